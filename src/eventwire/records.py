@@ -1,0 +1,220 @@
+"""Typed records that flow through the pipeline and out of it.
+
+Event fields keep ACLED's column names and order (see ``ACLED_COLUMNS``), so JSON, CSV
+and database rows all go through ``as_dict``/``from_dict`` here and nowhere else.
+
+>>> s = Span.of("US forces struck", 0, 9)
+>>> s.as_dict()
+{'start': 0, 'end': 9, 'text': 'US forces'}
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+# ACLED's export header, in ACLED's order (ACLED Codebook 2023, "event_id_cnty" ...
+# "timestamp"); ``eventwire extract --format csv`` writes exactly these columns.
+ACLED_COLUMNS: tuple[str, ...] = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type",
+    "event_type", "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2",
+    "assoc_actor_2", "inter2", "interaction", "civilian_targeting", "iso", "region",
+    "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude",
+    "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+)
+
+
+def _plain(value: Any) -> Any:
+    """Turn nested records into JSON-ready values."""
+    if hasattr(value, "as_dict"):
+        return value.as_dict()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+class _Record:
+    """Shared ``as_dict``/``from_dict`` for the dataclasses below."""
+
+    __slots__ = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]):  # type: ignore[no-untyped-def]
+        names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+@dataclass(slots=True)
+class Span(_Record):
+    """Characters ``start:end`` of the source text; ``text`` is always ``source[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, source: str, start: int, end: int) -> Span:
+        return cls(start, end, source[start:end])
+
+
+@dataclass(slots=True)
+class Article(_Record):
+    """One news article as read from its source."""
+
+    text: str
+    id: str = ""
+    title: str | None = None
+    published: str | None = None  # ISO date, YYYY-MM-DD
+    url: str | None = None
+    language: str | None = None
+    # Reasons the input was changed on the way in (cut to a length, HTML stripped, ...).
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Actor(_Record):
+    """An actor resolved against the dictionary, or kept as written."""
+
+    name: str
+    inter: int = 0
+    country: str | None = None
+    known: bool = True  # False: a named group the dictionary lacks, kept as written
+    span: Span | None = None
+
+
+@dataclass(slots=True)
+class Place(_Record):
+    """A gazetteer entry an event is placed at."""
+
+    location: str
+    country: str | None = None
+    iso: int | None = None
+    iso2: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    admin3: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    geonameid: int | None = None
+    kind: str = "town"  # town, admin1, country, region
+
+
+@dataclass(slots=True)
+class Event(_Record):
+    """One event, ACLED columns first (in ACLED's order), then eventwire's additions."""
+
+    event_id: str = ""
+    event_date: str | None = None
+    time_precision: int | None = None
+    disorder_type: str | None = None
+    event_type: str = ""
+    sub_event_type: str = ""
+    actor1: str | None = None
+    assoc_actor_1: str | None = None
+    inter1: int | None = None
+    actor2: str | None = None
+    assoc_actor_2: str | None = None
+    inter2: int | None = None
+    interaction: int | None = None
+    civilian_targeting: str | None = None
+    iso: int | None = None
+    region: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    admin3: str | None = None
+    location: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    fatalities: int = 0
+    # Beyond ACLED.
+    injuries: int | None = None
+    fatalities_low: int | None = None
+    fatalities_high: int | None = None
+    date_status: str = "unknown"  # explicit, relative, publication, unresolved, unknown
+    date_text: str | None = None
+    geonameid: int | None = None
+    sources: list[str] = field(default_factory=list)
+    evidence: dict[str, list[Span]] = field(default_factory=dict)
+    confidence: float = 0.0
+    notes: str = ""
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        event = super(Event, cls).from_dict(data)
+        event.evidence = {
+            k: [s if isinstance(s, Span) else Span.from_dict(s) for s in spans]
+            for k, spans in (data.get("evidence") or {}).items()
+        }
+        return event
+
+    def acled_row(self, source: str = "") -> dict[str, Any]:
+        """This event as one ACLED CSV row (ACLED's columns, in order)."""
+        row: dict[str, Any] = {c: "" for c in ACLED_COLUMNS}
+        mine = self.as_dict()
+        for c in ACLED_COLUMNS:
+            if mine.get(c) is not None:
+                row[c] = mine[c]
+        row["event_id_cnty"] = self.event_id
+        row["year"] = (self.event_date or "")[:4]
+        row["source"] = source or "; ".join(self.sources)
+        return row
+
+
+@dataclass(slots=True)
+class Claim(_Record):
+    """A numeric statement that is not a single event ("over 100 strikes")."""
+
+    value: int
+    qualifier: str = "exact"
+    low: int | None = None
+    high: int | None = None
+    counted: str = ""
+    actor: str | None = None
+    period: str | None = None
+    claimant: str | None = None
+    report_date: str | None = None
+    evidence: dict[str, list[Span]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Quote(_Record):
+    """A quotation with its speaker."""
+
+    text: str
+    speaker: str | None = None
+    role: str | None = None
+    organisation: str | None = None
+    direct: bool = True
+    evidence: dict[str, list[Span]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Relation(_Record):
+    """A typed tie between two actors ("an al-Qaeda-affiliated leader")."""
+
+    source: str
+    relation: str
+    target: str
+    evidence: dict[str, list[Span]] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Result(_Record):
+    """What ``extract`` returns for one article: the JSON contract of DESIGN.md."""
+
+    id: str = ""
+    events: list[Event] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
