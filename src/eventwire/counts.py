@@ -1,0 +1,273 @@
+"""How many were killed and injured, by ACLED's conservative rules.
+
+Counts are read from the dependency parse around a toll word ("killed", "wounded",
+"dead", "casualties"): the victims' noun phrase is counted, conjoined groups are added
+("two soldiers and an interpreter" is 3), vague words take the values of
+``data/quantities.tsv`` ("dozens" is 12), a range gives low and high, and killed and
+injured are never added together.
+
+>>> import spacy                                 # doctest: +SKIP
+>>> doc = spacy.load("en_core_web_sm")("Gunmen killed two soldiers and a police officer.")  # doctest: +SKIP
+>>> [(t.kind, t.value) for t in find_tolls(doc)]  # doctest: +SKIP
+[('killed', 3)]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .lexicon import read_table
+
+KILL_LEMMAS = {"kill", "murder", "slay", "execute", "behead", "assassinate", "massacre", "die",
+               "dead", "death", "fatality", "lynch", "shoot", "gun", "stab", "hack", "perish",
+               "life", "body", "corpse", "toll", "martyr"}
+INJURE_LEMMAS = {"wound", "injure", "injury", "hurt", "maim", "injured", "wounded"}
+CASUALTY_LEMMAS = {"casualty", "loss"}
+# Victim nouns after "killing"/"wounding" that mean "the same people as before".
+_MORE = {"more", "others", "other", "another"}
+_RANGE = re.compile(r"(\d+)\s*(?:-|–|to|and)\s*(\d+)")
+_PEOPLE_HINT = {"people", "person", "civilian", "soldier", "fighter", "member", "child",
+                "woman", "man", "militant", "officer", "policeman", "troop", "others", "other",
+                "personnel", "worker", "resident", "villager", "student", "insurgent", "rebel",
+                "gunman", "attacker", "protester", "demonstrator", "staff", "guard", "driver",
+                "him", "himself", "herself", "them", "themselves", "one", "individual"}
+
+
+@dataclass(slots=True)
+class Toll:
+    """A count of killed or injured people read from the text."""
+
+    kind: str  # killed or injured
+    value: int | None  # None: people were hit but no number is given
+    low: int | None
+    high: int | None
+    start: int  # span of the number phrase (or the toll word when there is none)
+    end: int
+    word_i: int  # token index of the toll word
+    qualifier: str = "exact"
+
+
+@functools.lru_cache(maxsize=1)
+def quantity_words() -> dict[str, int]:
+    return {row["word"]: int(row["value"]) for row in read_table("quantities.tsv")}
+
+
+def number_value(tok: Any) -> int | None:
+    """The value of one number token: "12", "1,200", "twelve", "dozens"."""
+    text = tok.text.lower().replace(",", "")
+    if text.isdigit():
+        return int(text)
+    if re.fullmatch(r"\d+(\.\d+)?", text):
+        return int(float(text))
+    words = quantity_words()
+    if text in words:
+        return words[text]
+    if tok.lemma_.lower() in words and tok.lemma_.lower() not in ("a", "an", "no", "some"):
+        return words[tok.lemma_.lower()]
+    if "-" in text:  # "twenty-one"
+        parts = [words.get(p) for p in text.split("-")]
+        if all(p is not None for p in parts):
+            return sum(parts)  # type: ignore[arg-type]
+    return None
+
+
+def _qualifier(tok: Any) -> str:
+    words = " ".join(c.lower_ for c in tok.children if c.dep_ in ("quantmod", "advmod", "amod"))
+    for key, name in (("at least", "at least"), ("more than", "more than"), ("over", "more than"),
+                      ("nearly", "nearly"), ("almost", "nearly"), ("up to", "up to"),
+                      ("about", "about"), ("around", "about"), ("some", "about")):
+        if key in words:
+            return name
+    return "exact"
+
+
+def _count_number_token(tok: Any) -> tuple[int | None, int | None, int | None, str, int, int]:
+    """A number token with its modifiers: (value, low, high, qualifier, start, end)."""
+    span_toks = [tok] + [c for c in tok.children if c.dep_ in ("quantmod", "advmod", "compound",
+                                                                 "nummod", "prep", "cc", "conj")
+                         and c.i < tok.i + 4]
+    start = min(t.idx for t in span_toks)
+    end = max(t.idx + len(t.text) for t in span_toks)
+    phrase = tok.doc.text[start:end]
+    m = _RANGE.search(phrase)
+    if m:
+        low, high = sorted((int(m.group(1)), int(m.group(2))))
+        return low, low, high, "range", start, end
+    value = number_value(tok)
+    # "1 hundred", "two dozen"
+    for c in tok.children:
+        if c.dep_ in ("compound", "nummod", "quantmod") and number_value(c) and c.i < tok.i:
+            v = number_value(c)
+            if value and v and tok.lower_ in ("hundred", "thousand", "dozen"):
+                value = v * value
+    return value, None, None, _qualifier(tok), start, end
+
+
+def count_phrase(head: Any) -> tuple[int | None, int | None, int | None, str, int, int]:
+    """Count the people a noun phrase names. Conjuncts are added; vague words coded."""
+    total: int | None = None
+    lows: list[int] = []
+    highs: list[int] = []
+    qualifier = "exact"
+    start, end = head.idx, head.idx + len(head.text)
+    for part in [head] + [c for c in head.conjuncts if c.i > head.i]:
+        v, lo, hi, q, s, e = _count_one(part)
+        if v is None:
+            continue
+        total = (total or 0) + v
+        lows.append(lo if lo is not None else v)
+        highs.append(hi if hi is not None else v)
+        if q != "exact":
+            qualifier = q
+        start, end = min(start, s), max(end, e)
+    if total is None:
+        return None, None, None, "exact", start, end
+    low, high = sum(lows), sum(highs)
+    if low != high:
+        return low, low, high, "range", start, end
+    return total, None, None, qualifier, start, end
+
+
+def _count_one(tok: Any) -> tuple[int | None, int | None, int | None, str, int, int]:
+    lower = tok.lower_
+    if tok.like_num or (tok.pos_ == "NUM") or lower in ("dozens", "hundreds", "scores", "tens",
+                                                        "thousands", "several", "many"):
+        v, lo, hi, q, s, e = _count_number_token(tok)
+        if v is not None:
+            return v, lo, hi, q, s, e
+    for c in tok.children:
+        if c.dep_ == "nummod" or (c.like_num and c.dep_ in ("compound", "amod", "quantmod")):
+            v, lo, hi, q, s, e = _count_number_token(c)
+            if v is not None:
+                return v, lo, hi, q, min(s, tok.idx), max(e, tok.idx + len(tok.text))
+    for c in tok.children:
+        if c.dep_ == "det" and c.lower_ in ("no", "none"):
+            return 0, None, None, "exact", c.idx, tok.idx + len(tok.text)
+        if c.dep_ in ("amod", "det") and c.lower_ in quantity_words() and c.lower_ not in (
+                "a", "an", "no", "some", "both"):
+            v = quantity_words()[c.lower_]
+            return v, None, None, "about", c.idx, tok.idx + len(tok.text)
+    if lower in ("himself", "herself", "him", "her"):
+        return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)
+    if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
+        return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)
+    if tok.pos_ == "NOUN" and tok.tag_ == "NN" and lower not in ("people", "police", "staff",
+                                                                 "personnel"):
+        # A singular person noun: "a soldier", "the commander", "his son".
+        return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)
+    return None, None, None, "exact", tok.idx, tok.idx + len(tok.text)
+
+
+def _victim_head(word: Any) -> Any | None:
+    """The noun phrase a toll word counts."""
+    children = list(word.children)
+    if word.pos_ in ("VERB", "AUX") or word.tag_.startswith("VB"):
+        for dep in ("nsubjpass", "dobj", "attr", "oprd"):
+            for c in children:
+                if c.dep_ == dep:
+                    return c
+        if word.lemma_ in ("die", "perish"):
+            for c in children:
+                if c.dep_ == "nsubj":
+                    return c
+        # "two soldiers killed", "the individual killed": the participle modifies the victims.
+        if word.dep_ in ("acl", "amod", "relcl") and word.tag_ == "VBN":
+            return word.head
+        # "killing himself and three others"; "left five dead"
+        return None
+    if word.lower_ in ("dead", "injured", "wounded", "killed"):
+        if word.dep_ in ("amod", "acl") and word.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            return word.head
+        for c in children:
+            if c.dep_ in ("nummod", "npadvmod", "quantmod") or c.like_num:
+                return c
+        # "left five dead": the number is the verb's object, "dead" its complement.
+        if word.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl"):
+            for c in word.head.children:
+                if c.dep_ in ("dobj", "nsubj") and c.i < word.i:
+                    return c
+        return None
+    # Nouns: "three deaths", "the death toll rose to 12", "5 fatalities", "no casualties".
+    for c in children:
+        if c.dep_ in ("nummod", "det") or c.like_num:
+            if c.dep_ == "det" and c.lower_ not in ("no",):
+                continue
+            return word if c.dep_ == "det" else c
+    if word.lemma_ == "toll" or (word.lemma_ == "death" and any(c.lemma_ == "toll" for c in word.head.children)):
+        for t in word.head.subtree:
+            if t.like_num and t.i > word.i:
+                return t
+    return None
+
+
+def _negated(word: Any) -> bool:
+    if any(c.dep_ == "neg" for c in word.children):
+        return True
+    head = word.head
+    if word.dep_ in ("dobj", "pobj", "nsubjpass") and any(c.dep_ == "neg" for c in head.children):
+        return True
+    return False
+
+
+_ZERO = re.compile(
+    r"\b(?:no|without|not? any|zero)\s+(?:(?:immediate|reported|human|known)\s+)*"
+    r"(?P<what>casualties|fatalities|deaths|losses|injuries|one was (?:killed|hurt|injured)|"
+    r"one (?:was|were) (?:killed|hurt|injured)|injured|dead)"
+    r"|\bno (?:one|body|people) (?:was|were) (?P<what2>killed|hurt|injured|wounded)", re.I)
+
+
+def find_zero_tolls(text: str, offset: int = 0) -> list[Toll]:
+    """"No casualties were reported" and the like: explicit zeros."""
+    out: list[Toll] = []
+    for m in _ZERO.finditer(text):
+        what = (m.group("what") or m.group("what2") or "").lower()
+        s, e = m.start() + offset, m.end() + offset
+        if any(w in what for w in ("casualt", "loss")):
+            out.append(Toll("killed", 0, None, None, s, e, -1))
+            out.append(Toll("injured", 0, None, None, s, e, -1))
+        elif any(w in what for w in ("injur", "hurt", "wound")):
+            out.append(Toll("injured", 0, None, None, s, e, -1))
+        else:
+            out.append(Toll("killed", 0, None, None, s, e, -1))
+    return out
+
+
+def toll_kind(tok: Any) -> str | None:
+    lemma = tok.lemma_.lower()
+    lower = tok.lower_
+    if lemma in INJURE_LEMMAS or lower in ("injured", "wounded", "injuring", "wounding"):
+        return "injured"
+    if lemma in ("kill", "murder", "slay", "execute", "behead", "assassinate", "die", "dead",
+                 "death", "fatality", "perish", "lynch") or lower in ("killed", "dead"):
+        return "killed"
+    if lemma == "shoot" and any(c.lower_ == "dead" for c in tok.children):
+        return "killed"
+    return None
+
+
+def find_tolls(sent: Any) -> list[Toll]:
+    """Killed and injured counts in one sentence (a spaCy Span), in text order."""
+    out: list[Toll] = []
+    for tok in sent:
+        kind = toll_kind(tok)
+        if kind is None or _negated(tok):
+            continue
+        head = _victim_head(tok)
+        if head is None and tok.lemma_ in ("kill", "wound", "injure") and tok.tag_ == "VBG":
+            # "..., killing 2 fighters": spaCy sometimes hangs the object elsewhere.
+            nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            head = nxt if nxt is not None and (nxt.like_num or nxt.pos_ == "NUM") else None
+        if head is None:
+            out.append(Toll(kind, None, None, None, tok.idx, tok.idx + len(tok.text), tok.i))
+            continue
+        if head.lower_ in _MORE and kind == "injured":
+            pass
+        value, low, high, qualifier, s, e = count_phrase(head)
+        if value is not None and value > 100_000:
+            value = None  # a year or an amount of money, not people
+        out.append(Toll(kind, value, low, high, s, e, tok.i, qualifier))
+    out.extend(find_zero_tolls(sent.text, sent.start_char))
+    return out

@@ -1,0 +1,189 @@
+"""Dates in the text, placed on the calendar relative to the publication date.
+
+ACLED's ``time_precision``: 1 a day, 2 a week (or a part of a month), 3 a month. Dates
+that need a publication date to be placed ("on Friday", "yesterday") stay unresolved when
+there is none: the mention is kept, the date is ``None`` and its status says why.
+
+>>> [d.date for d in find_dates("Jets struck on Friday.", "2026-01-17")]
+['2026-01-16']
+>>> d = find_dates("Jets struck on Friday.", None)[0]
+>>> d.date, d.status
+(None, 'unresolved')
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|" \
+         r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "a": 1, "few": 3, "several": 3}
+
+# Order matters: longer, more precise forms first; a span taken by one is not re-read.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("dmy", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.I)),
+    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
+    ("dm", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}(?![\w-])", re.I)),
+    ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:,\s*)?\d)", re.I)),
+    ("part_month", re.compile(
+        rf"\b(?P<part>mid|early|late|end of|beginning of|middle of)[- ](?:{_MONTH})(?:,?\s+{_YEAR})?",
+        re.I)),
+    ("month_year", re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I)),
+    ("weekday", re.compile(
+        rf"\b(?P<last>last\s+|this\s+past\s+|past\s+)?{_WEEKDAY}(?:'s)?"
+        r"(?P<tod>\s+(?:night|morning|evening|afternoon))?\b", re.I)),
+    ("ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|a|few|several)\s+"
+                       r"(?P<unit>days?|weeks?|months?)\s+(?:ago|earlier)\b", re.I)),
+    ("relative", re.compile(
+        r"\b(?P<rel>the day before yesterday|yesterday|last night|overnight|today|tonight|"
+        r"this morning|this afternoon|this evening|earlier today|earlier this week|this week|"
+        r"last week|last weekend|over the weekend|this weekend|earlier this month|this month|"
+        r"last month|earlier this year)\b", re.I)),
+    ("month", re.compile(rf"\b(?:in|since|during|a|an|the|last|this)\s+{_MONTH}(?![\w-])", re.I)),
+]
+
+
+@dataclass(slots=True)
+class DateMention:
+    """A date expression and where it falls on the calendar (``date`` is ISO or None)."""
+
+    start: int
+    end: int
+    text: str
+    date: str | None
+    precision: int
+    status: str  # explicit, relative, unresolved
+    kind: str
+
+
+def parse_published(value: str | None) -> dt.date | None:
+    """``"2026-01-17"`` (or a full ISO timestamp) as a date; None when absent."""
+    if not value:
+        return None
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int, pub: dt.date) -> dt.date | None:
+    """A month and day without a year: the latest such date not long after publication."""
+    d = _safe_date(pub.year, month, day)
+    if d and d > pub + dt.timedelta(days=7):
+        d = _safe_date(pub.year - 1, month, day)
+    return d
+
+
+def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date | None, int, bool]:
+    """(date, precision, needs_publication_date) for one match."""
+    g = m.groupdict()
+    month = MONTHS.get((g.get("month") or "").lower().rstrip("."), 0)
+    if kind == "iso":
+        return _safe_date(int(g["year"]), int(g["mnum"]), int(g["day"])), 1, False
+    if kind in ("dmy", "mdy"):
+        return _safe_date(int(g["year"]), month, int(g["day"])), 1, False
+    if kind in ("dm", "md"):
+        day = int(g["day"])
+        if not 1 <= day <= 31:
+            return None, 1, False
+        return (_infer_year(month, day, pub) if pub else None), 1, True
+    if kind in ("part_month", "month_year", "month"):
+        part = (g.get("part") or "").lower()
+        # A part of a month is coded to a representative day with week precision
+        # (dateparser gives nothing for "mid-December", see DESIGN.md).
+        day, precision = {"early": (5, 2), "beginning of": (5, 2), "mid": (15, 2),
+                          "middle of": (15, 2), "late": (25, 2), "end of": (25, 2)}.get(part, (15, 3))
+        if g.get("year"):
+            return _safe_date(int(g["year"]), month, day), precision, False
+        return (_infer_year(month, day, pub) if pub else None), precision, True
+    if kind == "weekday":
+        if pub is None:
+            return None, 1, True
+        want = WEEKDAYS[g["weekday"].lower()]
+        back = (pub.weekday() - want) % 7
+        if g.get("last") and back == 0:
+            back = 7
+        return pub - dt.timedelta(days=back), 1, True
+    if kind == "ago":
+        if pub is None:
+            return None, 1, True
+        n_text = g["n"].lower()
+        n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS.get(n_text, 1)
+        unit = g["unit"].lower()
+        if unit.startswith("day"):
+            return pub - dt.timedelta(days=n), 1, True
+        if unit.startswith("week"):
+            return pub - dt.timedelta(days=7 * n), 2, True
+        return pub - dt.timedelta(days=30 * n), 3, True
+    if kind == "relative":
+        if pub is None:
+            return None, 1, True
+        rel = g["rel"].lower()
+        if rel == "the day before yesterday":
+            return pub - dt.timedelta(days=2), 1, True
+        if rel in ("yesterday", "last night", "overnight"):
+            return pub - dt.timedelta(days=1), 1, True
+        if rel in ("today", "tonight", "this morning", "this afternoon", "this evening",
+                   "earlier today"):
+            return pub, 1, True
+        if rel in ("earlier this week", "this week"):
+            return pub - dt.timedelta(days=pub.weekday() // 2), 2, True
+        if rel in ("last week",):
+            # The week before the publication week, coded to its middle (Thursday).
+            return pub - dt.timedelta(days=pub.weekday() + 4), 2, True
+        if rel in ("last weekend", "over the weekend", "this weekend"):
+            back = (pub.weekday() - 5) % 7 or 7
+            return pub - dt.timedelta(days=back), 2, True
+        if rel in ("earlier this month", "this month"):
+            return pub.replace(day=max(1, min(15, pub.day - 1))), 3, True
+        if rel == "last month":
+            last = pub.replace(day=1) - dt.timedelta(days=1)
+            return last.replace(day=15), 3, True
+        return None, 3, True  # "earlier this year": a period, not an event date
+    return None, 1, False
+
+
+def find_dates(text: str, published: str | dt.date | None) -> list[DateMention]:
+    """Every date expression in ``text``, in text order, resolved where it can be."""
+    pub = published if isinstance(published, dt.date) else parse_published(published)
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            if kind == "month" and m.group(0).split()[0].lower() in ("a", "an", "the", "may"):
+                # "a December ambush" names the month; "the May 5" is caught above.
+                s = m.start("month")
+            if kind in ("md", "month") and (m.group("month") or "").lower() == "may" \
+                    and kind == "month":
+                continue  # "may" is far more often the verb
+            date, precision, relative = _resolve(kind, m, pub)
+            if kind == "relative" and m.group("rel").lower() == "earlier this year":
+                continue
+            status = "unresolved" if date is None and relative else (
+                "relative" if relative else "explicit")
+            if date is None and not relative:
+                continue  # an impossible date such as 31 February
+            taken.append((s, e))
+            found.append(DateMention(s, e, text[s:e], date.isoformat() if date else None,
+                                     precision, status, kind))
+    found.sort(key=lambda d: d.start)
+    return found

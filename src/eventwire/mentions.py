@@ -1,0 +1,352 @@
+"""Event mentions: triggers found in a parsed article, grouped into frames with their roles.
+
+A *frame* is one telling of one event inside a sentence: its trigger words ("airstrike",
+"killed"), the dates, places, actors and tolls that belong to it. Triggers in one sentence
+share a frame unless one sits inside a phrase about a participant ("the gunman responsible
+for a December ambush that killed two soldiers" tells a second event). Threats, vows,
+plans, denials, hypotheticals and campaign totals are not frames.
+
+>>> frames = find_frames(doc)                  # doctest: +SKIP
+>>> frames[0].triggers[0].text                 # doctest: +SKIP
+'airstrike'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .actors import ActorMention
+from .counts import Toll, find_tolls
+from .dates import DateMention
+from .lexicon import Trigger, read_table, triggers
+
+# Governing words that make what they govern not (yet) an event.
+_MODAL_HEADS = {"threaten", "vow", "plan", "warn", "pledge", "promise", "intend", "deny",
+                "prepare", "aim", "seek", "want", "urge", "demand", "fear", "prevent", "avert",
+                "thwart", "foil", "risk", "call", "consider", "propose", "expect", "refuse",
+                "hope", "avoid", "plot", "inspire", "vowed", "attempt", "try"}
+_MODAL_AUX = {"will", "would", "could", "might", "may", "shall", "should", "must", "'ll", "can"}
+_PERIOD = re.compile(r"\b(since (?:the |its |their |this |a |an )?\w+|(?:over|in|during) the "
+                     r"(?:past|last) (?:\w+ )?(?:year|years|months|weeks|decade)|so far|to date|"
+                     r"this year|last year|in recent (?:weeks|months|years)|each year|every year|"
+                     r"a year|per year|annually)\b", re.I)
+_PARTICIPANT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj"}
+_DEFINITE = {"the", "that", "this", "these", "those", "its", "their", "his", "her"}
+
+
+@dataclass(slots=True)
+class TriggerHit:
+    """A lexicon entry matched at tokens ``i:j``."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    text: str
+    entry: Trigger
+
+
+@dataclass(slots=True)
+class Frame:
+    """One telling of one event in one sentence."""
+
+    sent_i: int
+    sent_start: int
+    sent_end: int
+    triggers: list[TriggerHit]
+    tolls: list[Toll] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    places: list[Any] = field(default_factory=list)  # places.PlaceMention
+    actors: list[ActorMention] = field(default_factory=list)
+    agents: list[ActorMention] = field(default_factory=list)
+    patients: list[ActorMention] = field(default_factory=list)
+    victim_words: list[str] = field(default_factory=list)
+    anaphoric: bool = False
+    tokens: set[int] = field(default_factory=set)
+
+    @property
+    def start(self) -> int:
+        return min(t.start for t in self.triggers)
+
+    @property
+    def weight(self) -> float:
+        return max(t.entry.weight for t in self.triggers)
+
+    def classes(self) -> set[str]:
+        return {t.entry.cls for t in self.triggers}
+
+
+@functools.lru_cache(maxsize=1)
+def vetoes() -> tuple[frozenset[str], frozenset[str]]:
+    rows = read_table("vetoes.tsv")
+    return (frozenset(r["word"] for r in rows if r["context"] == "cause"),
+            frozenset(r["word"] for r in rows if r["context"] == "topic"))
+
+
+def match_triggers(doc: Any) -> list[TriggerHit]:
+    """Longest lexicon matches over the doc's lemmas (falling back to the lower-cased text)."""
+    index = triggers()
+    lemmas = [t.lemma_.lower() for t in doc]
+    lowers = [t.lower_ for t in doc]
+    hits: list[TriggerHit] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        found = None
+        for first in {lemmas[i], lowers[i]}:
+            for trig in index.get(first, ()):
+                size = len(trig.lemmas)
+                if i + size > n:
+                    continue
+                if all(trig.lemmas[k] in (lemmas[i + k], lowers[i + k]) for k in range(size)):
+                    if found is None or size > len(found.lemmas):
+                        found = trig
+        if found is None:
+            i += 1
+            continue
+        j = i + len(found.lemmas)
+        start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+        hits.append(TriggerHit(i, j, start, end, doc.text[start:end], found))
+        i = j
+    return hits
+
+
+def _ancestors(tok: Any, limit: int = 6) -> list[Any]:
+    out = []
+    while tok.head is not tok and len(out) < limit:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def _is_modal(tok: Any) -> bool:
+    """Threats, vows, plans, denials, hypotheticals and futures govern this token."""
+    chain = [tok] + _ancestors(tok, 4)
+    for k, t in enumerate(chain):
+        if any(c.dep_ == "neg" for c in t.children) and t.pos_ in ("VERB", "AUX", "NOUN"):
+            # "did not attack", "no attack": but "killing ... who did not ..." is far up.
+            if k <= 1:
+                return True
+        if t.lemma_.lower() in _MODAL_HEADS and k > 0:
+            return True
+        if t.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "aux" and c.lower_ in _MODAL_AUX for c in t.children) and k <= 2:
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+            return True
+        if t.pos_ == "VERB" and k > 0:
+            break  # the first governing verb decides; reported speech above it does not
+    return False
+
+
+def _is_aggregate(hit: TriggerHit, doc: Any, sent: Any) -> bool:
+    """Campaign totals ("more than 100 strikes in the past year") are claims, not events."""
+    tok = doc[hit.j - 1]
+    if tok.tag_ != "NNS":
+        return False
+    for c in tok.children:
+        if c.like_num or c.dep_ == "nummod":
+            from .counts import number_value
+            v = number_value(c)
+            if v is None or v >= 10 or any(q.dep_ == "quantmod" for q in c.children):
+                return True
+    if _PERIOD.search(sent.text):
+        return True
+    has_det = any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+    head = tok.head
+    if not has_det and head.tag_ not in ("VBD", "VBN") and tok.dep_ not in ("nsubj", "nsubjpass"):
+        return True  # a generic plural: "those who plot attacks on our troops"
+    return False
+
+
+def _nonviolent(sent: Any) -> bool:
+    causes, topics = vetoes()
+    lemmas = {t.lemma_.lower() for t in sent}
+    if len(lemmas & topics) >= 2:
+        return True
+    return bool(lemmas & causes) and not any(
+        t.lemma_.lower() in ("attack", "gunman", "militant", "bomb", "shell", "airstrike")
+        for t in sent)
+
+
+def _anchor(tok: Any, trigger_tokens: set[int]) -> Any:
+    """Climb from a trigger while the path stays on verbs and event words."""
+    cur = tok
+    while cur.head is not cur:
+        head = cur.head
+        if head.pos_ in ("NOUN", "PROPN", "PRON") and head.i not in trigger_tokens:
+            return cur
+        cur = head
+    return cur
+
+
+def _group(hits: list[TriggerHit], doc: Any) -> list[list[TriggerHit]]:
+    trigger_tokens = {k for h in hits for k in range(h.i, h.j)}
+    groups: dict[int, list[TriggerHit]] = {}
+    for h in hits:
+        anchor = _anchor(doc[h.j - 1], trigger_tokens)
+        groups.setdefault(anchor.i, []).append(h)
+    return sorted(groups.values(), key=lambda g: g[0].i)
+
+
+def _scope(group: list[TriggerHit], others: list[list[TriggerHit]], sent: Any,
+           doc: Any) -> set[int]:
+    """Tokens of the sentence that belong to this frame (all of it when it is alone)."""
+    sent_tokens = set(range(sent.start, sent.end))
+    if not others:
+        return sent_tokens
+    trigger_tokens = {k for g in [group, *others] for h in g for k in range(h.i, h.j)}
+    mine = _anchor(doc[group[0].j - 1], trigger_tokens)
+    own = {t.i for t in mine.subtree}
+    for g in others:
+        theirs = _anchor(doc[g[0].j - 1], trigger_tokens)
+        sub = {t.i for t in theirs.subtree}
+        if sub < own or not (sub & own):
+            own -= sub
+    if mine.head is mine or mine.dep_ == "ROOT":
+        return own
+    # The main clause owns what hangs off the sentence root outside nested frames.
+    return own or sent_tokens
+
+
+def _is_anaphoric(hit: TriggerHit, doc: Any) -> bool:
+    tok = doc[hit.j - 1]
+    if tok.pos_ != "NOUN":
+        return False
+    for c in tok.children:
+        if c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE:
+            return True
+        if c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_ == "DATE"):
+            return True
+    return False
+
+
+def find_frames(doc: Any, dates: list[DateMention], places: list[Any],
+                actors: list[ActorMention]) -> list[Frame]:
+    """Frames of the doc in text order, with the dates, places, actors and tolls they own."""
+    hits = match_triggers(doc)
+    by_sent: dict[int, list[TriggerHit]] = {}
+    sents = list(doc.sents)
+    sent_of = {}
+    for k, s in enumerate(sents):
+        for t in range(s.start, s.end):
+            sent_of[t] = k
+    for h in hits:
+        by_sent.setdefault(sent_of[h.i], []).append(h)
+    frames: list[Frame] = []
+    for k, sent_hits in sorted(by_sent.items()):
+        sent = sents[k]
+        if _nonviolent(sent):
+            continue
+        kept = [h for h in sent_hits
+                if not _is_modal(doc[h.j - 1]) and not _is_aggregate(h, doc, sent)]
+        if not kept:
+            continue
+        groups = _group(kept, doc)
+        tolls = find_tolls(sent)
+        for gi, group in enumerate(groups):
+            others = groups[:gi] + groups[gi + 1:]
+            scope = _scope(group, others, sent, doc)
+            frame = Frame(k, sent.start_char, sent.end_char, group, tokens=scope)
+            lo = doc[min(scope)].idx if scope else sent.start_char
+            hi = doc[max(scope)].idx + len(doc[max(scope)].text) if scope else sent.end_char
+            frame.tolls = [t for t in tolls
+                           if (t.word_i in scope) or (t.word_i < 0 and lo <= t.start < hi)]
+            frame.dates = [d for d in dates if lo <= d.start < hi and _in_scope(d.start, scope, doc, sent)]
+            frame.places = [p for p in places if _in_scope(p.start, scope, doc, sent)]
+            frame.actors = [a for a in actors if sent.start <= a.tok_start < sent.end
+                            and a.tok_start in scope]
+            frame.anaphoric = any(_is_anaphoric(h, doc) for h in group)
+            _roles(frame, doc)
+            frames.append(frame)
+    return frames
+
+
+def _in_scope(char: int, scope: set[int], doc: Any, sent: Any) -> bool:
+    if not (sent.start_char <= char < sent.end_char):
+        return False
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span is not None and span.start in scope
+
+
+def _actor_at(frame: Frame, tokens: set[int]) -> ActorMention | None:
+    for a in frame.actors:
+        if any(i in tokens for i in range(a.tok_start, a.tok_end)):
+            return a
+    return None
+
+
+def _roles(frame: Frame, doc: Any) -> None:
+    """Agents (actor1 candidates) and patients (actor2 candidates) from the parse."""
+    agents: list[ActorMention] = []
+    patients: list[ActorMention] = []
+
+    def add(target: list[ActorMention], tok: Any) -> None:
+        a = _actor_at(frame, {t.i for t in tok.subtree})
+        if a is not None and a not in target:
+            target.append(a)
+
+    for h in frame.triggers:
+        tok = doc[h.j - 1]
+        if tok.pos_ in ("VERB", "AUX"):
+            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+            for c in tok.children:
+                if c.dep_ == "nsubj":
+                    add(agents, c)
+                elif c.dep_ == "nsubjpass" or c.dep_ == "dobj":
+                    add(patients, c)
+                elif c.dep_ == "agent":
+                    for g in c.children:
+                        add(agents, g)
+                elif c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "at", "targeting"):
+                    for g in c.children:
+                        add(patients, g)
+            if not passive and not agents and tok.dep_ in ("xcomp", "advcl", "conj", "relcl"):
+                # "... stormed the town, killing ten": the subject is the governing verb's.
+                head = tok.head if tok.dep_ != "relcl" else tok.head
+                if tok.dep_ == "relcl":
+                    add(agents, head)
+                for c in head.children:
+                    if c.dep_ == "nsubj":
+                        add(agents, c)
+        else:
+            for c in tok.children:
+                if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i:
+                    add(agents, c)
+                elif c.dep_ == "prep" and c.lower_ == "by":
+                    for g in c.children:
+                        add(agents, g)
+                elif c.dep_ == "prep" and c.lower_ in ("on", "against", "targeting", "at"):
+                    for g in c.children:
+                        add(patients, g)
+                elif c.dep_ == "prep" and c.lower_ == "between":
+                    for g in c.children:
+                        add(agents, g)
+                        for cj in g.conjuncts:
+                            add(patients, cj)
+                elif c.dep_ == "prep" and c.lower_ == "with":
+                    for g in c.children:
+                        add(patients, g)
+            head = tok.head
+            if tok.dep_ in ("dobj",) and head.pos_ == "VERB":
+                for c in head.children:
+                    if c.dep_ == "nsubj":
+                        add(agents, c)
+            if tok.dep_ == "nsubj" and head.pos_ == "VERB":
+                for c in head.children:
+                    if c.dep_ in ("dobj",):
+                        add(patients, c)
+    for t in frame.tolls:
+        if t.word_i >= 0:
+            word = doc[t.word_i]
+            for c in word.children:
+                if c.dep_ in ("dobj", "nsubjpass"):
+                    add(patients, c)
+                    frame.victim_words.extend(x.lemma_.lower() for x in c.subtree)
+            if word.dep_ in ("acl", "amod") and word.head.pos_ in ("NOUN", "PROPN"):
+                frame.victim_words.extend(x.lemma_.lower() for x in word.head.subtree)
+    frame.agents = agents
+    frame.patients = [p for p in patients if p not in agents]

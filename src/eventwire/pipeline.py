@@ -1,0 +1,197 @@
+"""The extraction pipeline: one ``Work`` object flows through the stages listed in ``STAGES``.
+
+read → annotate → detect → resolve → assemble (DESIGN.md). spaCy parses texts in batches;
+every other stage is a plain function of the ``Work`` for one article, so the order is data
+and a stage can be replaced (``run_stages(work, stages=...)``).
+
+>>> result = extract("Gunmen killed two soldiers in Kano on 3 May 2024.")  # doctest: +SKIP
+>>> result.events[0].fatalities                                            # doctest: +SKIP
+2
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .actors import ActorMention, find_actor_mentions
+from .articles import read_article
+from .dates import DateMention, find_dates
+from .errors import EventwireError, ExtractionError, InputError
+from .events import assemble
+from .mentions import Frame, find_frames
+from .nlp import load_model
+from .options import Options
+from .records import Article, Event, Result
+
+
+@dataclass(slots=True)
+class Work:
+    """Everything known about one article while it moves through the stages."""
+
+    article: Article
+    options: Options
+    doc: Any = None
+    places: list[Any] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    frames: list[Frame] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    result: Result | None = None
+
+
+def stage_places(work: Work) -> None:
+    from .places import find_places
+
+    ents = [(e.start_char, e.end_char, e.label_) for e in work.doc.ents]
+    work.places = find_places(work.article.text, ents)
+
+
+def stage_dates(work: Work) -> None:
+    work.dates = find_dates(work.article.text, work.article.published)
+
+
+def stage_actors(work: Work) -> None:
+    work.actors = find_actor_mentions(work.doc)
+
+
+def stage_frames(work: Work) -> None:
+    work.frames = find_frames(work.doc, work.dates, work.places, work.actors)
+
+
+def stage_events(work: Work) -> None:
+    events = assemble(work.doc, work.article, work.frames, work.places)
+    work.events = [e for e in events if e.confidence >= work.options.min_confidence]
+
+
+def stage_extras(work: Work) -> None:
+    """Claims, quotes and relations (issue: claims, quotes and actor relations)."""
+    try:
+        from . import extras
+    except ImportError:
+        return
+    extras.fill(work)
+
+
+# The stages after parsing, in order; each takes the Work and fills its part.
+STAGES: tuple[tuple[str, Callable[[Work], None]], ...] = (
+    ("places", stage_places),
+    ("dates", stage_dates),
+    ("actors", stage_actors),
+    ("frames", stage_frames),
+    ("events", stage_events),
+    ("extras", stage_extras),
+)
+
+
+def run_stages(work: Work, stages: Iterable[tuple[str, Callable[[Work], None]]] = STAGES) -> Result:
+    """Run the stages on a parsed Work; a failing stage raises ExtractionError naming it."""
+    for name, fn in stages:
+        try:
+            fn(work)
+        except EventwireError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any bug in a stage is reported with its name
+            raise ExtractionError(f"{type(exc).__name__}: {exc}", stage=name) from exc
+    result = work.result or Result(id=work.article.id)
+    result.events = work.events
+    result.warnings = list(work.article.warnings)
+    return result
+
+
+def _skip_reason(article: Article, options: Options) -> str | None:
+    if options.require_english and article.language not in (None, "en"):
+        return f"not English (language: {article.language})"
+    return None
+
+
+def _nlp(options: Options) -> Any:
+    nlp = load_model(options.model)
+    _add_newline_boundaries(nlp)
+    return nlp
+
+
+def _add_newline_boundaries(nlp: Any) -> None:
+    """Headlines and paragraphs end sentences even without a full stop."""
+    if "eventwire_newlines" in nlp.pipe_names or "parser" not in nlp.pipe_names:
+        return
+    from spacy.language import Language
+
+    if not Language.has_factory("eventwire_newlines"):
+        @Language.component("eventwire_newlines")
+        def newlines(doc: Any) -> Any:
+            for tok in doc[:-1]:
+                if "\n" in tok.text or tok.whitespace_ == "\n" or tok.text.endswith("\n"):
+                    doc[tok.i + 1].is_sent_start = True
+            return doc
+
+    nlp.add_pipe("eventwire_newlines", before="parser")
+
+
+def extract_article(article: Article, options: Options = Options()) -> Result:
+    """Code the events of one Article."""
+    return next(iter(_extract_batch([article], options)))
+
+
+def _extract_batch(articles: list[Article], options: Options) -> list[Result]:
+    results: list[Result | None] = [None] * len(articles)
+    todo: list[tuple[int, Article]] = []
+    for k, art in enumerate(articles):
+        reason = _skip_reason(art, options)
+        if reason:
+            results[k] = Result(id=art.id, warnings=[*art.warnings, reason])
+        else:
+            todo.append((k, art))
+    if todo:
+        nlp = _nlp(options)
+        docs = nlp.pipe((a.text for _, a in todo), batch_size=options.batch_size)
+        for (k, art), doc in zip(todo, docs):
+            try:
+                results[k] = run_stages(Work(art, options, doc))
+            except EventwireError as exc:
+                results[k] = Result(id=art.id, error=str(exc), warnings=list(art.warnings))
+    return [r for r in results if r is not None]
+
+
+def extract(text: str, published: str | None = None, title: str | None = None, *,
+            options: Options = Options()) -> Result:
+    """Code the events of one article given as text (or HTML).
+
+    >>> r = extract("Police arrested five protesters in Nairobi on 2 March 2024.")  # doctest: +SKIP
+    >>> r.events[0].sub_event_type                                                   # doctest: +SKIP
+    'Protest with intervention'
+    """
+    article = read_article(text, title=title, published=published, options=options)
+    return extract_article(article, options)
+
+
+def extract_stream(items: Iterable[tuple[int, dict | None, str | None]],
+                   options: Options = Options()) -> Iterator[Result]:
+    """Results for a stream of (line number, JSON object, error) in input order.
+
+    Bad lines come back as a Result with ``error`` set and the original id; the stream
+    is consumed in batches of ``options.batch_size`` so memory stays flat.
+    """
+    it = iter(items)
+    while True:
+        chunk = list(itertools.islice(it, options.batch_size))
+        if not chunk:
+            return
+        slots: list[Result | Article] = []
+        for line_no, obj, error in chunk:
+            ident = str((obj or {}).get("id", line_no)) if isinstance(obj, dict) else str(line_no)
+            if error is not None or obj is None:
+                slots.append(Result(id=ident, error=error or "unreadable line"))
+                continue
+            try:
+                slots.append(read_article(obj["text"], title=obj.get("title"),
+                                          published=obj.get("published"), url=obj.get("url"),
+                                          id=ident, options=options))
+            except InputError as exc:
+                slots.append(Result(id=ident, error=str(exc)))
+        arts = [s for s in slots if isinstance(s, Article)]
+        done = iter(_extract_batch(arts, options))
+        for s in slots:
+            yield next(done) if isinstance(s, Article) else s  # type: ignore[misc]

@@ -1,0 +1,239 @@
+"""The gazetteer and the place finder, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from eventwire.places import Gazetteer, PlaceMention, country_by_name, find_places
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    r = math.radians
+    a = (math.sin(r(lat2 - lat1) / 2) ** 2
+         + math.cos(r(lat1)) * math.cos(r(lat2)) * math.sin(r(lon2 - lon1) / 2) ** 2)
+    return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+def _only(text: str, name: str, **kw: object) -> PlaceMention:
+    found = [m for m in find_places(text, **kw) if m.text == name]  # type: ignore[arg-type]
+    assert len(found) == 1, (name, [m.text for m in find_places(text)])
+    assert text[found[0].start:found[0].end] == name
+    return found[0]
+
+
+def _texts(text: str) -> list[str]:
+    return [m.text for m in find_places(text) if m.place is not None]
+
+
+def test_places_palmyra_tagged_person_is_still_found_in_homs() -> None:
+    text = "Government troops pushed into Palmyra after weeks of fighting in central Syria."
+    start = text.index("Palmyra")
+    ner = [(start, start + len("Palmyra"), "PERSON"), (text.index("Syria"),
+                                                        len(text) - 1, "GPE")]
+    m = _only(text, "Palmyra", ner_spans=ner)
+    assert m.place is not None
+    assert (m.place.country, m.place.admin1, m.place.iso) == ("Syria", "Homs", 760)
+    assert _km(m.place.latitude, m.place.longitude, 34.56, 38.28) < 10  # type: ignore[arg-type]
+    assert m.place.geo_precision == 1 and m.place.kind == "town"
+
+
+def test_places_palmyra_without_context_is_the_syrian_city() -> None:
+    m = _only("Militants blew up a temple in Palmyra.", "Palmyra")
+    assert m.place is not None and m.place.iso2 == "SY"
+
+
+def test_places_directional_country_is_a_region() -> None:
+    text = "Airstrikes hit a market in northwestern Syria on Sunday."
+    m = _only(text, "Syria")
+    assert m.place is not None
+    assert (m.place.country, m.place.kind, m.place.geo_precision) == ("Syria", "region", 3)
+    assert m.qualifier == "northwestern"
+    assert text[m.qualifier_start:m.qualifier_end] == "northwestern Syria"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("names", [
+    ("Deir ez-Zor", "Deir al-Zour", "Deir Ezzor", "Dayr az Zawr", "Deir-ez-Zor"),
+    ("Idlib", "Idleb"),
+    ("Raqqa", "Ar-Raqqah", "Rakka"),
+    ("Aleppo", "Halab"),
+    ("Palmyra", "Tadmur", "Tadmor"),
+    ("Hasakah", "Al-Hasakah", "Hasaka"),
+    ("Qamishli", "Al-Qamishli"),
+    ("Mayadin", "Al Mayadin", "Mayadeen"),
+    ("Abu Kamal", "Albu Kamal", "Bukamal"),
+    ("Daraa", "Deraa", "Dara'a"),
+    ("Manbij", "Menbij"),
+    ("Afrin", "Efrin"),
+    ("Ras al-Ain", "Ras al Ayn", "Serekaniye"),
+    ("Tal Abyad", "Tell Abiad"),
+    ("Kobani", "Ayn al Arab"),
+    ("Latakia", "Lattakia"),
+    ("Jisr al-Shughur", "Jisr ash Shughur"),
+    ("Maarat al-Numan", "Ma'arat al-Numan"),
+    ("Khan Sheikhoun", "Khan Shaykhun"),
+])
+def test_places_spelling_variants_resolve_to_one_town(names: tuple[str, ...]) -> None:
+    ids = set()
+    for name in names:
+        text = f"Shelling was reported in {name}, Syria, on Tuesday."
+        m = _only(text, name)
+        assert m.place is not None and m.place.iso2 == "SY", name
+        ids.add(m.place.geonameid)
+    assert len(ids) == 1, names
+
+
+@pytest.mark.parametrize("name", ["Quneitra", "Hama", "Tartus", "Douma", "Saraqib",
+                                  "Jarablus", "al-Bab"])
+def test_places_syrian_towns_are_found(name: str) -> None:
+    m = _only(f"Rebels said they had repelled an attack on {name} in Syria.", name)
+    assert m.place is not None and m.place.country == "Syria"
+
+
+def test_places_tripoli_follows_the_country_of_the_text() -> None:
+    lebanon = _only("Gunfire rang out in Tripoli overnight, Lebanon's army said.", "Tripoli")
+    beirut = _only("Clashes in Tripoli spread as Beirut called for calm.", "Tripoli")
+    libya = _only("Militias fought near Tripoli airport, Libya's government said.", "Tripoli")
+    alone = _only("Protesters gathered in Tripoli on Friday.", "Tripoli")
+    assert lebanon.place and lebanon.place.country == "Lebanon"
+    assert beirut.place and beirut.place.country == "Lebanon"
+    assert libya.place and libya.place.country == "Libya"
+    assert alone.place and alone.place.country == "Libya"
+
+
+def test_places_jordan_and_georgia_are_countries() -> None:
+    text = "Officials from Jordan and Georgia met to discuss refugees."
+    for name in ("Jordan", "Georgia"):
+        m = _only(text, name)
+        assert m.place is not None and m.place.kind == "country", name
+    assert _only(text, "Jordan").place.iso == 400  # type: ignore[union-attr]
+    washington = _only("The talks were held in Washington last week.", "Washington")
+    assert washington.place is not None and washington.place.country == "United States"
+    assert washington.place.admin1 in ("Washington, D.C.", "District of Columbia")
+
+
+def test_places_common_words_and_names_are_not_places() -> None:
+    text = ("Police said on Friday that Bilal Hasan, head of the Office of Security, "
+            "was arrested. Sources said the University Hospital was closed in March.")
+    assert _texts(text) == []
+
+
+def test_places_organisations_are_not_event_places() -> None:
+    text = "US forces and the United States Central Command said the Islamic State retreated."
+    assert _texts(text) == []
+
+
+def test_places_country_inside_a_name_still_gives_context() -> None:
+    text = "US forces said the convoy was hit near Jacksonville."
+    m = _only(text, "Jacksonville")
+    assert m.place is not None and m.place.country == "United States"
+
+
+def test_places_countryside_of_a_town_is_precision_two() -> None:
+    text = "Regime forces shelled villages in the Idlib countryside on Monday."
+    m = _only(text, "Idlib")
+    assert m.place is not None and m.place.admin1 == "Idlib"
+    assert m.place.geo_precision in (2, 3)
+    assert m.qualifier == "countryside"
+    assert text[m.qualifier_start:m.qualifier_end] == "the Idlib countryside"  # type: ignore[misc]
+
+
+def test_places_province_is_the_division() -> None:
+    m = _only("Airstrikes were reported across Idlib province.", "Idlib")
+    assert m.place is not None and m.place.kind == "admin1" and m.place.geo_precision == 3
+    assert m.place.admin1 == "Idlib"
+
+
+def test_places_direction_of_a_town_is_precision_two() -> None:
+    text = "A convoy was ambushed 10 km south of Mayadin in eastern Syria."
+    m = _only(text, "Mayadin")
+    assert m.place is not None and m.place.geo_precision == 2
+    assert m.qualifier == "south of"
+    assert text[m.qualifier_start:m.qualifier_end] == "10 km south of Mayadin"  # type: ignore[misc]
+    assert m.place.admin1 == "Deir ez-Zor"
+
+
+def test_places_near_a_town_is_precision_two() -> None:
+    m = _only("Two soldiers were killed near Kidal, in northern Mali.", "Kidal")
+    assert m.place is not None and m.place.country == "Mali"
+    assert m.qualifier == "near" and m.place.geo_precision == 2
+
+
+def test_places_town_and_state_in_nigeria() -> None:
+    text = "A suicide bomber struck a mosque in Maiduguri, Borno State, on Sunday."
+    town = _only(text, "Maiduguri")
+    state = _only(text, "Borno")
+    assert town.place is not None and state.place is not None
+    assert (town.place.country, town.place.admin1, town.place.geo_precision) == (
+        "Nigeria", "Borno", 1)
+    assert state.place.kind == "admin1" and state.place.admin1 == "Borno"
+    assert state.qualifier == "state"
+
+
+def test_places_peshawar_is_in_khyber_pakhtunkhwa() -> None:
+    m = _only("Gunmen opened fire on a checkpoint in Peshawar.", "Peshawar")
+    assert m.place is not None
+    assert (m.place.country, m.place.admin1) == ("Pakistan", "Khyber Pakhtunkhwa")
+
+
+def test_places_border_between_two_countries() -> None:
+    text = "Artillery fire was heard along the Syrian-Turkish border at night."
+    found = [m for m in find_places(text) if m.place is not None]
+    assert len(found) == 1
+    m = found[0]
+    assert m.text == "Syrian" and m.qualifier == "border"
+    assert m.place.kind == "region" and m.place.geo_precision == 3  # type: ignore[union-attr]
+    assert text[m.qualifier_start:m.qualifier_end] == "the Syrian-Turkish border"  # type: ignore[misc]
+
+
+def test_places_mentions_are_in_text_order_with_exact_spans() -> None:
+    text = "Fighting moved from Aleppo to Manbij and then to Raqqa, Syria."
+    found = find_places(text)
+    assert [m.text for m in found] == ["Aleppo", "Manbij", "Raqqa", "Syria"]
+    for m in found:
+        assert text[m.start:m.end] == m.text
+
+
+def test_places_small_foreign_village_is_not_taken_in_another_country() -> None:
+    # "Hadar" is a town in Iraq; in a text about Syria an unknown village of that name
+    # must not be placed in Iraq.
+    text = "Regime forces clashed with rebels in the village of Hadar in Quneitra, Syria."
+    hadar = _only(text, "Hadar")
+    assert hadar.place is None or hadar.place.country == "Syria"
+
+
+def test_places_country_hint_is_used() -> None:
+    m = _only("Clashes broke out in Saraqib on Monday.", "Saraqib", countries=["SY"])
+    assert m.place is not None and m.place.country == "Syria"
+
+
+def test_places_country_by_name_reads_names_codes_and_demonyms() -> None:
+    for query in ("Syria", "SY", "SYR", "Syrian", "syrian arab republic"):
+        place = country_by_name(query)
+        assert place is not None, query
+        assert (place.country, place.iso, place.iso2, place.kind) == ("Syria", 760, "SY", "country")
+    assert country_by_name("Congolese").country == "Democratic Republic of Congo"  # type: ignore[union-attr]
+    assert country_by_name("Ivorian").country == "Ivory Coast"  # type: ignore[union-attr]
+    assert country_by_name("Palestinian").country == "Palestine"  # type: ignore[union-attr]
+    assert country_by_name("Atlantis") is None
+
+
+def test_places_gazetteer_lookup_and_admin1() -> None:
+    gaz = Gazetteer.default()
+    assert gaz is Gazetteer.default()
+    tripoli = gaz.lookup("Tripoli")
+    assert [p.country for p in tripoli[:2]] == ["Libya", "Lebanon"]
+    assert gaz.lookup("Tripoli", "LB")[0].country == "Lebanon"
+    borno = gaz.admin1_place("NG", "Borno")
+    assert borno is not None and borno.kind == "admin1" and borno.location == "Maiduguri"
+    kp = gaz.admin1_place("PK", "Khyber Pakhtunkhwa")
+    assert kp is not None and kp.location == "Peshawar"
+    assert gaz.admin1_place("SY", "Rif Dimashq").admin1 == "Rural Damascus"  # type: ignore[union-attr]
+
+
+def test_places_upper_case_text_still_finds_big_places() -> None:
+    text = "GUERRILLAS ATTACKED A POWER STATION IN SAN SALVADOR ON FRIDAY, POLICE SAID."
+    found = [m for m in find_places(text) if m.place is not None]
+    assert [m.text for m in found] == ["SAN SALVADOR"]
+    assert found[0].place.country == "El Salvador"  # type: ignore[union-attr]
