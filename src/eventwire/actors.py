@@ -25,7 +25,7 @@ from .records import Actor
 STATE, REBEL, POLITICAL_MILITIA, IDENTITY_MILITIA, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = \
     range(1, 9)
 _STATE_KINDS = {"military", "police", "government"}
-_SHORT_ALIAS = 5  # single-token aliases this short must be written in capitals ("IS", "SDF")
+_SHORT_ALIAS = 3  # single-token aliases this short must be written in capitals ("SDF", not "sdf")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +51,8 @@ class ActorMention:
     end: int
     entry: ActorEntry | None  # None: a named group the dictionary lacks
     text: str = ""
+    # Every dictionary row sharing the matched alias (country variants, periods, generic).
+    entries: tuple[ActorEntry, ...] = ()
 
 
 def _norm_token(text: str) -> str:
@@ -110,15 +112,15 @@ def find_actor_mentions_in_tokens(texts: Sequence[str], offsets: Sequence[int]) 
                 raw = texts[idx[0]]
                 if not (raw.isupper() or "." in raw):
                     continue
-            hit = (idx[0], idx[-1] + 1, entries[0])
+            hit = (idx[0], idx[-1] + 1, entries)
             k += size
             break
         if hit is None:
             k += 1
             continue
-        s, e, entry = hit
+        s, e, entries = hit
         start, end = offsets[s], offsets[e - 1] + len(texts[e - 1])
-        out.append(ActorMention(s, e, start, end, entry))
+        out.append(ActorMention(s, e, start, end, entries[0], entries=entries))
     return out
 
 
@@ -129,39 +131,30 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
     for m in found:
         m.text = doc.text[m.start:m.end]
     covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
+    from .lexicon import triggers
+
+    index = triggers()
     for ent in doc.ents:
         if ent.label_ != "ORG" or any(i in covered for i in range(ent.start, ent.end)):
             continue
+        if any(t.lemma_.lower() in index for t in ent) or "\n" in ent.text:
+            continue  # "Deadly Syria Ambush": a headline fragment, not a group
         found.append(ActorMention(ent.start, ent.end, ent.start_char, ent.end_char, None,
                                   ent.text))
     found.sort(key=lambda m: m.tok_start)
     return found
 
 
-def alternatives(entry: ActorEntry) -> tuple[ActorEntry, ...]:
-    """Every dictionary row sharing this entry's name (country variants, regime years)."""
-    index, _ = dictionary()
-    return _by_name().get(entry.name, (entry,)) if index else (entry,)
-
-
-@functools.lru_cache(maxsize=1)
-def _by_name() -> dict[str, tuple[ActorEntry, ...]]:
-    out: dict[str, list[ActorEntry]] = {}
-    for entries in dictionary()[0].values():
-        for e in entries:
-            if e not in out.setdefault(e.name, []):
-                out[e.name].append(e)
-    return {k: tuple(v) for k, v in out.items()}
-
-
 @functools.lru_cache(maxsize=1)
 def _state_rows() -> dict[tuple[str, str], tuple[ActorEntry, ...]]:
-    """(iso2, kind) -> state force rows, for generic phrases like "regime forces"."""
+    """(iso2, kind) -> state rows, for generic phrases like "regime forces"."""
     out: dict[tuple[str, str], list[ActorEntry]] = {}
-    for entries in _by_name().values():
+    for entries in dictionary()[0].values():
         for e in entries:
             if e.kind in _STATE_KINDS and e.iso2 and not e.generic:
-                out.setdefault((e.iso2, e.kind), []).append(e)
+                rows = out.setdefault((e.iso2, e.kind), [])
+                if e not in rows:
+                    rows.append(e)
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -174,42 +167,53 @@ def _in_years(entry: ActorEntry, year: int | None) -> bool:
 def _pick_period(rows: Sequence[ActorEntry], year: int | None) -> ActorEntry:
     fitting = [r for r in rows if _in_years(r, year)]
     pool = fitting or list(rows)
-    # Without a year the latest period is the best guess; with one, the fitting period.
+    # Without a year the latest period is the best guess; with one, the fitting period
+    # (end years include the handover year, so the later period wins that year).
     return max(pool, key=lambda r: (r.start or 0))
 
 
 def _with_years(entry: ActorEntry) -> str:
     if entry.start is None:
-        return entry.name
-    return f"{entry.name} ({entry.start}-{entry.end or ''})"
+        return entry.name.replace(" {years}", "")
+    years = f"({entry.start}-{entry.end or ''})"
+    if "{years}" in entry.name:
+        return entry.name.replace("{years}", years)
+    return f"{entry.name} {years}"
+
+
+def _choose(entries: Sequence[ActorEntry], iso2: str | None, year: int | None) -> ActorEntry:
+    """The row an alias means here: valid in the year, of the event's country, else generic."""
+    named = [e for e in entries if not e.generic and _in_years(e, year)] or \
+        [e for e in entries if not e.generic]
+    local = [e for e in named if iso2 and e.iso2 == iso2]
+    if local:
+        return _pick_period(local, year) if local[0].start is not None else local[0]
+    generic = [e for e in entries if e.generic]
+    if generic:
+        return generic[0]
+    first = named[0]
+    same = [e for e in named if e.name == first.name and e.iso2 == first.iso2]
+    return _pick_period(same, year) if first.start is not None else first
 
 
 def resolve(mention: ActorMention, country: str | None, iso2: str | None,
             year: int | None) -> Actor:
     """The ACLED-style actor a mention names, for an event in ``country`` and ``year``."""
-    entry = mention.entry
-    if entry is None:
+    if mention.entry is None:
         return Actor(mention.text, POLITICAL_MILITIA, None, known=False)
+    entry = _choose(mention.entries or (mention.entry,), iso2, year)
     if entry.generic:
-        if entry.kind in ("military", "police") and iso2:
-            rows = _state_rows().get((iso2, entry.kind)) or ()
+        kind = entry.kind if entry.kind in _STATE_KINDS else None
+        if kind and iso2:
+            rows = _state_rows().get((iso2, kind)) or ()
             if rows:
-                chosen = _pick_period(rows, year)
-                return Actor(_with_years(chosen), STATE, country)
-        place = country or "Unknown"
-        return Actor(entry.name.replace("{country}", place), entry.inter, country)
-    rows = alternatives(entry)
-    local = [r for r in rows if iso2 and r.iso2 == iso2]
-    if local:
-        rows = tuple(local)
-    elif entry.kind not in _STATE_KINDS:
-        # A transnational group named without its country variant: keep the first row.
-        rows = tuple(r for r in rows if r.iso2 == rows[0].iso2)
-    chosen = _pick_period(rows, year)
-    inter = chosen.inter
-    if chosen.kind in _STATE_KINDS and iso2 and chosen.iso2 and chosen.iso2 != iso2:
+                return Actor(_with_years(_pick_period(rows, year)), STATE, country)
+        return Actor(entry.name.replace("{country}", country or "International"), entry.inter,
+                     country)
+    inter = entry.inter
+    if inter == STATE and iso2 and entry.iso2 and entry.iso2 != iso2:
         inter = EXTERNAL  # a state's forces acting abroad are "external" in ACLED
-    return Actor(_with_years(chosen), inter, country if chosen.iso2 == iso2 else None)
+    return Actor(_with_years(entry), inter, country if entry.iso2 == iso2 else None)
 
 
 def is_armed(actor: Actor) -> bool:

@@ -169,10 +169,11 @@ def _victim_head(word: Any) -> Any | None:
             for c in children:
                 if c.dep_ == dep:
                     return c
-        if word.lemma_ in ("die", "perish"):
-            for c in children:
-                if c.dep_ == "nsubj":
-                    return c
+        for c in children:
+            # "die": the subject died; a subject after an active verb is a misparsed object
+            # ("an airstrike on Friday killed Bilal Hasan al-Jasim").
+            if c.dep_ == "nsubj" and (word.lemma_ in ("die", "perish") or c.i > word.i):
+                return c
         # "two soldiers killed", "the individual killed": the participle modifies the victims.
         if word.dep_ in ("acl", "amod", "relcl") and word.tag_ == "VBN":
             return word.head

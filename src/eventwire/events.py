@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import actors as act
 from .counts import Toll
-from .dates import DateMention
+from .dates import MONTHS, DateMention
 from .lexicon import taxonomy
 from .mentions import Frame
 from .records import Actor, Article, Event, Place, Span
@@ -78,15 +79,49 @@ def _date_range(d: DateMention) -> tuple[dt.date, dt.date] | None:
     return first, nxt - dt.timedelta(days=1)
 
 
+def _norm_date_words(d: DateMention) -> str:
+    return d.text.lower().removesuffix("'s").removeprefix("on ").strip()
+
+
+def _months(words: set[str], ranges: list[tuple[dt.date, dt.date]]) -> set[int]:
+    found = {MONTHS[w] for t in words for w in re.findall(r"[a-z]+", t) if w in MONTHS}
+    return found | {r[0].month for r in ranges if (r[1] - r[0]).days < 40}
+
+
 def _dates_agree(a: list[DateMention], b: list[DateMention]) -> bool:
     ra = [r for r in map(_date_range, a) if r]
     rb = [r for r in map(_date_range, b) if r]
-    if not ra or not rb:
-        # Unresolved relative dates agree only with the same words ("Friday" and "Friday").
-        ta = {d.text.lower() for d in a if d.date is None}
-        tb = {d.text.lower() for d in b if d.date is None}
-        return not (ta and tb) or bool(ta & tb)
-    return any(x[0] <= y[1] and y[0] <= x[1] for x in ra for y in rb)
+    if ra and rb:
+        return any(x[0] <= y[1] and y[0] <= x[1] for x in ra for y in rb)
+    # Unresolved relative dates ("Friday") agree with the same words, and month names
+    # with the same month; two different unresolved days do not agree.
+    ta = {_norm_date_words(d) for d in a if d.date is None}
+    tb = {_norm_date_words(d) for d in b if d.date is None}
+    if ta & tb:
+        return True
+    ma, mb = _months(ta, ra), _months(tb, rb)
+    if ma and mb:
+        return bool(ma & mb)
+    return not (ta and tb)
+
+
+def _overlap(draft: Draft, frame: Frame) -> float:
+    """How strongly a frame points at a draft: same kind of trigger, place, date words."""
+    subs = {h.entry.sub_event_type for f in draft.frames for h in f.triggers}
+    lemmas = {h.entry.lemmas[-1] for f in draft.frames for h in f.triggers}
+    score = 0.0
+    for h in frame.triggers:
+        if h.entry.sub_event_type and h.entry.sub_event_type in subs:
+            score += 2
+        if h.entry.lemmas[-1] in lemmas:
+            score += 1
+    if frame.places and any(p.place is not None and p.place.location in
+                            {q.place.location for f in draft.frames for q in f.places if q.place}
+                            for p in frame.places):
+        score += 1
+    if frame.dates and draft.dates():
+        score += 1
+    return score
 
 
 def _family(frame: Frame) -> str:
@@ -119,12 +154,13 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
     drafts: list[Draft] = []
     for frame in frames:
         target = None
+        best = -1.0
+        # The best-matching compatible draft; among equals the most recent one.
         for draft in reversed(drafts):
             if _compatible(draft, frame):
-                target = draft
-                break
-            if frame.anaphoric:
-                continue  # "the December ambush" may refer past a more recent event
+                score = _overlap(draft, frame)
+                if score > best:
+                    target, best = draft, score
         if target is None:
             drafts.append(Draft([frame]))
         else:
@@ -320,6 +356,7 @@ def build_event(draft: Draft, doc: Any, article: Article, fallback: Place | None
     a2m = next((p for p in patients if a1m is None or p.entry != a1m.entry), None)
     if a1m is None:
         rest = [a for a in everyone if a2m is None or a.entry != a2m.entry]
+        rest.sort(key=lambda a: a.entry is None)  # dictionary actors before unknown names
         a1m = rest[0] if rest else None
     if a2m is None:
         a2m = next((a for a in everyone if a1m is None or (a.entry != a1m.entry and a is not a1m)),
@@ -478,7 +515,7 @@ def assemble(doc: Any, article: Article, frames: list[Frame], places: list[Any])
 def _main_rank(draft: Draft, ev: Event, doc: Any) -> tuple[float, int]:
     """Main event first: told in the lead or told most, and not only recalled."""
     lead_end = _lead_end(doc)
-    in_lead = any(f.start < lead_end for f in draft.frames)
+    in_lead = any(f.start < lead_end and f.main_clause for f in draft.frames)
     told = len(draft.frames)
     return (-(2.0 * in_lead + min(told, 4) * 0.5 + ev.confidence), draft.first)
 

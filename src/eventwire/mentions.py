@@ -65,6 +65,7 @@ class Frame:
     patients: list[ActorMention] = field(default_factory=list)
     victim_words: list[str] = field(default_factory=list)
     anaphoric: bool = False
+    main_clause: bool = True  # the frame hangs off the sentence root, not off a participant
     tokens: set[int] = field(default_factory=set)
 
     @property
@@ -116,7 +117,7 @@ def match_triggers(doc: Any) -> list[TriggerHit]:
 
 def _ancestors(tok: Any, limit: int = 6) -> list[Any]:
     out = []
-    while tok.head is not tok and len(out) < limit:
+    while tok.head.i != tok.i and len(out) < limit:
         tok = tok.head
         out.append(tok)
     return out
@@ -145,6 +146,12 @@ def _is_modal(tok: Any) -> bool:
 def _is_aggregate(hit: TriggerHit, doc: Any, sent: Any) -> bool:
     """Campaign totals ("more than 100 strikes in the past year") are claims, not events."""
     tok = doc[hit.j - 1]
+    if _PERIOD.search(sent.text):
+        # "over the past year, forces have captured more than 300": a running total.
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+        counted = any(t.dep_ == "quantmod" for t in tok.subtree)
+        if tok.tag_ == "NNS" or perfect or counted:
+            return True
     if tok.tag_ != "NNS":
         return False
     for c in tok.children:
@@ -153,13 +160,29 @@ def _is_aggregate(hit: TriggerHit, doc: Any, sent: Any) -> bool:
             v = number_value(c)
             if v is None or v >= 10 or any(q.dep_ == "quantmod" for q in c.children):
                 return True
-    if _PERIOD.search(sent.text):
-        return True
     has_det = any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
     head = tok.head
     if not has_det and head.tag_ not in ("VBD", "VBN") and tok.dep_ not in ("nsubj", "nsubjpass"):
         return True  # a generic plural: "those who plot attacks on our troops"
     return False
+
+
+def _other_sense(hit: TriggerHit, doc: Any) -> bool:
+    """Words with a common non-event sense: "this demonstrates a policy"."""
+    tok = doc[hit.j - 1]
+    if hit.entry.cls == "protest" and tok.pos_ == "VERB" and tok.lemma_ in ("demonstrate", "rally",
+                                                                            "march"):
+        return any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
+    return False
+
+
+def _title_end(doc: Any) -> int:
+    """End of a headline line (short, no final stop, then a newline), else 0."""
+    text = doc.text
+    nl = text.find("\n")
+    if 0 < nl < 200 and text[:nl].strip() and text[:nl].rstrip()[-1] not in ".!?\"'":
+        return nl
+    return 0
 
 
 def _nonviolent(sent: Any) -> bool:
@@ -175,7 +198,7 @@ def _nonviolent(sent: Any) -> bool:
 def _anchor(tok: Any, trigger_tokens: set[int]) -> Any:
     """Climb from a trigger while the path stays on verbs and event words."""
     cur = tok
-    while cur.head is not cur:
+    while cur.head.i != cur.i:
         head = cur.head
         if head.pos_ in ("NOUN", "PROPN", "PRON") and head.i not in trigger_tokens:
             return cur
@@ -206,7 +229,7 @@ def _scope(group: list[TriggerHit], others: list[list[TriggerHit]], sent: Any,
         sub = {t.i for t in theirs.subtree}
         if sub < own or not (sub & own):
             own -= sub
-    if mine.head is mine or mine.dep_ == "ROOT":
+    if mine.head.i == mine.i or mine.dep_ == "ROOT":
         return own
     # The main clause owns what hangs off the sentence root outside nested frames.
     return own or sent_tokens
@@ -237,12 +260,15 @@ def find_frames(doc: Any, dates: list[DateMention], places: list[Any],
     for h in hits:
         by_sent.setdefault(sent_of[h.i], []).append(h)
     frames: list[Frame] = []
+    title_end = _title_end(doc)
     for k, sent_hits in sorted(by_sent.items()):
         sent = sents[k]
-        if _nonviolent(sent):
+        if sent.end_char <= title_end + 1 or _nonviolent(sent):
+            # The headline retells the lead: its words would only blur the frames.
             continue
         kept = [h for h in sent_hits
-                if not _is_modal(doc[h.j - 1]) and not _is_aggregate(h, doc, sent)]
+                if not _is_modal(doc[h.j - 1]) and not _is_aggregate(h, doc, sent)
+                and not _other_sense(h, doc)]
         if not kept:
             continue
         groups = _group(kept, doc)
@@ -260,7 +286,9 @@ def find_frames(doc: Any, dates: list[DateMention], places: list[Any],
             frame.actors = [a for a in actors if sent.start <= a.tok_start < sent.end
                             and a.tok_start in scope]
             frame.anaphoric = any(_is_anaphoric(h, doc) for h in group)
-            _roles(frame, doc)
+            trigger_tokens = {t for g in groups for h in g for t in range(h.i, h.j)}
+            frame.main_clause = _anchor(doc[group[0].j - 1], trigger_tokens).dep_ == "ROOT"
+            _roles(frame, doc, actors)
             frames.append(frame)
     return frames
 
@@ -272,20 +300,20 @@ def _in_scope(char: int, scope: set[int], doc: Any, sent: Any) -> bool:
     return span is not None and span.start in scope
 
 
-def _actor_at(frame: Frame, tokens: set[int]) -> ActorMention | None:
-    for a in frame.actors:
+def _actor_at(actors: list[ActorMention], tokens: set[int]) -> ActorMention | None:
+    for a in actors:
         if any(i in tokens for i in range(a.tok_start, a.tok_end)):
             return a
     return None
 
 
-def _roles(frame: Frame, doc: Any) -> None:
+def _roles(frame: Frame, doc: Any, all_actors: list[ActorMention]) -> None:
     """Agents (actor1 candidates) and patients (actor2 candidates) from the parse."""
     agents: list[ActorMention] = []
     patients: list[ActorMention] = []
 
     def add(target: list[ActorMention], tok: Any) -> None:
-        a = _actor_at(frame, {t.i for t in tok.subtree})
+        a = _actor_at(all_actors, {t.i for t in tok.subtree})
         if a is not None and a not in target:
             target.append(a)
 
@@ -304,11 +332,9 @@ def _roles(frame: Frame, doc: Any) -> None:
                 elif c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "at", "targeting"):
                     for g in c.children:
                         add(patients, g)
-            if not passive and not agents and tok.dep_ in ("xcomp", "advcl", "conj", "relcl"):
+            if not passive and not agents and tok.dep_ in ("xcomp", "advcl", "conj"):
                 # "... stormed the town, killing ten": the subject is the governing verb's.
-                head = tok.head if tok.dep_ != "relcl" else tok.head
-                if tok.dep_ == "relcl":
-                    add(agents, head)
+                head = tok.head
                 for c in head.children:
                     if c.dep_ == "nsubj":
                         add(agents, c)
@@ -331,6 +357,11 @@ def _roles(frame: Frame, doc: Any) -> None:
                     for g in c.children:
                         add(patients, g)
             head = tok.head
+            if tok.dep_ == "pobj" and head.lower_ in ("for", "behind") and \
+                    head.head.lower_ in ("responsible", "behind", "blamed", "claimed"):
+                # "the ISIS gunman responsible for a December ambush"
+                doer = head.head.head if head.head.lower_ == "responsible" else head.head
+                add(agents, doer)
             if tok.dep_ in ("dobj",) and head.pos_ == "VERB":
                 for c in head.children:
                     if c.dep_ == "nsubj":

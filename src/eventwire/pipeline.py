@@ -46,7 +46,20 @@ def stage_places(work: Work) -> None:
     from .places import find_places
 
     ents = [(e.start_char, e.end_char, e.label_) for e in work.doc.ents]
-    work.places = find_places(work.article.text, ents)
+    persons = [(s, e) for s, e, label in ents if label == "PERSON"]
+    kept = []
+    for pm in find_places(work.article.text, ents):
+        town = pm.place is not None and pm.place.kind == "town"
+        # "al-Jasim" inside "Bilal Hasan al-Jasim" is a name; a lone "Palmyra" tagged
+        # PERSON is still a place (the gazetteer wins over a one-word PERSON label).
+        if town and any(s <= pm.start and pm.end <= e and (e - s) > (pm.end - pm.start)
+                        for s, e in persons):
+            continue
+        # "US" in "US soldiers" names a country, never the hamlet of Us in France.
+        if town and pm.text.isupper() and len(pm.text) <= 3:
+            continue
+        kept.append(pm)
+    work.places = kept
 
 
 def stage_dates(work: Work) -> None:
