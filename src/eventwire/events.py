@@ -199,7 +199,7 @@ def _territory_ok(draft: Draft, doc: Any) -> bool:
 
 
 def classify(draft: Draft, doc: Any, actor1: Actor | None, actor2: Actor | None,
-             fatalities: int | None) -> str | None:
+             fatalities: int | None, gainer_actor: Actor | None = None) -> str | None:
     """The ACLED sub-event type of a draft event, or None when it is no event."""
     votes: Counter[str] = Counter()
     classes: Counter[str] = Counter()
@@ -227,18 +227,16 @@ def classify(draft: Draft, doc: Any, actor1: Actor | None, actor2: Actor | None,
     for sub in ("Suicide bomb", "Chemical weapon"):
         if votes.get(sub, 0) >= 0.9:
             return sub
-    if classes["territory"] and _territory_ok(draft, doc):
-        if actor1 is not None and actor1.inter in (act.STATE,) or (
-                actor1 is not None and actor1.inter == act.EXTERNAL and actor2 is not None
-                and actor2.inter != act.STATE):
+    if classes["territory"] and _territory_ok(draft, doc) and not any(
+            f.hedged for f in draft.frames if any(h.entry.cls == "territory" for h in f.triggers)):
+        gainer = gainer_actor
+        if gainer is None:
+            gainer = actor1
+        if gainer is not None and gainer.inter in (act.STATE, act.EXTERNAL):
             return "Government regains territory"
-        if actor1 is not None and actor1.inter in (act.REBEL, act.POLITICAL_MILITIA,
+        if gainer is not None and gainer.inter in (act.REBEL, act.POLITICAL_MILITIA,
                                                   act.IDENTITY_MILITIA):
             return "Non-state actor overtakes territory"
-        if actor1 is None and actor2 is not None and actor2.inter == act.STATE:
-            return "Non-state actor overtakes territory"
-        return "Government regains territory" if actor1 is None else \
-            "Non-state actor overtakes territory"
     clash = votes.get("Armed clash", 0)
     explosive = max(((votes[s], -k, s) for k, s in enumerate(_EXPLOSIONS) if votes.get(s)),
                     default=None)
@@ -371,7 +369,15 @@ def build_event(draft: Draft, doc: Any, article: Article, fallback: Place | None
 
     killed, k_low, k_high, k_toll = _count(_tolls(draft, "killed"))
     injured, _, _, i_toll = _count(_tolls(draft, "injured"))
-    sub = classify(draft, doc, actor1, actor2, killed)
+    gainers = [g for f in draft.frames for g in f.gainers]
+    gainer = act.resolve(gainers[0], country, iso2, year) if gainers else None
+    sub = classify(draft, doc, actor1, actor2, killed, gainer)
+    if sub in ("Government regains territory", "Non-state actor overtakes territory") and \
+            gainer is not None and actor1 is not None and gainer.name != actor1.name:
+        # ACLED codes the side that gains territory as actor1.
+        if actor2 is not None and actor2.name == gainer.name:
+            actor2, a2m = actor1, a1m
+        actor1, a1m = gainer, gainers[0]
     if sub is None:
         return None
     event_type, disorder = taxonomy()[sub]

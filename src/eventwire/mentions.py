@@ -34,6 +34,8 @@ _PERIOD = re.compile(r"\b(since (?:the |its |their |this |a |an )?\w+|(?:over|in
                      r"this year|last year|in recent (?:weeks|months|years)|each year|every year|"
                      r"a year|per year|annually)\b", re.I)
 _PARTICIPANT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj"}
+_HEDGES = {"briefly", "partial", "partially", "parts", "part", "majority", "towards", "toward",
+           "temporarily", "attempted", "attempt", "tried", "some"}
 _DEFINITE = {"the", "that", "this", "these", "those", "its", "their", "his", "her"}
 
 
@@ -64,6 +66,8 @@ class Frame:
     agents: list[ActorMention] = field(default_factory=list)
     patients: list[ActorMention] = field(default_factory=list)
     victim_words: list[str] = field(default_factory=list)
+    gainers: list[ActorMention] = field(default_factory=list)  # who took territory
+    hedged: bool = False  # "briefly captured", "partial control": no change of hands
     anaphoric: bool = False
     main_clause: bool = True  # the frame hangs off the sentence root, not off a participant
     tokens: set[int] = field(default_factory=set)
@@ -162,7 +166,7 @@ def _is_aggregate(hit: TriggerHit, doc: Any, sent: Any) -> bool:
                 return True
     has_det = any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
     head = tok.head
-    if not has_det and head.tag_ not in ("VBD", "VBN") and tok.dep_ not in ("nsubj", "nsubjpass"):
+    if not has_det and tok.dep_ == "dobj" and head.tag_ in ("VB", "VBP", "VBZ"):
         return True  # a generic plural: "those who plot attacks on our troops"
     return False
 
@@ -170,6 +174,8 @@ def _is_aggregate(hit: TriggerHit, doc: Any, sent: Any) -> bool:
 def _other_sense(hit: TriggerHit, doc: Any) -> bool:
     """Words with a common non-event sense: "this demonstrates a policy"."""
     tok = doc[hit.j - 1]
+    if hit.entry.lemmas == ("control",) and tok.pos_ != "VERB":
+        return True  # "under the control of", "government-controlled": a state, not an event
     if hit.entry.cls == "protest" and tok.pos_ == "VERB" and tok.lemma_ in ("demonstrate", "rally",
                                                                             "march"):
         return any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
@@ -319,6 +325,25 @@ def _roles(frame: Frame, doc: Any, all_actors: list[ActorMention]) -> None:
 
     for h in frame.triggers:
         tok = doc[h.j - 1]
+        if h.entry.cls == "territory":
+            verb = doc[h.i] if doc[h.i].pos_ == "VERB" else tok
+            if verb.pos_ != "VERB" and verb.head.pos_ == "VERB":
+                verb = verb.head  # "established control", "took control"
+            gained: list[ActorMention] = []
+            for c in verb.children:
+                if c.dep_ == "nsubj":
+                    add(gained, c)
+                elif c.dep_ == "agent":
+                    for g in c.children:
+                        add(gained, g)
+            if not gained and verb.dep_ in ("xcomp", "conj", "advcl"):
+                for c in verb.head.children:
+                    if c.dep_ == "nsubj":
+                        add(gained, c)
+            frame.gainers.extend(gained)
+            window = {t.lower_ for t in doc[max(verb.i - 3, 0):min(h.j + 4, len(doc))]}
+            if window & _HEDGES or any(t.lemma_ in ("attempt", "try") for t in verb.ancestors):
+                frame.hedged = True
         if tok.pos_ in ("VERB", "AUX"):
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
             for c in tok.children:

@@ -1,0 +1,114 @@
+"""eventwire: turn conflict news into ACLED-coded event records with evidence spans.
+
+>>> import eventwire
+>>> result = eventwire.extract("Gunmen killed two soldiers in Kano on 3 May 2024.")  # doctest: +SKIP
+>>> result.events[0].fatalities                                                       # doctest: +SKIP
+2
+
+Nothing is imported at import time (CONVENTIONS.md 10): each public name is looked up
+in ``_LAZY`` and its module imported on first access, so ``import eventwire`` stays
+cheap and spaCy loads only when extraction is first asked for.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+# Public name -> the module (relative to this package) that defines it.
+_LAZY: dict[str, str] = {
+    "extract": "pipeline",
+    "extract_article": "pipeline",
+    "extract_stream": "pipeline",
+    "Options": "options",
+    "Article": "records",
+    "Event": "records",
+    "Span": "records",
+    "Place": "records",
+    "Actor": "records",
+    "Claim": "records",
+    "Quote": "records",
+    "Relation": "records",
+    "Result": "records",
+    "ACLED_COLUMNS": "records",
+    "EventwireError": "errors",
+    "InputError": "errors",
+    "ExtractionError": "errors",
+    "GeocodeError": "errors",
+    "StoreError": "errors",
+    "ConfigError": "errors",
+}
+
+__all__ = [
+    "extract",
+    "extract_article",
+    "extract_stream",
+    "Options",
+    "Article",
+    "Event",
+    "Span",
+    "Place",
+    "Actor",
+    "Claim",
+    "Quote",
+    "Relation",
+    "Result",
+    "ACLED_COLUMNS",
+    "EventwireError",
+    "InputError",
+    "ExtractionError",
+    "GeocodeError",
+    "StoreError",
+    "ConfigError",
+    "__version__",
+]
+
+if TYPE_CHECKING:  # for type checkers and IDEs only; never run
+    from .errors import (
+        ConfigError,
+        EventwireError,
+        ExtractionError,
+        GeocodeError,
+        InputError,
+        StoreError,
+    )
+    from .options import Options
+    from .pipeline import extract, extract_article, extract_stream
+    from .records import (
+        ACLED_COLUMNS,
+        Actor,
+        Article,
+        Claim,
+        Event,
+        Place,
+        Quote,
+        Relation,
+        Result,
+        Span,
+    )
+
+    __version__: str
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("eventwire")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "0.0.0"
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        value: Any = _version()
+    elif name in _LAZY:
+        value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value  # cache: later lookups skip __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
