@@ -108,6 +108,9 @@ def _count_number_token(tok: Any) -> tuple[int | None, int | None, int | None, s
 
 def count_phrase(head: Any) -> tuple[int | None, int | None, int | None, str, int, int]:
     """Count the people a noun phrase names. Conjuncts are added; vague words coded."""
+    while head.dep_ == "conj" and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN",
+                                                                               "NUM", "PRON"):
+        head = head.head  # count the whole list from its first member
     total: int | None = None
     lows: list[int] = []
     highs: list[int] = []
@@ -164,16 +167,27 @@ def _count_one(tok: Any) -> tuple[int | None, int | None, int | None, str, int, 
 def _victim_head(word: Any) -> Any | None:
     """The noun phrase a toll word counts."""
     children = list(word.children)
+    if word.dep_ in ("compound", "amod") and word.lower_ in ("death", "deadly"):
+        return None  # "death threats"
     if word.pos_ in ("VERB", "AUX") or word.tag_.startswith("VB"):
         for dep in ("nsubjpass", "dobj", "attr", "oprd"):
             for c in children:
                 if c.dep_ == dep:
                     return c
-        for c in children:
-            # "die": the subject died; a subject after an active verb is a misparsed object
-            # ("an airstrike on Friday killed Bilal Hasan al-Jasim").
-            if c.dep_ == "nsubj" and (word.lemma_ in ("die", "perish") or c.i > word.i):
-                return c
+        # "was shot and killed", "1 staff shot and killed": the first verb's arguments count.
+        verb = word
+        while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head
+            for c in verb.children:
+                if c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and verb.lemma_ in _HARM_VERBS):
+                    return c
+        if word.lemma_ not in ("die", "perish"):
+            # Telegraphese reduced passive: "1 national staff killed, 2 wounded".
+            has_object = any(c.dep_ in ("dobj", "attr") for c in verb.children) or (
+                word.i + 1 < len(word.doc) and word.nbor(1).pos_ in ("NUM", "DET", "PROPN"))
+            for c in verb.children:
+                if c.dep_ == "nsubj" and c.i < verb.i and not has_object and _victim_like(c):
+                    return c
         # "two soldiers killed", "the individual killed": the participle modifies the victims.
         if word.dep_ in ("acl", "amod", "relcl") and word.tag_ == "VBN":
             return word.head
@@ -191,7 +205,13 @@ def _victim_head(word: Any) -> Any | None:
                 if c.dep_ in ("dobj", "nsubj") and c.i < word.i:
                     return c
         return None
-    # Nouns: "three deaths", "the death toll rose to 12", "5 fatalities", "no casualties".
+    # Nouns: "three deaths", "the death toll rose to 12", "5 fatalities", "no casualties",
+    # "the killing of one fighter", "the deaths of two soldiers".
+    for c in children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
     for c in children:
         if c.dep_ in ("nummod", "det") or c.like_num:
             if c.dep_ == "det" and c.lower_ not in ("no",):
@@ -202,6 +222,24 @@ def _victim_head(word: Any) -> Any | None:
             if t.like_num and t.i > word.i:
                 return t
     return None
+
+
+_HARM_VERBS = {"shoot", "stab", "beat", "torture", "hack", "behead", "abduct", "kidnap", "ambush",
+               "wound", "injure", "attack", "execute", "hang"}
+_AGENT_WORDS = {"gunman", "militant", "attacker", "assailant", "force", "troop", "army", "police",
+                "rebel", "insurgent", "fighter", "bomber", "he", "she", "they", "who", "which",
+                "that", "it", "group", "jet", "warplane", "drone", "bomb", "blast", "explosion",
+                "attack", "strike", "airstrike", "shelling", "man", "men", "mob", "soldier",
+                "militia", "terrorist", "suspect", "gunmen", "we", "i"}
+
+
+def _victim_like(tok: Any) -> bool:
+    """A subject that reads as victims: a counted group or a person noun, not an attacker."""
+    if tok.lemma_.lower() in _AGENT_WORDS or tok.ent_type_ in ("ORG", "NORP", "GPE"):
+        return any(c.like_num or c.dep_ == "nummod" for c in tok.children) and \
+            tok.lemma_.lower() not in ("bomb", "blast", "explosion", "attack", "strike",
+                                       "airstrike", "shelling", "who", "which", "that", "it")
+    return True
 
 
 def _negated(word: Any) -> bool:
@@ -218,6 +256,18 @@ _ZERO = re.compile(
     r"(?P<what>casualties|fatalities|deaths|losses|injuries|one was (?:killed|hurt|injured)|"
     r"one (?:was|were) (?:killed|hurt|injured)|injured|dead)"
     r"|\bno (?:one|body|people) (?:was|were) (?P<what2>killed|hurt|injured|wounded)", re.I)
+
+
+# A coder's or reporter's own total: "fatalities coded as 10", "the death toll stands at 12".
+_STATED_TOTAL = re.compile(
+    r"\b(?P<what>fatalities|deaths|death toll|toll)\b[^.;]{0,40}?\b(?:coded|recorded|counted|"
+    r"estimated|put|stands?|stood|rose|risen|climbed|reached)\s+(?:as|at|to)\s+(?P<n>\d+)\b", re.I)
+
+
+def find_stated_totals(text: str, offset: int = 0) -> list[Toll]:
+    """Explicit totals that override the counts of single phrases."""
+    return [Toll("killed", int(m.group("n")), None, None, m.start("n") + offset,
+                 m.end("n") + offset, -2, "total") for m in _STATED_TOTAL.finditer(text)]
 
 
 def find_zero_tolls(text: str, offset: int = 0) -> list[Toll]:
@@ -241,7 +291,7 @@ def toll_kind(tok: Any) -> str | None:
     lower = tok.lower_
     if lemma in INJURE_LEMMAS or lower in ("injured", "wounded", "injuring", "wounding"):
         return "injured"
-    if lemma in ("kill", "murder", "slay", "execute", "behead", "assassinate", "die", "dead",
+    if lemma in ("kill", "killing", "murder", "slay", "execute", "behead", "assassinate", "die", "dead",
                  "death", "fatality", "perish", "lynch") or lower in ("killed", "dead"):
         return "killed"
     if lemma == "shoot" and any(c.lower_ == "dead" for c in tok.children):
@@ -271,4 +321,5 @@ def find_tolls(sent: Any) -> list[Toll]:
             value = None  # a year or an amount of money, not people
         out.append(Toll(kind, value, low, high, s, e, tok.i, qualifier))
     out.extend(find_zero_tolls(sent.text, sent.start_char))
+    out.extend(find_stated_totals(sent.text, sent.start_char))
     return out

@@ -305,6 +305,9 @@ def _count(tolls: list[Toll]) -> tuple[int | None, int | None, int | None, Toll 
     numbered = [t for t in tolls if t.value is not None]
     if not numbered:
         return None, None, None, None
+    stated = [t for t in numbered if t.qualifier == "total"]
+    if stated:  # a stated total wins over the sum of its parts
+        return stated[-1].value, None, None, stated[-1]
     best = max(numbered, key=lambda t: (t.value or 0))
     return best.value, best.low, best.high, best
 

@@ -287,6 +287,9 @@ def find_frames(doc: Any, dates: list[DateMention], places: list[Any],
             hi = doc[max(scope)].idx + len(doc[max(scope)].text) if scope else sent.end_char
             frame.tolls = [t for t in tolls
                            if (t.word_i in scope) or (t.word_i < 0 and lo <= t.start < hi)]
+            if gi > 0:
+                # Zeros and stated totals not inside a nested frame belong to the first.
+                frame.tolls = [t for t in frame.tolls if t.word_i >= 0 or t.start >= lo]
             frame.dates = [d for d in dates if lo <= d.start < hi and _in_scope(d.start, scope, doc, sent)]
             frame.places = [p for p in places if _in_scope(p.start, scope, doc, sent)]
             frame.actors = [a for a in actors if sent.start <= a.tok_start < sent.end
@@ -296,6 +299,10 @@ def find_frames(doc: Any, dates: list[DateMention], places: list[Any],
             frame.main_clause = _anchor(doc[group[0].j - 1], trigger_tokens).dep_ == "ROOT"
             _roles(frame, doc, actors)
             frames.append(frame)
+        if len(groups) > 1:
+            first = frames[len(frames) - len(groups)]
+            claimed = {id(t) for f in frames[len(frames) - len(groups):] for t in f.tolls}
+            first.tolls.extend(t for t in tolls if t.word_i < 0 and id(t) not in claimed)
     return frames
 
 
