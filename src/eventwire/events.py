@@ -350,9 +350,10 @@ def build_event(draft: Draft, doc: Any, article: Article, fallback: Place | None
     iso2 = place.iso2 if place else None
     country = place.country if place else None
 
+    supporters = [a for f in draft.frames for a in f.supporters]
     agents = [a for f in draft.frames for a in f.agents]
     patients = [a for f in draft.frames for a in f.patients]
-    everyone = [a for f in draft.frames for a in f.actors]
+    everyone = [a for f in draft.frames for a in f.actors if a not in supporters]
     a1m = agents[0] if agents else None
     a2m = next((p for p in patients if a1m is None or p.entry != a1m.entry), None)
     if a1m is None:
@@ -407,6 +408,13 @@ def build_event(draft: Draft, doc: Any, article: Article, fallback: Place | None
                                          "Violence against civilians") and country:
         actor1 = Actor(f"Unidentified Armed Group ({country})", act.POLITICAL_MILITIA, country)
 
+    if supporters and actor1 is not None and ev.assoc_actor_1 is None:
+        names = []
+        for m in supporters:
+            name = act.resolve(m, country, iso2, year).name
+            if name not in names and name not in (actor1.name, actor2.name if actor2 else None):
+                names.append(name)
+        ev.assoc_actor_1 = "; ".join(names) or None
     ev.event_type, ev.sub_event_type, ev.disorder_type = event_type, sub, disorder
     triggers = [h for f in draft.frames for h in f.triggers]
     evidence["event_type"] = evidence["sub_event_type"] = [

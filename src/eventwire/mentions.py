@@ -67,6 +67,7 @@ class Frame:
     patients: list[ActorMention] = field(default_factory=list)
     victim_words: list[str] = field(default_factory=list)
     gainers: list[ActorMention] = field(default_factory=list)  # who took territory
+    supporters: list[ActorMention] = field(default_factory=list)  # "backed by", "loyal to"
     hedged: bool = False  # "briefly captured", "partial control": no change of hands
     anaphoric: bool = False
     main_clause: bool = True  # the frame hangs off the sentence root, not off a participant
@@ -411,5 +412,26 @@ def _roles(frame: Frame, doc: Any, all_actors: list[ActorMention]) -> None:
                     frame.victim_words.extend(x.lemma_.lower() for x in c.subtree)
             if word.dep_ in ("acl", "amod") and word.head.pos_ in ("NOUN", "PROPN"):
                 frame.victim_words.extend(x.lemma_.lower() for x in word.head.subtree)
-    frame.agents = agents
-    frame.patients = [p for p in patients if p not in agents]
+    frame.supporters = [a for a in frame.actors if _is_supporter(a, doc)]
+    frame.agents = [a for a in agents if a not in frame.supporters] or agents
+    frame.patients = [p for p in patients if p not in agents and p not in frame.supporters]
+
+
+_SUPPORT = {"back", "support", "assist", "aid", "ally", "accompany", "loyal", "join", "cover",
+            "reinforce", "alongside", "help"}
+
+
+def _is_supporter(mention: ActorMention, doc: Any) -> bool:
+    """An actor named as helping another: "regime forces backed by Russian jets"."""
+    tok = doc[mention.tok_end - 1]
+    for k, anc in enumerate([tok, *_ancestors(tok, 4)]):
+        lemma = anc.lemma_.lower()
+        if k > 0 and lemma in _SUPPORT:
+            return True
+        if k > 0 and anc.dep_ == "prep" and anc.lower_ in ("with", "alongside") and \
+                anc.head.pos_ in ("NOUN", "PROPN") and anc.head.lemma_ not in \
+                ("clash", "battle", "fighting", "fight", "confrontation", "skirmish"):
+            return True
+        if anc.pos_ == "VERB" and lemma not in _SUPPORT:
+            return False
+    return mention.tok_start > 0 and doc[mention.tok_start - 1].lower_ in ("allied", "pro-regime")

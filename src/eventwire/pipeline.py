@@ -48,7 +48,7 @@ def stage_places(work: Work) -> None:
     ents = [(e.start_char, e.end_char, e.label_) for e in work.doc.ents]
     persons = [(s, e) for s, e, label in ents if label == "PERSON"]
     kept = []
-    for pm in find_places(work.article.text, ents):
+    for pm in find_places(work.article.text, ents, countries=_actor_countries(work)):
         town = pm.place is not None and pm.place.kind == "town"
         # "al-Jasim" inside "Bilal Hasan al-Jasim" is a name; a lone "Palmyra" tagged
         # PERSON is still a place (the gazetteer wins over a one-word PERSON label).
@@ -60,6 +60,18 @@ def stage_places(work: Work) -> None:
             continue
         kept.append(pm)
     work.places = kept
+
+
+def _actor_countries(work: Work) -> list[str]:
+    """Home countries of the local armed actors named: context for ambiguous places."""
+    from collections import Counter
+
+    counts: Counter[str] = Counter()
+    for m in work.actors:
+        for e in m.entries[:1]:
+            if e.iso2 and not e.generic and e.kind != "external" and e.inter in (1, 2, 3, 4):
+                counts[e.iso2] += 1
+    return [c for c, _ in counts.most_common(1)]
 
 
 def stage_dates(work: Work) -> None:
@@ -90,9 +102,9 @@ def stage_extras(work: Work) -> None:
 
 # The stages after parsing, in order; each takes the Work and fills its part.
 STAGES: tuple[tuple[str, Callable[[Work], None]], ...] = (
+    ("actors", stage_actors),
     ("places", stage_places),
     ("dates", stage_dates),
-    ("actors", stage_actors),
     ("frames", stage_frames),
     ("events", stage_events),
     ("extras", stage_extras),
