@@ -335,7 +335,7 @@ def _country_place(place: Place) -> Place:
 
 
 def build_event(draft: Draft, doc: Any, article: Article, fallback: Place | None,
-                all_places: list[Any], index: int) -> Event | None:
+                all_places: list[Any], index: int, all_dates: list[DateMention] = ()) -> Event | None:
     """One Event from a draft, or None when the draft is no event after all."""
     text = article.text
     ev = Event()
@@ -345,6 +345,13 @@ def build_event(draft: Draft, doc: Any, article: Article, fallback: Place | None
     if place is None:
         place = _place_from_actors(draft)
     date = _pick_date(draft)
+    if date is None:
+        # A date leading the sentence ("On 4 April 2019, ...") covers its clauses; failing
+        # that, the last date given before the event's first telling.
+        sentences = {(f.sent_start, f.sent_end) for f in draft.frames}
+        near = [d for d in all_dates if any(s <= d.start < e for s, e in sentences)]
+        before = [d for d in all_dates if d.start < draft.first and d.date]
+        date = near[0] if near else (before[-1] if before else None)
     year = int(date.date[:4]) if date and date.date else (
         int(article.published[:4]) if article.published else None)
     iso2 = place.iso2 if place else None
@@ -511,7 +518,8 @@ def _notes(ev: Event) -> str:
     return f"{when}, {who} ({ev.sub_event_type}){whom}{where}:{toll}."
 
 
-def assemble(doc: Any, article: Article, frames: list[Frame], places: list[Any]) -> list[Event]:
+def assemble(doc: Any, article: Article, frames: list[Frame], places: list[Any],
+             dates: list[DateMention] = ()) -> list[Event]:
     """Events of one article, main event first."""
     drafts = merge_frames(frames)
     fallback = _article_country(frames)
@@ -522,7 +530,7 @@ def assemble(doc: Any, article: Article, frames: list[Frame], places: list[Any])
         fallback = _country_place(fallback)
     events: list[tuple[Draft, Event]] = []
     for k, draft in enumerate(drafts):
-        ev = build_event(draft, doc, article, fallback, places, k)
+        ev = build_event(draft, doc, article, fallback, places, k, list(dates))
         if ev is not None:
             events.append((draft, ev))
     events.sort(key=lambda de: _main_rank(de[0], de[1], doc))

@@ -87,7 +87,7 @@ def stage_frames(work: Work) -> None:
 
 
 def stage_events(work: Work) -> None:
-    events = assemble(work.doc, work.article, work.frames, work.places)
+    events = assemble(work.doc, work.article, work.frames, work.places, work.dates)
     work.events = [e for e in events if e.confidence >= work.options.min_confidence]
 
 
