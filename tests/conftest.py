@@ -56,3 +56,31 @@ def run_cli() -> Callable[..., subprocess.CompletedProcess[str]]:
         )
 
     return run
+
+
+@pytest.fixture(scope="session")
+def nlp():  # type: ignore[no-untyped-def]
+    """The spaCy pipeline extraction uses (``Options().model``), loaded once per session.
+
+    For stage tests that need real parses: ``doc = nlp("Gunmen killed two men.")``.
+    """
+    from eventwire.nlp import load_model
+    from eventwire.options import Options
+
+    return load_model(Options().model)
+
+
+@pytest.fixture(scope="session")
+def first_sentence(nlp):  # type: ignore[no-untyped-def]
+    """Parse a one-sentence text and return its sentence (a spaCy Span), as stages see it.
+
+    ``first_sentence("No casualties were reported.")``; fails loudly if spaCy splits
+    the text into more than one sentence, since the test would then check the wrong span.
+    """
+
+    def parse(text: str):  # type: ignore[no-untyped-def]
+        sents = list(nlp(text).sents)
+        assert len(sents) == 1, [s.text for s in sents]
+        return sents[0]
+
+    return parse

@@ -181,6 +181,24 @@ def _victims(draft: Draft) -> Counter[str]:
     return kinds
 
 
+_CROWD = {"supporter", "student", "villager", "local", "resident", "worker", "activist", "cadre",
+          "crowd", "mob", "protester", "protestor", "demonstrator", "group", "party", "member",
+          "youth", "farmer", "trader", "people", "rioter", "mob", "agitator", "family", "clan",
+          "community", "employee", "devotee", "fan", "follower"}
+
+
+def _crowd(draft: Draft, doc: Any) -> bool:
+    """The tellings name crowds (supporters, students, villagers) as the parties."""
+    for f in draft.frames:
+        for h in f.triggers:
+            tok = doc[h.j - 1]
+            near = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "prep")]
+            words = {t.lemma_.lower() for c in near for t in c.subtree}
+            if words & _CROWD:
+                return True
+    return False
+
+
 def _territory_ok(draft: Draft, doc: Any) -> bool:
     for f in draft.frames:
         for h in f.triggers:
@@ -237,6 +255,16 @@ def classify(draft: Draft, doc: Any, actor1: Actor | None, actor2: Actor | None,
         if gainer is not None and gainer.inter in (act.REBEL, act.POLITICAL_MILITIA,
                                                   act.IDENTITY_MILITIA):
             return "Non-state actor overtakes territory"
+    crowd = _crowd(draft, doc)
+    nobody_armed = not any(a is not None and act.is_armed(a) and a.inter != act.STATE
+                           for a in (actor1, actor2))
+    if crowd and nobody_armed and not (votes.get("Air/drone strike", 0) >= 0.8) and (
+            votes.get("Armed clash") or classes["riotous"] or classes["attack"]):
+        # A clash between party supporters, students or villagers (or them and the
+        # police) is a riot, not an armed clash: ACLED keeps Battles for armed groups.
+        if classes["kill"] and not classes["riotous"] and not (actor1 and actor1.inter == act.STATE):
+            return "Mob violence"
+        return "Violent demonstration"
     clash = votes.get("Armed clash", 0)
     explosive = max(((votes[s], -k, s) for k, s in enumerate(_EXPLOSIONS) if votes.get(s)),
                     default=None)

@@ -1,0 +1,92 @@
+"""Killed and injured counts read from real parses (counts.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.counts import Toll, find_tolls
+
+
+def _by_kind(tolls: list[Toll]) -> dict[str, list[Toll]]:
+    out: dict[str, list[Toll]] = {}
+    for t in tolls:
+        out.setdefault(t.kind, []).append(t)
+    return out
+
+
+def _only(tolls: list[Toll], kind: str) -> Toll:
+    found = _by_kind(tolls).get(kind, [])
+    assert len(found) == 1, tolls
+    return found[0]
+
+
+def test_counts_conjoined_victims_are_added(first_sentence) -> None:  # type: ignore[no-untyped-def]
+    sent = first_sentence("Two soldiers and a police officer were killed in the raid.")
+    t = _only(find_tolls(sent), "killed")
+    assert (t.value, t.low, t.high) == (3, None, None)
+    assert "injured" not in _by_kind(find_tolls(sent))
+    text = sent.doc.text
+    assert text[t.start:t.end].startswith("Two soldiers")
+
+
+def test_counts_killing_and_wounding_more_are_separate(first_sentence) -> None:  # type: ignore[no-untyped-def]
+    tolls = find_tolls(first_sentence(
+        "Gunmen stormed the camp, killing 2 fighters and wounding three more."))
+    assert _only(tolls, "killed").value == 2
+    assert _only(tolls, "injured").value == 3  # never added to the killed
+
+
+def test_counts_dozens_is_twelve(first_sentence) -> None:  # type: ignore[no-untyped-def]
+    t = _only(find_tolls(first_sentence("Dozens were killed when the depot was shelled.")),
+              "killed")
+    assert t.value == 12
+
+
+def test_counts_no_casualties_are_explicit_zeros(first_sentence) -> None:  # type: ignore[no-untyped-def]
+    tolls = find_tolls(first_sentence("No casualties were reported after the blast."))
+    assert _only(tolls, "killed").value == 0
+    assert _only(tolls, "injured").value == 0
+
+
+def test_counts_range_gives_low_and_high(first_sentence) -> None:  # type: ignore[no-untyped-def]
+    t = _only(find_tolls(first_sentence("Between 5 and 10 people were killed in the clashes.")),
+              "killed")
+    assert (t.low, t.high, t.qualifier) == (5, 10, "range")
+
+
+def test_counts_left_dead_and_wounded(first_sentence) -> None:  # type: ignore[no-untyped-def]
+    tolls = find_tolls(first_sentence("The fighting left five dead and eleven wounded."))
+    assert (_only(tolls, "killed").value, _only(tolls, "injured").value) == (5, 11)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "counts._victim_head: for 'injured' conjoined to 'killed' it returns the first "
+    "clause's subject ('12 civilians'), so the injured count is 12, not 30"))
+def test_counts_injured_in_second_clause_counts_its_own_victims(first_sentence) -> None:  # type: ignore[no-untyped-def]
+    tolls = find_tolls(first_sentence("12 civilians were killed and 30 others injured."))
+    assert (_only(tolls, "killed").value, _only(tolls, "injured").value) == (12, 30)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "counts._qualifier reads only the number's direct children ('least'), so "
+    "'at least' is never seen; the qualifier comes out 'exact'"))
+def test_counts_at_least_is_a_qualifier(first_sentence) -> None:  # type: ignore[no-untyped-def]
+    t = _only(find_tolls(first_sentence("At least 12 civilians were killed in the raid.")),
+              "killed")
+    assert (t.value, t.qualifier) == (12, "at least")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "counts._negated misses 'no one'; find_tolls returns a spurious killed=1 next to "
+    "the zero (extract then codes fatalities=1)"))
+def test_counts_no_one_killed_is_only_zero(first_sentence) -> None:  # type: ignore[no-untyped-def]
+    tolls = find_tolls(first_sentence("Residents said no one was killed."))
+    assert [t.value for t in tolls if t.kind == "killed"] == [0]
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "counts._victim_head checks word.head.children for 'toll' instead of word.head, so "
+    "'the death toll rose to 23' gives no number (the docstring promises it)"))
+def test_counts_death_toll_rose_to(first_sentence) -> None:  # type: ignore[no-untyped-def]
+    tolls = find_tolls(first_sentence("The death toll rose to 23, officials said."))
+    assert [t.value for t in tolls if t.kind == "killed"] == [23]
