@@ -242,8 +242,10 @@ def classify(draft: Draft, doc: Any, actor1: Actor | None, actor2: Actor | None,
     if classes["riotous"] and (actor1 is None or actor1.inter in (act.RIOTERS, act.PROTESTERS)) \
             and not classes["attack"] and not votes.get("Armed clash"):
         return "Violent demonstration" if classes["riotous"] else "Mob violence"
+    lead_clash = any(h.entry.sub_event_type == "Armed clash" and h.entry.weight >= 0.8
+                     for h in draft.frames[0].triggers)
     for sub in ("Suicide bomb", "Chemical weapon"):
-        if votes.get(sub, 0) >= 0.9:
+        if votes.get(sub, 0) >= 0.9 and not lead_clash:
             return sub
     if classes["territory"] and _territory_ok(draft, doc) and not any(
             f.hedged for f in draft.frames if any(h.entry.cls == "territory" for h in f.triggers)):
