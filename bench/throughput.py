@@ -118,10 +118,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch-size", type=int, default=64, help="nlp.pipe batch size (64)")
     ap.add_argument("--max-overhead", type=float, default=0.5,
                     help="exit 1 when b/a - 1 is above this (0.5)")
+    ap.add_argument("--gate", choices=("median", "paired", "min"), default="median",
+                    help="overhead the exit status follows: b/a of the medians (default), "
+                         "median of each round's b/a, or b/a of the fastest runs")
     ap.add_argument("--out", type=Path, default=RESULTS / "throughput.json")
     args = ap.parse_args(argv)
 
     started = time.perf_counter()
+    load_before = os.getloadavg()
     options = Options(batch_size=args.batch_size)
     corpus = make_corpus(args.n, args.seed)
     texts = [obj["text"] for obj in corpus]
@@ -162,6 +166,14 @@ def main(argv: list[str] | None = None) -> int:
     a = statistics.median(spacy_s)
     b = statistics.median(eventwire_s)
     overhead = b / a - 1
+    # Other processes only ever add time, and unevenly: the ratio of each round's own pair
+    # and the ratio of the fastest runs are steadier than the ratio of medians on a busy
+    # machine. All three are reported; --gate picks the one the exit status follows.
+    paired = statistics.median(y / x - 1 for x, y in zip(spacy_s, eventwire_s, strict=True))
+    fastest = min(eventwire_s) / min(spacy_s) - 1
+    verdict = {"median": overhead, "paired": paired, "min": fastest}[args.gate]
+    spread = max(max(v) / min(v) - 1 for v in (spacy_s, eventwire_s))
+    load = os.getloadavg()
 
     # -- (c) per stage, over docs parsed beforehand ------------------------------------
     arts_text = [read_article(o["text"], published=o.get("published"), id=o["id"],
@@ -179,12 +191,22 @@ def main(argv: list[str] | None = None) -> int:
                              ("(b) eventwire extract", b, eventwire_s)):
         print(f"{label:26}{med:10.2f}{n / med:12.1f}{words / med:10.0f}   "
               + " ".join(f"{x:.2f}" for x in runs))
-    print(f"{'overhead b/a - 1':26}{overhead:10.1%}   (limit {args.max_overhead:.0%}; "
-          f"b - a = {b - a:.2f}s, {(b - a) / n * 1000:.1f} ms/article)")
+    print(f"{'overhead b/a - 1':26}{overhead:10.1%}   (medians; b - a = {b - a:.2f}s, "
+          f"{(b - a) / n * 1000:.1f} ms/article)")
+    print(f"{'  paired, per round':26}{paired:10.1%}   (median of "
+          + ", ".join(f"{y / x - 1:.1%}" for x, y in zip(spacy_s, eventwire_s, strict=True))
+          + ")")
+    print(f"{'  fastest runs':26}{fastest:10.1%}   (min b / min a - 1)")
+    print(f"spread of runs {spread:.0%}; load average {load_before[0]:.2f} before, "
+          f"{load[0]:.2f} after, on {os.cpu_count()} CPUs")
+    if spread > 0.15 or max(load[0], load_before[0]) > (os.cpu_count() or 1):
+        print("  note: the machine was busy or the runs vary by more than 15%; "
+              "the paired and fastest-run ratios are the steadier figures")
     print()
     print(f"(c) eventwire's own stages over pre-parsed docs "
           f"(median of {args.stage_rounds} passes)")
-    print(f"{'stage':26}{'total s':>10}{'ms/article':>12}{'% of (a)':>10}{'% of own':>10}")
+    print(f"{'stage':26}{'total s':>10}{'ms/article':>12}{'% of (a)':>10}{'% of own':>10}"
+          f"   (% of (a): against spaCy's median)")
     for name, s in stages.items():
         print(f"{name:26}{s:10.3f}{s / n * 1000:12.2f}{s / a:10.1%}{s / stage_sum:10.1%}")
     print(f"{'sum':26}{stage_sum:10.3f}{stage_sum / n * 1000:12.2f}{stage_sum / a:10.1%}"
@@ -204,7 +226,14 @@ def main(argv: list[str] | None = None) -> int:
         "eventwire": {"runs_s": eventwire_s, "median_s": b, "articles_per_s": n / b,
                       "words_per_s": words / b, **counts},
         "overhead": overhead,
+        "overhead_paired": paired,
+        "overhead_fastest": fastest,
+        "gate": args.gate,
         "max_overhead": args.max_overhead,
+        "spread": spread,
+        "loadavg_before": load_before,
+        "loadavg_after": load,
+        "total_run_s": time.perf_counter() - started,
         "stages": {
             "rounds": args.stage_rounds,
             "total_s": stages,
@@ -222,12 +251,12 @@ def main(argv: list[str] | None = None) -> int:
     if check.get("errors") or not counts.get("events"):
         print("warning: the warm-up or the runs produced no events; the corpus may be "
               "skipped rather than coded", file=sys.stderr)
-    if overhead > args.max_overhead:
-        print(f"FAIL: eventwire adds {overhead:.1%} to spaCy's time, above the "
+    if verdict > args.max_overhead:
+        print(f"FAIL: eventwire adds {verdict:.1%} to spaCy's time ({args.gate}), above the "
               f"{args.max_overhead:.0%} limit", file=sys.stderr)
         return 1
-    print(f"OK: eventwire adds {overhead:.1%} to spaCy's time "
-          f"(limit {args.max_overhead:.0%})")
+    print(f"OK: eventwire adds {verdict:.1%} to spaCy's time ({args.gate}; "
+          f"limit {args.max_overhead:.0%})")
     return 0
 
 

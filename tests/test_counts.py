@@ -71,9 +71,6 @@ def test_counts_injured_in_second_clause_counts_its_own_victims(first_sentence) 
     assert (_only(tolls, "killed").value, _only(tolls, "injured").value) == (12, 30)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "counts._qualifier reads only the number's direct children ('least'), so "
-    "'at least' is never seen; the qualifier comes out 'exact'"))
 def test_counts_at_least_is_a_qualifier(first_sentence) -> None:  # type: ignore[no-untyped-def]
     t = _only(find_tolls(first_sentence("At least 12 civilians were killed in the raid.")),
               "killed")

@@ -74,9 +74,6 @@ def test_dates_explicit_date_needs_no_published() -> None:
     assert (d.date, d.status) == ("2024-05-04", "explicit")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "dates.py: the dmy pattern rejects '31 February 2024', but the later dm pattern then "
-    "re-reads '31 February' and keeps it as an 'unresolved' mention with date None"))
 @pytest.mark.parametrize("text", [
     "Officials said the raid happened on 31 February 2024.",
     "Officials said the raid happened on 31 February.",

@@ -70,7 +70,7 @@ def read_article(
     """Read one article from raw bytes or text, plain or HTML.
 
     >>> read_article("Troops shelled the village.\\r\\nTwo died.").text
-    'Troops shelled the village.\\nTwo died.'
+    'Troops shelled the village.\\r\\nTwo died.'
     >>> read_article("   ")
     Traceback (most recent call last):
     ...
@@ -83,7 +83,7 @@ def read_article(
     warnings: list[str] = []
     published = parse_published(published)
     text = _decode(data, options, warnings)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Line ends are kept as given: evidence offsets must index the caller's own text.
 
     if looks_like_html(text):
         text, meta_title, meta_published = _from_html(text, url, warnings)

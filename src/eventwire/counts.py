@@ -75,7 +75,8 @@ def number_value(tok: Any) -> int | None:
 
 
 def _qualifier(tok: Any) -> str:
-    words = " ".join(c.lower_ for c in tok.children if c.dep_ in ("quantmod", "advmod", "amod"))
+    # "at least 5": spaCy hangs "at" on "least", so read the words just before the number.
+    words = " ".join(t.lower_ for t in tok.doc[max(tok.i - 3, 0):tok.i])
     for key, name in (("at least", "at least"), ("more than", "more than"), ("over", "more than"),
                       ("nearly", "nearly"), ("almost", "nearly"), ("up to", "up to"),
                       ("about", "about"), ("around", "about"), ("some", "about")):
@@ -136,6 +137,9 @@ def count_phrase(head: Any) -> tuple[int | None, int | None, int | None, str, in
 
 def _count_one(tok: Any) -> tuple[int | None, int | None, int | None, str, int, int]:
     lower = tok.lower_
+    if any(c.lower_ in ("no", "none") for c in tok.children) or (
+            tok.i > 0 and tok.nbor(-1).lower_ == "no"):
+        return 0, None, None, "exact", tok.idx, tok.idx + len(tok.text)  # "no one"
     if tok.like_num or (tok.pos_ == "NUM") or lower in ("dozens", "hundreds", "scores", "tens",
                                                         "thousands", "several", "many"):
         v, lo, hi, q, s, e = _count_number_token(tok)

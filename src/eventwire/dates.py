@@ -100,7 +100,7 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date 
         return _safe_date(int(g["year"]), month, int(g["day"])), 1, False
     if kind in ("dm", "md"):
         day = int(g["day"])
-        if not 1 <= day <= 31:
+        if _safe_date(2024, month, day) is None:  # no such day in any year (2024 is leap)
             return None, 1, False
         return (_infer_year(month, day, pub) if pub else None), 1, True
     if kind in ("part_month", "month_year", "month"):
@@ -181,7 +181,8 @@ def find_dates(text: str, published: str | dt.date | None) -> list[DateMention]:
             status = "unresolved" if date is None and relative else (
                 "relative" if relative else "explicit")
             if date is None and not relative:
-                continue  # an impossible date such as 31 February
+                taken.append((s, e))  # an impossible date such as 31 February: nothing
+                continue
             taken.append((s, e))
             found.append(DateMention(s, e, text[s:e], date.isoformat() if date else None,
                                      precision, status, kind))

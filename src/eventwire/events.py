@@ -563,16 +563,20 @@ def assemble(doc: Any, article: Article, frames: list[Frame], places: list[Any],
         ev = build_event(draft, doc, article, fallback, places, k, list(dates))
         if ev is not None:
             events.append((draft, ev))
-    events.sort(key=lambda de: _main_rank(de[0], de[1], doc))
+    latest = max((e.event_date for _, e in events if e.event_date and e.time_precision == 1),
+                 default=None)
+    events.sort(key=lambda de: _main_rank(de[0], de[1], doc, latest))
     return [e for _, e in events]
 
 
-def _main_rank(draft: Draft, ev: Event, doc: Any) -> tuple[float, int]:
+def _main_rank(draft: Draft, ev: Event, doc: Any, latest: str | None) -> tuple[float, int]:
     """Main event first: told in the lead or told most, and not only recalled."""
+    recalled = bool(latest and ev.event_date and ev.event_date < latest and (
+        dt.date.fromisoformat(latest) - dt.date.fromisoformat(ev.event_date)).days > 3)
     lead_end = _lead_end(doc)
     in_lead = any(f.start < lead_end and f.main_clause for f in draft.frames)
     told = len(draft.frames)
-    return (-(2.0 * in_lead + min(told, 4) * 0.5 + ev.confidence), draft.first)
+    return (-(2.0 * in_lead + min(told, 4) * 0.5 + ev.confidence - 3.0 * recalled), draft.first)
 
 
 def _lead_end(doc: Any) -> int:

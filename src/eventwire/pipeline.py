@@ -55,8 +55,12 @@ def stage_places(work: Work) -> None:
         if town and any(s <= pm.start and pm.end <= e and (e - s) > (pm.end - pm.start)
                         for s, e in persons):
             continue
-        # "US" in "US soldiers" names a country, never the hamlet of Us in France.
+        # "US" in "US soldiers" names a country, never the hamlet of Us in France; an actor
+        # word the model tagged as a place ("Gunmen") is not the town of Guanmian.
         if town and pm.text.isupper() and len(pm.text) <= 3:
+            continue
+        if town and any(a.entry is not None and a.start <= pm.start and pm.end <= a.end
+                        for a in work.actors):
             continue
         kept.append(pm)
     work.places = kept
