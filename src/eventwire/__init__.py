@@ -1,8 +1,8 @@
 """eventwire: turn conflict news into ACLED-coded event records with evidence spans.
 
 >>> import eventwire
->>> result = eventwire.extract("Gunmen killed two soldiers in Kano on 3 May 2024.")  # doctest: +SKIP
->>> result.events[0].fatalities                                                       # doctest: +SKIP
+>>> result = eventwire.extract("Gunmen killed two men in Kano on 3 May 2024.")  # doctest: +SKIP
+>>> result.events[0].fatalities                                                   # doctest: +SKIP
 2
 
 Nothing is imported at import time (CONVENTIONS.md 10): each public name is looked up

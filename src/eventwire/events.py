@@ -199,6 +199,14 @@ def _crowd(draft: Draft, doc: Any) -> bool:
     return False
 
 
+def _between_sides(draft: Draft, doc: Any) -> bool:
+    for f in draft.frames:
+        for h in f.triggers:
+            if any(c.dep_ == "prep" and c.lower_ == "between" for c in doc[h.j - 1].children):
+                return True
+    return False
+
+
 def _territory_ok(draft: Draft, doc: Any) -> bool:
     for f in draft.frames:
         for h in f.triggers:
@@ -272,11 +280,15 @@ def classify(draft: Draft, doc: Any, actor1: Actor | None, actor2: Actor | None,
                     default=None)
     if clash >= 0.8:
         return "Armed clash"
+    if explosive and _between_sides(draft, doc):
+        return "Armed clash"  # "shelling between HTS and Zenki fighters": an exchange
     if explosive and explosive[0] >= 0.6:
         return explosive[2]
     if votes.get("Sexual violence", 0) >= 0.8:
         return "Sexual violence"
     if votes.get("Abduction/forced disappearance", 0) >= 0.9 and not (fatalities or 0):
+        if victims["armed"] > victims["civilian"] or (actor2 is not None and act.is_armed(actor2)):
+            return "Armed clash"  # ACLED codes seizing enemy fighters as a battle
         return "Abduction/forced disappearance"
     violent = classes["attack"] or classes["kill"] or clash or explosive
     if violent:

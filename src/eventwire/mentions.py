@@ -175,6 +175,11 @@ def _is_aggregate(hit: TriggerHit, doc: Any, sent: Any) -> bool:
 def _other_sense(hit: TriggerHit, doc: Any) -> bool:
     """Words with a common non-event sense: "this demonstrates a policy"."""
     tok = doc[hit.j - 1]
+    if hit.j - hit.i == 1 and tok.ent_type_ == "DATE":
+        return True  # "6 March", not a march
+    if hit.entry.sub_event_type == "Shelling/artillery/missile attack" and tok.pos_ == "NOUN" \
+            and tok.dep_ == "pobj" and tok.head.lower_ in ("with", "using"):
+        return True  # "targeted a checkpoint with machine guns and RPG shells": a weapon used
     if hit.entry.lemmas == ("control",) and tok.pos_ != "VERB":
         return True  # "under the control of", "government-controlled": a state, not an event
     if hit.entry.cls == "protest" and tok.pos_ == "VERB" and tok.lemma_ in ("demonstrate", "rally",
