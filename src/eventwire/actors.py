@@ -128,8 +128,9 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
     """Dictionary actors in a spaCy Doc, plus ORG/NORP entities it lacks (kept as written)."""
     toks = list(doc)
     found = find_actor_mentions_in_tokens([t.text for t in toks], [t.idx for t in toks])
+    text = doc.text  # built once: Doc.text joins every token on each access
     for m in found:
-        m.text = doc.text[m.start:m.end]
+        m.text = text[m.start:m.end]
     covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
     from .lexicon import triggers
 
@@ -208,6 +209,9 @@ def resolve(mention: ActorMention, country: str | None, iso2: str | None,
             rows = _state_rows().get((iso2, kind)) or ()
             if rows:
                 return Actor(_with_years(_pick_period(rows, year)), STATE, country)
+        if kind in ("military", "police") and not country:
+            # ACLED's name for state forces whose state the report does not make clear.
+            return Actor("Unidentified Military Forces", EXTERNAL, None)
         return Actor(entry.name.replace("{country}", country or "International"), entry.inter,
                      country)
     inter = entry.inter

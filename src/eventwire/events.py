@@ -417,8 +417,6 @@ def build_event(draft: Draft, doc: Any, article: Article, fallback: Place | None
     if actor1 and actor2 and actor1.name == actor2.name:
         actor2, a2m = None, None
     victims = _victims(draft)
-    if actor2 is None and victims["civilian"] and not victims["armed"] and country:
-        actor2 = Actor(f"Civilians ({country})", act.CIVILIANS, country)
 
     killed, k_low, k_high, k_toll = _count(_tolls(draft, "killed"))
     injured, _, _, i_toll = _count(_tolls(draft, "injured"))
@@ -448,6 +446,9 @@ def build_event(draft: Draft, doc: Any, article: Article, fallback: Place | None
         a1m = None
     if sub == "Peaceful protest":
         actor2 = None
+    if actor2 is None and victims["civilian"] and not victims["armed"] and country and \
+            event_type in ("Explosions/Remote violence", "Violence against civilians"):
+        actor2 = Actor(f"Civilians ({country})", act.CIVILIANS, country)
     if event_type == "Violence against civilians" and (actor2 is None or act.is_armed(actor2)):
         if actor2 is not None and actor1 is None:
             actor1, a1m = actor2, a2m

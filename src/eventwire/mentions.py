@@ -417,7 +417,9 @@ def _roles(frame: Frame, doc: Any, all_actors: list[ActorMention]) -> None:
                     frame.victim_words.extend(x.lemma_.lower() for x in c.subtree)
             if word.dep_ in ("acl", "amod") and word.head.pos_ in ("NOUN", "PROPN"):
                 frame.victim_words.extend(x.lemma_.lower() for x in word.head.subtree)
-    frame.supporters = [a for a in frame.actors if _is_supporter(a, doc)]
+    has_state = any(a.entry is not None and a.entry.kind == "military" for a in frame.actors)
+    frame.supporters = [a for a in frame.actors if _is_supporter(a, doc) or (
+        has_state and a.entry is not None and a.entry.kind == "pro_government_militia")]
     frame.agents = [a for a in agents if a not in frame.supporters] or agents
     frame.patients = [p for p in patients if p not in agents and p not in frame.supporters]
 
