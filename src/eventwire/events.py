@@ -260,7 +260,8 @@ def classify(draft: Draft, doc: Any, actor1: Actor | None, actor2: Actor | None,
         gainer = gainer_actor
         if gainer is None:
             gainer = actor1
-        if gainer is not None and gainer.inter in (act.STATE, act.EXTERNAL):
+        if gainer is not None and (gainer.inter in (act.STATE, act.EXTERNAL)
+                                   or gainer.name == "Militia (Pro-Government)"):
             return "Government regains territory"
         if gainer is not None and gainer.inter in (act.REBEL, act.POLITICAL_MILITIA,
                                                   act.IDENTITY_MILITIA):
@@ -402,7 +403,9 @@ def build_event(draft: Draft, doc: Any, article: Article, fallback: Place | None
     supporters = [a for f in draft.frames for a in f.supporters]
     agents = [a for f in draft.frames for a in f.agents]
     patients = [a for f in draft.frames for a in f.patients]
-    everyone = [a for f in draft.frames for a in f.actors if a not in supporters]
+    # Names the dictionary lacks are kept only where the parse gives them a role.
+    everyone = [a for f in draft.frames for a in f.actors
+                if a not in supporters and a.entry is not None]
     a1m = agents[0] if agents else None
     a2m = next((p for p in patients if a1m is None or p.entry != a1m.entry), None)
     if a1m is None:

@@ -92,28 +92,42 @@ def vetoes() -> tuple[frozenset[str], frozenset[str]]:
             frozenset(r["word"] for r in rows if r["context"] == "topic"))
 
 
+def _match_at(trig: Trigger, i: int, lemmas: list[str], lowers: list[str], pos: list[str]) -> int:
+    """End token of ``trig`` matched from token i (one adjective may intervene), or 0."""
+    k, n = i, len(lemmas)
+    for m, want in enumerate(trig.lemmas):
+        if k >= n:
+            return 0
+        if want not in (lemmas[k], lowers[k]):
+            # "established full control": one adjective or determiner may sit inside.
+            if m == 0 or k + 1 >= n or pos[k] not in ("ADJ", "DET") or \
+                    want not in (lemmas[k + 1], lowers[k + 1]):
+                return 0
+            k += 1
+        k += 1
+    return k
+
+
 def match_triggers(doc: Any) -> list[TriggerHit]:
     """Longest lexicon matches over the doc's lemmas (falling back to the lower-cased text)."""
     index = triggers()
     lemmas = [t.lemma_.lower() for t in doc]
     lowers = [t.lower_ for t in doc]
+    pos = [t.pos_ for t in doc]
     hits: list[TriggerHit] = []
     i = 0
     n = len(doc)
     while i < n:
-        found = None
+        found, found_end = None, 0
         for first in {lemmas[i], lowers[i]}:
             for trig in index.get(first, ()):
-                size = len(trig.lemmas)
-                if i + size > n:
-                    continue
-                if all(trig.lemmas[k] in (lemmas[i + k], lowers[i + k]) for k in range(size)):
-                    if found is None or size > len(found.lemmas):
-                        found = trig
+                end = _match_at(trig, i, lemmas, lowers, pos)
+                if end and (found is None or len(trig.lemmas) > len(found.lemmas)):
+                    found, found_end = trig, end
         if found is None:
             i += 1
             continue
-        j = i + len(found.lemmas)
+        j = found_end
         start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
         hits.append(TriggerHit(i, j, start, end, doc.text[start:end], found))
         i = j
@@ -433,6 +447,8 @@ def _is_supporter(mention: ActorMention, doc: Any) -> bool:
     tok = doc[mention.tok_end - 1]
     for k, anc in enumerate([tok, *_ancestors(tok, 4)]):
         lemma = anc.lemma_.lower()
+        if anc.dep_ == "prep" and anc.lower_ in ("against", "on", "between"):
+            return False  # "backed by jets, against IS fighters": the enemy, not a helper
         if k > 0 and lemma in _SUPPORT:
             return True
         if k > 0 and anc.dep_ == "prep" and anc.lower_ in ("with", "alongside") and \

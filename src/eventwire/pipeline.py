@@ -63,7 +63,28 @@ def stage_places(work: Work) -> None:
                         for a in work.actors):
             continue
         kept.append(pm)
+    _drop_strays(kept)
     work.places = kept
+
+
+def _drop_strays(mentions: list[Any]) -> None:
+    """Unplace a lone town abroad when the article is plainly about another country.
+
+    A river or a name matched to a town far off ("Euphrates" to a town in Germany)
+    would otherwise pose as the event's place; the mention stays, without a place.
+    """
+    from collections import Counter
+
+    counts: Counter[str] = Counter(pm.place.country for pm in mentions
+                                   if pm.place is not None and pm.place.country)
+    if not counts:
+        return
+    top, n = counts.most_common(1)[0]
+    for pm in mentions:
+        p = pm.place
+        if p is not None and p.kind == "town" and p.country != top and counts[p.country] == 1 \
+                and n >= 1 and len(counts) > 1:
+            pm.place = None
 
 
 def _actor_countries(work: Work) -> list[str]:
