@@ -192,8 +192,14 @@ def _crowd(draft: Draft, doc: Any) -> bool:
     for f in draft.frames:
         for h in f.triggers:
             tok = doc[h.j - 1]
-            near = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "prep")]
+            # Who acts (and "between"/"with" whom), not who is hit: "people" injured by a
+            # blast are victims, not a crowd.
+            near = [c for c in tok.children if c.dep_ == "nsubj" or
+                    (c.dep_ == "prep" and c.lower_ in ("between", "with", "among"))]
             words = {t.lemma_.lower() for c in near for t in c.subtree}
+            if words & (_ARMED_VICTIMS - {"member", "security", "police", "policeman", "officer",
+                                          "constable", "force", "guard"}):
+                return False  # soldiers, rebels, militants: armed parties after all
             if words & _CROWD:
                 return True
     return False
@@ -236,7 +242,9 @@ def classify(draft: Draft, doc: Any, actor1: Actor | None, actor2: Actor | None,
                 votes[h.entry.sub_event_type] = max(votes[h.entry.sub_event_type], h.entry.weight)
     victims = _victims(draft)
     state1 = actor1 is not None and actor1.inter in (act.STATE, act.EXTERNAL)
-    if classes["protest"] or (actor1 is not None and actor1.inter == act.PROTESTERS):
+    protest_weight = max((h.entry.weight for f in draft.frames for h in f.triggers
+                          if h.entry.cls == "protest"), default=0.0)
+    if protest_weight >= 0.5 or (actor1 is not None and actor1.inter == act.PROTESTERS):
         if (fatalities or 0) > 0 and (state1 or (actor2 and actor2.inter == act.STATE)):
             return "Excessive force against protesters"
         if classes["riotous"] or votes.get("Mob violence"):
@@ -250,6 +258,13 @@ def classify(draft: Draft, doc: Any, actor1: Actor | None, actor2: Actor | None,
     if classes["riotous"] and (actor1 is None or actor1.inter in (act.RIOTERS, act.PROTESTERS)) \
             and not classes["attack"] and not votes.get("Armed clash"):
         return "Violent demonstration" if classes["riotous"] else "Mob violence"
+    calm = not (fatalities or 0) and not classes["kill"]
+    # Acts that end violence or take property come before the weapons they name:
+    # "defused an IED", "shot down two missiles", "looted shops", "arrested in a raid".
+    for sub, floor in (("Disrupted weapons use", 0.7), ("Looting/property destruction", 0.9),
+                       ("Non-violent transfer of territory", 0.9), ("Arrests", 0.9)):
+        if calm and votes.get(sub, 0) >= floor and votes.get("Armed clash", 0) < 0.8:
+            return sub
     lead_clash = any(h.entry.sub_event_type == "Armed clash" and h.entry.weight >= 0.8
                      for h in draft.frames[0].triggers)
     for sub in ("Suicide bomb", "Chemical weapon"):
@@ -269,7 +284,8 @@ def classify(draft: Draft, doc: Any, actor1: Actor | None, actor2: Actor | None,
     crowd = _crowd(draft, doc)
     nobody_armed = not any(a is not None and act.is_armed(a) and a.inter != act.STATE
                            for a in (actor1, actor2))
-    if crowd and nobody_armed and not (votes.get("Air/drone strike", 0) >= 0.8) and (
+    explosive_vote = max((votes.get(x, 0) for x in _EXPLOSIONS), default=0)
+    if crowd and nobody_armed and explosive_vote < 0.6 and (
             votes.get("Armed clash") or classes["riotous"] or classes["attack"]):
         # A clash between party supporters, students or villagers (or them and the
         # police) is a riot, not an armed clash: ACLED keeps Battles for armed groups.

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import re
 from dataclasses import dataclass
 from importlib import resources
 
@@ -67,7 +68,8 @@ def triggers() -> dict[str, tuple[Trigger, ...]]:
         sub = None if row["sub_event_type"] == "-" else row["sub_event_type"]
         if sub is not None and sub not in known:
             raise ConfigError(f"triggers.tsv: unknown sub-event type {sub!r}")
-        trig = Trigger(tuple(row["phrase"].lower().split()), row["class"], sub,
+        # Split as spaCy splits: "sit-in" is three tokens, "sit", "-", "in".
+        trig = Trigger(tuple(re.findall(r"[^\s-]+|-", row["phrase"].lower())), row["class"], sub,
                        float(row["weight"]))
         index.setdefault(trig.lemmas[0], []).append(trig)
     return {k: tuple(sorted(v, key=lambda t: -len(t.lemmas))) for k, v in index.items()}

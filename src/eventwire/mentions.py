@@ -216,7 +216,9 @@ def _nonviolent(sent: Any) -> bool:
     lemmas = {t.lemma_.lower() for t in sent}
     if len(lemmas & topics) >= 2:
         return True
-    return bool(lemmas & causes) and not any(
+    # Causes are things, not acts: "a storm killed", but "fighters stormed".
+    nouns = {t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN")}
+    return bool(nouns & causes) and not any(
         t.lemma_.lower() in ("attack", "gunman", "militant", "bomb", "shell", "airstrike")
         for t in sent)
 
