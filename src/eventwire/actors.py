@@ -93,15 +93,26 @@ def dictionary() -> tuple[dict[tuple[str, ...], tuple[ActorEntry, ...]], int]:
     return {k: tuple(v) for k, v in index.items()}, longest
 
 
+@functools.lru_cache(maxsize=1)
+def _first_tokens() -> dict[str, int]:
+    """First token of each alias -> the longest alias starting with it (skips dead starts)."""
+    out: dict[str, int] = {}
+    for key in dictionary()[0]:
+        out[key[0]] = max(out.get(key[0], 0), len(key))
+    return out
+
+
 def find_actor_mentions_in_tokens(texts: Sequence[str], offsets: Sequence[int]) -> list[ActorMention]:
     """Longest dictionary matches over a token sequence (texts and their char offsets)."""
-    index, longest = dictionary()
+    index, _ = dictionary()
+    starts = _first_tokens()
     norms = [_norm_token(t) for t in texts]
     keep = [i for i, n in enumerate(norms) if n]  # skip tokens that were only dots
     out: list[ActorMention] = []
     k = 0
     while k < len(keep):
         hit = None
+        longest = starts.get(norms[keep[k]], 0)
         for size in range(min(longest, len(keep) - k), 0, -1):
             idx = keep[k:k + size]
             key = tuple(norms[i] for i in idx)

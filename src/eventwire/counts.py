@@ -90,9 +90,10 @@ def _count_number_token(tok: Any) -> tuple[int | None, int | None, int | None, s
     span_toks = [tok] + [c for c in tok.children if c.dep_ in ("quantmod", "advmod", "compound",
                                                                  "nummod", "prep", "cc", "conj")
                          and c.i < tok.i + 4]
-    start = min(t.idx for t in span_toks)
-    end = max(t.idx + len(t.text) for t in span_toks)
-    phrase = tok.doc.text[start:end]
+    first = min(span_toks, key=lambda t: t.i)
+    last = max(span_toks, key=lambda t: t.i)
+    start, end = first.idx, last.idx + len(last.text)
+    phrase = tok.doc[first.i:last.i + 1].text  # not Doc.text: that joins the whole doc
     m = _RANGE.search(phrase)
     if m:
         low, high = sorted((int(m.group(1)), int(m.group(2))))

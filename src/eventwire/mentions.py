@@ -115,6 +115,7 @@ def match_triggers(doc: Any) -> list[TriggerHit]:
     lowers = [t.lower_ for t in doc]
     pos = [t.pos_ for t in doc]
     hits: list[TriggerHit] = []
+    text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
     i = 0
     n = len(doc)
     while i < n:
@@ -129,7 +130,7 @@ def match_triggers(doc: Any) -> list[TriggerHit]:
             continue
         j = found_end
         start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-        hits.append(TriggerHit(i, j, start, end, doc.text[start:end], found))
+        hits.append(TriggerHit(i, j, start, end, text[start:end], found))
         i = j
     return hits
 
