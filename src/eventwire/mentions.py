@@ -166,6 +166,8 @@ def _is_modal(tok: Any) -> bool:
 def _is_aggregate(hit: TriggerHit, doc: Any, sent: Any) -> bool:
     """Campaign totals ("more than 100 strikes in the past year") are claims, not events."""
     tok = doc[hit.j - 1]
+    if hit.entry.cls in ("kill", "injure") and not _PERIOD.search(sent.text):
+        return False  # "15 fatalities", "12 deaths": a count of people, not of events
     if _PERIOD.search(sent.text):
         # "over the past year, forces have captured more than 300": a running total.
         perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
