@@ -158,6 +158,9 @@ def _count_one(tok: Any) -> tuple[int | None, int | None, int | None, str, int, 
                 "a", "an", "no", "some", "both"):
             v = quantity_words()[c.lower_]
             return v, None, None, "about", c.idx, tok.idx + len(tok.text)
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and \
+            tok.tag_ in ("NN", "NNP"):
+        return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)  # "a local NGO staff"
     if lower in ("himself", "herself", "him", "her"):
         return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)
     if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
@@ -189,9 +192,14 @@ def _victim_head(word: Any) -> Any | None:
         if word.lemma_ not in ("die", "perish"):
             # Telegraphese reduced passive: "1 national staff killed, 2 wounded".
             has_object = any(c.dep_ in ("dobj", "attr") for c in verb.children) or (
-                word.i + 1 < len(word.doc) and word.nbor(1).pos_ in ("NUM", "DET", "PROPN"))
+                word.i + 1 < len(word.doc) and word.nbor(1).pos_ in ("NUM", "DET", "PROPN")
+                and word.nbor(1).ent_type_ != "DATE")
             for c in verb.children:
                 if c.dep_ == "nsubj" and c.i < verb.i and not has_object and _victim_like(c):
+                    return c
+        if word.dep_ in ("oprd", "xcomp", "acomp", "ccomp") and word.head.lemma_ == "find":
+            for c in word.head.children:  # "was found killed", "found dead"
+                if c.dep_ in ("nsubjpass", "dobj"):
                     return c
         # "two soldiers killed", "the individual killed": the participle modifies the victims.
         if word.dep_ in ("acl", "amod", "relcl") and word.tag_ == "VBN":
@@ -204,6 +212,15 @@ def _victim_head(word: Any) -> Any | None:
         for c in children:
             if c.dep_ in ("nummod", "npadvmod", "quantmod") or c.like_num:
                 return c
+        if word.head.lemma_ == "find":
+            finder = word.head
+            while True:  # "was found dead"; "was stabbed ... and found dead"
+                for c in finder.children:
+                    if c.dep_ in ("nsubjpass", "dobj"):
+                        return c
+                if finder.dep_ != "conj":
+                    break
+                finder = finder.head
         # "left five dead": the number is the verb's object, "dead" its complement.
         if word.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl"):
             for c in word.head.children:
