@@ -379,17 +379,34 @@ def _span(text: str, start: int, end: int) -> Span:
     return Span(start, end, text[start:end])
 
 
-def _article_country(frames: list[Frame]) -> Place | None:
-    counts: Counter[str] = Counter()
+_KIND_WEIGHT = {"country": 3.0, "region": 3.0, "admin1": 2.0, "town": 1.0}
+
+
+def _country_votes(places: list[Any], frames: list[Frame]) -> tuple[Counter[str], dict[str, Place]]:
+    """How strongly the article points at each country: named countries and regions count
+    most, towns least, and the home countries of the local armed groups it names count too.
+    """
+    from .places import country_by_name
+
+    votes: Counter[str] = Counter()
     first: dict[str, Place] = {}
+    for p in places:
+        if p.place is not None and p.place.country:
+            votes[p.place.country] += _KIND_WEIGHT.get(p.place.kind, 1.0)
+            first.setdefault(p.place.country, p.place)
+    seen: set[int] = set()
     for f in frames:
-        for p in f.places:
-            if p.place is not None and p.place.country:
-                counts[p.place.country] += 1
-                first.setdefault(p.place.country, p.place)
-    if not counts:
-        return None
-    return first[counts.most_common(1)[0][0]]
+        for a in f.actors:
+            if id(a) in seen or a.entry is None or a.entry.generic or not a.entry.iso2:
+                continue
+            seen.add(id(a))
+            if a.entry.inter in (act.REBEL, act.POLITICAL_MILITIA, act.IDENTITY_MILITIA) or (
+                    a.entry.kind in ("military", "police") and a.entry.inter == act.STATE):
+                home = country_by_name(a.entry.iso2)
+                if home is not None and home.country:
+                    votes[home.country] += 1.0
+                    first.setdefault(home.country, home)
+    return votes, first
 
 
 def _country_place(place: Place) -> Place:
@@ -398,12 +415,18 @@ def _country_place(place: Place) -> Place:
 
 
 def build_event(draft: Draft, doc: Any, article: Article, fallback: Place | None,
-                all_places: list[Any], index: int, all_dates: list[DateMention] = ()) -> Event | None:
+                all_places: list[Any], index: int, all_dates: list[DateMention] = (),
+                votes: Counter[str] | None = None) -> Event | None:
     """One Event from a draft, or None when the draft is no event after all."""
     text = article.text
     ev = Event()
     evidence: dict[str, list[Span]] = {}
     pm = _pick_place(draft)
+    if pm is not None and fallback is not None and votes and pm.place.country != fallback.country \
+            and votes[fallback.country] >= 2 * max(votes[pm.place.country], 1.0):
+        # One town abroad against an article that is plainly about another country: more
+        # likely a namesake than a cross-border event; keep the country, not the town.
+        pm = None
     place = pm.place if pm is not None else fallback
     if place is None:
         place = _place_from_actors(draft)
@@ -588,15 +611,11 @@ def assemble(doc: Any, article: Article, frames: list[Frame], places: list[Any],
              dates: list[DateMention] = ()) -> list[Event]:
     """Events of one article, main event first."""
     drafts = merge_frames(frames)
-    fallback = _article_country(frames)
-    if fallback is None:
-        countries = [p.place for p in places if p.place is not None and p.place.country]
-        fallback = countries[0] if countries else None
-    if fallback is not None:
-        fallback = _country_place(fallback)
+    votes, first = _country_votes(places, frames)
+    fallback = _country_place(first[votes.most_common(1)[0][0]]) if votes else None
     events: list[tuple[Draft, Event]] = []
     for k, draft in enumerate(drafts):
-        ev = build_event(draft, doc, article, fallback, places, k, list(dates))
+        ev = build_event(draft, doc, article, fallback, places, k, list(dates), votes)
         if ev is not None:
             events.append((draft, ev))
     latest = max((e.event_date for _, e in events if e.event_date and e.time_precision == 1),
