@@ -175,6 +175,8 @@ def find_dates(text: str, published: str | dt.date | None) -> list[DateMention]:
             if kind in ("md", "month") and (m.group("month") or "").lower() == "may" \
                     and kind == "month":
                 continue  # "may" is far more often the verb
+            if "month" in m.groupdict() and m.group("month") and m.group("month")[0].islower():
+                continue  # "a march", "may": month names are written with a capital
             date, precision, relative = _resolve(kind, m, pub)
             if kind == "relative" and m.group("rel").lower() == "earlier this year":
                 continue

@@ -483,7 +483,8 @@ def build_event(draft: Draft, doc: Any, article: Article, fallback: Place | None
                                               (act.PROTESTERS, act.RIOTERS)):
         # The demonstrators are actor1 of a demonstration; who they are goes to assoc_actor_1.
         kind = "Rioters" if event_type == "Riots" else "Protesters"
-        assoc = actor1 if actor1 and actor1.inter not in (act.STATE, act.EXTERNAL) else None
+        assoc = actor1 if actor1 and actor1.inter not in (act.STATE, act.EXTERNAL,
+                                                          act.CIVILIANS) else None
         if actor1 and actor1.inter in (act.STATE, act.EXTERNAL):
             actor2, a2m = actor1, a1m
         actor1 = Actor(f"{kind} ({country or 'International'})",

@@ -34,6 +34,7 @@ _PERIOD = re.compile(r"\b(since (?:the |its |their |this |a |an )?\w+|(?:over|in
                      r"this year|last year|in recent (?:weeks|months|years)|each year|every year|"
                      r"a year|per year|annually)\b", re.I)
 _PARTICIPANT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj"}
+_TIME_MARKS = {"after", "before", "since", "until"}
 _HEDGES = {"briefly", "partial", "partially", "parts", "part", "majority", "towards", "toward",
            "temporarily", "attempted", "attempt", "tried", "some"}
 _DEFINITE = {"the", "that", "this", "these", "those", "its", "their", "his", "her"}
@@ -233,6 +234,9 @@ def _anchor(tok: Any, trigger_tokens: set[int]) -> Any:
         head = cur.head
         if head.pos_ in ("NOUN", "PROPN", "PRON") and head.i not in trigger_tokens:
             return cur
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS
+                                       for c in cur.children):
+            return cur  # "two weeks after a bomb hit the road": another, earlier event
         cur = head
     return cur
 
