@@ -22,8 +22,9 @@ from .lexicon import read_table
 from .records import Actor
 
 # ACLED inter codes (ACLED Codebook 2023, "Actors").
-STATE, REBEL, POLITICAL_MILITIA, IDENTITY_MILITIA, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = \
-    range(1, 9)
+STATE, REBEL, POLITICAL_MILITIA, IDENTITY_MILITIA, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = range(
+    1, 9
+)
 _STATE_KINDS = {"military", "police", "government"}
 _SHORT_ALIAS = 3  # single-token aliases this short must be written in capitals ("SDF", not "sdf")
 
@@ -60,8 +61,9 @@ def _norm_token(text: str) -> str:
 
 
 def _alias_tokens(alias: str) -> tuple[str, ...]:
-    return tuple(t for t in (_norm_token(x) for x in re.findall(r"\w+|[^\w\s]", alias.replace(".", "")))
-                 if t)
+    return tuple(
+        t for t in (_norm_token(x) for x in re.findall(r"\w+|[^\w\s]", alias.replace(".", ""))) if t
+    )
 
 
 def _year(value: str) -> int | None:
@@ -73,8 +75,14 @@ def dictionary() -> tuple[dict[tuple[str, ...], tuple[ActorEntry, ...]], int]:
     """Alias token tuple -> entries; and the longest alias length in tokens."""
     index: dict[tuple[str, ...], list[ActorEntry]] = {}
     for row in read_table("actors.tsv"):
-        entry = ActorEntry(row["name"], int(row["inter"]), row["iso2"].upper(),
-                           _year(row["start"]), _year(row["end"]), row["kind"])
+        entry = ActorEntry(
+            row["name"],
+            int(row["inter"]),
+            row["iso2"].upper(),
+            _year(row["start"]),
+            _year(row["end"]),
+            row["kind"],
+        )
         aliases = {a.strip() for a in row["aliases"].split(";") if a.strip()}
         aliases.add(row["name"])
         if ":" in row["name"]:  # "QSD: Syrian Democratic Forces": both parts are names
@@ -84,8 +92,9 @@ def dictionary() -> tuple[dict[tuple[str, ...], tuple[ActorEntry, ...]], int]:
             if key:
                 index.setdefault(key, []).append(entry)
     for row in read_table("generic.tsv"):
-        entry = ActorEntry(row["template"], int(row["inter"]), "", None, None, row["kind"],
-                           generic=True)
+        entry = ActorEntry(
+            row["template"], int(row["inter"]), "", None, None, row["kind"], generic=True
+        )
         key = _alias_tokens(re.sub(r"^the\s+", "", row["phrase"].lower()))
         if key:
             index.setdefault(key, []).append(entry)
@@ -102,7 +111,9 @@ def _first_tokens() -> dict[str, int]:
     return out
 
 
-def find_actor_mentions_in_tokens(texts: Sequence[str], offsets: Sequence[int]) -> list[ActorMention]:
+def find_actor_mentions_in_tokens(
+    texts: Sequence[str], offsets: Sequence[int]
+) -> list[ActorMention]:
     """Longest dictionary matches over a token sequence (texts and their char offsets)."""
     index, _ = dictionary()
     starts = _first_tokens()
@@ -114,7 +125,7 @@ def find_actor_mentions_in_tokens(texts: Sequence[str], offsets: Sequence[int]) 
         hit = None
         longest = starts.get(norms[keep[k]], 0)
         for size in range(min(longest, len(keep) - k), 0, -1):
-            idx = keep[k:k + size]
+            idx = keep[k : k + size]
             key = tuple(norms[i] for i in idx)
             entries = index.get(key)
             if not entries:
@@ -141,7 +152,7 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
     found = find_actor_mentions_in_tokens([t.text for t in toks], [t.idx for t in toks])
     text = doc.text  # built once: Doc.text joins every token on each access
     for m in found:
-        m.text = text[m.start:m.end]
+        m.text = text[m.start : m.end]
     covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
     from .lexicon import triggers
 
@@ -151,8 +162,7 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
             continue
         if any(t.lemma_.lower() in index for t in ent) or "\n" in ent.text:
             continue  # "Deadly Syria Ambush": a headline fragment, not a group
-        found.append(ActorMention(ent.start, ent.end, ent.start_char, ent.end_char, None,
-                                  ent.text))
+        found.append(ActorMention(ent.start, ent.end, ent.start_char, ent.end_char, None, ent.text))
     found.sort(key=lambda m: m.tok_start)
     return found
 
@@ -181,7 +191,7 @@ def _pick_period(rows: Sequence[ActorEntry], year: int | None) -> ActorEntry:
     pool = fitting or list(rows)
     # Without a year the latest period is the best guess; with one, the fitting period
     # (end years include the handover year, so the later period wins that year).
-    return max(pool, key=lambda r: (r.start or 0))
+    return max(pool, key=lambda r: r.start or 0)
 
 
 def _with_years(entry: ActorEntry) -> str:
@@ -195,8 +205,9 @@ def _with_years(entry: ActorEntry) -> str:
 
 def _choose(entries: Sequence[ActorEntry], iso2: str | None, year: int | None) -> ActorEntry:
     """The row an alias means here: valid in the year, of the event's country, else generic."""
-    named = [e for e in entries if not e.generic and _in_years(e, year)] or \
-        [e for e in entries if not e.generic]
+    named = [e for e in entries if not e.generic and _in_years(e, year)] or [
+        e for e in entries if not e.generic
+    ]
     local = [e for e in named if iso2 and e.iso2 == iso2]
     if local:
         return _pick_period(local, year) if local[0].start is not None else local[0]
@@ -208,8 +219,9 @@ def _choose(entries: Sequence[ActorEntry], iso2: str | None, year: int | None) -
     return _pick_period(same, year) if first.start is not None else first
 
 
-def resolve(mention: ActorMention, country: str | None, iso2: str | None,
-            year: int | None) -> Actor:
+def resolve(
+    mention: ActorMention, country: str | None, iso2: str | None, year: int | None
+) -> Actor:
     """The ACLED-style actor a mention names, for an event in ``country`` and ``year``."""
     if mention.entry is None:
         return Actor(mention.text, POLITICAL_MILITIA, None, known=False)
@@ -223,8 +235,9 @@ def resolve(mention: ActorMention, country: str | None, iso2: str | None,
         if kind in ("military", "police") and not country:
             # ACLED's name for state forces whose state the report does not make clear.
             return Actor("Unidentified Military Forces", EXTERNAL, None)
-        return Actor(entry.name.replace("{country}", country or "International"), entry.inter,
-                     country)
+        return Actor(
+            entry.name.replace("{country}", country or "International"), entry.inter, country
+        )
     inter = entry.inter
     if inter == STATE and iso2 and entry.iso2 and entry.iso2 != iso2:
         inter = EXTERNAL  # a state's forces acting abroad are "external" in ACLED

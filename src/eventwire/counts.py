@@ -7,7 +7,8 @@ Counts are read from the dependency parse around a toll word ("killed", "wounded
 injured are never added together.
 
 >>> import spacy                                 # doctest: +SKIP
->>> doc = spacy.load("en_core_web_sm")("Gunmen killed two soldiers and a police officer.")  # doctest: +SKIP
+>>> nlp = spacy.load("en_core_web_sm")                          # doctest: +SKIP
+>>> doc = nlp("Gunmen killed two soldiers and a police officer.")  # doctest: +SKIP
 >>> [(t.kind, t.value) for t in find_tolls(doc)]  # doctest: +SKIP
 [('killed', 3)]
 """
@@ -21,19 +22,73 @@ from typing import Any
 
 from .lexicon import read_table
 
-KILL_LEMMAS = {"kill", "murder", "slay", "execute", "behead", "assassinate", "massacre", "die",
-               "dead", "death", "fatality", "lynch", "shoot", "gun", "stab", "hack", "perish",
-               "life", "body", "corpse", "toll", "martyr"}
+KILL_LEMMAS = {
+    "kill",
+    "murder",
+    "slay",
+    "execute",
+    "behead",
+    "assassinate",
+    "massacre",
+    "die",
+    "dead",
+    "death",
+    "fatality",
+    "lynch",
+    "shoot",
+    "gun",
+    "stab",
+    "hack",
+    "perish",
+    "life",
+    "body",
+    "corpse",
+    "toll",
+    "martyr",
+}
 INJURE_LEMMAS = {"wound", "injure", "injury", "hurt", "maim", "injured", "wounded"}
 CASUALTY_LEMMAS = {"casualty", "loss"}
 # Victim nouns after "killing"/"wounding" that mean "the same people as before".
 _MORE = {"more", "others", "other", "another"}
 _RANGE = re.compile(r"(\d+)\s*(?:-|–|to|and)\s*(\d+)")
-_PEOPLE_HINT = {"people", "person", "civilian", "soldier", "fighter", "member", "child",
-                "woman", "man", "militant", "officer", "policeman", "troop", "others", "other",
-                "personnel", "worker", "resident", "villager", "student", "insurgent", "rebel",
-                "gunman", "attacker", "protester", "demonstrator", "staff", "guard", "driver",
-                "him", "himself", "herself", "them", "themselves", "one", "individual"}
+_PEOPLE_HINT = {
+    "people",
+    "person",
+    "civilian",
+    "soldier",
+    "fighter",
+    "member",
+    "child",
+    "woman",
+    "man",
+    "militant",
+    "officer",
+    "policeman",
+    "troop",
+    "others",
+    "other",
+    "personnel",
+    "worker",
+    "resident",
+    "villager",
+    "student",
+    "insurgent",
+    "rebel",
+    "gunman",
+    "attacker",
+    "protester",
+    "demonstrator",
+    "staff",
+    "guard",
+    "driver",
+    "him",
+    "himself",
+    "herself",
+    "them",
+    "themselves",
+    "one",
+    "individual",
+}
 
 
 @dataclass(slots=True)
@@ -76,10 +131,18 @@ def number_value(tok: Any) -> int | None:
 
 def _qualifier(tok: Any) -> str:
     # "at least 5": spaCy hangs "at" on "least", so read the words just before the number.
-    words = " ".join(t.lower_ for t in tok.doc[max(tok.i - 3, 0):tok.i])
-    for key, name in (("at least", "at least"), ("more than", "more than"), ("over", "more than"),
-                      ("nearly", "nearly"), ("almost", "nearly"), ("up to", "up to"),
-                      ("about", "about"), ("around", "about"), ("some", "about")):
+    words = " ".join(t.lower_ for t in tok.doc[max(tok.i - 3, 0) : tok.i])
+    for key, name in (
+        ("at least", "at least"),
+        ("more than", "more than"),
+        ("over", "more than"),
+        ("nearly", "nearly"),
+        ("almost", "nearly"),
+        ("up to", "up to"),
+        ("about", "about"),
+        ("around", "about"),
+        ("some", "about"),
+    ):
         if key in words:
             return name
     return "exact"
@@ -87,13 +150,16 @@ def _qualifier(tok: Any) -> str:
 
 def _count_number_token(tok: Any) -> tuple[int | None, int | None, int | None, str, int, int]:
     """A number token with its modifiers: (value, low, high, qualifier, start, end)."""
-    span_toks = [tok] + [c for c in tok.children if c.dep_ in ("quantmod", "advmod", "compound",
-                                                                 "nummod", "prep", "cc", "conj")
-                         and c.i < tok.i + 4]
+    span_toks = [tok] + [
+        c
+        for c in tok.children
+        if c.dep_ in ("quantmod", "advmod", "compound", "nummod", "prep", "cc", "conj")
+        and c.i < tok.i + 4
+    ]
     first = min(span_toks, key=lambda t: t.i)
     last = max(span_toks, key=lambda t: t.i)
     start, end = first.idx, last.idx + len(last.text)
-    phrase = tok.doc[first.i:last.i + 1].text  # not Doc.text: that joins the whole doc
+    phrase = tok.doc[first.i : last.i + 1].text  # not Doc.text: that joins the whole doc
     m = _RANGE.search(phrase)
     if m:
         low, high = sorted((int(m.group(1)), int(m.group(2))))
@@ -110,8 +176,11 @@ def _count_number_token(tok: Any) -> tuple[int | None, int | None, int | None, s
 
 def count_phrase(head: Any) -> tuple[int | None, int | None, int | None, str, int, int]:
     """Count the people a noun phrase names. Conjuncts are added; vague words coded."""
-    while head.dep_ == "conj" and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN",
-                                                                               "NUM", "PRON"):
+    while (
+        head.dep_ == "conj"
+        and head.head.i != head.i
+        and head.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
+    ):
         head = head.head  # count the whole list from its first member
     total: int | None = None
     lows: list[int] = []
@@ -139,10 +208,14 @@ def count_phrase(head: Any) -> tuple[int | None, int | None, int | None, str, in
 def _count_one(tok: Any) -> tuple[int | None, int | None, int | None, str, int, int]:
     lower = tok.lower_
     if any(c.lower_ in ("no", "none") for c in tok.children) or (
-            tok.i > 0 and tok.nbor(-1).lower_ == "no"):
+        tok.i > 0 and tok.nbor(-1).lower_ == "no"
+    ):
         return 0, None, None, "exact", tok.idx, tok.idx + len(tok.text)  # "no one"
-    if tok.like_num or (tok.pos_ == "NUM") or lower in ("dozens", "hundreds", "scores", "tens",
-                                                        "thousands", "several", "many"):
+    if (
+        tok.like_num
+        or (tok.pos_ == "NUM")
+        or lower in ("dozens", "hundreds", "scores", "tens", "thousands", "several", "many")
+    ):
         v, lo, hi, q, s, e = _count_number_token(tok)
         if v is not None:
             return v, lo, hi, q, s, e
@@ -154,19 +227,27 @@ def _count_one(tok: Any) -> tuple[int | None, int | None, int | None, str, int, 
     for c in tok.children:
         if c.dep_ == "det" and c.lower_ in ("no", "none"):
             return 0, None, None, "exact", c.idx, tok.idx + len(tok.text)
-        if c.dep_ in ("amod", "det") and c.lower_ in quantity_words() and c.lower_ not in (
-                "a", "an", "no", "some", "both"):
+        if (
+            c.dep_ in ("amod", "det")
+            and c.lower_ in quantity_words()
+            and c.lower_ not in ("a", "an", "no", "some", "both")
+        ):
             v = quantity_words()[c.lower_]
             return v, None, None, "about", c.idx, tok.idx + len(tok.text)
-    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and \
-            tok.tag_ in ("NN", "NNP"):
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and tok.tag_ in (
+        "NN",
+        "NNP",
+    ):
         return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)  # "a local NGO staff"
     if lower in ("himself", "herself", "him", "her"):
         return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)
     if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
         return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)
-    if tok.pos_ == "NOUN" and tok.tag_ == "NN" and lower not in ("people", "police", "staff",
-                                                                 "personnel"):
+    if (
+        tok.pos_ == "NOUN"
+        and tok.tag_ == "NN"
+        and lower not in ("people", "police", "staff", "personnel")
+    ):
         # A singular person noun: "a soldier", "the commander", "his son".
         return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)
     return None, None, None, "exact", tok.idx, tok.idx + len(tok.text)
@@ -192,8 +273,10 @@ def _victim_head(word: Any) -> Any | None:
         if word.lemma_ not in ("die", "perish"):
             # Telegraphese reduced passive: "1 national staff killed, 2 wounded".
             has_object = any(c.dep_ in ("dobj", "attr") for c in verb.children) or (
-                word.i + 1 < len(word.doc) and word.nbor(1).pos_ in ("NUM", "DET", "PROPN")
-                and word.nbor(1).ent_type_ != "DATE")
+                word.i + 1 < len(word.doc)
+                and word.nbor(1).pos_ in ("NUM", "DET", "PROPN")
+                and word.nbor(1).ent_type_ != "DATE"
+            )
             for c in verb.children:
                 if c.dep_ == "nsubj" and c.i < verb.i and not has_object and _victim_like(c):
                     return c
@@ -239,28 +322,93 @@ def _victim_head(word: Any) -> Any | None:
             if c.dep_ == "det" and c.lower_ not in ("no",):
                 continue
             return word if c.dep_ == "det" else c
-    if word.lemma_ == "toll" or (word.lemma_ == "death" and any(c.lemma_ == "toll" for c in word.head.children)):
+    if word.lemma_ == "toll" or (
+        word.lemma_ == "death" and any(c.lemma_ == "toll" for c in word.head.children)
+    ):
         for t in word.head.subtree:
             if t.like_num and t.i > word.i:
                 return t
     return None
 
 
-_HARM_VERBS = {"shoot", "stab", "beat", "torture", "hack", "behead", "abduct", "kidnap", "ambush",
-               "wound", "injure", "attack", "execute", "hang"}
-_AGENT_WORDS = {"gunman", "militant", "attacker", "assailant", "force", "troop", "army", "police",
-                "rebel", "insurgent", "fighter", "bomber", "he", "she", "they", "who", "which",
-                "that", "it", "group", "jet", "warplane", "drone", "bomb", "blast", "explosion",
-                "attack", "strike", "airstrike", "shelling", "man", "men", "mob", "soldier",
-                "militia", "terrorist", "suspect", "gunmen", "we", "i"}
+_HARM_VERBS = {
+    "shoot",
+    "stab",
+    "beat",
+    "torture",
+    "hack",
+    "behead",
+    "abduct",
+    "kidnap",
+    "ambush",
+    "wound",
+    "injure",
+    "attack",
+    "execute",
+    "hang",
+}
+_AGENT_WORDS = {
+    "gunman",
+    "militant",
+    "attacker",
+    "assailant",
+    "force",
+    "troop",
+    "army",
+    "police",
+    "rebel",
+    "insurgent",
+    "fighter",
+    "bomber",
+    "he",
+    "she",
+    "they",
+    "who",
+    "which",
+    "that",
+    "it",
+    "group",
+    "jet",
+    "warplane",
+    "drone",
+    "bomb",
+    "blast",
+    "explosion",
+    "attack",
+    "strike",
+    "airstrike",
+    "shelling",
+    "man",
+    "men",
+    "mob",
+    "soldier",
+    "militia",
+    "terrorist",
+    "suspect",
+    "gunmen",
+    "we",
+    "i",
+}
 
 
 def _victim_like(tok: Any) -> bool:
     """A subject that reads as victims: a counted group or a person noun, not an attacker."""
     if tok.lemma_.lower() in _AGENT_WORDS or tok.ent_type_ in ("ORG", "NORP", "GPE"):
-        return any(c.like_num or c.dep_ == "nummod" for c in tok.children) and \
-            tok.lemma_.lower() not in ("bomb", "blast", "explosion", "attack", "strike",
-                                       "airstrike", "shelling", "who", "which", "that", "it")
+        return any(
+            c.like_num or c.dep_ == "nummod" for c in tok.children
+        ) and tok.lemma_.lower() not in (
+            "bomb",
+            "blast",
+            "explosion",
+            "attack",
+            "strike",
+            "airstrike",
+            "shelling",
+            "who",
+            "which",
+            "that",
+            "it",
+        )
     return True
 
 
@@ -277,23 +425,38 @@ _ZERO = re.compile(
     r"\b(?:no|without|not? any|zero)\s+(?:(?:immediate|reported|human|known)\s+)*"
     r"(?P<what>casualties|fatalities|deaths|losses|injuries|one was (?:killed|hurt|injured)|"
     r"one (?:was|were) (?:killed|hurt|injured)|injured|dead)"
-    r"|\bno (?:one|body|people) (?:was|were) (?P<what2>killed|hurt|injured|wounded)", re.I)
+    r"|\bno (?:one|body|people) (?:was|were) (?P<what2>killed|hurt|injured|wounded)",
+    re.I,
+)
 
 
 # A coder's or reporter's own total: "fatalities coded as 10", "the death toll stands at 12".
 _STATED_TOTAL = re.compile(
     r"\b(?P<what>fatalities|deaths|death toll|toll)\b[^.;]{0,40}?\b(?:coded|recorded|counted|"
-    r"estimated|put|stands?|stood|rose|risen|climbed|reached)\s+(?:as|at|to)\s+(?P<n>\d+)\b", re.I)
+    r"estimated|put|stands?|stood|rose|risen|climbed|reached)\s+(?:as|at|to)\s+(?P<n>\d+)\b",
+    re.I,
+)
 
 
 def find_stated_totals(text: str, offset: int = 0) -> list[Toll]:
     """Explicit totals that override the counts of single phrases."""
-    return [Toll("killed", int(m.group("n")), None, None, m.start("n") + offset,
-                 m.end("n") + offset, -2, "total") for m in _STATED_TOTAL.finditer(text)]
+    return [
+        Toll(
+            "killed",
+            int(m.group("n")),
+            None,
+            None,
+            m.start("n") + offset,
+            m.end("n") + offset,
+            -2,
+            "total",
+        )
+        for m in _STATED_TOTAL.finditer(text)
+    ]
 
 
 def find_zero_tolls(text: str, offset: int = 0) -> list[Toll]:
-    """"No casualties were reported" and the like: explicit zeros."""
+    """ "No casualties were reported" and the like: explicit zeros."""
     out: list[Toll] = []
     for m in _ZERO.finditer(text):
         what = (m.group("what") or m.group("what2") or "").lower()
@@ -313,8 +476,21 @@ def toll_kind(tok: Any) -> str | None:
     lower = tok.lower_
     if lemma in INJURE_LEMMAS or lower in ("injured", "wounded", "injuring", "wounding"):
         return "injured"
-    if lemma in ("kill", "killing", "murder", "slay", "execute", "behead", "assassinate", "die", "dead",
-                 "death", "fatality", "perish", "lynch") or lower in ("killed", "dead"):
+    if lemma in (
+        "kill",
+        "killing",
+        "murder",
+        "slay",
+        "execute",
+        "behead",
+        "assassinate",
+        "die",
+        "dead",
+        "death",
+        "fatality",
+        "perish",
+        "lynch",
+    ) or lower in ("killed", "dead"):
         return "killed"
     if lemma == "shoot" and any(c.lower_ == "dead" for c in tok.children):
         return "killed"

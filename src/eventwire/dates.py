@@ -22,13 +22,25 @@ MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|" \
-         r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "a": 1, "few": 3, "several": 3}
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "a": 1,
+    "few": 3,
+    "several": 3,
+}
 
 # Order matters: longer, more precise forms first; a span taken by one is not re-read.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -37,20 +49,41 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
     ("dm", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}(?![\w-])", re.I)),
     ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:,\s*)?\d)", re.I)),
-    ("part_month", re.compile(
-        rf"\b(?P<part>mid|early|late|end of|beginning of|middle of)[- ](?:{_MONTH})(?:,?\s+{_YEAR})?",
-        re.I)),
+    (
+        "part_month",
+        re.compile(
+            r"\b(?P<part>mid|early|late|end of|beginning of|middle of)[- ]"
+            rf"(?:{_MONTH})(?:,?\s+{_YEAR})?",
+            re.I,
+        ),
+    ),
     ("month_year", re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I)),
-    ("weekday", re.compile(
-        rf"\b(?P<last>last\s+|this\s+past\s+|past\s+)?{_WEEKDAY}(?:'s)?"
-        r"(?P<tod>\s+(?:night|morning|evening|afternoon))?\b", re.I)),
-    ("ago", re.compile(r"\b(?P<n>\d+|one|two|three|four|five|six|seven|a|few|several)\s+"
-                       r"(?P<unit>days?|weeks?|months?)\s+(?:ago|earlier)\b", re.I)),
-    ("relative", re.compile(
-        r"\b(?P<rel>the day before yesterday|yesterday|last night|overnight|today|tonight|"
-        r"this morning|this afternoon|this evening|earlier today|earlier this week|this week|"
-        r"last week|last weekend|over the weekend|this weekend|earlier this month|this month|"
-        r"last month|earlier this year)\b", re.I)),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?P<last>last\s+|this\s+past\s+|past\s+)?{_WEEKDAY}(?:'s)?"
+            r"(?P<tod>\s+(?:night|morning|evening|afternoon))?\b",
+            re.I,
+        ),
+    ),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>\d+|one|two|three|four|five|six|seven|a|few|several)\s+"
+            r"(?P<unit>days?|weeks?|months?)\s+(?:ago|earlier)\b",
+            re.I,
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<rel>the day before yesterday|yesterday|last night|overnight|today|tonight|"
+            r"this morning|this afternoon|this evening|earlier today|earlier this week|this week|"
+            r"last week|last weekend|over the weekend|this weekend|earlier this month|this month|"
+            r"last month|earlier this year)\b",
+            re.I,
+        ),
+    ),
     ("month", re.compile(rf"\b(?:in|since|during|a|an|the|last|this)\s+{_MONTH}(?![\w-])", re.I)),
 ]
 
@@ -107,8 +140,14 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date 
         part = (g.get("part") or "").lower()
         # A part of a month is coded to a representative day with week precision
         # (dateparser gives nothing for "mid-December", see DESIGN.md).
-        day, precision = {"early": (5, 2), "beginning of": (5, 2), "mid": (15, 2),
-                          "middle of": (15, 2), "late": (25, 2), "end of": (25, 2)}.get(part, (15, 3))
+        day, precision = {
+            "early": (5, 2),
+            "beginning of": (5, 2),
+            "mid": (15, 2),
+            "middle of": (15, 2),
+            "late": (25, 2),
+            "end of": (25, 2),
+        }.get(part, (15, 3))
         if g.get("year"):
             return _safe_date(int(g["year"]), month, day), precision, False
         return (_infer_year(month, day, pub) if pub else None), precision, True
@@ -139,8 +178,14 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date 
             return pub - dt.timedelta(days=2), 1, True
         if rel in ("yesterday", "last night", "overnight"):
             return pub - dt.timedelta(days=1), 1, True
-        if rel in ("today", "tonight", "this morning", "this afternoon", "this evening",
-                   "earlier today"):
+        if rel in (
+            "today",
+            "tonight",
+            "this morning",
+            "this afternoon",
+            "this evening",
+            "earlier today",
+        ):
             return pub, 1, True
         if rel in ("earlier this week", "this week"):
             return pub - dt.timedelta(days=pub.weekday() // 2), 2, True
@@ -172,21 +217,30 @@ def find_dates(text: str, published: str | dt.date | None) -> list[DateMention]:
             if kind == "month" and m.group(0).split()[0].lower() in ("a", "an", "the", "may"):
                 # "a December ambush" names the month; "the May 5" is caught above.
                 s = m.start("month")
-            if kind in ("md", "month") and (m.group("month") or "").lower() == "may" \
-                    and kind == "month":
+            if (
+                kind in ("md", "month")
+                and (m.group("month") or "").lower() == "may"
+                and kind == "month"
+            ):
                 continue  # "may" is far more often the verb
             if "month" in m.groupdict() and m.group("month") and m.group("month")[0].islower():
                 continue  # "a march", "may": month names are written with a capital
             date, precision, relative = _resolve(kind, m, pub)
             if kind == "relative" and m.group("rel").lower() == "earlier this year":
                 continue
-            status = "unresolved" if date is None and relative else (
-                "relative" if relative else "explicit")
+            status = (
+                "unresolved"
+                if date is None and relative
+                else ("relative" if relative else "explicit")
+            )
             if date is None and not relative:
                 taken.append((s, e))  # an impossible date such as 31 February: nothing
                 continue
             taken.append((s, e))
-            found.append(DateMention(s, e, text[s:e], date.isoformat() if date else None,
-                                     precision, status, kind))
+            found.append(
+                DateMention(
+                    s, e, text[s:e], date.isoformat() if date else None, precision, status, kind
+                )
+            )
     found.sort(key=lambda d: d.start)
     return found

@@ -24,28 +24,145 @@ from .records import Actor, Article, Event, Place, Span
 
 # Within a type, the order in which explosions are preferred when a report names several
 # weapons ("a drone dropped a grenade" is a drone strike in ACLED's practice).
-_EXPLOSIONS = ("Suicide bomb", "Chemical weapon", "Air/drone strike",
-               "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade")
-_STRATEGIC = ("Arrests", "Disrupted weapons use", "Looting/property destruction", "Agreement",
-              "Headquarters or base established", "Non-violent transfer of territory",
-              "Change to group/activity", "Other")
-_ARMED_VICTIMS = {"soldier", "troop", "fighter", "militant", "policeman", "police", "officer",
-                  "guard", "insurgent", "rebel", "member", "personnel", "commander", "jihadist",
-                  "gunman", "combatant", "militiaman", "terrorist", "operative", "recruit",
-                  "serviceman", "trooper", "paramilitary", "sniper", "element", "cadre",
-                  "interpreter", "army", "force", "jawan", "constable", "security"}
-_CIVILIAN_VICTIMS = {"civilian", "people", "child", "woman", "man", "villager", "resident",
-                     "student", "worker", "farmer", "teacher", "journalist", "doctor", "nurse",
-                     "family", "boy", "girl", "passenger", "shopkeeper", "trader", "worshipper",
-                     "pilgrim", "refugee", "staff", "driver", "employee", "elder", "activist",
-                     "leader", "priest", "imam", "wife", "son", "daughter", "father", "mother",
-                     "brother", "herder", "fisherman", "vendor", "person"}
-_TERRITORY_OBJECTS = {"control", "village", "town", "city", "area", "position", "hill", "checkpoint",
-                      "base", "district", "neighbourhood", "neighborhood", "road", "airport", "field",
-                      "mountain", "point", "site", "region", "territory", "post", "outpost",
-                      "headquarters", "border", "crossing", "dam", "highway", "farm", "farms",
-                      "locality", "hamlet", "valley", "station", "camp", "island", "airbase",
-                      "stronghold", "mount", "junction", "bridge", "countryside", "silo"}
+_EXPLOSIONS = (
+    "Suicide bomb",
+    "Chemical weapon",
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+    "Grenade",
+)
+_STRATEGIC = (
+    "Arrests",
+    "Disrupted weapons use",
+    "Looting/property destruction",
+    "Agreement",
+    "Headquarters or base established",
+    "Non-violent transfer of territory",
+    "Change to group/activity",
+    "Other",
+)
+_ARMED_VICTIMS = {
+    "soldier",
+    "troop",
+    "fighter",
+    "militant",
+    "policeman",
+    "police",
+    "officer",
+    "guard",
+    "insurgent",
+    "rebel",
+    "member",
+    "personnel",
+    "commander",
+    "jihadist",
+    "gunman",
+    "combatant",
+    "militiaman",
+    "terrorist",
+    "operative",
+    "recruit",
+    "serviceman",
+    "trooper",
+    "paramilitary",
+    "sniper",
+    "element",
+    "cadre",
+    "interpreter",
+    "army",
+    "force",
+    "jawan",
+    "constable",
+    "security",
+}
+_CIVILIAN_VICTIMS = {
+    "civilian",
+    "people",
+    "child",
+    "woman",
+    "man",
+    "villager",
+    "resident",
+    "student",
+    "worker",
+    "farmer",
+    "teacher",
+    "journalist",
+    "doctor",
+    "nurse",
+    "family",
+    "boy",
+    "girl",
+    "passenger",
+    "shopkeeper",
+    "trader",
+    "worshipper",
+    "pilgrim",
+    "refugee",
+    "staff",
+    "driver",
+    "employee",
+    "elder",
+    "activist",
+    "leader",
+    "priest",
+    "imam",
+    "wife",
+    "son",
+    "daughter",
+    "father",
+    "mother",
+    "brother",
+    "herder",
+    "fisherman",
+    "vendor",
+    "person",
+}
+_TERRITORY_OBJECTS = {
+    "control",
+    "village",
+    "town",
+    "city",
+    "area",
+    "position",
+    "hill",
+    "checkpoint",
+    "base",
+    "district",
+    "neighbourhood",
+    "neighborhood",
+    "road",
+    "airport",
+    "field",
+    "mountain",
+    "point",
+    "site",
+    "region",
+    "territory",
+    "post",
+    "outpost",
+    "headquarters",
+    "border",
+    "crossing",
+    "dam",
+    "highway",
+    "farm",
+    "farms",
+    "locality",
+    "hamlet",
+    "valley",
+    "station",
+    "camp",
+    "island",
+    "airbase",
+    "stronghold",
+    "mount",
+    "junction",
+    "bridge",
+    "countryside",
+    "silo",
+}
 
 
 @dataclass(slots=True)
@@ -62,8 +179,12 @@ class Draft:
         return [d for f in self.frames for d in f.dates]
 
     def towns(self) -> set[str]:
-        return {p.place.location for f in self.frames for p in f.places
-                if p.place is not None and p.place.kind == "town"}
+        return {
+            p.place.location
+            for f in self.frames
+            for p in f.places
+            if p.place is not None and p.place.kind == "town"
+        }
 
 
 def _date_range(d: DateMention) -> tuple[dt.date, dt.date] | None:
@@ -115,9 +236,12 @@ def _overlap(draft: Draft, frame: Frame) -> float:
             score += 2
         if h.entry.lemmas[-1] in lemmas:
             score += 1
-    if frame.places and any(p.place is not None and p.place.location in
-                            {q.place.location for f in draft.frames for q in f.places if q.place}
-                            for p in frame.places):
+    if frame.places and any(
+        p.place is not None
+        and p.place.location
+        in {q.place.location for f in draft.frames for q in f.places if q.place}
+        for p in frame.places
+    ):
         score += 1
     if frame.dates and draft.dates():
         score += 1
@@ -146,7 +270,9 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
         return False
     if not _dates_agree(draft.dates(), frame.dates):
         return False
-    towns = {p.place.location for p in frame.places if p.place is not None and p.place.kind == "town"}
+    towns = {
+        p.place.location for p in frame.places if p.place is not None and p.place.kind == "town"
+    }
     mine = draft.towns()
     if towns and mine and not towns & mine:
         return False
@@ -174,6 +300,7 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
 
 # ---- classification ------------------------------------------------------------------------
 
+
 def _victims(draft: Draft) -> Counter[str]:
     kinds: Counter[str] = Counter()
     for f in draft.frames:
@@ -185,10 +312,37 @@ def _victims(draft: Draft) -> Counter[str]:
     return kinds
 
 
-_CROWD = {"supporter", "student", "villager", "local", "resident", "worker", "activist", "cadre",
-          "crowd", "mob", "protester", "protestor", "demonstrator", "group", "party", "member",
-          "youth", "farmer", "trader", "people", "rioter", "mob", "agitator", "family", "clan",
-          "community", "employee", "devotee", "fan", "follower"}
+_CROWD = {
+    "supporter",
+    "student",
+    "villager",
+    "local",
+    "resident",
+    "worker",
+    "activist",
+    "cadre",
+    "crowd",
+    "mob",
+    "protester",
+    "protestor",
+    "demonstrator",
+    "group",
+    "party",
+    "member",
+    "youth",
+    "farmer",
+    "trader",
+    "people",
+    "rioter",
+    "agitator",
+    "family",
+    "clan",
+    "community",
+    "employee",
+    "devotee",
+    "fan",
+    "follower",
+}
 
 
 def _crowd(draft: Draft, doc: Any) -> bool:
@@ -198,11 +352,26 @@ def _crowd(draft: Draft, doc: Any) -> bool:
             tok = doc[h.j - 1]
             # Who acts (and "between"/"with" whom), not who is hit: "people" injured by a
             # blast are victims, not a crowd.
-            near = [c for c in tok.children if c.dep_ == "nsubj" or
-                    (c.dep_ == "prep" and c.lower_ in ("between", "with", "among"))]
+            near = [
+                c
+                for c in tok.children
+                if c.dep_ == "nsubj"
+                or (c.dep_ == "prep" and c.lower_ in ("between", "with", "among"))
+            ]
             words = {t.lemma_.lower() for c in near for t in c.subtree}
-            if words & (_ARMED_VICTIMS - {"member", "security", "police", "policeman", "officer",
-                                          "constable", "force", "guard"}):
+            if words & (
+                _ARMED_VICTIMS
+                - {
+                    "member",
+                    "security",
+                    "police",
+                    "policeman",
+                    "officer",
+                    "constable",
+                    "force",
+                    "guard",
+                }
+            ):
                 return False  # soldiers, rebels, militants: armed parties after all
             if words & _CROWD:
                 return True
@@ -222,20 +391,31 @@ def _territory_ok(draft: Draft, doc: Any) -> bool:
         for h in f.triggers:
             if h.entry.cls != "territory":
                 continue
-            if "control" in h.entry.lemmas or h.entry.weight >= 0.9 and h.entry.lemmas[0] != "advance":
+            if (
+                "control" in h.entry.lemmas
+                or h.entry.weight >= 0.9
+                and h.entry.lemmas[0] != "advance"
+            ):
                 return True
             tok = doc[h.j - 1]
             objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "prep")]
             for o in objs:
                 words = {t.lemma_.lower() for t in o.subtree}
                 if words & _TERRITORY_OBJECTS or any(
-                        p.start >= o.left_edge.idx and p.start <= o.right_edge.idx for p in f.places):
+                    p.start >= o.left_edge.idx and p.start <= o.right_edge.idx for p in f.places
+                ):
                     return True
     return False
 
 
-def classify(draft: Draft, doc: Any, actor1: Actor | None, actor2: Actor | None,
-             fatalities: int | None, gainer_actor: Actor | None = None) -> str | None:
+def classify(
+    draft: Draft,
+    doc: Any,
+    actor1: Actor | None,
+    actor2: Actor | None,
+    fatalities: int | None,
+    gainer_actor: Actor | None = None,
+) -> str | None:
     """The ACLED sub-event type of a draft event, or None when it is no event."""
     votes: Counter[str] = Counter()
     classes: Counter[str] = Counter()
@@ -246,8 +426,10 @@ def classify(draft: Draft, doc: Any, actor1: Actor | None, actor2: Actor | None,
                 votes[h.entry.sub_event_type] = max(votes[h.entry.sub_event_type], h.entry.weight)
     victims = _victims(draft)
     state1 = actor1 is not None and actor1.inter in (act.STATE, act.EXTERNAL)
-    protest_weight = max((h.entry.weight for f in draft.frames for h in f.triggers
-                          if h.entry.cls == "protest"), default=0.0)
+    protest_weight = max(
+        (h.entry.weight for f in draft.frames for h in f.triggers if h.entry.cls == "protest"),
+        default=0.0,
+    )
     if protest_weight >= 0.5 or (actor1 is not None and actor1.inter == act.PROTESTERS):
         if (fatalities or 0) > 0 and (state1 or (actor2 and actor2.inter == act.STATE)):
             return "Excessive force against protesters"
@@ -259,46 +441,75 @@ def classify(draft: Draft, doc: Any, actor1: Actor | None, actor2: Actor | None,
             return "Peaceful protest"
     if votes.get("Mob violence", 0) >= 0.9 or (votes.get("Mob violence") and classes["kill"]):
         return "Mob violence"
-    if classes["riotous"] and (actor1 is None or actor1.inter in (act.RIOTERS, act.PROTESTERS)) \
-            and not classes["attack"] and not votes.get("Armed clash"):
+    if (
+        classes["riotous"]
+        and (actor1 is None or actor1.inter in (act.RIOTERS, act.PROTESTERS))
+        and not classes["attack"]
+        and not votes.get("Armed clash")
+    ):
         return "Violent demonstration" if classes["riotous"] else "Mob violence"
     calm = not (fatalities or 0) and not classes["kill"]
     # Acts that end violence or take property come before the weapons they name:
     # "defused an IED", "shot down two missiles", "looted shops", "arrested in a raid".
-    for sub, floor in (("Disrupted weapons use", 0.7), ("Looting/property destruction", 0.9),
-                       ("Non-violent transfer of territory", 0.9), ("Arrests", 0.9)):
+    for sub, floor in (
+        ("Disrupted weapons use", 0.7),
+        ("Looting/property destruction", 0.9),
+        ("Non-violent transfer of territory", 0.9),
+        ("Arrests", 0.9),
+    ):
         if calm and votes.get(sub, 0) >= floor and votes.get("Armed clash", 0) < 0.8:
             return sub
-    lead_clash = any(h.entry.sub_event_type == "Armed clash" and h.entry.weight >= 0.8
-                     for h in draft.frames[0].triggers)
+    lead_clash = any(
+        h.entry.sub_event_type == "Armed clash" and h.entry.weight >= 0.8
+        for h in draft.frames[0].triggers
+    )
     for sub in ("Suicide bomb", "Chemical weapon"):
         if votes.get(sub, 0) >= 0.9 and not lead_clash:
             return sub
-    if classes["territory"] and _territory_ok(draft, doc) and not any(
-            f.hedged for f in draft.frames if any(h.entry.cls == "territory" for h in f.triggers)):
+    if (
+        classes["territory"]
+        and _territory_ok(draft, doc)
+        and not any(
+            f.hedged for f in draft.frames if any(h.entry.cls == "territory" for h in f.triggers)
+        )
+    ):
         gainer = gainer_actor
         if gainer is None:
             gainer = actor1
-        if gainer is not None and (gainer.inter in (act.STATE, act.EXTERNAL)
-                                   or gainer.name == "Militia (Pro-Government)"):
+        if gainer is not None and (
+            gainer.inter in (act.STATE, act.EXTERNAL) or gainer.name == "Militia (Pro-Government)"
+        ):
             return "Government regains territory"
-        if gainer is not None and gainer.inter in (act.REBEL, act.POLITICAL_MILITIA,
-                                                  act.IDENTITY_MILITIA):
+        if gainer is not None and gainer.inter in (
+            act.REBEL,
+            act.POLITICAL_MILITIA,
+            act.IDENTITY_MILITIA,
+        ):
             return "Non-state actor overtakes territory"
     crowd = _crowd(draft, doc)
-    nobody_armed = not any(a is not None and act.is_armed(a) and a.inter != act.STATE
-                           for a in (actor1, actor2))
+    nobody_armed = not any(
+        a is not None and act.is_armed(a) and a.inter != act.STATE for a in (actor1, actor2)
+    )
     explosive_vote = max((votes.get(x, 0) for x in _EXPLOSIONS), default=0)
-    if crowd and nobody_armed and explosive_vote < 0.6 and (
-            votes.get("Armed clash") or classes["riotous"] or classes["attack"]):
+    if (
+        crowd
+        and nobody_armed
+        and explosive_vote < 0.6
+        and (votes.get("Armed clash") or classes["riotous"] or classes["attack"])
+    ):
         # A clash between party supporters, students or villagers (or them and the
         # police) is a riot, not an armed clash: ACLED keeps Battles for armed groups.
-        if classes["kill"] and not classes["riotous"] and not (actor1 and actor1.inter == act.STATE):
+        if (
+            classes["kill"]
+            and not classes["riotous"]
+            and not (actor1 and actor1.inter == act.STATE)
+        ):
             return "Mob violence"
         return "Violent demonstration"
     clash = votes.get("Armed clash", 0)
-    explosive = max(((votes[s], -k, s) for k, s in enumerate(_EXPLOSIONS) if votes.get(s)),
-                    default=None)
+    explosive = max(
+        ((votes[s], -k, s) for k, s in enumerate(_EXPLOSIONS) if votes.get(s)), default=None
+    )
     if clash >= 0.8:
         return "Armed clash"
     if explosive and _between_sides(draft, doc):
@@ -314,8 +525,11 @@ def classify(draft: Draft, doc: Any, actor1: Actor | None, actor2: Actor | None,
     violent = classes["attack"] or classes["kill"] or clash or explosive
     if violent:
         armed_target = (actor2 is not None and act.is_armed(actor2)) or (
-            victims["armed"] > victims["civilian"])
-        civilian_target = (actor2 is not None and actor2.inter == act.CIVILIANS) or victims["civilian"]
+            victims["armed"] > victims["civilian"]
+        )
+        civilian_target = (actor2 is not None and actor2.inter == act.CIVILIANS) or victims[
+            "civilian"
+        ]
         if armed_target and not (civilian_target and not (actor2 and act.is_armed(actor2))):
             return "Armed clash"
         if explosive:
@@ -324,8 +538,15 @@ def classify(draft: Draft, doc: Any, actor1: Actor | None, actor2: Actor | None,
             return "Abduction/forced disappearance"
         if clash:
             return "Armed clash"
-        strong = max((h.entry.weight for f in draft.frames for h in f.triggers
-                      if h.entry.cls in ("attack", "kill")), default=0)
+        strong = max(
+            (
+                h.entry.weight
+                for f in draft.frames
+                for h in f.triggers
+                if h.entry.cls in ("attack", "kill")
+            ),
+            default=0,
+        )
         if civilian_target or strong >= 0.7 or (fatalities or 0) > 0:
             return "Attack"
         return None
@@ -336,6 +557,7 @@ def classify(draft: Draft, doc: Any, actor1: Actor | None, actor2: Actor | None,
 
 
 # ---- fields --------------------------------------------------------------------------------
+
 
 def _pick_date(draft: Draft) -> DateMention | None:
     """The most precise resolved date among the event's tellings (first telling wins ties)."""
@@ -371,7 +593,7 @@ def _count(tolls: list[Toll]) -> tuple[int | None, int | None, int | None, Toll 
     stated = [t for t in numbered if t.qualifier == "total"]
     if stated:  # a stated total wins over the sum of its parts
         return stated[-1].value, None, None, stated[-1]
-    best = max(numbered, key=lambda t: (t.value or 0))
+    best = max(numbered, key=lambda t: t.value or 0)
     return best.value, best.low, best.high, best
 
 
@@ -401,7 +623,8 @@ def _country_votes(places: list[Any], frames: list[Frame]) -> tuple[Counter[str]
                 continue
             seen.add(id(a))
             if a.entry.inter in (act.REBEL, act.POLITICAL_MILITIA, act.IDENTITY_MILITIA) or (
-                    a.entry.kind in ("military", "police") and a.entry.inter == act.STATE):
+                a.entry.kind in ("military", "police") and a.entry.inter == act.STATE
+            ):
                 home = country_by_name(a.entry.iso2)
                 if home is not None and home.country:
                     votes[home.country] += 1.0
@@ -410,20 +633,38 @@ def _country_votes(places: list[Any], frames: list[Frame]) -> tuple[Counter[str]
 
 
 def _country_place(place: Place) -> Place:
-    return Place(location=place.country or "", country=place.country, iso=place.iso,
-                 iso2=place.iso2, geo_precision=3, kind="country")
+    return Place(
+        location=place.country or "",
+        country=place.country,
+        iso=place.iso,
+        iso2=place.iso2,
+        geo_precision=3,
+        kind="country",
+    )
 
 
-def build_event(draft: Draft, doc: Any, article: Article, fallback: Place | None,
-                all_places: list[Any], index: int, all_dates: list[DateMention] = (),
-                votes: Counter[str] | None = None) -> Event | None:
+def build_event(
+    draft: Draft,
+    doc: Any,
+    article: Article,
+    fallback: Place | None,
+    all_places: list[Any],
+    index: int,
+    all_dates: list[DateMention] = (),
+    votes: Counter[str] | None = None,
+) -> Event | None:
     """One Event from a draft, or None when the draft is no event after all."""
     text = article.text
     ev = Event()
     evidence: dict[str, list[Span]] = {}
     pm = _pick_place(draft)
-    if pm is not None and fallback is not None and votes and pm.place.country != fallback.country \
-            and votes[fallback.country] >= 2 * max(votes[pm.place.country], 1.0):
+    if (
+        pm is not None
+        and fallback is not None
+        and votes
+        and pm.place.country != fallback.country
+        and votes[fallback.country] >= 2 * max(votes[pm.place.country], 1.0)
+    ):
         # One town abroad against an article that is plainly about another country: more
         # likely a namesake than a cross-border event; keep the country, not the town.
         pm = None
@@ -438,8 +679,11 @@ def build_event(draft: Draft, doc: Any, article: Article, fallback: Place | None
         near = [d for d in all_dates if any(s <= d.start < e for s, e in sentences)]
         before = [d for d in all_dates if d.start < draft.first and d.date]
         date = near[0] if near else (before[-1] if before else None)
-    year = int(date.date[:4]) if date and date.date else (
-        int(article.published[:4]) if article.published else None)
+    year = (
+        int(date.date[:4])
+        if date and date.date
+        else (int(article.published[:4]) if article.published else None)
+    )
     iso2 = place.iso2 if place else None
     country = place.country if place else None
 
@@ -447,8 +691,9 @@ def build_event(draft: Draft, doc: Any, article: Article, fallback: Place | None
     agents = [a for f in draft.frames for a in f.agents]
     patients = [a for f in draft.frames for a in f.patients]
     # Names the dictionary lacks are kept only where the parse gives them a role.
-    everyone = [a for f in draft.frames for a in f.actors
-                if a not in supporters and a.entry is not None]
+    everyone = [
+        a for f in draft.frames for a in f.actors if a not in supporters and a.entry is not None
+    ]
     a1m = agents[0] if agents else None
     a2m = next((p for p in patients if a1m is None or p.entry != a1m.entry), None)
     if a1m is None:
@@ -456,8 +701,9 @@ def build_event(draft: Draft, doc: Any, article: Article, fallback: Place | None
         rest.sort(key=lambda a: a.entry is None)  # dictionary actors before unknown names
         a1m = rest[0] if rest else None
     if a2m is None:
-        a2m = next((a for a in everyone if a1m is None or (a.entry != a1m.entry and a is not a1m)),
-                   None)
+        a2m = next(
+            (a for a in everyone if a1m is None or (a.entry != a1m.entry and a is not a1m)), None
+        )
     actor1 = act.resolve(a1m, country, iso2, year) if a1m else None
     actor2 = act.resolve(a2m, country, iso2, year) if a2m else None
     if actor1 and actor2 and actor1.name == actor2.name:
@@ -469,8 +715,12 @@ def build_event(draft: Draft, doc: Any, article: Article, fallback: Place | None
     gainers = [g for f in draft.frames for g in f.gainers]
     gainer = act.resolve(gainers[0], country, iso2, year) if gainers else None
     sub = classify(draft, doc, actor1, actor2, killed, gainer)
-    if sub in ("Government regains territory", "Non-state actor overtakes territory") and \
-            gainer is not None and actor1 is not None and gainer.name != actor1.name:
+    if (
+        sub in ("Government regains territory", "Non-state actor overtakes territory")
+        and gainer is not None
+        and actor1 is not None
+        and gainer.name != actor1.name
+    ):
         # ACLED codes the side that gains territory as actor1.
         if actor2 is not None and actor2.name == gainer.name:
             actor2, a2m = actor1, a1m
@@ -478,31 +728,48 @@ def build_event(draft: Draft, doc: Any, article: Article, fallback: Place | None
     if sub is None:
         return None
     event_type, disorder = taxonomy()[sub]
-    if sub in ("Peaceful protest", "Protest with intervention", "Excessive force against protesters",
-               "Violent demonstration") and (actor1 is None or actor1.inter not in
-                                              (act.PROTESTERS, act.RIOTERS)):
+    if sub in (
+        "Peaceful protest",
+        "Protest with intervention",
+        "Excessive force against protesters",
+        "Violent demonstration",
+    ) and (actor1 is None or actor1.inter not in (act.PROTESTERS, act.RIOTERS)):
         # The demonstrators are actor1 of a demonstration; who they are goes to assoc_actor_1.
         kind = "Rioters" if event_type == "Riots" else "Protesters"
-        assoc = actor1 if actor1 and actor1.inter not in (act.STATE, act.EXTERNAL,
-                                                          act.CIVILIANS) else None
+        assoc = (
+            actor1
+            if actor1 and actor1.inter not in (act.STATE, act.EXTERNAL, act.CIVILIANS)
+            else None
+        )
         if actor1 and actor1.inter in (act.STATE, act.EXTERNAL):
             actor2, a2m = actor1, a1m
-        actor1 = Actor(f"{kind} ({country or 'International'})",
-                       act.RIOTERS if kind == "Rioters" else act.PROTESTERS, country)
+        actor1 = Actor(
+            f"{kind} ({country or 'International'})",
+            act.RIOTERS if kind == "Rioters" else act.PROTESTERS,
+            country,
+        )
         ev.assoc_actor_1 = assoc.name if assoc else None
         a1m = None
     if sub == "Peaceful protest":
         actor2 = None
-    if actor2 is None and victims["civilian"] and not victims["armed"] and country and \
-            event_type in ("Explosions/Remote violence", "Violence against civilians"):
+    if (
+        actor2 is None
+        and victims["civilian"]
+        and not victims["armed"]
+        and country
+        and event_type in ("Explosions/Remote violence", "Violence against civilians")
+    ):
         actor2 = Actor(f"Civilians ({country})", act.CIVILIANS, country)
     if event_type == "Violence against civilians" and (actor2 is None or act.is_armed(actor2)):
         if actor2 is not None and actor1 is None:
             actor1, a1m = actor2, a2m
         actor2 = Actor(f"Civilians ({country or 'International'})", act.CIVILIANS, country)
         a2m = None
-    if actor1 is None and event_type in ("Battles", "Explosions/Remote violence",
-                                         "Violence against civilians") and country:
+    if (
+        actor1 is None
+        and event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")
+        and country
+    ):
         actor1 = Actor(f"Unidentified Armed Group ({country})", act.POLITICAL_MILITIA, country)
 
     if supporters and actor1 is not None and ev.assoc_actor_1 is None:
@@ -515,7 +782,8 @@ def build_event(draft: Draft, doc: Any, article: Article, fallback: Place | None
     ev.event_type, ev.sub_event_type, ev.disorder_type = event_type, sub, disorder
     triggers = [h for f in draft.frames for h in f.triggers]
     evidence["event_type"] = evidence["sub_event_type"] = [
-        _span(text, h.start, h.end) for h in triggers]
+        _span(text, h.start, h.end) for h in triggers
+    ]
     if actor1:
         ev.actor1, ev.inter1 = actor1.name, actor1.inter
         if a1m:
@@ -525,8 +793,9 @@ def build_event(draft: Draft, doc: Any, article: Article, fallback: Place | None
         if a2m:
             evidence["actor2"] = [_span(text, a2m.start, a2m.end)]
     ev.interaction = act.interaction(ev.inter1, ev.inter2)
-    if event_type == "Violence against civilians" or (ev.inter2 == act.CIVILIANS and
-                                                      event_type == "Explosions/Remote violence"):
+    if event_type == "Violence against civilians" or (
+        ev.inter2 == act.CIVILIANS and event_type == "Explosions/Remote violence"
+    ):
         ev.civilian_targeting = "Civilian targeting"
 
     if date is not None and date.date:
@@ -543,7 +812,12 @@ def build_event(draft: Draft, doc: Any, article: Article, fallback: Place | None
 
     if place is not None:
         ev.country, ev.iso, ev.admin1, ev.admin2, ev.admin3 = (
-            place.country, place.iso, place.admin1, place.admin2, place.admin3)
+            place.country,
+            place.iso,
+            place.admin1,
+            place.admin2,
+            place.admin3,
+        )
         ev.location = place.location if place.kind != "region" else place.location
         ev.latitude, ev.longitude = place.latitude, place.longitude
         ev.geo_precision, ev.geonameid = place.geo_precision, place.geonameid
@@ -608,8 +882,13 @@ def _notes(ev: Event) -> str:
     return f"{when}, {who} ({ev.sub_event_type}){whom}{where}:{toll}."
 
 
-def assemble(doc: Any, article: Article, frames: list[Frame], places: list[Any],
-             dates: list[DateMention] = ()) -> list[Event]:
+def assemble(
+    doc: Any,
+    article: Article,
+    frames: list[Frame],
+    places: list[Any],
+    dates: list[DateMention] = (),
+) -> list[Event]:
     """Events of one article, main event first."""
     drafts = merge_frames(frames)
     votes, first = _country_votes(places, frames)
@@ -619,16 +898,21 @@ def assemble(doc: Any, article: Article, frames: list[Frame], places: list[Any],
         ev = build_event(draft, doc, article, fallback, places, k, list(dates), votes)
         if ev is not None:
             events.append((draft, ev))
-    latest = max((e.event_date for _, e in events if e.event_date and e.time_precision == 1),
-                 default=None)
+    latest = max(
+        (e.event_date for _, e in events if e.event_date and e.time_precision == 1), default=None
+    )
     events.sort(key=lambda de: _main_rank(de[0], de[1], doc, latest))
     return [e for _, e in events]
 
 
 def _main_rank(draft: Draft, ev: Event, doc: Any, latest: str | None) -> tuple[float, int]:
     """Main event first: told in the lead or told most, and not only recalled."""
-    recalled = bool(latest and ev.event_date and ev.event_date < latest and (
-        dt.date.fromisoformat(latest) - dt.date.fromisoformat(ev.event_date)).days > 3)
+    recalled = bool(
+        latest
+        and ev.event_date
+        and ev.event_date < latest
+        and (dt.date.fromisoformat(latest) - dt.date.fromisoformat(ev.event_date)).days > 3
+    )
     lead_end = _lead_end(doc)
     in_lead = any(f.start < lead_end and f.main_clause for f in draft.frames)
     told = len(draft.frames)

@@ -23,7 +23,9 @@ from .errors import ConfigError
 def data_text(name: str) -> str:
     """The text of a bundled data file."""
     try:
-        return resources.files("eventwire").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+        return (
+            resources.files("eventwire").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+        )
     except (FileNotFoundError, OSError) as exc:
         raise ConfigError(f"data file {name!r} is missing from the eventwire package") from exc
 
@@ -32,8 +34,7 @@ def data_text(name: str) -> str:
 def read_table(name: str) -> tuple[dict[str, str], ...]:
     """Rows of a bundled TSV file as dicts keyed by its header (comments skipped)."""
     lines = [ln for ln in data_text(name).splitlines() if ln.strip() and not ln.startswith("#")]
-    reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t",
-                            quoting=csv.QUOTE_NONE)
+    reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
     rows = []
     for n, row in enumerate(reader, 2):
         if None in row or any(v is None for v in row.values()):
@@ -45,8 +46,10 @@ def read_table(name: str) -> tuple[dict[str, str], ...]:
 @functools.lru_cache(maxsize=1)
 def taxonomy() -> dict[str, tuple[str, str]]:
     """sub_event_type -> (event_type, disorder_type), ACLED's exact strings."""
-    return {r["sub_event_type"]: (r["event_type"], r["disorder_type"])
-            for r in read_table("taxonomy.tsv")}
+    return {
+        r["sub_event_type"]: (r["event_type"], r["disorder_type"])
+        for r in read_table("taxonomy.tsv")
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +72,11 @@ def triggers() -> dict[str, tuple[Trigger, ...]]:
         if sub is not None and sub not in known:
             raise ConfigError(f"triggers.tsv: unknown sub-event type {sub!r}")
         # Split as spaCy splits: "sit-in" is three tokens, "sit", "-", "in".
-        trig = Trigger(tuple(re.findall(r"[^\s-]+|-", row["phrase"].lower())), row["class"], sub,
-                       float(row["weight"]))
+        trig = Trigger(
+            tuple(re.findall(r"[^\s-]+|-", row["phrase"].lower())),
+            row["class"],
+            sub,
+            float(row["weight"]),
+        )
         index.setdefault(trig.lemmas[0], []).append(trig)
     return {k: tuple(sorted(v, key=lambda t: -len(t.lemmas))) for k, v in index.items()}

@@ -24,19 +24,65 @@ from .dates import DateMention
 from .lexicon import Trigger, read_table, triggers
 
 # Governing words that make what they govern not (yet) an event.
-_MODAL_HEADS = {"threaten", "vow", "plan", "warn", "pledge", "promise", "intend", "deny",
-                "prepare", "aim", "seek", "want", "urge", "demand", "fear", "prevent", "avert",
-                "thwart", "foil", "risk", "call", "consider", "propose", "expect", "refuse",
-                "hope", "avoid", "plot", "inspire", "vowed", "attempt", "try"}
+_MODAL_HEADS = {
+    "threaten",
+    "vow",
+    "plan",
+    "warn",
+    "pledge",
+    "promise",
+    "intend",
+    "deny",
+    "prepare",
+    "aim",
+    "seek",
+    "want",
+    "urge",
+    "demand",
+    "fear",
+    "prevent",
+    "avert",
+    "thwart",
+    "foil",
+    "risk",
+    "call",
+    "consider",
+    "propose",
+    "expect",
+    "refuse",
+    "hope",
+    "avoid",
+    "plot",
+    "inspire",
+    "vowed",
+    "attempt",
+    "try",
+}
 _MODAL_AUX = {"will", "would", "could", "might", "may", "shall", "should", "must", "'ll", "can"}
-_PERIOD = re.compile(r"\b(since (?:the |its |their |this |a |an )?\w+|(?:over|in|during) the "
-                     r"(?:past|last) (?:\w+ )?(?:year|years|months|weeks|decade)|so far|to date|"
-                     r"this year|last year|in recent (?:weeks|months|years)|each year|every year|"
-                     r"a year|per year|annually)\b", re.I)
+_PERIOD = re.compile(
+    r"\b(since (?:the |its |their |this |a |an )?\w+|(?:over|in|during) the "
+    r"(?:past|last) (?:\w+ )?(?:year|years|months|weeks|decade)|so far|to date|"
+    r"this year|last year|in recent (?:weeks|months|years)|each year|every year|"
+    r"a year|per year|annually)\b",
+    re.I,
+)
 _PARTICIPANT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj"}
 _TIME_MARKS = {"after", "before", "since", "until"}
-_HEDGES = {"briefly", "partial", "partially", "parts", "part", "majority", "towards", "toward",
-           "temporarily", "attempted", "attempt", "tried", "some"}
+_HEDGES = {
+    "briefly",
+    "partial",
+    "partially",
+    "parts",
+    "part",
+    "majority",
+    "towards",
+    "toward",
+    "temporarily",
+    "attempted",
+    "attempt",
+    "tried",
+    "some",
+}
 _DEFINITE = {"the", "that", "this", "these", "those", "its", "their", "his", "her"}
 
 
@@ -89,8 +135,10 @@ class Frame:
 @functools.lru_cache(maxsize=1)
 def vetoes() -> tuple[frozenset[str], frozenset[str]]:
     rows = read_table("vetoes.tsv")
-    return (frozenset(r["word"] for r in rows if r["context"] == "cause"),
-            frozenset(r["word"] for r in rows if r["context"] == "topic"))
+    return (
+        frozenset(r["word"] for r in rows if r["context"] == "cause"),
+        frozenset(r["word"] for r in rows if r["context"] == "topic"),
+    )
 
 
 def _match_at(trig: Trigger, i: int, lemmas: list[str], lowers: list[str], pos: list[str]) -> int:
@@ -101,8 +149,12 @@ def _match_at(trig: Trigger, i: int, lemmas: list[str], lowers: list[str], pos: 
             return 0
         if want not in (lemmas[k], lowers[k]):
             # "established full control": one adjective or determiner may sit inside.
-            if m == 0 or k + 1 >= n or pos[k] not in ("ADJ", "DET") or \
-                    want not in (lemmas[k + 1], lowers[k + 1]):
+            if (
+                m == 0
+                or k + 1 >= n
+                or pos[k] not in ("ADJ", "DET")
+                or want not in (lemmas[k + 1], lowers[k + 1])
+            ):
                 return 0
             k += 1
         k += 1
@@ -154,8 +206,11 @@ def _is_modal(tok: Any) -> bool:
                 return True
         if t.lemma_.lower() in _MODAL_HEADS and k > 0:
             return True
-        if t.pos_ in ("VERB", "AUX") and any(
-                c.dep_ == "aux" and c.lower_ in _MODAL_AUX for c in t.children) and k <= 2:
+        if (
+            t.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "aux" and c.lower_ in _MODAL_AUX for c in t.children)
+            and k <= 2
+        ):
             return True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
             return True
@@ -180,6 +235,7 @@ def _is_aggregate(hit: TriggerHit, doc: Any, sent: Any) -> bool:
     for c in tok.children:
         if c.like_num or c.dep_ == "nummod":
             from .counts import number_value
+
             v = number_value(c)
             if v is None or v >= 10 or any(q.dep_ == "quantmod" for q in c.children):
                 return True
@@ -195,13 +251,20 @@ def _other_sense(hit: TriggerHit, doc: Any) -> bool:
     tok = doc[hit.j - 1]
     if hit.j - hit.i == 1 and tok.ent_type_ == "DATE":
         return True  # "6 March", not a march
-    if hit.entry.sub_event_type == "Shelling/artillery/missile attack" and tok.pos_ == "NOUN" \
-            and tok.dep_ == "pobj" and tok.head.lower_ in ("with", "using"):
+    if (
+        hit.entry.sub_event_type == "Shelling/artillery/missile attack"
+        and tok.pos_ == "NOUN"
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ in ("with", "using")
+    ):
         return True  # "targeted a checkpoint with machine guns and RPG shells": a weapon used
     if hit.entry.lemmas == ("control",) and tok.pos_ != "VERB":
         return True  # "under the control of", "government-controlled": a state, not an event
-    if hit.entry.cls == "protest" and tok.pos_ == "VERB" and tok.lemma_ in ("demonstrate", "rally",
-                                                                            "march"):
+    if (
+        hit.entry.cls == "protest"
+        and tok.pos_ == "VERB"
+        and tok.lemma_ in ("demonstrate", "rally", "march")
+    ):
         return any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
     return False
 
@@ -224,7 +287,8 @@ def _nonviolent(sent: Any) -> bool:
     nouns = {t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN")}
     return bool(nouns & causes) and not any(
         t.lemma_.lower() in ("attack", "gunman", "militant", "bomb", "shell", "airstrike")
-        for t in sent)
+        for t in sent
+    )
 
 
 def _anchor(tok: Any, trigger_tokens: set[int]) -> Any:
@@ -234,8 +298,9 @@ def _anchor(tok: Any, trigger_tokens: set[int]) -> Any:
         head = cur.head
         if head.pos_ in ("NOUN", "PROPN", "PRON") and head.i not in trigger_tokens:
             return cur
-        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS
-                                       for c in cur.children):
+        if cur.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in cur.children
+        ):
             return cur  # "two weeks after a bomb hit the road": another, earlier event
         cur = head
     return cur
@@ -250,8 +315,9 @@ def _group(hits: list[TriggerHit], doc: Any) -> list[list[TriggerHit]]:
     return sorted(groups.values(), key=lambda g: g[0].i)
 
 
-def _scope(group: list[TriggerHit], others: list[list[TriggerHit]], sent: Any,
-           doc: Any) -> set[int]:
+def _scope(
+    group: list[TriggerHit], others: list[list[TriggerHit]], sent: Any, doc: Any
+) -> set[int]:
     """Tokens of the sentence that belong to this frame (all of it when it is alone)."""
     sent_tokens = set(range(sent.start, sent.end))
     if not others:
@@ -282,8 +348,9 @@ def _is_anaphoric(hit: TriggerHit, doc: Any) -> bool:
     return False
 
 
-def find_frames(doc: Any, dates: list[DateMention], places: list[Any],
-                actors: list[ActorMention]) -> list[Frame]:
+def find_frames(
+    doc: Any, dates: list[DateMention], places: list[Any], actors: list[ActorMention]
+) -> list[Frame]:
     """Frames of the doc in text order, with the dates, places, actors and tolls they own."""
     hits = match_triggers(doc)
     by_sent: dict[int, list[TriggerHit]] = {}
@@ -301,28 +368,36 @@ def find_frames(doc: Any, dates: list[DateMention], places: list[Any],
         if sent.end_char <= title_end + 1 or _nonviolent(sent):
             # The headline retells the lead: its words would only blur the frames.
             continue
-        kept = [h for h in sent_hits
-                if not _is_modal(doc[h.j - 1]) and not _is_aggregate(h, doc, sent)
-                and not _other_sense(h, doc)]
+        kept = [
+            h
+            for h in sent_hits
+            if not _is_modal(doc[h.j - 1])
+            and not _is_aggregate(h, doc, sent)
+            and not _other_sense(h, doc)
+        ]
         if not kept:
             continue
         groups = _group(kept, doc)
         tolls = find_tolls(sent)
         for gi, group in enumerate(groups):
-            others = groups[:gi] + groups[gi + 1:]
+            others = groups[:gi] + groups[gi + 1 :]
             scope = _scope(group, others, sent, doc)
             frame = Frame(k, sent.start_char, sent.end_char, group, tokens=scope)
             lo = doc[min(scope)].idx if scope else sent.start_char
             hi = doc[max(scope)].idx + len(doc[max(scope)].text) if scope else sent.end_char
-            frame.tolls = [t for t in tolls
-                           if (t.word_i in scope) or (t.word_i < 0 and lo <= t.start < hi)]
+            frame.tolls = [
+                t for t in tolls if (t.word_i in scope) or (t.word_i < 0 and lo <= t.start < hi)
+            ]
             if gi > 0:
                 # Zeros and stated totals not inside a nested frame belong to the first.
                 frame.tolls = [t for t in frame.tolls if t.word_i >= 0 or t.start >= lo]
-            frame.dates = [d for d in dates if lo <= d.start < hi and _in_scope(d.start, scope, doc, sent)]
+            frame.dates = [
+                d for d in dates if lo <= d.start < hi and _in_scope(d.start, scope, doc, sent)
+            ]
             frame.places = [p for p in places if _in_scope(p.start, scope, doc, sent)]
-            frame.actors = [a for a in actors if sent.start <= a.tok_start < sent.end
-                            and a.tok_start in scope]
+            frame.actors = [
+                a for a in actors if sent.start <= a.tok_start < sent.end and a.tok_start in scope
+            ]
             frame.anaphoric = any(_is_anaphoric(h, doc) for h in group)
             trigger_tokens = {t for g in groups for h in g for t in range(h.i, h.j)}
             frame.main_clause = _anchor(doc[group[0].j - 1], trigger_tokens).dep_ == "ROOT"
@@ -330,7 +405,7 @@ def find_frames(doc: Any, dates: list[DateMention], places: list[Any],
             frames.append(frame)
         if len(groups) > 1:
             first = frames[len(frames) - len(groups)]
-            claimed = {id(t) for f in frames[len(frames) - len(groups):] for t in f.tolls}
+            claimed = {id(t) for f in frames[len(frames) - len(groups) :] for t in f.tolls}
             first.tolls.extend(t for t in tolls if t.word_i < 0 and id(t) not in claimed)
     return frames
 
@@ -377,7 +452,7 @@ def _roles(frame: Frame, doc: Any, all_actors: list[ActorMention]) -> None:
                     if c.dep_ == "nsubj":
                         add(gained, c)
             frame.gainers.extend(gained)
-            window = {t.lower_ for t in doc[max(verb.i - 3, 0):min(h.j + 4, len(doc))]}
+            window = {t.lower_ for t in doc[max(verb.i - 3, 0) : min(h.j + 4, len(doc))]}
             if window & _HEDGES or any(t.lemma_ in ("attempt", "try") for t in verb.ancestors):
                 frame.hedged = True
         if tok.pos_ in ("VERB", "AUX"):
@@ -418,8 +493,11 @@ def _roles(frame: Frame, doc: Any, all_actors: list[ActorMention]) -> None:
                     for g in c.children:
                         add(patients, g)
             head = tok.head
-            if tok.dep_ == "pobj" and head.lower_ in ("for", "behind") and \
-                    head.head.lower_ in ("responsible", "behind", "blamed", "claimed"):
+            if (
+                tok.dep_ == "pobj"
+                and head.lower_ in ("for", "behind")
+                and head.head.lower_ in ("responsible", "behind", "blamed", "claimed")
+            ):
                 # "the ISIS gunman responsible for a December ambush"
                 doer = head.head.head if head.head.lower_ == "responsible" else head.head
                 add(agents, doer)
@@ -441,14 +519,30 @@ def _roles(frame: Frame, doc: Any, all_actors: list[ActorMention]) -> None:
             if word.dep_ in ("acl", "amod") and word.head.pos_ in ("NOUN", "PROPN"):
                 frame.victim_words.extend(x.lemma_.lower() for x in word.head.subtree)
     has_state = any(a.entry is not None and a.entry.kind == "military" for a in frame.actors)
-    frame.supporters = [a for a in frame.actors if _is_supporter(a, doc) or (
-        has_state and a.entry is not None and a.entry.kind == "pro_government_militia")]
+    frame.supporters = [
+        a
+        for a in frame.actors
+        if _is_supporter(a, doc)
+        or (has_state and a.entry is not None and a.entry.kind == "pro_government_militia")
+    ]
     frame.agents = [a for a in agents if a not in frame.supporters] or agents
     frame.patients = [p for p in patients if p not in agents and p not in frame.supporters]
 
 
-_SUPPORT = {"back", "support", "assist", "aid", "ally", "accompany", "loyal", "join", "cover",
-            "reinforce", "alongside", "help"}
+_SUPPORT = {
+    "back",
+    "support",
+    "assist",
+    "aid",
+    "ally",
+    "accompany",
+    "loyal",
+    "join",
+    "cover",
+    "reinforce",
+    "alongside",
+    "help",
+}
 
 
 def _is_supporter(mention: ActorMention, doc: Any) -> bool:
@@ -460,9 +554,14 @@ def _is_supporter(mention: ActorMention, doc: Any) -> bool:
             return False  # "backed by jets, against IS fighters": the enemy, not a helper
         if k > 0 and lemma in _SUPPORT:
             return True
-        if k > 0 and anc.dep_ == "prep" and anc.lower_ in ("with", "alongside") and \
-                anc.head.pos_ in ("NOUN", "PROPN") and anc.head.lemma_ not in \
-                ("clash", "battle", "fighting", "fight", "confrontation", "skirmish"):
+        if (
+            k > 0
+            and anc.dep_ == "prep"
+            and anc.lower_ in ("with", "alongside")
+            and anc.head.pos_ in ("NOUN", "PROPN")
+            and anc.head.lemma_
+            not in ("clash", "battle", "fighting", "fight", "confrontation", "skirmish")
+        ):
             return True
         if anc.pos_ == "VERB" and lemma not in _SUPPORT:
             return False

@@ -52,15 +52,17 @@ def stage_places(work: Work) -> None:
         town = pm.place is not None and pm.place.kind == "town"
         # "al-Jasim" inside "Bilal Hasan al-Jasim" is a name; a lone "Palmyra" tagged
         # PERSON is still a place (the gazetteer wins over a one-word PERSON label).
-        if town and any(s <= pm.start and pm.end <= e and (e - s) > (pm.end - pm.start)
-                        for s, e in persons):
+        if town and any(
+            s <= pm.start and pm.end <= e and (e - s) > (pm.end - pm.start) for s, e in persons
+        ):
             continue
         # "US" in "US soldiers" names a country, never the hamlet of Us in France; an actor
         # word the model tagged as a place ("Gunmen") is not the town of Guanmian.
         if town and pm.text.isupper() and len(pm.text) <= 3:
             continue
-        if town and any(a.entry is not None and a.start <= pm.start and pm.end <= a.end
-                        for a in work.actors):
+        if town and any(
+            a.entry is not None and a.start <= pm.start and pm.end <= a.end for a in work.actors
+        ):
             continue
         kept.append(pm)
     _drop_strays(kept)
@@ -75,15 +77,22 @@ def _drop_strays(mentions: list[Any]) -> None:
     """
     from collections import Counter
 
-    counts: Counter[str] = Counter(pm.place.country for pm in mentions
-                                   if pm.place is not None and pm.place.country)
+    counts: Counter[str] = Counter(
+        pm.place.country for pm in mentions if pm.place is not None and pm.place.country
+    )
     if not counts:
         return
     top, n = counts.most_common(1)[0]
     for pm in mentions:
         p = pm.place
-        if p is not None and p.kind == "town" and p.country != top and counts[p.country] == 1 \
-                and n >= 1 and len(counts) > 1:
+        if (
+            p is not None
+            and p.kind == "town"
+            and p.country != top
+            and counts[p.country] == 1
+            and n >= 1
+            and len(counts) > 1
+        ):
             pm.place = None
 
 
@@ -170,6 +179,7 @@ def _add_newline_boundaries(nlp: Any) -> None:
     from spacy.language import Language
 
     if not Language.has_factory("eventwire_newlines"):
+
         @Language.component("eventwire_newlines")
         def newlines(doc: Any) -> Any:
             for tok in doc[:-1]:
@@ -197,7 +207,7 @@ def _extract_batch(articles: list[Article], options: Options) -> list[Result]:
     if todo:
         nlp = _nlp(options)
         docs = nlp.pipe((a.text for _, a in todo), batch_size=options.batch_size)
-        for (k, art), doc in zip(todo, docs):
+        for (k, art), doc in zip(todo, docs, strict=True):
             try:
                 results[k] = run_stages(Work(art, options, doc))
             except EventwireError as exc:
@@ -205,20 +215,26 @@ def _extract_batch(articles: list[Article], options: Options) -> list[Result]:
     return [r for r in results if r is not None]
 
 
-def extract(text: str, published: str | None = None, title: str | None = None, *,
-            options: Options = Options()) -> Result:
+def extract(
+    text: str,
+    published: str | None = None,
+    title: str | None = None,
+    *,
+    options: Options = Options(),
+) -> Result:
     """Code the events of one article given as text (or HTML).
 
     >>> r = extract("Police arrested five protesters in Nairobi on 2 March 2024.")  # doctest: +SKIP
-    >>> r.events[0].sub_event_type                                                   # doctest: +SKIP
+    >>> r.events[0].sub_event_type  # doctest: +SKIP
     'Protest with intervention'
     """
     article = read_article(text, title=title, published=published, options=options)
     return extract_article(article, options)
 
 
-def extract_stream(items: Iterable[tuple[int, dict | None, str | None]],
-                   options: Options = Options()) -> Iterator[Result]:
+def extract_stream(
+    items: Iterable[tuple[int, dict | None, str | None]], options: Options = Options()
+) -> Iterator[Result]:
     """Results for a stream of (line number, JSON object, error) in input order.
 
     Bad lines come back as a Result with ``error`` set and the original id; the stream
@@ -236,9 +252,16 @@ def extract_stream(items: Iterable[tuple[int, dict | None, str | None]],
                 slots.append(Result(id=ident, error=error or "unreadable line"))
                 continue
             try:
-                slots.append(read_article(obj["text"], title=obj.get("title"),
-                                          published=obj.get("published"), url=obj.get("url"),
-                                          id=ident, options=options))
+                slots.append(
+                    read_article(
+                        obj["text"],
+                        title=obj.get("title"),
+                        published=obj.get("published"),
+                        url=obj.get("url"),
+                        id=ident,
+                        options=options,
+                    )
+                )
             except InputError as exc:
                 slots.append(Result(id=ident, error=str(exc)))
         arts = [s for s in slots if isinstance(s, Article)]
