@@ -86,3 +86,67 @@ def test_counts_no_one_killed_is_only_zero(first_sentence) -> None:  # type: ign
 def test_counts_death_toll_rose_to(first_sentence) -> None:  # type: ignore[no-untyped-def]
     tolls = find_tolls(first_sentence("The death toll rose to 23, officials said."))
     assert [t.value for t in tolls if t.kind == "killed" and t.value is not None] == [23]
+
+
+def test_counts_subject_of_died_is_counted(first_sentence) -> None:  # type: ignore[no-untyped-def]
+    tolls = find_tolls(first_sentence("At least three members of the brigade died in the ambush."))
+    t = _only(tolls, "killed")
+    assert (t.value, t.qualifier) == (3, "at least")
+
+
+def test_counts_succumbed_to_wounds(first_sentence) -> None:  # type: ignore[no-untyped-def]
+    tolls = find_tolls(first_sentence("Two fighters succumbed to their wounds on Monday."))
+    assert _only(tolls, "killed").value == 2
+
+
+def test_counts_lost_fighters_are_killed(first_sentence) -> None:  # type: ignore[no-untyped-def]
+    tolls = find_tolls(first_sentence("The militia lost four fighters in the battle."))
+    assert _only(tolls, "killed").value == 4
+
+
+def test_counts_failed_killing_counts_nobody(first_sentence) -> None:  # type: ignore[no-untyped-def]
+    tolls = find_tolls(first_sentence("Gunmen tried to kill the mayor but failed."))
+    assert [t for t in tolls if t.kind == "killed" and t.value] == []
+
+
+def test_counts_subject_after_its_verb_is_the_victim(first_sentence) -> None:  # type: ignore[no-untyped-def]
+    # A missing "that" makes spaCy read the victim as the subject of "killed".
+    sent = first_sentence(
+        "The army announced a drone strike in Baidoa on Monday killed Omar Jelle Farah.")
+    assert _only(find_tolls(sent), "killed").value == 1
+
+
+def test_counts_unknown_number_is_no_count(first_sentence) -> None:  # type: ignore[no-untyped-def]
+    tolls = find_tolls(first_sentence("An unknown number of fighters were killed."))
+    assert _only(tolls, "killed").value is None
+
+
+@pytest.mark.parametrize(("text", "value", "rank"), [
+    ("Unknown fatalities were coded as ten.", 10, "stated"),
+    ("The fatalities are coded as10 for now.", 10, "stated"),
+    ("Total fatalities of 42 were reported.", 42, "total"),
+    ("Total number of fatalities is 12.", 12, "total"),
+    ("The death toll climbed to 31.", 31, "stated"),
+    ("An unknown number of soldiers, coded as 10, were killed.", 10, "stated"),
+])
+def test_counts_stated_totals(text: str, value: int, rank: str) -> None:
+    from eventwire.counts import find_stated_totals
+
+    found = find_stated_totals(text)
+    assert [(t.value, t.qualifier) for t in found] == [(value, rank)]
+    assert text[found[0].start:found[0].end].lower().replace(" ", "") in (str(value), "ten")
+
+
+def test_counts_coded_needs_a_death_word() -> None:
+    from eventwire.counts import find_stated_totals
+
+    assert find_stated_totals("The message was coded as 10 blocks of text.") == []
+
+
+def test_counts_total_outranks_a_coded_part() -> None:
+    from eventwire.counts import find_stated_totals
+
+    found = find_stated_totals(
+        "Unknown rebel fatalities coded as 10, for a total of 14 fatalities.")
+    top = max(found, key=lambda t: (t.qualifier == "total", t.start))
+    assert top.value == 14

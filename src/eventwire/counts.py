@@ -207,6 +207,8 @@ def count_phrase(head: Any) -> tuple[int | None, int | None, int | None, str, in
 
 def _count_one(tok: Any) -> tuple[int | None, int | None, int | None, str, int, int]:
     lower = tok.lower_
+    if lower == "number":
+        return None, None, None, "exact", tok.idx, tok.idx + len(tok.text)  # "an unknown number"
     if any(c.lower_ in ("no", "none") for c in tok.children) or (
         tok.i > 0 and tok.nbor(-1).lower_ == "no"
     ):
@@ -263,6 +265,17 @@ def _victim_head(word: Any) -> Any | None:
             for c in children:
                 if c.dep_ == dep:
                     return c
+        if word.lemma_ in _DEATH_VERBS:
+            # "three members died", "a fighter succumbed to his wounds": the subject.
+            for c in children:
+                if c.dep_ == "nsubj":
+                    return c
+        if word.tag_ in ("VBD", "VBZ", "VBP") and word.lemma_ not in _DEATH_VERBS:
+            # "announced a strike on Friday killed X": the parser takes X, after an active
+            # verb, for its subject; a subject after its verb is the object.
+            for c in children:
+                if c.dep_ == "nsubj" and c.i > word.i and c.pos_ in ("PROPN", "NOUN", "NUM"):
+                    return c
         # "was shot and killed", "1 staff shot and killed": the first verb's arguments count.
         verb = word
         while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
@@ -270,7 +283,7 @@ def _victim_head(word: Any) -> Any | None:
             for c in verb.children:
                 if c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and verb.lemma_ in _HARM_VERBS):
                     return c
-        if word.lemma_ not in ("die", "perish"):
+        if word.lemma_ not in _DEATH_VERBS:
             # Telegraphese reduced passive: "1 national staff killed, 2 wounded".
             has_object = any(c.dep_ in ("dobj", "attr") for c in verb.children) or (
                 word.i + 1 < len(word.doc)
@@ -331,6 +344,8 @@ def _victim_head(word: Any) -> Any | None:
     return None
 
 
+# Verbs whose subject is the one who died.
+_DEATH_VERBS = {"die", "perish", "succumb"}
 _HARM_VERBS = {
     "shoot",
     "stab",
@@ -412,6 +427,12 @@ def _victim_like(tok: Any) -> bool:
     return True
 
 
+def _attempted(word: Any) -> bool:
+    """ "failed to assassinate him", "tried to kill": nobody was hit by this verb."""
+    head = word.head
+    return word.dep_ == "xcomp" and head.lemma_ in ("fail", "try", "attempt", "plan", "seek")
+
+
 def _negated(word: Any) -> bool:
     if any(c.dep_ == "neg" for c in word.children):
         return True
@@ -430,29 +451,66 @@ _ZERO = re.compile(
 )
 
 
-# A coder's or reporter's own total: "fatalities coded as 10", "the death toll stands at 12".
+_NUMBER = r"(\d+(?:,\d{3})*|[a-z]+(?:-[a-z]+)?)"
+# A coder's or reporter's own total: "fatalities coded as 10", "the death toll stands at 12",
+# "total fatalities of 42", "for a total of 11 fatalities", "fighters, coded as 10, were
+# killed" (the last only in a sentence that speaks of deaths).
 _STATED_TOTAL = re.compile(
-    r"\b(?P<what>fatalities|deaths|death toll|toll)\b[^.;]{0,40}?\b(?:coded|recorded|counted|"
-    r"estimated|put|stands?|stood|rose|risen|climbed|reached)\s+(?:as|at|to)\s+(?P<n>\d+)\b",
+    r"\b(?:fatalities|deaths|death toll|toll|dead)\b[^.;]{0,40}?\b(?:coded|recorded|counted|"
+    r"estimated|put|stands?|stood|rose|risen|climbed|reached|increased)\s+(?:as|at|to)\s*"
+    + _NUMBER
+    + r"|\btotal (?:number of )?(?:fatalities|deaths|death toll|dead)(?: coded)?"
+    r"(?: of| is| was| were| are| stands at| at| to| as|:)?\s+"
+    + _NUMBER
+    + r"|\b(?:for )?a total of\s+"
+    + _NUMBER
+    + r"(?= (?:fatalities|deaths|dead|killed|people))"
+    r"|\b" + _NUMBER + r" total (?:fatalities|deaths)",
     re.I,
 )
+_CODED = re.compile(r"\bcoded (?:as|to|at)?\s*" + _NUMBER, re.I)
+_DEATH_WORDS = re.compile(
+    r"\b(?:killed|killing|dead|died|death|deaths|fatalities|fatality)\b", re.I
+)
+
+
+def number_word(text: str) -> int | None:
+    """ "12", "1,200", "ten", "twenty-one" as an int; None for other words."""
+    text = text.lower().replace(",", "")
+    if text.isdigit():
+        return int(text)
+    words = quantity_words()
+    if text in words and text not in ("a", "an", "no", "some", "several", "many"):
+        return words[text]
+    parts = [words.get(p) for p in text.split("-")]
+    if len(parts) > 1 and all(p is not None for p in parts):
+        return sum(parts)  # type: ignore[arg-type]
+    return None
 
 
 def find_stated_totals(text: str, offset: int = 0) -> list[Toll]:
     """Explicit totals that override the counts of single phrases."""
-    return [
-        Toll(
-            "killed",
-            int(m.group("n")),
-            None,
-            None,
-            m.start("n") + offset,
-            m.end("n") + offset,
-            -2,
-            "total",
-        )
-        for m in _STATED_TOTAL.finditer(text)
-    ]
+    out: list[Toll] = []
+    seen: set[int] = set()
+    matches = list(_STATED_TOTAL.finditer(text))
+    if _DEATH_WORDS.search(text):
+        matches += list(_CODED.finditer(text))
+    for m in matches:
+        value, start = None, None
+        for k, group in enumerate(m.groups()):
+            if group is not None:
+                value, start = number_word(group), m.start(k + 1)
+                end = m.end(k + 1)
+                break
+        if value is None or start is None or start in seen:
+            continue
+        seen.add(start)
+        # "total" outranks a plain "coded as": "coded to 25 in all, the unknown rebel
+        # fatalities coded as 10" is 25.
+        rank = "total" if "total" in m.group(0).lower() else "stated"
+        out.append(Toll("killed", value, None, None, start + offset, end + offset, -2, rank))
+    out.sort(key=lambda t: t.start)
+    return out
 
 
 def find_zero_tolls(text: str, offset: int = 0) -> list[Toll]:
@@ -489,9 +547,15 @@ def toll_kind(tok: Any) -> str | None:
         "death",
         "fatality",
         "perish",
+        "succumb",
         "lynch",
     ) or lower in ("killed", "dead"):
         return "killed"
+    if lemma == "lose" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _PEOPLE_HINT and c.lemma_.lower() != "one"
+        for c in tok.children
+    ):
+        return "killed"  # "the brigade lost two fighters"
     if lemma == "shoot" and any(c.lower_ == "dead" for c in tok.children):
         return "killed"
     return None
@@ -502,7 +566,7 @@ def find_tolls(sent: Any) -> list[Toll]:
     out: list[Toll] = []
     for tok in sent:
         kind = toll_kind(tok)
-        if kind is None or _negated(tok):
+        if kind is None or _negated(tok) or _attempted(tok):
             continue
         head = _victim_head(tok)
         if head is None and tok.lemma_ in ("kill", "wound", "injure") and tok.tag_ == "VBG":

@@ -21,6 +21,7 @@ from .dates import MONTHS, DateMention
 from .lexicon import taxonomy
 from .mentions import Frame
 from .records import Actor, Article, Event, Place, Span
+from .shares import Split, find_splits
 
 # Within a type, the order in which explosions are preferred when a report names several
 # weapons ("a drone dropped a grenade" is a drone strike in ACLED's practice).
@@ -590,9 +591,10 @@ def _count(tolls: list[Toll]) -> tuple[int | None, int | None, int | None, Toll 
     numbered = [t for t in tolls if t.value is not None]
     if not numbered:
         return None, None, None, None
-    stated = [t for t in numbered if t.qualifier == "total"]
-    if stated:  # a stated total wins over the sum of its parts
-        return stated[-1].value, None, None, stated[-1]
+    stated = [t for t in numbered if t.qualifier in ("total", "stated")]
+    if stated:  # a stated total wins over the sum of its parts; the last "total" first
+        top = max(stated, key=lambda t: (t.qualifier == "total", t.start))
+        return top.value, None, None, top
     best = max(numbered, key=lambda t: t.value or 0)
     return best.value, best.low, best.high, best
 
@@ -652,6 +654,7 @@ def build_event(
     index: int,
     all_dates: list[DateMention] = (),
     votes: Counter[str] | None = None,
+    splits: list[Split] = (),
 ) -> Event | None:
     """One Event from a draft, or None when the draft is no event after all."""
     text = article.text
@@ -711,6 +714,15 @@ def build_event(
     victims = _victims(draft)
 
     killed, k_low, k_high, k_toll = _count(_tolls(draft, "killed"))
+    split = _split_for(splits, k_toll, killed, draft)
+    if split is not None and place is not None:
+        names = [place.location or ""] + [
+            p.text for f in draft.frames for p in f.places if p.place is not None
+        ]
+        share = split.share(names, killed)
+        if share is not None:
+            killed, k_low, k_high = share, None, None
+            k_toll = Toll("killed", share, None, None, split.start, split.end, -2, "total")
     injured, _, _, i_toll = _count(_tolls(draft, "injured"))
     gainers = [g for f in draft.frames for g in f.gainers]
     gainer = act.resolve(gainers[0], country, iso2, year) if gainers else None
@@ -847,6 +859,22 @@ def build_event(
     return ev
 
 
+def _split_for(
+    splits: list[Split], toll: Toll | None, killed: int | None, draft: Draft
+) -> Split | None:
+    """The split statement that shares out this event's toll, if the article has one.
+
+    It must follow the toll closely (the same or the next sentences) or restate its total.
+    """
+    for sp in splits:
+        if killed is not None and sp.total == killed:
+            return sp
+        anchor = toll.start if toll is not None else draft.first
+        if anchor <= sp.end and sp.start - anchor < 600:
+            return sp
+    return None
+
+
 def _place_from_actors(draft: Draft) -> Place | None:
     from .places import country_by_name
 
@@ -894,8 +922,9 @@ def assemble(
     votes, first = _country_votes(places, frames)
     fallback = _country_place(first[votes.most_common(1)[0][0]]) if votes else None
     events: list[tuple[Draft, Event]] = []
+    splits = find_splits(article.text)
     for k, draft in enumerate(drafts):
-        ev = build_event(draft, doc, article, fallback, places, k, list(dates), votes)
+        ev = build_event(draft, doc, article, fallback, places, k, list(dates), votes, splits)
         if ev is not None:
             events.append((draft, ev))
     latest = max(
