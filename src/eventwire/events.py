@@ -691,11 +691,22 @@ def build_event(
     country = place.country if place else None
 
     supporters = [a for f in draft.frames for a in f.supporters]
-    agents = [a for f in draft.frames for a in f.agents]
-    patients = [a for f in draft.frames for a in f.patients]
+    allies_b = [a for f in draft.frames for a in f.allies_b]
+    allies = [a for f in draft.frames for a in f.allies] + [
+        a for a in supporters if a not in allies_b
+    ]
+    # The main clause's actors before those of a side remark ("backed by Coalition jets").
+    ordered = sorted(draft.frames, key=lambda f: not f.main_clause)
+    agents = [a for f in ordered for a in f.agents]
+    patients = [a for f in ordered for a in f.patients]
+    # Fighters before the civilians caught up in a fight.
+    patients.sort(key=lambda a: a.entry is not None and a.entry.inter == act.CIVILIANS)
     # Names the dictionary lacks are kept only where the parse gives them a role.
     everyone = [
-        a for f in draft.frames for a in f.actors if a not in supporters and a.entry is not None
+        a
+        for f in draft.frames
+        for a in f.actors
+        if a not in allies and a not in allies_b and a.entry is not None
     ]
     a1m = agents[0] if agents else None
     a2m = next((p for p in patients if a1m is None or p.entry != a1m.entry), None)
@@ -784,13 +795,11 @@ def build_event(
     ):
         actor1 = Actor(f"Unidentified Armed Group ({country})", act.POLITICAL_MILITIA, country)
 
-    if supporters and actor1 is not None and ev.assoc_actor_1 is None:
-        names = []
-        for m in supporters:
-            name = act.resolve(m, country, iso2, year).name
-            if name not in names and name not in (actor1.name, actor2.name if actor2 else None):
-                names.append(name)
-        ev.assoc_actor_1 = "; ".join(names) or None
+    taken = {actor1.name if actor1 else None, actor2.name if actor2 else None}
+    if allies and actor1 is not None and ev.assoc_actor_1 is None:
+        ev.assoc_actor_1 = _assoc_names(allies, taken, country, iso2, year)
+    if allies_b and actor2 is not None:
+        ev.assoc_actor_2 = _assoc_names(allies_b, taken, country, iso2, year)
     ev.event_type, ev.sub_event_type, ev.disorder_type = event_type, sub, disorder
     triggers = [h for f in draft.frames for h in f.triggers]
     evidence["event_type"] = evidence["sub_event_type"] = [
@@ -857,6 +866,22 @@ def build_event(
     basis = f"{article.id}|{hashlib.sha1(text.encode('utf-8', 'replace')).hexdigest()[:12]}|{index}"
     ev.event_id = "EW" + hashlib.sha1(basis.encode()).hexdigest()[:12].upper()
     return ev
+
+
+def _assoc_names(
+    mentions: list[Any],
+    taken: set[str | None],
+    country: str | None,
+    iso2: str | None,
+    year: int | None,
+) -> str | None:
+    """ACLED's associated actors: the other actors of a side, "; "-separated, no repeats."""
+    names: list[str] = []
+    for m in mentions:
+        name = act.resolve(m, country, iso2, year).name
+        if name not in names and name not in taken:
+            names.append(name)
+    return "; ".join(names) or None
 
 
 def _split_for(

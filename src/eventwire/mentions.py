@@ -115,6 +115,8 @@ class Frame:
     victim_words: list[str] = field(default_factory=list)
     gainers: list[ActorMention] = field(default_factory=list)  # who took territory
     supporters: list[ActorMention] = field(default_factory=list)  # "backed by", "loyal to"
+    allies: list[ActorMention] = field(default_factory=list)  # actor1's side, not helpers
+    allies_b: list[ActorMention] = field(default_factory=list)  # actor2's side
     hedged: bool = False  # "briefly captured", "partial control": no change of hands
     anaphoric: bool = False
     main_clause: bool = True  # the frame hangs off the sentence root, not off a participant
@@ -374,6 +376,7 @@ def find_frames(
             if not _is_modal(doc[h.j - 1])
             and not _is_aggregate(h, doc, sent)
             and not _other_sense(h, doc)
+            and not _in_support(doc[h.j - 1])
         ]
         if not kept:
             continue
@@ -424,13 +427,45 @@ def _actor_at(actors: list[ActorMention], tokens: set[int]) -> ActorMention | No
     return None
 
 
+def _actor_in(actors: list[ActorMention], tok: Any) -> ActorMention | None:
+    """The actor a phrase names: its first actor, but a named armed group over the people
+    it names ("a man belonging to QSD's intelligence", "two fighters of the Islamic State").
+    """
+    tokens = {t.i for t in tok.subtree}
+    found = [a for a in actors if any(i in tokens for i in range(a.tok_start, a.tok_end))]
+    if not found:
+        return None
+    first = found[0]
+    if first.entry is not None and first.entry.generic and first.entry.inter in (3, 7):
+        named = [
+            a
+            for a in found[1:]
+            if a.entry is not None and not a.entry.generic and a.entry.inter in (1, 2, 3, 4, 8)
+        ]
+        if named:
+            return named[0]
+    return first
+
+
+def _nearest(
+    actors: list[ActorMention], frame: Frame, lo: int, hi: int, last: bool = False
+) -> ActorMention | None:
+    """The first (or last) actor of the frame between tokens lo and hi."""
+    inside = [
+        a for a in actors if lo <= a.tok_start and a.tok_end <= hi and a.tok_start in frame.tokens
+    ]
+    if not inside:
+        return None
+    return inside[-1] if last else inside[0]
+
+
 def _roles(frame: Frame, doc: Any, all_actors: list[ActorMention]) -> None:
     """Agents (actor1 candidates) and patients (actor2 candidates) from the parse."""
     agents: list[ActorMention] = []
     patients: list[ActorMention] = []
 
     def add(target: list[ActorMention], tok: Any) -> None:
-        a = _actor_at(all_actors, {t.i for t in tok.subtree})
+        a = _actor_in(all_actors, tok)
         if a is not None and a not in target:
             target.append(a)
 
@@ -474,6 +509,34 @@ def _roles(frame: Frame, doc: Any, all_actors: list[ActorMention]) -> None:
                 for c in head.children:
                     if c.dep_ == "nsubj":
                         add(agents, c)
+            if not passive and not agents and h.entry.cls in ("type", "attack", "territory"):
+                # The small model often loses the subject ("regime and loyalist militia forces
+                # clashed", "QSD forces, supported by ..., clashed"): the first actor of the
+                # clause before the verb.
+                a = _nearest(all_actors, frame, doc[tok.i].sent.start, h.i)
+                if a is not None and not _is_supporter(a, doc):
+                    agents.append(a)
+            if h.entry.cls == "territory":
+                # "captured the villages of A and B from Islamic State fighters"
+                for t in doc[h.j : doc[h.j - 1].sent.end]:
+                    if t.lower_ == "from" and t.dep_ == "prep":
+                        for g in t.children:
+                            add(patients, g)
+                        break
+            if not patients and h.entry.sub_event_type == "Armed clash":
+                # "clashed sporadically with HTS fighters": the first actor after with/against.
+                after = next(
+                    (
+                        t.i
+                        for t in doc[h.j : min(h.j + 6, doc[h.j - 1].sent.end)]
+                        if t.lower_ in ("with", "against")
+                    ),
+                    None,
+                )
+                if after is not None:
+                    a = _nearest(all_actors, frame, after, doc[h.j - 1].sent.end)
+                    if a is not None and a not in agents:
+                        patients.append(a)
         else:
             for c in tok.children:
                 if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i:
@@ -527,6 +590,11 @@ def _roles(frame: Frame, doc: Any, all_actors: list[ActorMention]) -> None:
     ]
     frame.agents = [a for a in agents if a not in frame.supporters] or agents
     frame.patients = [p for p in patients if p not in agents and p not in frame.supporters]
+    sides = _sides(frame, doc, all_actors)
+    if sides is not None:
+        (a_main, a_rest), (b_main, b_rest) = sides
+        frame.agents, frame.patients = [a_main], ([b_main] if b_main is not None else [])
+        frame.allies, frame.allies_b = a_rest, b_rest
 
 
 _SUPPORT = {
@@ -543,6 +611,19 @@ _SUPPORT = {
     "alongside",
     "help",
 }
+
+
+def _in_support(tok: Any) -> bool:
+    """A weapon named as help to the fighters ("QSD, supported by Coalition airstrikes,
+    clashed with IS"; "with the cover of Russian warplanes") is part of their fight."""
+    for anc in _ancestors(tok, 4):
+        if anc.dep_ == "agent" and anc.head.lemma_.lower() in _SUPPORT:
+            return True
+        if anc.lower_ == "of" and anc.head.lemma_.lower() in ("support", "cover", "backing"):
+            return True
+        if anc.pos_ == "VERB" and anc.lemma_.lower() not in _SUPPORT:
+            return False
+    return False
 
 
 def _is_supporter(mention: ActorMention, doc: Any) -> bool:
@@ -566,3 +647,95 @@ def _is_supporter(mention: ActorMention, doc: Any) -> bool:
         if anc.pos_ == "VERB" and lemma not in _SUPPORT:
             return False
     return mention.tok_start > 0 and doc[mention.tok_start - 1].lower_ in ("allied", "pro-regime")
+
+
+# Words that open the second side of a fight told as one list: "between A and B",
+# "A against B", "A on one side and B on the other".
+_SIDE_SPLIT = {"against", "versus", "vs", "vs."}
+# An umbrella named after a faction: "Zinki fighters, operating under the National Liberation
+# Front". ACLED codes the umbrella as the actor and the faction as associated.
+_UMBRELLA = (
+    "operating under",
+    "operate under",
+    "operates under",
+    "as part of",
+    "under the umbrella of",
+    "operating as part of",
+    "operating within",
+)
+
+
+def _sides(
+    frame: Frame, doc: Any, actors: list[ActorMention]
+) -> (
+    tuple[tuple[ActorMention, list[ActorMention]], tuple[ActorMention | None, list[ActorMention]]]
+    | None
+):
+    """The two sides of a fight told as a list ("clashes between A and B", "A against B").
+
+    Each side is its first actor (not a helper) and the rest of its actors; None when the
+    sentence does not tell the fight that way.
+    """
+    if not any(
+        h.entry.sub_event_type == "Armed clash" or h.entry.cls == "attack" for h in frame.triggers
+    ):
+        return None
+    scope = sorted(frame.tokens)
+    if not scope:
+        return None
+    lo, hi = scope[0], scope[-1] + 1
+    between = next((i for i in scope if doc[i].lower_ == "between"), None)
+    start = between + 1 if between is not None else lo
+    split = next((i for i in range(start, hi) if doc[i].lower_ in _SIDE_SPLIT), None)
+    if split is None and between is not None:
+        pobj = next((c for c in doc[between].children if c.dep_ == "pobj"), None)
+        if pobj is not None:
+            cc = [
+                c.i
+                for c in pobj.subtree
+                if c.dep_ == "cc" and c.lower_ == "and" and c.head.i == pobj.i
+            ]
+            # "A on one side and B on the other": the "and" after "side".
+            side = next((i for i in range(start, hi) if doc[i].lower_ == "side"), None)
+            if side is not None:
+                cc = [i for i in range(side, hi) if doc[i].lower_ == "and"][:1] or cc
+            split = cc[0] if cc else None
+    mine = [a for a in actors if start <= a.tok_start < hi and a.tok_start in frame.tokens]
+    if split is None and between is not None:
+        # "between regime forces, supported by pro-regime militias and rebel factions": the
+        # parse buries the second side in the helpers' phrase; it is the last actor named.
+        fighters = [a for a in mine if not _helper(a, mine[:1])]
+        if len(fighters) >= 2 and mine[0] is fighters[0]:
+            split = fighters[-1].tok_start - 1
+    if split is None:
+        return None
+    side_a = [a for a in mine if a.tok_start < split]
+    side_b = [a for a in mine if a.tok_start > split]
+    if not side_a:
+        return None
+
+    def pick(side: list[ActorMention]) -> tuple[ActorMention | None, list[ActorMention]]:
+        fighters = [a for a in side if not _is_supporter(a, doc) and not _helper(a, side)]
+        for k, a in enumerate(fighters):
+            before = doc[max(a.tok_start - 5, 0) : a.tok_start].text.lower()
+            if k > 0 and any(u in before for u in _UMBRELLA):
+                return a, [b for b in side if b is not a]
+        if not fighters:
+            return None, []
+        return fighters[0], [b for b in side if b is not fighters[0]]
+
+    a_main, a_rest = pick(side_a)
+    b_main, b_rest = pick(side_b)
+    if a_main is None:
+        return None
+    return (a_main, a_rest), (b_main, b_rest)
+
+
+def _helper(mention: ActorMention, side: list[ActorMention]) -> bool:
+    """A pro-government militia fighting beside state forces helps them."""
+    entry = mention.entry
+    if entry is None or not (
+        entry.kind == "pro_government_militia" or entry.name == "Militia (Pro-Government)"
+    ):
+        return False
+    return any(a.entry is not None and a.entry.kind in ("military", "police") for a in side)

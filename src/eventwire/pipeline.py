@@ -117,7 +117,15 @@ def stage_actors(work: Work) -> None:
 
 
 def stage_frames(work: Work) -> None:
-    work.frames = find_frames(work.doc, work.dates, work.places, work.actors)
+    # A name the model calls an organisation that is also a place of the article ("Homs",
+    # "Busaytin") is the place, not an unknown armed group.
+    placed = [(p.start, p.end) for p in work.places if p.place is not None]
+    actors = [
+        a
+        for a in work.actors
+        if a.entry is not None or not any(s < a.end and a.start < e for s, e in placed)
+    ]
+    work.frames = find_frames(work.doc, work.dates, work.places, actors)
 
 
 def stage_events(work: Work) -> None:

@@ -60,12 +60,15 @@ def country_by_name(name_or_code: str) -> Place | None:
 # Words that may sit inside a multi-word name without a capital ("Dayr az Zawr",
 # "Bosnia and Herzegovina", "Rio de Janeiro").
 _CONNECTORS = ARTICLES | frozenset(
-    "of and de del la le les da do dos das di du des bin ibn bint wa y e upon the".split())
+    "of and de del la le les da do dos das di du des bin ibn bint wa y e upon the".split()
+)
 _DIRECTIONS = r"(?:north|south|east|west)(?:-?(?:east|west))?"
-_DIST = (r"(?:\d+(?:[.,]\d+)?\s*(?:-\s*)?(?:km|kms|kilometers|kilometres|miles|mi)\s+"
-         r"(?:to\s+the\s+)?)")
+_DIST = (
+    r"(?:\d+(?:[.,]\d+)?\s*(?:-\s*)?(?:km|kms|kilometers|kilometres|miles|mi)\s+"
+    r"(?:to\s+the\s+)?)"
+)
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’ʼ`‘][^\W\d_]+)*")
-_SENTENCE_END = frozenset(".!?\n\"“”:;")
+_SENTENCE_END = frozenset('.!?\n"“”:;')
 _MAX_TOKENS = 6
 # Weights of the evidence for a reading; see _score. A named country outweighs any
 # town's size (a Lebanese Tripoli in a text about Lebanon) but not a country's own
@@ -99,8 +102,9 @@ def _lexicon() -> _Lexicon:
         cues.setdefault(kind, []).append(phrase)
 
     def alternation(words: list[str]) -> str:
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                        for w in sorted(words, key=len, reverse=True))
+        return "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True)
+        )
 
     after_kind = {w: k for k in ("area_after", "region_after", "town_after") for w in cues[k]}
     return _Lexicon(
@@ -113,23 +117,29 @@ def _lexicon() -> _Lexicon:
         qualifier_words=frozenset(after_kind),
         near_before=re.compile(
             rf"(?:^|(?<=\W))(?P<q>(?:the\s+)?(?:{alternation(cues['near'])}))\s+"
-            r"(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I),
-        after=re.compile(
-            rf"^(?:['’]s)?\s+(?P<q>{alternation(list(after_kind))})\b", re.I),
+            r"(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
+            re.I,
+        ),
+        after=re.compile(rf"^(?:['’]s)?\s+(?P<q>{alternation(list(after_kind))})\b", re.I),
         after_kind=after_kind,
     )
 
 
 _DIR_OF = re.compile(
     rf"(?:^|(?<=\W))(?P<q>(?:the\s+)?{_DIST}?(?P<d>{_DIRECTIONS})(?:ern)?\s+of)\s+"
-    r"(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I)
+    r"(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
+    re.I,
+)
 _DIR_ADJ = re.compile(
     rf"(?:^|(?<=\W))(?P<q>(?:the\s+)?(?P<d>{_DIRECTIONS}ern|central)"
     r"(?P<rest>\s+(?:rural|countryside\s+of|outskirts\s+of|parts?\s+of|suburbs\s+of|"
-    r"areas?\s+of|desert\s+of))?)\s+(?:the\s+)?$", re.I)
+    r"areas?\s+of|desert\s+of))?)\s+(?:the\s+)?$",
+    re.I,
+)
 _BORDER_AFTER = re.compile(
     r"^(?:['’]s)?(?P<other>(?:\s*[-/–]\s*|\s+and\s+)[A-Z][\w']+(?:\s+[A-Z][\w']+)?)?"
-    r"\s+(?P<q>border(?:\s+area|\s+region|\s+crossing)?)\b")
+    r"\s+(?P<q>border(?:\s+area|\s+region|\s+crossing)?)\b"
+)
 _BORDER_BEFORE = re.compile(r"(?P<q>(?:the\s+)?border\s+(?:with|of)\s+)(?:the\s+)?$", re.I)
 
 
@@ -221,8 +231,9 @@ def _capital(word: str, upper_doc: bool) -> bool:
     return word[0].isupper()
 
 
-def _scan(text: str, tokens: list[tuple[int, int]], gaz: Gazetteer, lex: _Lexicon,
-          upper_doc: bool) -> list[_Raw]:
+def _scan(
+    text: str, tokens: list[tuple[int, int]], gaz: Gazetteer, lex: _Lexicon, upper_doc: bool
+) -> list[_Raw]:
     """Longest gazetteer names over capitalised runs, left to right, not overlapping."""
     raws: list[_Raw] = []
     n = len(tokens)
@@ -230,24 +241,29 @@ def _scan(text: str, tokens: list[tuple[int, int]], gaz: Gazetteer, lex: _Lexico
     i = 0
     while i < n:
         w = words[i]
-        article_start = (w.lower() in ARTICLES and i + 1 < n
-                         and text[tokens[i][1]:tokens[i + 1][0]] in ("-", "'", "’")
-                         and _capital(words[i + 1], upper_doc))
+        article_start = (
+            w.lower() in ARTICLES
+            and i + 1 < n
+            and text[tokens[i][1] : tokens[i + 1][0]] in ("-", "'", "’")
+            and _capital(words[i + 1], upper_doc)
+        )
         if not (_capital(w, upper_doc) or article_start):
             i += 1
             continue
         # The run of tokens a name could span: joined by one space or hyphen only.
         last = i
-        while (last + 1 < n and last + 1 - i < _MAX_TOKENS
-               and text[tokens[last][1]:tokens[last + 1][0]] in (" ", "-")
-               and (_capital(words[last + 1], upper_doc)
-                    or words[last + 1].lower() in _CONNECTORS)):
+        while (
+            last + 1 < n
+            and last + 1 - i < _MAX_TOKENS
+            and text[tokens[last][1] : tokens[last + 1][0]] in (" ", "-")
+            and (_capital(words[last + 1], upper_doc) or words[last + 1].lower() in _CONNECTORS)
+        ):
             last += 1
         hit = None
         for j in range(last, i - 1, -1):
             if not _capital(words[j], upper_doc) or (j > i and words[j].lower() in ARTICLES):
                 continue
-            span = text[tokens[i][0]:tokens[j][1]]
+            span = text[tokens[i][0] : tokens[j][1]]
             key = norm_key(span)
             if not key:
                 continue
@@ -260,11 +276,24 @@ def _scan(text: str, tokens: list[tuple[int, int]], gaz: Gazetteer, lex: _Lexico
                 continue
             # Short all-capital tokens are acronyms (SDF, YPG, ISIS): only country
             # codes like "US" or "UK" among them name places.
-            acronym = j == i and not upper_doc and (
-                (w.isupper() and len(w) <= 5) or any(c.isupper() for c in w[1:5]) or len(key) <= 2)
-            if key in gaz.country_keys or (not acronym and (
-                    key in gaz.demonyms or key in gaz.index or key in gaz.variants
-                    or key in gaz.admin1_index)):
+            acronym = (
+                j == i
+                and not upper_doc
+                and (
+                    (w.isupper() and len(w) <= 5)
+                    or any(c.isupper() for c in w[1:5])
+                    or len(key) <= 2
+                )
+            )
+            if key in gaz.country_keys or (
+                not acronym
+                and (
+                    key in gaz.demonyms
+                    or key in gaz.index
+                    or key in gaz.variants
+                    or key in gaz.admin1_index
+                )
+            ):
                 hit = ("name", j, key)
                 break
         if hit is None:
@@ -272,8 +301,13 @@ def _scan(text: str, tokens: list[tuple[int, int]], gaz: Gazetteer, lex: _Lexico
             continue
         kind, j, key = hit
         if kind == "name":
-            raw = _Raw(tokens[i][0], tokens[j][1], key, j - i + 1,
-                       demonym=gaz.demonyms.get(key) if key not in gaz.country_keys else None)
+            raw = _Raw(
+                tokens[i][0],
+                tokens[j][1],
+                key,
+                j - i + 1,
+                demonym=gaz.demonyms.get(key) if key not in gaz.country_keys else None,
+            )
             if _unknown_word(text, tokens, words, i - 1, i, gaz, lex, upper_doc):
                 raw.fragment = "left"
             for t in range(j + 1, last + 1):
@@ -291,8 +325,16 @@ def _scan(text: str, tokens: list[tuple[int, int]], gaz: Gazetteer, lex: _Lexico
                 k = norm_key(words[t])
                 iso2 = gaz.country_keys.get(k) or gaz.demonyms.get(k)
                 if iso2:
-                    raws.append(_Raw(tokens[t][0], tokens[t][1], k, 1, inside=True,
-                                     demonym=gaz.demonyms.get(k)))
+                    raws.append(
+                        _Raw(
+                            tokens[t][0],
+                            tokens[t][1],
+                            k,
+                            1,
+                            inside=True,
+                            demonym=gaz.demonyms.get(k),
+                        )
+                    )
         i = j + 1
     # "Tadmor-Deir-ez-Zor": a known name right after is a second name, not the rest
     # of an unknown one.
@@ -302,15 +344,23 @@ def _scan(text: str, tokens: list[tuple[int, int]], gaz: Gazetteer, lex: _Lexico
     return raws
 
 
-def _unknown_word(text: str, tokens: list[tuple[int, int]], words: list[str], t: int,
-                  near: int, gaz: Gazetteer, lex: _Lexicon, upper_doc: bool) -> bool:
+def _unknown_word(
+    text: str,
+    tokens: list[tuple[int, int]],
+    words: list[str],
+    t: int,
+    near: int,
+    gaz: Gazetteer,
+    lex: _Lexicon,
+    upper_doc: bool,
+) -> bool:
     """Whether token ``t``, next to a hit, is a capitalised word the gazetteer does not
     know, joined to it: then the hit is likely part of a longer unknown name ("Kafr
     Zayt", "Sinn Sahar"), not the place it names on its own."""
     if upper_doc or t < 0 or t >= len(tokens):
         return False
     a, b = (t, near) if t < near else (near, t)
-    if text[tokens[a][1]:tokens[b][0]] not in (" ", "-", "'", "’"):
+    if text[tokens[a][1] : tokens[b][0]] not in (" ", "-", "'", "’"):
         return False
     word = words[t]
     low = word.lower()
@@ -322,8 +372,13 @@ def _unknown_word(text: str, tokens: list[tuple[int, int]], words: list[str], t:
     return not (k in lex.stop or k in gaz.demonyms or k in gaz.country_keys)
 
 
-def _add_ner(text: str, raws: list[_Raw], ner_spans: Sequence[tuple[int, int, str]],
-             gaz: Gazetteer, lex: _Lexicon) -> list[_Raw]:
+def _add_ner(
+    text: str,
+    raws: list[_Raw],
+    ner_spans: Sequence[tuple[int, int, str]],
+    gaz: Gazetteer,
+    lex: _Lexicon,
+) -> list[_Raw]:
     """Mark hits with what spaCy said of them; add GPE/LOC spans the scan missed."""
     added: list[_Raw] = []
     for s, e, label in ner_spans:
@@ -340,8 +395,16 @@ def _add_ner(text: str, raws: list[_Raw], ner_spans: Sequence[tuple[int, int, st
                 start = e - len(span)
                 key = norm_key(span)
                 if key and key not in lex.stop:
-                    added.append(_Raw(start, e, key, len(span.split()), ner_place=True,
-                                      loose=not gaz.towns(key)))
+                    added.append(
+                        _Raw(
+                            start,
+                            e,
+                            key,
+                            len(span.split()),
+                            ner_place=True,
+                            loose=not gaz.towns(key),
+                        )
+                    )
         elif label in ("PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"):
             for r in raws:
                 if s <= r.start and r.end <= e:
@@ -354,9 +417,9 @@ def _add_ner(text: str, raws: list[_Raw], ner_spans: Sequence[tuple[int, int, st
 
 def _read_context(text: str, r: _Raw, lex: _Lexicon) -> None:
     """Qualifiers and cues around a hit: "near", "south of", "... countryside"."""
-    before = text[max(0, r.start - 80):r.start]
-    after = text[r.end:r.end + 60]
-    head = text[:r.start].rstrip()
+    before = text[max(0, r.start - 80) : r.start]
+    after = text[r.end : r.end + 60]
+    head = text[: r.start].rstrip()
     r.initial = not head or head[-1] in _SENTENCE_END
     prev = re.findall(r"[A-Za-z]+", before.lower())[-3:]
     prev = [w for w in prev if w != "the"][-2:]
@@ -370,8 +433,11 @@ def _read_context(text: str, r: _Raw, lex: _Lexicon) -> None:
     m = _BORDER_BEFORE.search(before)
     if m:
         q_start, words, kinds = r.start - len(before) + m.start("q"), ["border"], ["border"]
-    for pattern, kind in ((_DIR_OF, "direction_of"), (lex.near_before, "near"),
-                          (_DIR_ADJ, "direction")):
+    for pattern, kind in (
+        (_DIR_OF, "direction_of"),
+        (lex.near_before, "near"),
+        (_DIR_ADJ, "direction"),
+    ):
         if words:
             break
         m = pattern.search(before)
@@ -423,8 +489,7 @@ def _candidates(raws: list[_Raw], gaz: Gazetteer) -> None:
         if iso2 and r.ntok == 1 and r.key.isalpha() and len(r.key) <= 3:
             r.candidates = cands  # "US", "UK": the country only
             continue
-        towns = [Variant(i, -1.0) for i in gaz.loose_towns(r.key)] if r.loose \
-            else gaz.towns(r.key)
+        towns = [Variant(i, -1.0) for i in gaz.loose_towns(r.key)] if r.loose else gaz.towns(r.key)
         seat_towns = {v.entry for v in towns}
         for a1 in gaz.admin1_keys(r.key):
             score = _ADMIN1_PRIOR + 0.1 * math.log10(gaz.admin1_pop.get(a1, 0) + 10)
@@ -450,14 +515,18 @@ def _where(gaz: Gazetteer, kind: str, ref: _Ref) -> tuple[str, str | None]:
     return gaz.cc[ref], gaz.a1[ref]
 
 
-def _resolve(raws: list[_Raw], gaz: Gazetteer,
-             hint: list[str]) -> tuple[list[_Cand | None], dict[str, float]]:
+def _resolve(
+    raws: list[_Raw], gaz: Gazetteer, hint: list[str]
+) -> tuple[list[_Cand | None], dict[str, float]]:
     """Pick a reading for each hit, in two passes: the first finds the countries and
     divisions the text is surely about, the second reads every hit in their light."""
     votes: dict[str, float] = dict.fromkeys(hint, 1.0)
     for r in raws:
-        iso2 = r.demonym or (gaz.country_keys.get(r.key) if r.candidates and
-                             r.candidates[0][1] == "country" else None)
+        iso2 = r.demonym or (
+            gaz.country_keys.get(r.key)
+            if r.candidates and r.candidates[0][1] == "country"
+            else None
+        )
         if iso2:
             weight = 0.6 if (r.demonym or r.attributive or r.inside) else 1.0
             votes[iso2] = votes.get(iso2, 0.0) + weight
@@ -499,19 +568,27 @@ def _resolve(raws: list[_Raw], gaz: Gazetteer,
     return chosen, votes
 
 
-def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: _Lexicon,
-             votes: dict[str, float], lower_words: set[str],
-             upper_doc: bool) -> PlaceMention | None:
+def _mention(
+    text: str,
+    r: _Raw,
+    best: _Cand | None,
+    gaz: Gazetteer,
+    lex: _Lexicon,
+    votes: dict[str, float],
+    lower_words: set[str],
+    upper_doc: bool,
+) -> PlaceMention | None:
     """The hit as a mention, or None where it is not (or not only) a place name."""
     if r.demonym:
         if r.q_kind != "border":
             return None
         place = gaz.country(r.demonym, "region")
-        return PlaceMention(r.start, r.end, text[r.start:r.end], place, [], "border",
-                            r.q_start, r.q_end)
+        return PlaceMention(
+            r.start, r.end, text[r.start : r.end], place, [], "border", r.q_start, r.q_end
+        )
     if best is None:
         if r.ner_place and not r.inside:
-            return PlaceMention(r.start, r.end, text[r.start:r.end], None)
+            return PlaceMention(r.start, r.end, text[r.start : r.end], None)
         return None
     kind, ref = best[1], best[2]
     if kind == "country" and (r.attributive or r.inside) and r.q_kind != "border":
@@ -529,20 +606,28 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: _Lexic
         if r.ntok == 1 and r.key in lex.name_part:
             return None  # "Tal", "Deir" alone: the first word of a name GeoNames lacks
         support = r.locative or r.ner_place or r.q is not None
-        word = text[r.start:r.end]
+        word = text[r.start : r.end]
         if r.ntok == 1 and pop < 1000 and not (support or named_country):
             return None
         if r.ner_person and not (support or named_country or pop >= 100_000):
             return None
-        if r.ntok == 1 and not r.ner_place and (r.initial or word.lower() in lower_words) \
-                and not ((named_country and pop >= 1000) or pop >= 100_000):
+        if (
+            r.ntok == 1
+            and not r.ner_place
+            and (r.initial or word.lower() in lower_words)
+            and not ((named_country and pop >= 1000) or pop >= 100_000)
+        ):
             return None
         if upper_doc and r.ntok == 1 and not (r.locative and pop >= 1000) and pop < 50_000:
             return None
         if r.loose and not (named_country or r.ner_place):
             return None
-        if (r.ntok == 1 and pop < 100_000 and support_cc <= 0.0
-                and not (r.locative or r.ner_place or r.q)):
+        if (
+            r.ntok == 1
+            and pop < 100_000
+            and support_cc <= 0.0
+            and not (r.locative or r.ner_place or r.q)
+        ):
             return None  # a lone capitalised word, with nothing saying it is a place
         variant = best[3]
         primary = norm_key(gaz.names[i]) == r.key or bool(variant and variant.weight > 0)
@@ -555,14 +640,19 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: _Lexic
             # A small town abroad in a text about another country, or a piece of a
             # longer name: most likely a local place GeoNames lacks.
             if r.locative or r.ner_place:
-                return PlaceMention(r.start, r.end, text[r.start:r.end], None,
-                                    [p for p in (_place(gaz, r, c) for c in r.candidates[:5])
-                                     if p is not None])
+                return PlaceMention(
+                    r.start,
+                    r.end,
+                    text[r.start : r.end],
+                    None,
+                    [p for p in (_place(gaz, r, c) for c in r.candidates[:5]) if p is not None],
+                )
             return None
     place = _place(gaz, r, best)
     others = [_place(gaz, r, c) for c in r.candidates[1:6]]
-    mention = PlaceMention(r.start, r.end, text[r.start:r.end], place,
-                           [p for p in others if p is not None])
+    mention = PlaceMention(
+        r.start, r.end, text[r.start : r.end], place, [p for p in others if p is not None]
+    )
     if r.q is not None:
         mention.qualifier, mention.qualifier_start, mention.qualifier_end = r.q, r.q_start, r.q_end
     return mention
@@ -576,7 +666,7 @@ def _place(gaz: Gazetteer, r: _Raw, c: _Cand) -> Place | None:
     if isinstance(ref, tuple):
         return gaz.admin1(ref)
     assert isinstance(ref, int)
-    precision = (variant.precision if variant and variant.precision else 1)
+    precision = variant.precision if variant and variant.precision else 1
     if r.q_kind in ("near", "direction", "direction_of", "area", "region"):
         precision = 2
     return gaz.town(ref, precision, variant.display if variant else None)
