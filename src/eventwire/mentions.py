@@ -286,11 +286,22 @@ def _nonviolent(sent: Any) -> bool:
     if len(lemmas & topics) >= 2:
         return True
     # Causes are things, not acts: "a storm killed", but "fighters stormed".
-    nouns = {t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN")}
+    # Common nouns only: "Northern Storm Brigade" is a name, not weather.
+    nouns = {t.lemma_.lower() for t in sent if t.pos_ == "NOUN"}
     return bool(nouns & causes) and not any(
         t.lemma_.lower() in ("attack", "gunman", "militant", "bomb", "shell", "airstrike")
         for t in sent
     )
+
+
+def _prior(tok: Any) -> bool:
+    """The phrase tells an event before or after the one of its sentence: "after a bomb hit
+    the road", "following regime shelling on the area"."""
+    if tok.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in tok.children
+    ):
+        return True
+    return False
 
 
 def _anchor(tok: Any, trigger_tokens: set[int]) -> Any:
@@ -300,9 +311,7 @@ def _anchor(tok: Any, trigger_tokens: set[int]) -> Any:
         head = cur.head
         if head.pos_ in ("NOUN", "PROPN", "PRON") and head.i not in trigger_tokens:
             return cur
-        if cur.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in cur.children
-        ):
+        if _prior(cur):
             return cur  # "two weeks after a bomb hit the road": another, earlier event
         cur = head
     return cur
@@ -403,7 +412,8 @@ def find_frames(
             ]
             frame.anaphoric = any(_is_anaphoric(h, doc) for h in group)
             trigger_tokens = {t for g in groups for h in g for t in range(h.i, h.j)}
-            frame.main_clause = _anchor(doc[group[0].j - 1], trigger_tokens).dep_ == "ROOT"
+            anchor = _anchor(doc[group[0].j - 1], trigger_tokens)
+            frame.main_clause = anchor.dep_ == "ROOT"
             _roles(frame, doc, actors)
             frames.append(frame)
         if len(groups) > 1:
@@ -509,6 +519,16 @@ def _roles(frame: Frame, doc: Any, all_actors: list[ActorMention]) -> None:
                 for c in head.children:
                     if c.dep_ == "nsubj":
                         add(agents, c)
+            if (
+                not passive
+                and not agents
+                and tok.dep_ in ("acl", "relcl")
+                and tok.head.i < tok.i
+                and any(c.dep_ == "dobj" for t in [tok, *tok.conjuncts] for c in t.children)
+            ):
+                # "Free Idlib Army snipers targeted and killed 2 soldiers", parsed as if the
+                # verb described the snipers: with an object of its own it is their act.
+                add(agents, tok.head)
             if not passive and not agents and h.entry.cls in ("type", "attack", "territory"):
                 # The small model often loses the subject ("regime and loyalist militia forces
                 # clashed", "QSD forces, supported by ..., clashed"): the first actor of the
@@ -687,20 +707,20 @@ def _sides(
     between = next((i for i in scope if doc[i].lower_ == "between"), None)
     start = between + 1 if between is not None else lo
     split = next((i for i in range(start, hi) if doc[i].lower_ in _SIDE_SPLIT), None)
-    if split is None and between is not None:
-        pobj = next((c for c in doc[between].children if c.dep_ == "pobj"), None)
-        if pobj is not None:
-            cc = [
-                c.i
-                for c in pobj.subtree
-                if c.dep_ == "cc" and c.lower_ == "and" and c.head.i == pobj.i
-            ]
-            # "A on one side and B on the other": the "and" after "side".
-            side = next((i for i in range(start, hi) if doc[i].lower_ == "side"), None)
-            if side is not None:
-                cc = [i for i in range(side, hi) if doc[i].lower_ == "and"][:1] or cc
-            split = cc[0] if cc else None
     mine = [a for a in actors if start <= a.tok_start < hi and a.tok_start in frame.tokens]
+    if split is None and between is not None:
+        # "A on one side and B on the other": the "and" after "side"; else the first "and"
+        # with an actor before it and an actor right after it ("between regime forces,
+        # supported by pro-regime militias, and rebel factions").
+        side = next((i for i in range(start, hi) if doc[i].lower_ == "side"), None)
+        for i in range(side if side is not None else start, hi):
+            if doc[i].lower_ != "and":
+                continue
+            before = [a for a in mine if a.tok_end <= i]
+            after = [a for a in mine if i < a.tok_start <= i + 3]
+            if side is not None or (before and after and not _helper(after[0], before)):
+                split = i
+                break
     if split is None and between is not None:
         # "between regime forces, supported by pro-regime militias and rebel factions": the
         # parse buries the second side in the helpers' phrase; it is the last actor named.
