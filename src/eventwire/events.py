@@ -346,6 +346,16 @@ _CROWD = {
 }
 
 
+def _crowd_actor(actor: Actor | None) -> bool:
+    """Nobody named, or people who riot: protesters, rioters, residents, party workers
+    (a named party or movement), never state forces or an armed group's fighters."""
+    if actor is None:
+        return True
+    if actor.inter in (act.RIOTERS, act.PROTESTERS, act.CIVILIANS):
+        return True
+    return actor.inter == act.POLITICAL_MILITIA and actor.known and "Armed" not in actor.name
+
+
 def _crowd(draft: Draft, doc: Any) -> bool:
     """The tellings name crowds (supporters, students, villagers) as the parties."""
     for f in draft.frames:
@@ -444,11 +454,13 @@ def classify(
         return "Mob violence"
     if (
         classes["riotous"]
-        and (actor1 is None or actor1.inter in (act.RIOTERS, act.PROTESTERS))
+        and _crowd_actor(actor1)
         and not classes["attack"]
         and not votes.get("Armed clash")
+        and max((votes.get(x, 0) for x in _EXPLOSIONS), default=0) < 0.8
     ):
-        return "Violent demonstration" if classes["riotous"] else "Mob violence"
+        # Arson, vandalism and stone-throwing by a crowd, party workers or residents: a riot.
+        return "Violent demonstration"
     calm = not (fatalities or 0) and not classes["kill"]
     # Acts that end violence or take property come before the weapons they name:
     # "defused an IED", "shot down two missiles", "looted shops", "arrested in a raid".

@@ -280,18 +280,23 @@ def _title_end(doc: Any) -> int:
     return 0
 
 
-def _nonviolent(sent: Any) -> bool:
+def _nonviolent(sent: Any) -> str | None:
+    """Why a sentence's tolls are not political violence: "topic" (sport, markets: nothing
+    in it is an event), "cause" (a storm or a crash killed: its deaths are no event), None.
+    """
     causes, topics = vetoes()
     lemmas = {t.lemma_.lower() for t in sent}
     if len(lemmas & topics) >= 2:
-        return True
+        return "topic"
     # Causes are things, not acts: "a storm killed", but "fighters stormed".
     # Common nouns only: "Northern Storm Brigade" is a name, not weather.
     nouns = {t.lemma_.lower() for t in sent if t.pos_ == "NOUN"}
-    return bool(nouns & causes) and not any(
+    if bool(nouns & causes) and not any(
         t.lemma_.lower() in ("attack", "gunman", "militant", "bomb", "shell", "airstrike")
         for t in sent
-    )
+    ):
+        return "cause"
+    return None
 
 
 def _prior(tok: Any) -> bool:
@@ -376,9 +381,14 @@ def find_frames(
     title_end = _title_end(doc)
     for k, sent_hits in sorted(by_sent.items()):
         sent = sents[k]
-        if sent.end_char <= title_end + 1 or _nonviolent(sent):
+        veto = _nonviolent(sent)
+        if sent.end_char <= title_end + 1 or veto == "topic":
             # The headline retells the lead: its words would only blur the frames.
             continue
+        if veto == "cause":
+            # "protested against the lack of relief for flood victims" is still a protest;
+            # only the deaths and injuries a flood or a crash caused are no event.
+            sent_hits = [h for h in sent_hits if h.entry.cls not in ("kill", "injure")]
         kept = [
             h
             for h in sent_hits
