@@ -91,9 +91,6 @@ def test_pipeline_football_report_gives_no_events(text: str) -> None:
     assert _events(text) == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "sports vocabulary ('attacked from the first whistle', 'shot past the keeper') is "
-    "coded as Violence against civilians / Attack"))
 def test_pipeline_football_with_attack_words_gives_no_events() -> None:
     text = ("Kano Pillars crushed Enyimba 4-0 in Kano on Saturday. The visitors' defence was "
             "torn apart as the home side attacked from the first whistle and the striker shot "

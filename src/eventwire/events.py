@@ -454,13 +454,17 @@ def classify(
         return "Mob violence"
     if (
         classes["riotous"]
-        and _crowd_actor(actor1)
         and not classes["attack"]
         and not votes.get("Armed clash")
         and max((votes.get(x, 0) for x in _EXPLOSIONS), default=0) < 0.8
     ):
         # Arson, vandalism and stone-throwing by a crowd, party workers or residents: a riot.
-        return "Violent demonstration"
+        if _crowd_actor(actor1):
+            return "Violent demonstration"
+        if not (fatalities or 0) and not classes["kill"]:
+            # The same acts by soldiers, settlers or an armed group, hurting nobody: ACLED
+            # codes the destruction as a strategic development.
+            return "Looting/property destruction"
     calm = not (fatalities or 0) and not classes["kill"]
     # Acts that end violence or take property come before the weapons they name:
     # "defused an IED", "shot down two missiles", "looted shops", "arrested in a raid".
@@ -565,8 +569,14 @@ def classify(
         return None
     for sub in _STRATEGIC:
         if votes.get(sub, 0) >= 0.6:
+            if sub == "Agreement" and votes[sub] < 0.8 and not _armed_party(actor1, actor2):
+                continue  # "agreed" alone is an agreement only between armed parties
             return sub
     return None
+
+
+def _armed_party(*actors: Actor | None) -> bool:
+    return any(a is not None and act.is_armed(a) for a in actors)
 
 
 # ---- fields --------------------------------------------------------------------------------

@@ -135,11 +135,13 @@ class Frame:
 
 
 @functools.lru_cache(maxsize=1)
-def vetoes() -> tuple[frozenset[str], frozenset[str]]:
+def vetoes() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(cause nouns, topic words, cause verbs) of ``data/vetoes.tsv``."""
     rows = read_table("vetoes.tsv")
     return (
         frozenset(r["word"] for r in rows if r["context"] == "cause"),
         frozenset(r["word"] for r in rows if r["context"] == "topic"),
+        frozenset(r["word"] for r in rows if r["context"] == "cause_verb"),
     )
 
 
@@ -198,9 +200,31 @@ def _ancestors(tok: Any, limit: int = 6) -> list[Any]:
     return out
 
 
-def _is_modal(tok: Any) -> bool:
-    """Threats, vows, plans, denials, hypotheticals and futures govern this token."""
-    chain = [tok] + _ancestors(tok, 4)
+def _governors(tok: Any, limit: int) -> list[Any]:
+    """The words that govern ``tok``, nearest first. A conjunct's governor is its first
+    conjunct's: in "pledged allegiance and merged", "pledged" does not govern "merged"."""
+    out = []
+    cur = tok
+    while cur.head.i != cur.i and len(out) < limit:
+        if cur.dep_ == "conj":
+            while cur.dep_ == "conj" and cur.head.i != cur.i:
+                cur = cur.head
+            continue
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def _is_modal(tok: Any, trigger: range = range(0)) -> bool:
+    """Threats, vows, plans, denials, hypotheticals and futures govern this token.
+
+    Words of the trigger itself ("pledge allegiance") do not count as governors.
+    """
+    if tok.head.lower_ == "without" or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in tok.children
+    ):
+        return True  # "withdrew without any fighting", "no fighting has been reported"
+    chain = [tok] + [t for t in _governors(tok, 6) if t.i not in trigger]
     for k, t in enumerate(chain):
         if any(c.dep_ == "neg" for c in t.children) and t.pos_ in ("VERB", "AUX", "NOUN"):
             # "did not attack", "no attack": but "killing ... who did not ..." is far up.
@@ -284,14 +308,15 @@ def _nonviolent(sent: Any) -> str | None:
     """Why a sentence's tolls are not political violence: "topic" (sport, markets: nothing
     in it is an event), "cause" (a storm or a crash killed: its deaths are no event), None.
     """
-    causes, topics = vetoes()
+    causes, topics, cause_verbs = vetoes()
     lemmas = {t.lemma_.lower() for t in sent}
     if len(lemmas & topics) >= 2:
         return "topic"
     # Causes are things, not acts: "a storm killed", but "fighters stormed".
     # Common nouns only: "Northern Storm Brigade" is a name, not weather.
     nouns = {t.lemma_.lower() for t in sent if t.pos_ == "NOUN"}
-    if bool(nouns & causes) and not any(
+    verbs = {t.lemma_.lower() for t in sent if t.pos_ == "VERB"}
+    if bool(nouns & causes or verbs & cause_verbs) and not any(
         t.lemma_.lower() in ("attack", "gunman", "militant", "bomb", "shell", "airstrike")
         for t in sent
     ):
@@ -389,18 +414,21 @@ def find_frames(
             # "protested against the lack of relief for flood victims" is still a protest;
             # only the deaths and injuries a flood or a crash caused are no event.
             sent_hits = [h for h in sent_hits if h.entry.cls not in ("kill", "injure")]
+        tolls = find_tolls(sent)
+        # "nobody was killed", "no one was hurt": the words say what did not happen.
+        zeros = {t.word_i for t in tolls if t.value == 0 and t.word_i >= 0}
         kept = [
             h
             for h in sent_hits
-            if not _is_modal(doc[h.j - 1])
+            if not _is_modal(doc[h.j - 1], range(h.i, h.j))
             and not _is_aggregate(h, doc, sent)
             and not _other_sense(h, doc)
             and not _in_support(doc[h.j - 1])
+            and not (h.entry.cls in ("kill", "injure") and any(i in zeros for i in range(h.i, h.j)))
         ]
         if not kept:
             continue
         groups = _group(kept, doc)
-        tolls = find_tolls(sent)
         for gi, group in enumerate(groups):
             others = groups[:gi] + groups[gi + 1 :]
             scope = _scope(group, others, sent, doc)
@@ -460,7 +488,8 @@ def _actor_in(actors: list[ActorMention], tok: Any) -> ActorMention | None:
         named = [
             a
             for a in found[1:]
-            if a.entry is not None and not a.entry.generic and a.entry.inter in (1, 2, 3, 4, 8)
+            if a.entry is None  # a group the dictionary lacks, kept as written
+            or (not a.entry.generic and a.entry.inter in (1, 2, 3, 4, 8))
         ]
         if named:
             return named[0]
