@@ -138,8 +138,9 @@ def _lexicon() -> _Lexicon:
         after_kind=after_kind,
         unlisted_before=re.compile(
             rf"(?:^|(?<=\W))(?:{alternation(cues['unlisted_before'])})\s+(?:the\s+)?$", re.I),
+        # Lower case only: "Hazwan front" names a place, "Cook Front" an organisation.
         unlisted_after=re.compile(
-            rf"^(?:['’]s)?[\s-]+(?:{alternation(cues['unlisted_after'])})\b", re.I),
+            rf"^(?:['’]s)?[\s-]+(?:{alternation(cues['unlisted_after'])})\b"),
     )
 
 
@@ -286,8 +287,11 @@ def _scan(text: str, tokens: list[tuple[int, int]], gaz: Gazetteer, lex: _Lexico
                 continue
             # Short all-capital tokens are acronyms (SDF, YPG, ISIS): only country
             # codes like "US" or "UK" among them name places.
-            acronym = j == i and not upper_doc and (
-                (w.isupper() and len(w) <= 5) or any(c.isupper() for c in w[1:5]) or len(key) <= 2)
+            # "An NGO", "As ISIS": an English word before an acronym is no Arabic article.
+            core = [t for t in words[i:j + 1] if t.lower() not in ARTICLES] or [w]
+            acronym = len(core) == 1 and not upper_doc and (
+                (core[0].isupper() and len(core[0]) <= 5)
+                or any(c.isupper() for c in core[0][1:5]) or len(key) <= 2)
             if key in gaz.country_keys or (not acronym and (
                     key in gaz.demonyms or key in gaz.index or key in gaz.variants
                     or key in gaz.admin1_index)):
@@ -578,7 +582,11 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: _Lexic
         # before a big city it is more often a list or a missing comma
         # ("Haddadain Lattakia").
         fragment = r.fragment == "right" or (r.fragment == "left" and pop < 100_000)
-        if (fragment or elsewhere) and (pop < 100_000 or not primary):
+        # "Tama town", "the village of Barza": a small place, whatever the size of a
+        # namesake abroad.
+        small = r.q_kind == "town" and r.q != "city" or bool(
+            lex.unlisted_before.search(text[max(0, r.start - 50):r.start]))
+        if (fragment or elsewhere) and (pop < 100_000 or not primary or small):
             # A small town abroad in a text about another country, or a piece of a
             # longer name: most likely a local place GeoNames lacks.
             if r.locative or r.ner_place:
@@ -681,7 +689,10 @@ def _add_unlisted(text: str, tokens: list[tuple[int, int]], out: list[PlaceMenti
             _LIST_GAP.match(text[found[-1].end:start])) if found else False
         prev = re.findall(r"[A-Za-z]+", before.lower())[-1:]
         locative = bool(prev) and prev[0] in lex.locative
-        ner_place = any(s <= start and end <= e for s, e in ner_loc)
+        # The model's place is this name (not a longer one: "Control" in "the Line of
+        # Control").
+        ner_place = any(e == end and s <= start and text[s:start].lower() in ("", "the ")
+                        for s, e in ner_loc)
         follows = _container_after(text, end, out) is not None
         if not (cue_before or cue_after or in_list or (locative and (follows or ner_place))):
             continue
