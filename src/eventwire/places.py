@@ -585,7 +585,7 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: _Lexic
         # "Tama town", "the village of Barza": a small place, whatever the size of a
         # namesake abroad.
         small = r.q_kind == "town" and r.q != "city" or bool(
-            lex.unlisted_before.search(text[max(0, r.start - 50):r.start]))
+            _SMALL_BEFORE.search(text[max(0, r.start - 50):r.start]))
         if (fragment or elsewhere) and (pop < 100_000 or not primary or small):
             # A small town abroad in a text about another country, or a piece of a
             # longer name: most likely a local place GeoNames lacks.
@@ -627,6 +627,7 @@ _JOINS = (" ", "-", "'", "’")
 # "Abu al Khatir"), not "of" or "and", which join a name to the words around it.
 _NAME_LINKS = ARTICLES | frozenset("de del la bin ibn bani wa".split())
 _SENTENCE_BREAK = re.compile(r"[.!?;\n]")
+_SMALL_BEFORE = re.compile(r"\b(?:villages?|towns?|hamlets?)\s+of\s+(?:the\s+)?$", re.I)
 _QUARTER = re.compile(r"(?:['’]s)?\s+(?:neighbou?rhoods?|quarter|suburb)\b", re.I)
 _LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+or\s+)$")
 _CONTAINER_GAP = re.compile(
