@@ -646,6 +646,15 @@ def _add_unlisted(text: str, tokens: list[tuple[int, int]], out: list[PlaceMenti
     A name already placed stays as it is; a mention left without a place (a piece of
     the longer name, or a foreign namesake set aside) gives way to the whole name.
     """
+    for m in out:
+        # "the village of Tama in southern Idlib": a namesake abroad is not this village.
+        if m.place is not None and m.place.kind == "town" and (
+                _SMALL_BEFORE.search(text[max(0, m.start - 50):m.start])
+                or lex.unlisted_after.match(text[m.end:m.end + 40])):
+            around = _container_after(text, m.end, out)
+            if around is not None and around.place is not None \
+                    and around.place.iso2 != m.place.iso2:
+                m.place, m.qualifier, m.candidates = None, "unlisted", []
     words = [text[s:e] for s, e in tokens]
     n = len(tokens)
     ner_bad = [(s, e) for s, e, label in ner_spans
