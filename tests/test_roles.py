@@ -98,6 +98,10 @@ def test_roles_a_village_tagged_as_an_organisation_is_no_actor() -> None:
      "fighters hand over heavy weapons.", "Agreement"),
     ("The militants announced on Sunday that they were imposing a blockade on the town of "
      "Djibo.", "Change to group/activity"),
+    ("The army shelled the town of Latamna on Sunday and, in response, rebel fighters "
+     "shelled army positions near it.", "Armed clash"),
+    ("Gunmen targeted an Air Force Intelligence checkpoint near Jasim on Sunday with machine "
+     "guns and RPG shells.", "Armed clash"),
 ])
 def test_roles_event_types_decided_by_who_acts(text: str, sub: str) -> None:
     assert _main(text, "2024-06-03").sub_event_type == sub

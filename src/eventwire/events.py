@@ -397,6 +397,28 @@ def _between_sides(draft: Draft, doc: Any) -> bool:
     return False
 
 
+_RETURN_FIRE = {"respond", "response", "retaliate", "retaliation", "return", "exchange", "reply"}
+
+
+def _exchange(draft: Draft, doc: Any) -> bool:
+    """Both sides fire: "the army shelled the town and, in response, AAS fighters shelled
+    regime positions"; "Islamist militias responded with shelling"."""
+    shooters = {
+        f.agents[0].entry.name if f.agents[0].entry is not None else f.agents[0].text
+        for f in draft.frames
+        if f.agents and any(h.entry.sub_event_type in _EXPLOSIONS for h in f.triggers)
+    }
+    if len(shooters) >= 2:
+        return True
+    return any(
+        doc[i].lemma_.lower() in _RETURN_FIRE
+        for f in draft.frames
+        for h in f.triggers
+        if h.entry.sub_event_type == "Shelling/artillery/missile attack"
+        for i in range(max(h.i - 4, 0), h.i)
+    )
+
+
 def _territory_ok(draft: Draft, doc: Any) -> bool:
     for f in draft.frames:
         for h in f.triggers:
@@ -529,7 +551,7 @@ def classify(
     )
     if clash >= 0.8:
         return "Armed clash"
-    if explosive and _between_sides(draft, doc):
+    if explosive and (_between_sides(draft, doc) or _exchange(draft, doc)):
         return "Armed clash"  # "shelling between HTS and Zenki fighters": an exchange
     if explosive and explosive[0] >= 0.6:
         return explosive[2]

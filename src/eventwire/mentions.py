@@ -277,13 +277,24 @@ def _other_sense(hit: TriggerHit, doc: Any) -> bool:
     tok = doc[hit.j - 1]
     if hit.j - hit.i == 1 and tok.ent_type_ == "DATE":
         return True  # "6 March", not a march
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "with machine guns and RPG shells": the list's first member
     if (
         hit.entry.sub_event_type == "Shelling/artillery/missile attack"
-        and tok.pos_ == "NOUN"
-        and tok.dep_ == "pobj"
-        and tok.head.lower_ in ("with", "using")
+        and tok.pos_ in ("NOUN", "PROPN")
+        and first.dep_ in ("pobj", "dobj")
+        and first.head.lower_ in ("with", "using", "use")
     ):
         return True  # "targeted a checkpoint with machine guns and RPG shells": a weapon used
+    if (
+        hit.entry.sub_event_type == "Air/drone strike"
+        and tok.text[:1].isupper()
+        and hit.j < len(doc)
+        and doc[hit.j].text[:1].isupper()
+        and doc[hit.j].pos_ == "PROPN"
+    ):
+        return True  # "a regime Air Force Intelligence checkpoint": a name, not a raid
     if hit.entry.lemmas == ("control",) and tok.pos_ != "VERB":
         return True  # "under the control of", "government-controlled": a state, not an event
     if (
@@ -634,8 +645,11 @@ def _roles(frame: Frame, doc: Any, all_actors: list[ActorMention]) -> None:
     for t in frame.tolls:
         if t.word_i >= 0:
             word = doc[t.word_i]
+            victim_deps = ("dobj", "nsubjpass") + (
+                ("nsubj",) if word.lemma_ in ("die", "succumb", "perish") else ()
+            )
             for c in word.children:
-                if c.dep_ in ("dobj", "nsubjpass"):
+                if c.dep_ in victim_deps:
                     add(patients, c)
                     frame.victim_words.extend(x.lemma_.lower() for x in c.subtree)
             if word.dep_ in ("acl", "amod") and word.head.pos_ in ("NOUN", "PROPN"):
