@@ -244,7 +244,14 @@ def _count_one(tok: Any) -> tuple[int | None, int | None, int | None, str, int, 
     if lower in ("himself", "herself", "him", "her"):
         return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)
     if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
-        return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)
+        # The whole name is the evidence: "Bilal Hasan al-Jasim", not "Jasim".
+        first = tok
+        while first.i > 0 and (
+            tok.doc[first.i - 1].ent_type_ == "PERSON"
+            or (tok.doc[first.i - 1].dep_ == "compound" and tok.doc[first.i - 1].pos_ == "PROPN")
+        ):
+            first = tok.doc[first.i - 1]
+        return 1, None, None, "exact", first.idx, tok.idx + len(tok.text)
     if (
         tok.pos_ == "NOUN"
         and tok.tag_ == "NN"

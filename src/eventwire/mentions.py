@@ -364,7 +364,49 @@ def _group(hits: list[TriggerHit], doc: Any) -> list[list[TriggerHit]]:
     for h in hits:
         anchor = _anchor(doc[h.j - 1], trigger_tokens)
         groups.setdefault(anchor.i, []).append(h)
-    return sorted(groups.values(), key=lambda g: g[0].i)
+    ordered = sorted(groups.values(), key=lambda g: g[0].i)
+    return _join_subject(ordered, doc)
+
+
+_NESTING = {"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "csubj"}
+
+
+def _join_subject(groups: list[list[TriggerHit]], doc: Any) -> list[list[TriggerHit]]:
+    """ "According to CENTCOM, an airstrike on Friday killed X": the parse hangs the
+    airstrike off the source, apart from "killed"; it is the verb's subject all the same.
+
+    A group of only killing words on the sentence's root verb takes in the nearest event
+    word before it that no clause of its own governs.
+    """
+    for g in groups:
+        verb = doc[g[0].j - 1]
+        if verb.dep_ != "ROOT" or any(h.entry.cls not in ("kill", "injure") for h in g):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue  # the verb has its subject: "gunmen killed X"
+        before = [
+            o
+            for o in groups
+            if o is not g
+            and o[-1].j <= g[0].i
+            and all(h.entry.cls not in ("kill", "injure") for h in o)
+            and not any(t.dep_ in _NESTING for t in _path_up(doc[o[0].j - 1], verb))
+        ]
+        if before:
+            nearest = before[-1]
+            g[:0] = nearest
+            groups = [o for o in groups if o is not nearest]
+            return _join_subject(groups, doc)
+    return groups
+
+
+def _path_up(tok: Any, stop: Any) -> list[Any]:
+    """Tokens from ``tok`` up to (not including) ``stop``."""
+    out = []
+    while tok.i != stop.i and tok.head.i != tok.i and len(out) < 12:
+        out.append(tok)
+        tok = tok.head
+    return out
 
 
 def _scope(
@@ -461,8 +503,9 @@ def find_frames(
             ]
             frame.anaphoric = any(_is_anaphoric(h, doc) for h in group)
             trigger_tokens = {t for g in groups for h in g for t in range(h.i, h.j)}
-            anchor = _anchor(doc[group[0].j - 1], trigger_tokens)
-            frame.main_clause = anchor.dep_ == "ROOT"
+            frame.main_clause = any(
+                _anchor(doc[h.j - 1], trigger_tokens).dep_ == "ROOT" for h in group
+            )
             _roles(frame, doc, actors)
             frames.append(frame)
         if len(groups) > 1:
