@@ -241,7 +241,7 @@ def _count_one(tok: Any) -> tuple[int | None, int | None, int | None, str, int, 
         "NNP",
     ):
         return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)  # "a local NGO staff"
-    if lower in ("himself", "herself", "him", "her"):
+    if lower in ("himself", "herself", "him", "her", "he", "she"):
         return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)
     if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
         # The whole name is the evidence: "Bilal Hasan al-Jasim", not "Jasim".
@@ -282,6 +282,16 @@ def _victim_head(word: Any) -> Any | None:
             # verb, for its subject; a subject after its verb is the object.
             for c in children:
                 if c.dep_ == "nsubj" and c.i > word.i and c.pos_ in ("PROPN", "NOUN", "NUM"):
+                    return c
+        if word.dep_ == "conj" and not any(c.dep_ in ("dobj", "attr") for c in children):
+            # "12 civilians were killed and 30 others injured", "five dead and eleven
+            # wounded": a counted subject of its own is this clause's victims.
+            for c in children:
+                if c.dep_ == "nsubj" and c.i < word.i and (
+                    c.like_num or c.pos_ == "NUM" or any(
+                        g.dep_ == "nummod" or g.like_num for g in c.children
+                    )
+                ):
                     return c
         # "was shot and killed", "1 staff shot and killed": the first verb's arguments count.
         verb = word
@@ -565,7 +575,30 @@ def toll_kind(tok: Any) -> str | None:
         return "killed"  # "the brigade lost two fighters"
     if lemma == "shoot" and any(c.lower_ == "dead" for c in tok.children):
         return "killed"
+    if lemma in _HURT_VERBS and tok.pos_ == "VERB" and _hurt_not_killed(tok):
+        # "was shot in the leg", "2 staff beaten", "stabbed by three men": hurt, not killed.
+        return "injured"
     return None
+
+
+# Verbs that hurt their object without saying whether it lived: an injury unless the same
+# clause or a verb joined to it tells a death ("shot and killed", "beaten to death").
+_HURT_VERBS = {"shoot", "stab", "beat", "assault", "hospitalize", "hospitalise", "hack", "maim"}
+_DEATH_WORDS_OF_VERB = {"kill", "die", "dead", "death", "murder", "execute", "succumb"}
+
+
+def _hurt_not_killed(tok: Any) -> bool:
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
+        tok.tag_ == "VBN" and tok.dep_ in ("acl", "ROOT", "conj")
+    )
+    if not passive:
+        return False  # "gunmen shot at a vehicle": who was hit is told elsewhere
+    near = [tok, *tok.conjuncts, tok.head, *tok.children]
+    return not any(
+        t.lemma_.lower() in _DEATH_WORDS_OF_VERB or t.lower_ == "dead"
+        for n in near
+        for t in [n, *n.children]
+    )
 
 
 def find_tolls(sent: Any) -> list[Toll]:
@@ -575,6 +608,10 @@ def find_tolls(sent: Any) -> list[Toll]:
         kind = toll_kind(tok)
         if kind is None or _negated(tok) or _attempted(tok):
             continue
+        if kind == "injured" and any(
+            c.lemma_.lower() in ("die", "succumb", "perish") for c in tok.conjuncts
+        ):
+            continue  # "was wounded and later died of his injuries": a death, not an injury
         head = _victim_head(tok)
         if head is None and tok.lemma_ in ("kill", "wound", "injure") and tok.tag_ == "VBG":
             # "..., killing 2 fighters": spaCy sometimes hangs the object elsewhere.
