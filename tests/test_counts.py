@@ -164,3 +164,14 @@ def test_counts_a_death_is_not_also_an_injury(first_sentence, text: str) -> None
     tolls = find_tolls(first_sentence(text))
     assert _only(tolls, "killed").value == 1
     assert [t for t in tolls if t.kind == "injured" and t.value] == []
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("A field officer was ambushed and shot dead near the market.", 1),
+    ("Project staff was shot dead outside the office.", 1),
+    ("A nurse was attacked, stabbed and killed by two men.", 1),
+    ("3 local staff of the partner agency killed in an ambush.", 3),
+])
+def test_counts_telegraphic_killings(first_sentence, text: str, killed: int) -> None:  # type: ignore[no-untyped-def]
+    values = [t.value for t in find_tolls(first_sentence(text)) if t.kind == "killed" and t.value]
+    assert values == [killed]

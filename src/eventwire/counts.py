@@ -252,6 +252,10 @@ def _count_one(tok: Any) -> tuple[int | None, int | None, int | None, str, int, 
         ):
             first = tok.doc[first.i - 1]
         return 1, None, None, "exact", first.idx, tok.idx + len(tok.text)
+    if lower in ("staff", "personnel") and tok.head.pos_ in ("VERB", "AUX") and any(
+        c.lower_ in ("was", "is", "has") for c in tok.head.children
+    ):
+        return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)  # "UN staff was shot"
     if (
         tok.pos_ == "NOUN"
         and tok.tag_ == "NN"
@@ -270,8 +274,8 @@ def _victim_head(word: Any) -> Any | None:
     if word.pos_ in ("VERB", "AUX") or word.tag_.startswith("VB"):
         for dep in ("nsubjpass", "dobj", "attr", "oprd"):
             for c in children:
-                if c.dep_ == dep:
-                    return c
+                if c.dep_ == dep and not (dep == "oprd" and c.pos_ == "ADJ"):
+                    return c  # "shot dead": "dead" says how, not who
         if word.lemma_ in _DEATH_VERBS:
             # "three members died", "a fighter succumbed to his wounds": the subject.
             for c in children:
@@ -300,6 +304,14 @@ def _victim_head(word: Any) -> Any | None:
             for c in verb.children:
                 if c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and verb.lemma_ in _HARM_VERBS):
                     return c
+        if verb.dep_ == "advcl" and verb.tag_ == "VBN":
+            # "was attacked, stabbed and killed": the first participle's subject.
+            for c in verb.head.children:
+                if c.dep_ == "nsubjpass":
+                    return c
+        for c in verb.children:
+            if c.dep_ == "nummod" and c.i < verb.i:
+                return c  # "1 UN staff driver shot and killed", parsed as a number on the verb
         if word.lemma_ not in _DEATH_VERBS:
             # Telegraphese reduced passive: "1 national staff killed, 2 wounded".
             has_object = any(c.dep_ in ("dobj", "attr") for c in verb.children) or (
@@ -316,7 +328,15 @@ def _victim_head(word: Any) -> Any | None:
                     return c
         # "two soldiers killed", "the individual killed": the participle modifies the victims.
         if word.dep_ in ("acl", "amod", "relcl") and word.tag_ == "VBN":
-            return word.head
+            head = word.head
+            if (
+                head.dep_ == "pobj"
+                and head.head.lower_ == "of"
+                and not any(c.dep_ == "nummod" or c.like_num for c in head.children)
+                and head.head.head.pos_ in ("NOUN", "PROPN")
+            ):
+                return head.head.head  # "2 staff of the local partners killed": the staff
+            return head
         # "killing himself and three others"; "left five dead"
         return None
     if word.lower_ in ("dead", "injured", "wounded", "killed"):
