@@ -37,6 +37,15 @@ _LAZY: dict[str, str] = {
     "GeocodeError": "errors",
     "StoreError": "errors",
     "ConfigError": "errors",
+    # The store (issue 4). Modules are not named like the functions (ingestion.ingest,
+    # exports.export): a submodule import would otherwise rebind the package attribute.
+    "ingest": "ingestion",
+    "IngestReport": "ingestion",
+    "export": "exports",
+    "why": "clusters",
+    "open_store": "store",
+    "Store": "store",
+    "EventFilter": "store",
 }
 
 __all__ = [
@@ -60,10 +69,18 @@ __all__ = [
     "GeocodeError",
     "StoreError",
     "ConfigError",
+    "ingest",
+    "IngestReport",
+    "export",
+    "why",
+    "open_store",
+    "Store",
+    "EventFilter",
     "__version__",
 ]
 
 if TYPE_CHECKING:  # for type checkers and IDEs only; never run
+    from .clusters import why
     from .errors import (
         ConfigError,
         EventwireError,
@@ -72,6 +89,8 @@ if TYPE_CHECKING:  # for type checkers and IDEs only; never run
         InputError,
         StoreError,
     )
+    from .exports import export
+    from .ingestion import IngestReport, ingest
     from .options import Options
     from .pipeline import extract, extract_article, extract_stream
     from .records import (
@@ -86,6 +105,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs only; never run
         Result,
         Span,
     )
+    from .store import EventFilter, Store, open_store
 
     __version__: str
 
