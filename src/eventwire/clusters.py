@@ -19,7 +19,12 @@ decision keeps its evidence (which fields matched, the score) for ``eventwire wh
 
 The tests, in order (any veto keeps the events apart):
 
-- event type: must be the same ACLED event type (+2), and the same sub-event type adds 1;
+- event type: must be the same ACLED event type (+2), and the same sub-event type adds 1.
+  Explosions/Remote violence sub-types name the weapon, so they must agree too (an
+  airstrike and a roadside bomb in one town on one day are two events), except that an
+  air strike and a missile or shelling attack may be one event told two ways; other
+  types' sub-types are told differently by different reports (an attack and an abduction,
+  a peaceful protest and one the police broke up) and only add to the score;
 - date: within a window set by the coarser time precision: 1 day when both dates come
   from the text, 3 days when one is only the publication date (reports lag the event),
   7 for week and 31 for month precision (+2 for the same day, +1 for the next);
@@ -106,6 +111,8 @@ def compare(new: Event, old: Event) -> tuple[float, dict[str, str], str | None]:
     evidence: dict[str, str] = {}
     if new.event_type != old.event_type:
         return 0.0, evidence, f"event type differs ({new.event_type} / {old.event_type})"
+    if new.event_type in _WEAPON_TYPES and not _same_weapon(new.sub_event_type, old.sub_event_type):
+        return 0.0, evidence, f"weapons differ ({new.sub_event_type} / {old.sub_event_type})"
     score = 2.0
     evidence["event_type"] = f"same: {new.event_type}"
     if new.sub_event_type == old.sub_event_type:
@@ -226,6 +233,15 @@ def typed_like(members: list[Event], kind: tuple[Any, ...]) -> list[Event]:
 
 
 # -- helpers ----------------------------------------------------------------------------
+
+# Event types whose sub-types name the weapon, and weapons that reports confuse.
+_WEAPON_TYPES = frozenset({"Explosions/Remote violence"})
+_CONFUSED_WEAPONS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+
+
+def _same_weapon(a: str, b: str) -> bool:
+    return a == b or (a in _CONFUSED_WEAPONS and b in _CONFUSED_WEAPONS)
+
 
 _PLACE_FIELDS = (
     "country",
