@@ -299,8 +299,9 @@ def _read_warc(path: Path, name: str, published: str | None, options: Options) -
                 if record.rec_type not in ("response", "resource"):
                     continue
                 records += 1
-                source = f"{name}#offset={it.get_record_offset()}"
-                item = _warc_record(record, source, published, options)
+                item = _warc_record(record, name, published, options)
+                # After the content is read: asking for the offset first consumes it.
+                item.source = f"{name}#offset={it.get_record_offset()}"
                 item.pos = stream.tell()
                 yield item
         except Exception as exc:  # warcio raises zlib, EOF and its own errors on damage
@@ -309,6 +310,17 @@ def _read_warc(path: Path, name: str, published: str | None, options: Options) -
                 f"damaged or truncated WARC after {records} records ({type(exc).__name__}: {exc})"
             )
             yield Item(where, status=FAILED, reason=reason, pos=stream.tell())
+            return
+        # A gzip member cut short ends warcio's iteration quietly, as if the file ended
+        # there: what lies past the last whole record is reported, never dropped unseen.
+        end = int(getattr(it, "offset", 0) or 0)
+        size = path.stat().st_size
+        if size - end > 4:
+            reason = (
+                f"damaged or truncated WARC after {records} records: {size - end} bytes at "
+                f"the end could not be read as a record"
+            )
+            yield Item(f"{name}#offset={end}", status=FAILED, reason=reason, pos=size)
 
 
 def _warc_record(record: Any, source: str, published: str | None, options: Options) -> Item:
