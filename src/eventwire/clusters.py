@@ -31,8 +31,8 @@ The tests, in order (any veto keeps the events apart):
 - place: both must be placed; the same gazetteer entry or name (+3), towns within
   ``TOWN_KM`` (+2), a region that contains the other's town (+1); two towns further
   apart, or two different regions, veto;
-- actors: the same actor1 (+1), the same actor2 (+0.5); two different named actors1
-  (not "Unidentified ...") cost 1.
+- actors: the same two sides, in either order (+1.5), else the same actor1 (+1); two
+  named actors (not "Unidentified ...") with no side in common cost 1.
 
 A pair is merged at ``THRESHOLD`` or more: a town-level match needs the same type and a
 date within the window; a region-level report joins a town's event only with the same
@@ -134,15 +134,18 @@ def compare(new: Event, old: Event) -> tuple[float, dict[str, str], str | None]:
     score += points
     evidence["place"] = why
 
-    if new.actor1 and new.actor1 == old.actor1:
+    sides_new, sides_old = {new.actor1, new.actor2} - {None}, {old.actor1, old.actor2} - {None}
+    if new.actor1 and new.actor2 and sides_new == sides_old:
+        # The same two sides, in either order: which side a report names first is
+        # arbitrary in a clash ("troops clashed with X" / "X attacked troops").
+        score += 1.5
+        evidence["actors"] = f"same sides: {' / '.join(sorted(sides_new))}"
+    elif new.actor1 and new.actor1 in sides_old:
         score += 1
         evidence["actor1"] = f"same: {new.actor1}"
-    elif _named(new.actor1) and _named(old.actor1):
+    elif _named(new.actor1) and _named(old.actor1) and not sides_new & sides_old:
         score -= 1
-        evidence["actor1"] = f"differs: {new.actor1} / {old.actor1}"
-    if new.actor2 and new.actor2 == old.actor2:
-        score += 0.5
-        evidence["actor2"] = f"same: {new.actor2}"
+        evidence["actors"] = f"differ: {new.actor1} / {old.actor1}"
     return score, evidence, None
 
 
