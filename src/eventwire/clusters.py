@@ -134,7 +134,8 @@ def compare(new: Event, old: Event) -> tuple[float, dict[str, str], str | None]:
     score += points
     evidence["place"] = why
 
-    sides_new, sides_old = {new.actor1, new.actor2} - {None}, {old.actor1, old.actor2} - {None}
+    sides_new = {a for a in (new.actor1, new.actor2) if a}
+    sides_old = {a for a in (old.actor1, old.actor2) if a}
     if new.actor1 and new.actor2 and sides_new == sides_old:
         # The same two sides, in either order: which side a report names first is
         # arbitrary in a clash ("troops clashed with X" / "X attacked troops").
@@ -306,9 +307,11 @@ def _place(new: Event, old: Event) -> tuple[float, str, str | None]:
 
 
 def _km(a: Event, b: Event) -> float | None:
-    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
         return None
-    lat1, lon1, lat2, lon2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    lat1, lon1, lat2, lon2 = (
+        math.radians(v) for v in (a.latitude, a.longitude, b.latitude, b.longitude)
+    )
     h = (
         math.sin((lat2 - lat1) / 2) ** 2
         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
@@ -317,7 +320,7 @@ def _km(a: Event, b: Event) -> float | None:
 
 
 def _named(actor: str | None) -> bool:
-    return bool(actor) and not actor.startswith(("Unidentified", "Civilians", "Protesters"))
+    return actor is not None and not actor.startswith(("Unidentified", "Civilians", "Protesters"))
 
 
 def _vote(values: list[Any]) -> Any:

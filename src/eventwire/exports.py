@@ -155,8 +155,8 @@ _FLOATS = ("latitude", "longitude", "confidence")
 
 def _parquet(events: Iterator[tuple[Event, str]], path: str | os.PathLike[str]) -> int:
     try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+        import pyarrow as pa  # type: ignore[import-untyped]
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
     except ImportError as exc:
         raise ConfigError(PARQUET_HINT) from exc
     import dataclasses

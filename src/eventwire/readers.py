@@ -146,7 +146,7 @@ def read_feed(
 ) -> Iterator[Item]:
     """Each entry of an RSS or Atom feed as an article: title, link, date, content."""
     try:
-        import feedparser
+        import feedparser  # type: ignore[import-untyped]
     except ImportError as exc:  # a declared dependency; a broken install costs the feed
         yield Item(source, status=FAILED, reason=f"feedparser unavailable: {exc}")
         return
@@ -282,7 +282,7 @@ def _read_warc(path: Path, name: str, published: str | None, options: Options) -
     """Each HTTP response (or resource) record of a WARC file; a damaged file keeps
     the records before the damage and is reported at the offset where reading stopped."""
     try:
-        from warcio.archiveiterator import ArchiveIterator
+        from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
     except ImportError as exc:
         yield Item(name, status=FAILED, reason=f"warcio unavailable: {exc}")
         return
