@@ -195,3 +195,41 @@ def test_ingestion_feed_url_is_read_once_and_merged(store_url, feed_server: str)
         assert err["source"] == f"{feed_server}/nope.xml" and err["reason"].endswith("HTTP 404")
         art = store.get_article(ev.sources[0])
         assert art["url"] == "http://127.0.0.1/0" and art["title"] == "Report 0"
+
+
+def test_ingestion_newer_version_recodes_and_keeps_history(store_url, tmp_path: Path) -> None:
+    """Re-ingesting with a newer eventwire re-codes the articles; old versions remain."""
+    from eventwire.ingestion import in_process
+
+    jsonl = tmp_path / "news.jsonl"
+    jsonl.write_text(
+        json.dumps({"text": REPORT, "published": "2024-03-13"}) + "\n"
+        + json.dumps({"text": REPORT.replace("four", "six"), "published": "2024-03-13"}) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    first = ingest([str(jsonl)], db=store_url, version="0.1.0")
+    assert (first.stored, first.events) == (2, 2)
+    same = ingest([str(jsonl)], db=store_url, version="0.1.0")
+    assert same.unchanged == 2 and same.events == 0
+
+    def newer(batches):  # type: ignore[no-untyped-def]
+        # A later coder that reads the toll of the first report differently.
+        for results in in_process()(batches):
+            for r in results:
+                for ev in r.events:
+                    if ev.fatalities == 4:
+                        ev.fatalities = 3
+            yield results
+
+    again = ingest([str(jsonl)], db=store_url, version="0.2.0", extractor=newer)
+    assert again.updated == 2
+    with open_store(store_url) as store:
+        (ev,), _ = store.query_events()
+        assert (ev.fatalities, ev.fatalities_low, ev.fatalities_high) == (3, 3, 6)
+        history = store.history(ev.event_id)
+        assert [h["data"]["fatalities"] for h in history] == [4, 4, 3]
+        assert history[-1]["eventwire_version"] == "0.2.0"
+        assert history[-1]["reason"].startswith("re-coded: article ")
+        versions = {r["extractor_version"] for r in store.db.query(
+            "SELECT extractor_version FROM articles")}  # fmt: skip
+        assert versions == {"0.2.0"}

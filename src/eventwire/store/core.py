@@ -128,11 +128,15 @@ class Store(ReadAPI):
         """Apply the migrations this store lacks, each in its own transaction; the version."""
         with self.db.transaction():
             self.db.execute(MIGRATIONS_TABLE)
-        done = {r["version"] for r in self.db.query("SELECT version FROM schema_migrations")}
         for m in MIGRATIONS:
-            if m.version in done:
-                continue
+            # Checked inside the writer's transaction: two processes opening a new store
+            # at once apply each migration once.
             with self.db.transaction():
+                rows = self.db.query(
+                    "SELECT version FROM schema_migrations WHERE version = ?", (m.version,)
+                )
+                if rows:
+                    continue
                 for sql in m.statements:
                     self.db.execute(sql)
                 self.db.execute(
@@ -244,19 +248,20 @@ class Store(ReadAPI):
             )
         ]
         self.db.execute("DELETE FROM article_events WHERE article_id = ?", (article.id,))
-        # Events other articles still report are recomputed first; an event this article
-        # alone reported keeps its data for now, so the re-coded version can rejoin it
-        # (and keep its id) instead of being told apart from its own old self.
-        for event_id in sorted(touched):
+        # The new events are placed first, against the events as they stood (so an event
+        # keeps its id when its re-coded report still matches it); then each event the
+        # article left is recomputed from its other sources, or deleted if none remain.
+        # Each changed event gets one new version.
+        placed = self._place(article.id, result.events, version, why)
+        for event_id in sorted(set(touched) - placed):
             if self._members(event_id):
                 self._refresh(event_id, why, version)
-        self._place(article.id, result.events, version, why)
-        for event_id in sorted(touched):
-            if not self._members(event_id):
+            else:
                 self._delete(event_id, f"deleted: no source reports it after {why}", version)
 
-    def _place(self, article_id: str, events: list[Event], version: str, why: str) -> None:
-        """Merge each of an article's events into its block's best match, or start a new one."""
+    def _place(self, article_id: str, events: list[Event], version: str, why: str) -> set[str]:
+        """Merge each of an article's events into its block's best match, or start a new
+        one; the ids of the events it joined or created."""
         taken: set[str] = set()  # one article's events are distinct: never two in one event
         for idx, ev in enumerate(events):
             ev = Event.from_dict(ev.as_dict())
@@ -276,6 +281,7 @@ class Store(ReadAPI):
             )
             self._refresh(event_id, why if match.event_id else f"created from article "
                           f"{article_id} event {idx}", version)  # fmt: skip
+        return taken
 
     def _candidates(
         self, country: str, first: str, last: str, exclude: set[str]

@@ -15,6 +15,8 @@ from typing import Any
 from ..errors import ConfigError, StoreError
 
 INSTALL_HINT = "PostgreSQL needs psycopg 3: pip install 'psycopg[binary]'"
+# The advisory lock key eventwire's writers share (any fixed 64-bit number: "EVTW").
+WRITER_LOCK = 0x45565457
 
 
 @lru_cache(maxsize=512)
@@ -42,6 +44,7 @@ class PostgresDatabase:
             self._conn = psycopg.connect(url, autocommit=True, row_factory=dict_row)
         except psycopg.Error as exc:
             raise StoreError(f"cannot connect to PostgreSQL: {exc}") from exc
+        self._depth = 0
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         try:
@@ -58,10 +61,21 @@ class PostgresDatabase:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """All or nothing; nested calls become savepoints of the outer transaction."""
+        """All or nothing; nested calls become savepoints of the outer transaction.
+
+        The outermost transaction takes a transaction-scoped advisory lock first, so
+        writers take turns as SQLite's BEGIN IMMEDIATE makes them: two processes never
+        merge into the same block at once (each would miss the other's new event).
+        """
         try:
             with self._conn.transaction():
-                yield
+                self._depth += 1
+                try:
+                    if self._depth == 1:
+                        self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
+                    yield
+                finally:
+                    self._depth -= 1
         except self._error as exc:
             raise StoreError(f"PostgreSQL: {exc}") from exc
 
