@@ -55,6 +55,7 @@ def _bad_inputs(folder: Path) -> dict[str, str]:
     )
     (folder / "scripts.html").write_text("<html><body><script>x()</script></body></html>")
     (folder / "utf16.txt").write_bytes(REPORT.encode("utf-16-le"))  # no BOM: NULs throughout
+    (folder / "legacy.txt").write_bytes(("Caf\u00e9 owners said: " + REPORT).encode("cp1252"))
     (folder / "lines.jsonl").write_text('{"text": "' + REPORT[:90] + '"}\n{oops\n', "utf-8")
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=True)
@@ -93,14 +94,17 @@ def test_ingestion_cli_reports_every_bad_input_and_goes_on(run_cli, tmp_path: Pa
         stored = {r["source"].rsplit("/", 1)[1] for r in store.db.query(
             "SELECT source FROM inputs WHERE status = 'stored'")}  # fmt: skip
     # copy.txt, the broken page's text, the JSONL's good line, the WARC's whole records.
-    assert {"copy.txt", "broken.html", "lines.jsonl#L1"} <= stored and counts["articles"] == len(
-        stored
-    )
+    assert {"copy.txt", "broken.html", "legacy.txt", "lines.jsonl#L1"} <= stored and counts[
+        "articles"
+    ] == len(stored)
     assert any(s.startswith("crawl.warc.gz#offset=") for s in stored)
     assert counts["inputs_failed"] + counts["inputs_skipped"] == len(rows)
+    # A legacy encoding is read, stored, and listed among the warnings.
+    warned = run_cli("errors", "--db", db, "--warnings").stdout
+    assert "legacy.txt\tnot valid UTF-8; decoded as cp1252" in warned
     # Everything offered is accounted for: stored, skipped or failed.
     again = run_cli("ingest", str(tmp_path / "in"), "--db", db)
-    assert again.returncode == 0 and "inputs: 0 stored, 0 updated, 6 unchanged" in again.stderr
+    assert again.returncode == 0 and "inputs: 0 stored, 0 updated, 7 unchanged" in again.stderr
     with open_store(db) as store:
         assert store.counts() == counts
 

@@ -313,10 +313,13 @@ def _ingest_progress(total_bytes: int) -> Iterator[Callable[[str, int], None]]:
 def errors(
     db: str = typer.Option("eventwire.db", "--db", help=_DB_HELP),
     json_out: bool = typer.Option(False, "--json", help="One JSON object a line."),
+    warnings: bool = typer.Option(
+        False, "--warnings", help="Also stored inputs read with a warning (e.g. an encoding)."
+    ),
 ) -> None:
     """List every input that was skipped or failed, with the reason."""
     with _store(db) as store:
-        rows = store.errors()
+        rows = store.errors(warnings=warnings)
     for row in rows:
         if json_out:
             typer.echo(json.dumps(row, ensure_ascii=False))

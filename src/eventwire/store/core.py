@@ -181,12 +181,12 @@ class Store(ReadAPI):
                     self._mark(outcome.source, FAILED, reason, "extract", None)
                     return FAILED
                 self._insert_article(outcome.source, article, result, version)
-                self._mark(outcome.source, STORED, None, None, article.id)
+                self._mark(outcome.source, STORED, _warned(article), "read", article.id)
                 return STORED
             known = rows[0]
             if result is not None and _newer(version, known["extractor_version"]):
                 self._recode(article, result, version, known["result_hash"])
-                self._mark(outcome.source, STORED, None, None, article.id)
+                self._mark(outcome.source, STORED, _warned(article), "read", article.id)
                 return "updated"
             mine = self.db.query(
                 "SELECT article_id FROM inputs WHERE source = ?", (outcome.source,)
@@ -364,6 +364,11 @@ class Store(ReadAPI):
             "data, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (event_id, n, status, reason, version, data, _now()),
         )
+
+
+def _warned(article: Article) -> str | None:
+    """A stored input's reason: what reading it changed (legacy encoding, cut, HTML)."""
+    return "; ".join(article.warnings) or None
 
 
 def _search_text(ev: Event) -> str:

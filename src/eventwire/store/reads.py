@@ -230,11 +230,16 @@ class ReadAPI:
     def _count(self, sql: str, params: Any = ()) -> int:
         return int(self.db.query(sql, params)[0]["n"])
 
-    def errors(self) -> list[dict[str, Any]]:
-        """Every input that was skipped or failed, with its reason, in source order."""
+    def errors(self, warnings: bool = False) -> list[dict[str, Any]]:
+        """Every input that was skipped or failed, with its reason, in source order.
+
+        ``warnings=True`` adds the stored inputs whose reading changed something (a
+        legacy encoding decoded, a text cut, a page reduced to its main text).
+        """
+        also = " OR reason IS NOT NULL" if warnings else ""
         return self.db.query(
             "SELECT source, status, reason, stage, article_id FROM inputs "
-            "WHERE status <> 'stored' ORDER BY source"
+            f"WHERE status <> 'stored'{also} ORDER BY source"
         )
 
     def history(self, event_id: str) -> list[dict[str, Any]]:
