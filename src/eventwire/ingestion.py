@@ -92,6 +92,9 @@ def ingest(
     """
     from . import __version__
 
+    # One path or URL given as a plain string is one input, not a list of characters.
+    paths = [paths] if isinstance(paths, str) else list(paths)
+    feeds = [feeds] if isinstance(feeds, str) else list(feeds)
     version = version or __version__
     extractor = extractor or in_process(options)
     store = db if isinstance(db, Store) else open_store(db)
