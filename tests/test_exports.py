@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,7 @@ def test_exports_acled_csv_has_acleds_header_and_ids(db: str, run_cli) -> None:
     assert baidoa["event_date"] == "2024-03-12" and baidoa["year"] == "2024"
     assert baidoa["fatalities"] == "4"  # the lower of the two reports' figures
     assert baidoa["source"] == "herald.example; courier.example"
+    assert abs(int(baidoa["timestamp"]) - time.time()) < 3600  # Unix time of the last change
     assert re.fullmatch(r"SYR\d+", next(r for r in rows if r is not baidoa)["event_id_cnty"])
 
 

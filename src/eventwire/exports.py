@@ -4,8 +4,9 @@
 1234
 
 - ``acled-csv``: ACLED's export header in ACLED's order (``records.ACLED_COLUMNS``),
-  ``event_id_cnty`` the store's event id (ISO alpha-3 and a number, like ACLED's), and
-  ``source`` the sources' sites (or file names), separated by "; ";
+  ``event_id_cnty`` the store's event id (ISO alpha-3 and a number, like ACLED's),
+  ``source`` the sources' sites (or file names), separated by "; ", and ``timestamp``
+  the Unix time of the event's last change, as ACLED's;
 - ``geojson``: a FeatureCollection, one Point feature per event with the event's fields
   as properties. Events without coordinates are included with ``"geometry": null``,
   which GeoJSON allows (RFC 7946, 3.2) and QGIS reads as a feature without a shape;
@@ -18,6 +19,8 @@ Events are read from the store in chunks, so exports of any size stream.
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import itertools
 import json
 import os
 import sys
@@ -65,19 +68,23 @@ def export(
             store.close()
 
 
-def _with_sources(store: Store, events: Iterator[Event]) -> Iterator[tuple[Event, str]]:
-    """Each event with ACLED's ``source`` text: its articles' sites, or their file names."""
+def _with_sources(store: Store, events: Iterator[Event]) -> Iterator[tuple[Event, dict[str, Any]]]:
+    """Each event with ACLED's ``source`` (its articles' sites, or their file names) and
+    ``timestamp`` (Unix time of the event's last change), looked up a chunk at a time."""
     names: dict[str, str] = {}
-    for ev in events:
-        missing = [s for s in ev.sources if s not in names]
-        if missing:
-            for row in store.article_origins(missing):
-                names[row["id"]] = _site(row["url"], row["source"])
-        seen: list[str] = []
-        for s in ev.sources:
-            if names.get(s) and names[s] not in seen:
-                seen.append(names[s])
-        yield ev, "; ".join(seen)
+    while chunk := list(itertools.islice(events, 500)):
+        missing = sorted({s for ev in chunk for s in ev.sources if s not in names})
+        for row in store.article_origins(missing):
+            names[row["id"]] = _site(row["url"], row["source"])
+        changed = store.event_times([ev.event_id for ev in chunk])
+        for ev in chunk:
+            sites = list(dict.fromkeys(names[s] for s in ev.sources if names.get(s)))
+            stamp = changed.get(ev.event_id)
+            yield ev, {"source": "; ".join(sites), "timestamp": _unix(stamp)}
+
+
+def _unix(iso: str | None) -> int | None:
+    return int(dt.datetime.fromisoformat(iso).timestamp()) if iso else None
 
 
 def _site(url: str | None, source: str) -> str:
@@ -99,28 +106,29 @@ def _text_out(out: str | os.PathLike[str] | IO[str] | None) -> Iterator[IO[str]]
         yield out
 
 
-def _acled_csv(events: Iterator[tuple[Event, str]], out: IO[str]) -> int:
+def _acled_csv(events: Iterator[tuple[Event, dict[str, Any]]], out: IO[str]) -> int:
     writer = csv.DictWriter(out, fieldnames=list(ACLED_COLUMNS), lineterminator="\n")
     writer.writeheader()
     n = 0
-    for ev, source in events:
-        writer.writerow(ev.acled_row(source=source))
+    for ev, extra in events:
+        row = ev.acled_row(source=extra["source"])
+        row["timestamp"] = extra["timestamp"] if extra["timestamp"] is not None else ""
+        writer.writerow(row)
         n += 1
     return n
 
 
-def _properties(ev: Event, source: str) -> dict[str, Any]:
+def _properties(ev: Event, extra: dict[str, Any]) -> dict[str, Any]:
     props = ev.as_dict()
     props.pop("evidence", None)  # per-source spans: see ``eventwire why`` / Store.get_event
     props["event_id_cnty"] = ev.event_id
-    props["source"] = source
-    return props
+    return {**props, **extra}
 
 
-def _geojson(events: Iterator[tuple[Event, str]], out: IO[str]) -> int:
+def _geojson(events: Iterator[tuple[Event, dict[str, Any]]], out: IO[str]) -> int:
     out.write('{"type": "FeatureCollection", "features": [\n')
     n = 0
-    for ev, source in events:
+    for ev, extra in events:
         has_point = ev.latitude is not None and ev.longitude is not None
         feature = {
             "type": "Feature",
@@ -129,7 +137,7 @@ def _geojson(events: Iterator[tuple[Event, str]], out: IO[str]) -> int:
             "geometry": {"type": "Point", "coordinates": [ev.longitude, ev.latitude]}
             if has_point
             else None,
-            "properties": _properties(ev, source),
+            "properties": _properties(ev, extra),
         }
         out.write((",\n" if n else "") + json.dumps(feature, ensure_ascii=False))
         n += 1
@@ -137,9 +145,9 @@ def _geojson(events: Iterator[tuple[Event, str]], out: IO[str]) -> int:
     return n
 
 
-def _jsonl(events: Iterator[tuple[Event, str]], out: IO[str]) -> int:
+def _jsonl(events: Iterator[tuple[Event, dict[str, Any]]], out: IO[str]) -> int:
     n = 0
-    for ev, _source in events:
+    for ev, _extra in events:
         out.write(json.dumps(ev.as_dict(), ensure_ascii=False) + "\n")
         n += 1
     return n
@@ -147,13 +155,13 @@ def _jsonl(events: Iterator[tuple[Event, str]], out: IO[str]) -> int:
 
 # Event fields and their Parquet types; everything not named here is a string.
 _INTS = (
-    "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision", "fatalities",
-    "injuries", "fatalities_low", "fatalities_high", "geonameid",
+    "timestamp", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision",
+    "fatalities", "injuries", "fatalities_low", "fatalities_high", "geonameid",
 )  # fmt: skip
 _FLOATS = ("latitude", "longitude", "confidence")
 
 
-def _parquet(events: Iterator[tuple[Event, str]], path: str | os.PathLike[str]) -> int:
+def _parquet(events: Iterator[tuple[Event, dict[str, Any]]], path: str | os.PathLike[str]) -> int:
     try:
         import pyarrow as pa  # type: ignore[import-untyped]
         import pyarrow.parquet as pq  # type: ignore[import-untyped]
@@ -162,7 +170,7 @@ def _parquet(events: Iterator[tuple[Event, str]], path: str | os.PathLike[str]) 
     import dataclasses
 
     names = [f.name for f in dataclasses.fields(Event) if f.name != "evidence"]
-    columns = ["event_id_cnty", *[n for n in names if n != "event_id"], "source"]
+    columns = ["event_id_cnty", *[n for n in names if n != "event_id"], "source", "timestamp"]
 
     def kind(name: str) -> Any:
         if name in _INTS:
@@ -175,8 +183,8 @@ def _parquet(events: Iterator[tuple[Event, str]], path: str | os.PathLike[str]) 
     n = 0
     with pq.ParquetWriter(os.fspath(path), schema) as writer:
         rows: list[dict[str, Any]] = []
-        for ev, source in events:
-            rows.append(_properties(ev, source))
+        for ev, extra in events:
+            rows.append(_properties(ev, extra))
             if len(rows) >= _CHUNK:
                 writer.write_table(pa.Table.from_pylist(rows, schema=schema))
                 n, rows = n + len(rows), []

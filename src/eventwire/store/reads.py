@@ -177,6 +177,18 @@ class ReadAPI:
             )
         return out
 
+    def event_times(self, event_ids: list[str]) -> dict[str, str]:
+        """When each of the given events last changed (ISO 8601, UTC)."""
+        out: dict[str, str] = {}
+        for i in range(0, len(event_ids), 500):
+            chunk = event_ids[i : i + 500]
+            marks = ", ".join("?" * len(chunk))
+            for r in self.db.query(
+                f"SELECT id, updated_at FROM events WHERE id IN ({marks})", chunk
+            ):
+                out[r["id"]] = r["updated_at"]
+        return out
+
     def actors(self, filters: EventFilter | None = None) -> list[dict[str, Any]]:
         """Actors of the matching events with how many events name them, most frequent first."""
         from .core import EventFilter
