@@ -101,7 +101,7 @@ def ingest(
     report = IngestReport()
     try:
         items = read_sources(paths, feeds=feeds, published=published, options=options)
-        batches = list_batches(items, store, version, options.batch_size)
+        batches = _batches(items, store, version, options.batch_size)
         for outcome, pos in _write_order(batches, extractor):
             status = store.record(outcome, version)
             _count(report, status, outcome)
@@ -119,7 +119,7 @@ class _Batch:
     todo: list[Article]  # the articles of ``items`` to extract, in order
 
 
-def list_batches(items: Iterable[Item], store: Store, version: str, size: int) -> Iterator[_Batch]:
+def _batches(items: Iterable[Item], store: Store, version: str, size: int) -> Iterator[_Batch]:
     """Items grouped so that each batch holds up to ``size`` articles to extract."""
     batch = _Batch([], [])
     pending: set[str] = set()
