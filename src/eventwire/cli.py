@@ -319,9 +319,17 @@ def ingest(
     feed: list[str] = typer.Option(None, "--feed", metavar="URL", help="Read a feed once."),
     batch_size: int | None = typer.Option(None, "--batch-size", help="Articles per batch."),
     model: str | None = typer.Option(None, "--model", help="spaCy pipeline package to use."),
+    workers: int | None = typer.Option(
+        None, "--workers", "-w", min=1,
+        help="Extraction processes (default: one per CPU core; 1: in this process).",
+    ),
+    dask: str | None = typer.Option(
+        None, "--dask", metavar="tcp://HOST:PORT", help="Extract on this Dask scheduler's cluster."
+    ),
 ) -> None:
     """Read news into the store: extract, merge, and account for every input."""
     from .ingestion import ingest as run_ingest
+    from .parallel import default_workers
     from .readers import expand_paths
 
     options = Options()
@@ -337,7 +345,8 @@ def ingest(
         with _ingest_progress(total) as advance:
             report = run_ingest(
                 paths or [], db=db, feeds=feed or [], published=published, options=options,
-                progress=advance,
+                progress=advance, dask=dask,
+                workers=workers or (None if dask else default_workers()),
             )  # fmt: skip
     except InputError as exc:
         _fail(str(exc), EXIT_INPUT)
@@ -349,8 +358,22 @@ def ingest(
         f"{r.skipped} skipped, {r.failed} failed; {r.events} events extracted",
         err=True,
     )
+    _echo_extraction(r.extraction)
     if r.skipped or r.failed:
         typer.echo(f"see: eventwire errors --db {db}", err=True)
+
+
+def _echo_extraction(stats: dict[str, Any]) -> None:
+    """Where extraction ran, when not in this process: workers, their memory, crashes."""
+    if stats.get("mode") == "processes":
+        line = (f"extraction: {stats['started']} worker processes (at most {stats['workers']} "
+                f"at once), peak {stats['worker_peak_mb']:.0f} MB each")  # fmt: skip
+        if stats["crashed"]:
+            line += f"; {stats['crashed']} died, their articles retried one at a time"
+        typer.echo(line, err=True)
+    elif stats.get("mode") == "dask":
+        typer.echo(f"extraction: Dask at {stats['address']}, {stats['workers']} workers, "
+                   f"{stats['threads']} threads", err=True)  # fmt: skip
 
 
 @contextmanager

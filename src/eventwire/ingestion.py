@@ -10,7 +10,8 @@ with the store keeping ONE writer:
 1. reading (``readers.read_sources``): inputs become Items, in a fixed order;
 2. extraction: an ``Extractor`` maps a stream of batches of Articles to a stream of
    batches of Results, in the same order (the default, ``in_process``, runs the pipeline
-   here; a parallel one only needs to keep the order);
+   here; ``parallel.py`` has worker processes and a Dask cluster: ``workers=N``,
+   ``dask="tcp://..."``);
 3. the writer: ``Store.record`` stores each input's outcome in one transaction.
 
 Content already stored by this eventwire version (or a later one) is not extracted again,
@@ -28,7 +29,7 @@ from .readers import Item, read_sources
 from .records import Article, Result
 from .store import FAILED, STORED, Outcome, Store, open_store
 
-__all__ = ["Extractor", "IngestReport", "in_process", "ingest"]
+__all__ = ["Extractor", "IngestReport", "in_process", "ingest", "ingest_items"]
 
 # Maps batches of Articles to batches of Results, one Result per Article, in order.
 Extractor = Callable[[Iterator[list[Article]]], Iterator[list[Result]]]
@@ -45,6 +46,8 @@ class IngestReport:
     failed: int = 0
     events: int = 0  # per-article events stored or re-coded in this run
     reasons: dict[str, int] = field(default_factory=dict)  # skip and failure reasons, counted
+    # How extraction ran, when it ran elsewhere: worker processes or Dask (their ``stats``).
+    extraction: dict[str, Any] = field(default_factory=dict)
 
     @property
     def inputs(self) -> int:
@@ -55,6 +58,7 @@ class IngestReport:
             "inputs": self.inputs, "stored": self.stored, "updated": self.updated,
             "unchanged": self.unchanged, "skipped": self.skipped, "failed": self.failed,
             "events": self.events, "reasons": dict(self.reasons),
+            "extraction": dict(self.extraction),
         }  # fmt: skip
 
 
@@ -62,10 +66,10 @@ def in_process(options: Options = Options()) -> Extractor:
     """The default extractor: the pipeline in this process, batch by batch."""
 
     def run(batches: Iterator[list[Article]]) -> Iterator[list[Result]]:
-        from .pipeline import _extract_batch
+        from .parallel import extract_batch
 
         for batch in batches:
-            yield _extract_batch(batch, options)
+            yield extract_batch(batch, options)
 
     return run
 
@@ -80,36 +84,61 @@ def ingest(
     extractor: Extractor | None = None,
     version: str | None = None,
     progress: Callable[[str, int], None] | None = None,
+    workers: int | None = None,
+    dask: str | None = None,
 ) -> IngestReport:
     """Read ``paths`` (files, folders, globs) and ``feeds`` (URLs) into the store ``db``.
 
     >>> ingest(["crawl.warc.gz"], db="postgresql://localhost/events")  # doctest: +SKIP
 
-    ``published`` is the date of inputs that carry none; ``extractor`` replaces the
-    in-process pipeline; ``version`` is the eventwire version recorded with each article
-    (a newer one re-codes stored articles); ``progress(status, bytes_read)`` is called
-    after each input.
+    ``published`` is the date of inputs that carry none; ``workers`` (N processes) or
+    ``dask`` (a scheduler's address) run extraction in parallel, ``extractor`` replaces
+    it altogether (by default it runs in this process); ``version`` is the eventwire
+    version recorded with each article (a newer one re-codes stored articles);
+    ``progress(status, bytes_read)`` is called after each input.
     """
-    from . import __version__
-
     # One path or URL given as a plain string is one input, not a list of characters.
     paths = [paths] if isinstance(paths, str) else list(paths)
     feeds = [feeds] if isinstance(feeds, str) else list(feeds)
-    version = version or __version__
-    extractor = extractor or in_process(options)
+    if extractor is None:
+        from .parallel import make_extractor
+
+        extractor = make_extractor(options, workers=workers, dask=dask)
     store = db if isinstance(db, Store) else open_store(db)
-    report = IngestReport()
     try:
         items = read_sources(paths, feeds=feeds, published=published, options=options)
-        batches = _batches(items, store, version, options.batch_size)
-        for outcome, pos in _write_order(batches, extractor):
-            status = store.record(outcome, version)
-            _count(report, status, outcome)
-            if progress is not None:
-                progress(status, pos)
+        return ingest_items(items, store, options=options, extractor=extractor,
+                            version=version, progress=progress)  # fmt: skip
     finally:
         if not isinstance(db, Store):
             store.close()
+
+
+def ingest_items(
+    items: Iterable[Item],
+    store: Store,
+    *,
+    options: Options = Options(),
+    extractor: Extractor | None = None,
+    version: str | None = None,
+    progress: Callable[[str, int], None] | None = None,
+) -> IngestReport:
+    """Extract and store Items already read (``readers``), in order: ``ingest``'s core,
+    shared with ``watch``, which reads feeds itself."""
+    from . import __version__
+
+    version = version or __version__
+    extractor = extractor or in_process(options)
+    report = IngestReport()
+    batches = _batches(items, store, version, options.batch_size)
+    for outcome, pos in _write_order(batches, extractor):
+        status = store.record(outcome, version)
+        _count(report, status, outcome)
+        if progress is not None:
+            progress(status, pos)
+    stats = getattr(extractor, "stats", None)
+    if stats is not None:
+        report.extraction = stats.as_dict()
     return report
 
 
