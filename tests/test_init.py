@@ -15,7 +15,7 @@ PUBLIC = {
     "ConfigError",
     "gazetteer_import", "gazetteer_fetch", "gazetteer_info", "gazetteer_remove",
     "ingest", "IngestReport", "export", "why", "open_store", "Store", "EventFilter",
-    "__version__",
+    "watch", "__version__",
 }
 
 
@@ -40,6 +40,9 @@ def test_init_public_api_is_all() -> None:
     assert eventwire.export is exports.export
     assert eventwire.why is clusters.why
     assert eventwire.open_store is store.open_store
+    from eventwire import watching
+
+    assert eventwire.watch is watching.watch
 
 
 def test_init_unknown_name_raises_attribute_error() -> None:

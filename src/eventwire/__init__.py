@@ -50,6 +50,8 @@ _LAZY: dict[str, str] = {
     "open_store": "store",
     "Store": "store",
     "EventFilter": "store",
+    # Scale (issue 7): polling feeds on a schedule.
+    "watch": "watching",
 }
 
 __all__ = [
@@ -84,6 +86,7 @@ __all__ = [
     "open_store",
     "Store",
     "EventFilter",
+    "watch",
     "__version__",
 ]
 
@@ -115,6 +118,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs only; never run
         Span,
     )
     from .store import EventFilter, Store, open_store
+    from .watching import watch
 
     __version__: str
 

@@ -570,3 +570,60 @@ def export(
     except EventwireError as exc:
         _fail(str(exc), EXIT_INPUT if "format" in str(exc) else EXIT_FAILURE)
     typer.echo(f"{n} events exported", err=True)
+
+
+# -- watch: poll feeds on a schedule ------------------------------------------------------
+
+
+@app.command()
+def watch(
+    feeds_file: str | None = typer.Argument(
+        None, metavar="FEEDS.txt", help="Feed URLs, one a line (# lines are comments)."
+    ),
+    every: str = typer.Option("15m", "--every", help="Time between polls: 90s, 15m, 1h."),
+    db: str = typer.Option("eventwire.db", "--db", help=_DB_HELP),
+    once: bool = typer.Option(False, "--once", help="Poll the feeds that are due, then stop."),
+    status: bool = typer.Option(False, "--status", help="Show each feed's state, then stop."),
+    timeout: float = typer.Option(30, "--timeout", help="Seconds to wait for a feed."),
+    retries: int = typer.Option(2, "--retries", min=0, help="Tries again within a round."),
+    published: str | None = typer.Option(
+        None, "--published", metavar="YYYY-MM-DD", help="Date of items that carry none."
+    ),
+    model: str | None = typer.Option(None, "--model", help="spaCy pipeline package to use."),
+) -> None:
+    """Poll RSS/Atom feeds and ingest new items; failures are retried and reported."""
+    from .watching import feed_status, parse_interval
+    from .watching import watch as run_watch
+
+    if status:
+        try:
+            states = feed_status(db)
+        except EventwireError as exc:
+            _fail(str(exc), EXIT_FAILURE)
+        for s in states:
+            typer.echo(_feed_line(s))
+        typer.echo(f"{len(states)} feeds", err=True)
+        return
+    if not feeds_file:
+        _fail("give a FEEDS.txt file (or --status)", EXIT_INPUT)
+    options = Options() if model is None else replace(Options(), model=model)
+    try:
+        run_watch(feeds_file, db=db, every=parse_interval(every), once=once, options=options,
+                  published=published, timeout=timeout, retries=retries,
+                  on_poll=lambda s: typer.echo(_feed_line(s), err=True))  # fmt: skip
+    except InputError as exc:
+        _fail(str(exc), EXIT_INPUT)
+    except EventwireError as exc:
+        _fail(str(exc), EXIT_FAILURE)
+    except KeyboardInterrupt:
+        typer.echo("stopped", err=True)
+
+
+def _feed_line(s: Any) -> str:
+    """One feed's state: status, URL, then what happened (tab-separated, for grep/cut)."""
+    if s.status in ("ok", "not modified"):
+        what = f"{s.items} items, {s.new_items} new" if s.status == "ok" else "no change"
+    else:
+        what = f"{s.error}; {s.failures} failed polls in a row, next poll at {s.next_poll}"
+    moved = f"\tmoved to {s.location}" if s.location else ""
+    return f"{s.status}\t{s.url}\t{what}{moved}"

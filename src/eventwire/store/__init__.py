@@ -26,7 +26,7 @@ def open_store(url: str | None = None) -> Store:
 
     >>> store = open_store(":memory:")
     >>> store.schema_version()
-    1
+    2
     """
     url = url or DEFAULT_DB
     if url.startswith(("postgresql://", "postgres://")):

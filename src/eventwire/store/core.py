@@ -23,7 +23,7 @@ from .. import clusters
 from ..errors import StoreError
 from ..records import Article, Event, Result
 from .reads import ReadAPI
-from .schema import MIGRATIONS, MIGRATIONS_TABLE
+from .schema import FEED_COLUMNS, MIGRATIONS, MIGRATIONS_TABLE
 
 # What became of one input (``Outcome.status``), and what ``record`` answers.
 STORED, SKIPPED, FAILED = "stored", "skipped", "failed"
@@ -196,6 +196,18 @@ class Store(ReadAPI):
             reason = f"duplicate of article {article.id} (first read from {known['source']})"
             self._mark(outcome.source, SKIPPED, reason, "store", article.id)
             return SKIPPED
+
+    def save_feed(self, state: dict[str, Any]) -> None:
+        """Store a watched feed's state (``watching.FeedState.as_dict()``), keyed by its url."""
+        columns = ", ".join(FEED_COLUMNS)
+        marks = ", ".join("?" for _ in FEED_COLUMNS)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in FEED_COLUMNS[1:])
+        with self.db.transaction():
+            self.db.execute(
+                f"INSERT INTO feeds ({columns}) VALUES ({marks}) "
+                f"ON CONFLICT (url) DO UPDATE SET {updates}",
+                [state.get(c) for c in FEED_COLUMNS],
+            )
 
     def _mark(
         self, source: str, status: str, reason: str | None, stage: str | None, article: str | None

@@ -254,6 +254,12 @@ class ReadAPI:
             f"WHERE status <> 'stored'{also} ORDER BY source"
         )
 
+    def feeds(self) -> list[dict[str, Any]]:
+        """The state of every feed ``watch`` has polled, by url (``store.schema.FEED_COLUMNS``)."""
+        from .schema import FEED_COLUMNS
+
+        return self.db.query(f"SELECT {', '.join(FEED_COLUMNS)} FROM feeds ORDER BY url")
+
     def history(self, event_id: str) -> list[dict[str, Any]]:
         """Every version of an event, oldest first: status, reason, eventwire version, data."""
         return [

@@ -112,7 +112,36 @@ _INITIAL = (
     "CREATE TABLE counters (name TEXT PRIMARY KEY, value BIGINT NOT NULL)",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (Migration(1, "initial schema", _INITIAL),)
+# Feeds that ``eventwire watch`` polls: where each is fetched from now (a permanent
+# redirect moves it), the validators of a conditional GET, and how the last polls went,
+# so that backoff outlives the process (``watch --once`` run from cron).
+_FEEDS = (
+    """CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,
+        location TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        checked_at TEXT,
+        success_at TEXT,
+        status TEXT,
+        error TEXT,
+        failures INTEGER NOT NULL,
+        next_poll TEXT,
+        items INTEGER NOT NULL,
+        new_items INTEGER NOT NULL
+    )""",
+)
+
+# The columns of ``feeds``, in order (``Store.save_feed`` writes exactly these).
+FEED_COLUMNS = (
+    "url", "location", "etag", "last_modified", "checked_at", "success_at", "status",
+    "error", "failures", "next_poll", "items", "new_items",
+)  # fmt: skip
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", _INITIAL),
+    Migration(2, "feed state for watch", _FEEDS),
+)
 
 MIGRATIONS_TABLE = """CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY,

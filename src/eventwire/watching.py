@@ -1,0 +1,386 @@
+"""Watch feeds: poll RSS/Atom feeds on a schedule and ingest their new items.
+
+>>> watch("feeds.txt", db="events.db", every=900)       # doctest: +SKIP  (until stopped)
+>>> [s.status for s in watch("feeds.txt", once=True)]  # doctest: +SKIP
+['ok', 'not modified', 'HTTP 500']
+
+Each round reads the feeds file again (one URL a line; blank lines and ``#`` comments
+are ignored) and polls every feed that is due:
+
+- a conditional GET (``If-None-Match``/``If-Modified-Since`` from the last answer), with
+  a timeout on the connection and on the whole read;
+- a permanent redirect (301, 308) is followed and remembered: the feed is fetched from
+  its new address from then on (``location``), and from the listed one again if the new
+  address disappears (404, 410); a temporary redirect (302, 303, 307) is only followed;
+- the items go through ``ingestion.ingest_items``, the path ``eventwire ingest`` takes,
+  named ``URL#link`` after the URL as listed, so an item seen again is recognised by its
+  source and content hash and costs nothing;
+- a timeout, a failed connection, HTTP 5xx, 408 or 429 is tried again within the round
+  (``retries`` times, the wait doubling from ``retry_delay`` seconds, with jitter); other
+  HTTP errors and a body that is not a feed (bad XML) are not;
+- a feed whose poll failed is next polled after ``every`` x 2^(failures - 1), at most a
+  day, less up to 20% of jitter (so many watchers do not retry in step): a dead feed is
+  not hammered, and one that comes back is picked up again by itself.
+
+Every poll's outcome is kept in the store's ``feeds`` table (``eventwire watch
+--status``) and reported to ``on_poll``; none of them stops the watch.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import os
+import random
+import re
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import EventwireError, InputError
+from .options import Options
+
+__all__ = ["FeedState", "feed_status", "parse_interval", "read_feed_list", "watch"]
+
+log = logging.getLogger(__name__)
+
+# The longest a failing feed waits between polls.
+MAX_BACKOFF_S = 24 * 3600
+# Answers worth asking again at once: the server or the network may recover.
+_RETRY_HTTP = frozenset({408, 429, 500, 502, 503, 504})
+_INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*$", re.I)
+_UNITS = {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+@dataclass(slots=True)
+class FeedState:
+    """A watched feed: where it is fetched from, and how its last polls went.
+
+    ``status`` is ``ok``, ``not modified``, or what went wrong at the last poll:
+    ``timeout``, ``connection error``, ``HTTP 500``, ``bad feed``, ``bad url``, ...
+    """
+
+    url: str  # as listed in the feeds file: the feed's name in the store
+    location: str | None = None  # where it moved to (301/308), fetched instead of url
+    etag: str | None = None
+    last_modified: str | None = None
+    checked_at: str | None = None  # ISO times, UTC
+    success_at: str | None = None
+    status: str | None = None
+    error: str | None = None  # the last failure's message
+    failures: int = 0  # polls failed in a row
+    next_poll: str | None = None  # not polled before this (backoff); None: every round
+    items: int = 0  # items in the feed at the last successful read
+    new_items: int = 0  # of which stored as new (or re-coded)
+
+    def as_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> FeedState:
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in data.items() if k in names})
+
+
+def parse_interval(text: str) -> float:
+    """Seconds in an interval written ``90s``, ``15m``, ``1h``, ``1d`` (bare: seconds).
+
+    >>> parse_interval("15m")
+    900.0
+    """
+    m = _INTERVAL.match(text)
+    if not m or float(m[1]) <= 0:
+        raise InputError(f"not an interval: {text!r} (write e.g. 90s, 15m, 1h)")
+    return float(m[1]) * _UNITS[m[2].lower()]
+
+
+def read_feed_list(path: str | os.PathLike[str]) -> list[str]:
+    """The feed URLs of a file, one a line, in order, once each; ``#`` lines are comments."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the feeds file {os.fspath(path)}: {exc}") from None
+    urls = [line.strip() for line in lines]
+    return list(dict.fromkeys(u for u in urls if u and not u.startswith("#")))
+
+
+def feed_status(db: str | None = None) -> list[FeedState]:
+    """The state of every feed ``watch`` has polled into the store ``db``."""
+    from .store import open_store
+
+    with open_store(db) as store:
+        return [FeedState.from_dict(row) for row in store.feeds()]
+
+
+def watch(
+    feeds: str | os.PathLike[str] | Iterable[str],
+    *,
+    db: str | None = None,
+    every: float = 900,
+    once: bool = False,
+    rounds: int | None = None,
+    options: Options = Options(),
+    published: str | None = None,
+    timeout: float = 30,
+    retries: int = 2,
+    retry_delay: float = 2.0,
+    on_poll: Callable[[FeedState], None] | None = None,
+    clock: Callable[[], dt.datetime] | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    seed: int | None = None,
+) -> list[FeedState]:
+    """Poll ``feeds`` (a file of URLs, or the URLs) every ``every`` seconds into ``db``.
+
+    >>> watch("feeds.txt", db="events.db", once=True, on_poll=print)  # doctest: +SKIP
+
+    Runs until interrupted, or for ``rounds`` rounds (``once``: one). Returns the states
+    of the feeds polled in the last round. ``clock`` (aware UTC datetimes) and ``sleep``
+    stand in for the wall clock; ``seed`` makes the jitter repeatable.
+    """
+    from .ingestion import in_process
+
+    if every <= 0:
+        raise InputError("the interval between polls must be positive")
+    rounds = 1 if once else rounds
+    clock = clock or (lambda: dt.datetime.now(dt.UTC))
+    rng = random.Random(seed)
+    extractor = in_process(options)  # the model stays loaded from one round to the next
+    urls: list[str] = []
+    done = 0
+    polled: list[FeedState] = []
+    while rounds is None or done < rounds:
+        started = clock()
+        urls = _feed_list(feeds, urls)
+        polled = _round(urls, db, started, every, options, published, extractor, timeout,
+                        retries, retry_delay, on_poll, clock, sleep, rng)  # fmt: skip
+        done += 1
+        if rounds is not None and done >= rounds:
+            break
+        left = every - (clock() - started).total_seconds()
+        if left > 0:
+            sleep(left)
+    return polled
+
+
+def _feed_list(feeds: str | os.PathLike[str] | Iterable[str], previous: list[str]) -> list[str]:
+    if not isinstance(feeds, (str, os.PathLike)):
+        return list(dict.fromkeys(feeds))
+    try:
+        return read_feed_list(feeds)
+    except InputError:
+        if not previous:
+            raise  # at the start: nothing to watch
+        log.error("cannot read %s again; watching the feeds read before", os.fspath(feeds))
+        return previous
+
+
+def _round(urls: list[str], db: str | None, now: dt.datetime, every: float, options: Options,
+           published: str | None, extractor: Any, timeout: float, retries: int,
+           retry_delay: float, on_poll: Callable[[FeedState], None] | None,
+           clock: Callable[[], dt.datetime], sleep: Callable[[float], None],
+           rng: random.Random) -> list[FeedState]:  # fmt: skip
+    """Poll each due feed once; the states of those polled."""
+    from .store import open_store
+
+    polled = []
+    try:
+        store = open_store(db)
+    except EventwireError as exc:  # the store is down: try again next round
+        log.error("cannot open the store: %s", exc)
+        return []
+    try:
+        known = {row["url"]: FeedState.from_dict(row) for row in store.feeds()}
+        for url in urls:
+            state = known.get(url) or FeedState(url)
+            if state.next_poll and state.next_poll > _iso(now):
+                continue
+            poller = _Poller(store, options, published, extractor, timeout, retries,
+                             retry_delay, every, clock, sleep, rng)  # fmt: skip
+            try:
+                poller.poll(state)
+                store.save_feed(state.as_dict())
+            except EventwireError as exc:  # the store refused a write: reported, not fatal
+                state.status, state.error = "store error", str(exc)
+                log.error("%s: %s", url, exc)
+            polled.append(state)
+            if on_poll is not None:
+                on_poll(state)
+    finally:
+        store.close()
+    return polled
+
+
+class _Failure(Exception):
+    """A poll that went wrong: ``status`` names how, ``retry`` says whether to ask again."""
+
+    def __init__(self, status: str, message: str, retry: bool, code: int | None = None) -> None:
+        super().__init__(message)
+        self.status, self.message, self.retry, self.code = status, message, retry, code
+
+
+@dataclass(slots=True)
+class _Answer:
+    data: bytes | None  # None: not modified (304)
+    moved_to: str | None  # the new address when every redirect on the way was permanent
+    etag: str | None
+    last_modified: str | None
+
+
+@dataclass(slots=True)
+class _Poller:
+    store: Any
+    options: Options
+    published: str | None
+    extractor: Any
+    timeout: float
+    retries: int
+    retry_delay: float
+    every: float
+    clock: Callable[[], dt.datetime]
+    sleep: Callable[[float], None]
+    rng: random.Random
+
+    def poll(self, state: FeedState) -> None:
+        """Fetch ``state``'s feed (retrying what may pass), ingest it, update ``state``."""
+        try:
+            answer = self._fetch_with_retries(state)
+            if answer.moved_to and answer.moved_to != state.url:
+                log.info("%s moved to %s", state.url, answer.moved_to)
+                state.location = answer.moved_to
+            if answer.data is None:
+                state.status = "not modified"
+            else:
+                state.items, state.new_items = self._ingest(state.url, answer.data)
+                state.status = "ok"
+                state.etag, state.last_modified = answer.etag, answer.last_modified
+        except _Failure as f:
+            self._failed(state, f)
+            return
+        stamp = _iso(self.clock())
+        state.checked_at = state.success_at = stamp
+        state.error, state.failures, state.next_poll = None, 0, None
+
+    def _fetch_with_retries(self, state: FeedState) -> _Answer:
+        attempt = 0
+        while True:
+            try:
+                return _fetch(state.location or state.url, state, self.timeout,
+                              self.options.max_bytes)  # fmt: skip
+            except _Failure as f:
+                if not f.retry or attempt >= self.retries:
+                    raise
+                wait = self.retry_delay * 2**attempt * self.rng.uniform(0.5, 1.5)
+                log.info("%s: %s; trying again in %.1f s", state.url, f.message, wait)
+                self.sleep(wait)
+                attempt += 1
+
+    def _ingest(self, url: str, data: bytes) -> tuple[int, int]:
+        """(items in the feed, items stored as new) after ingesting a fetched body."""
+        import feedparser  # type: ignore[import-untyped]
+
+        from .articles import parse_published
+        from .ingestion import ingest_items
+        from .readers import read_feed
+
+        parsed = feedparser.parse(data)
+        if not parsed.entries:
+            if parsed.get("bozo"):
+                why = parsed.get("bozo_exception")
+                raise _Failure("bad feed", f"not a readable RSS or Atom feed: {why}", False)
+            return 0, 0  # a well-formed feed with nothing in it yet
+        items = read_feed(data, url, parse_published(self.published), self.options)
+        report = ingest_items(items, self.store, options=self.options, extractor=self.extractor)
+        return len(parsed.entries), report.stored + report.updated
+
+    def _failed(self, state: FeedState, f: _Failure) -> None:
+        now = self.clock()
+        state.checked_at = _iso(now)
+        state.status, state.error = f.status, f.message
+        state.failures += 1
+        if state.location and f.code in (404, 410):
+            state.location = None  # the new address is gone: back to the one listed
+        wait = min(self.every * 2 ** (state.failures - 1), MAX_BACKOFF_S)
+        wait *= self.rng.uniform(0.8, 1.0)
+        state.next_poll = _iso(now + dt.timedelta(seconds=wait))
+        log.warning("%s: %s (%d failed polls in a row; next poll at %s)", state.url,
+                    f.message, state.failures, state.next_poll)  # fmt: skip
+
+
+def _fetch(url: str, state: FeedState, timeout: float, max_bytes: int) -> _Answer:
+    """GET ``url`` with the validators of ``state``; raises _Failure on anything but 200/304."""
+    import http.client
+    import urllib.error
+    import urllib.request
+
+    from . import __version__
+
+    if not url.lower().startswith(("http://", "https://")):
+        raise _Failure("bad url", f"not an http(s) URL: {url}", False)
+    headers = {
+        "User-Agent": f"eventwire/{__version__}",
+        "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.8",
+    }
+    if state.etag:
+        headers["If-None-Match"] = state.etag
+    if state.last_modified:
+        headers["If-Modified-Since"] = state.last_modified
+    redirects = _redirects()
+    opener = urllib.request.build_opener(redirects)
+    deadline = time.monotonic() + timeout
+    try:
+        with opener.open(urllib.request.Request(url, headers=headers), timeout=timeout) as resp:
+            chunks, size = [], 0
+            while chunk := resp.read(65536):
+                size += len(chunk)
+                if size > max_bytes:
+                    raise _Failure("too large", f"over the limit of {max_bytes / 1e6:g} MB", False)
+                if time.monotonic() > deadline:  # a server that trickles: no answer in time
+                    raise _Failure("timeout", f"no complete answer within {timeout:g} s", True)
+                chunks.append(chunk)
+            return _Answer(b"".join(chunks), redirects.moved_to(), resp.headers.get("ETag"),
+                           resp.headers.get("Last-Modified"))  # fmt: skip
+    except urllib.error.HTTPError as exc:
+        exc.close()
+        if exc.code == 304:
+            return _Answer(None, redirects.moved_to(), state.etag, state.last_modified)
+        raise _Failure(f"HTTP {exc.code}", f"HTTP {exc.code} {exc.reason}",
+                       exc.code in _RETRY_HTTP, exc.code) from None  # fmt: skip
+    except TimeoutError:
+        raise _Failure("timeout", f"no answer within {timeout:g} s", True) from None
+    except urllib.error.URLError as exc:
+        if isinstance(exc.reason, TimeoutError):
+            raise _Failure("timeout", f"no answer within {timeout:g} s", True) from None
+        raise _Failure("connection error", f"cannot connect: {exc.reason}", True) from None
+    except (OSError, http.client.HTTPException) as exc:  # reset, cut short, bad status line
+        raise _Failure("connection error", f"{type(exc).__name__}: {exc}", True) from None
+    except ValueError as exc:  # urllib's word for a URL it cannot use
+        raise _Failure("bad url", str(exc), False) from None
+
+
+def _redirects() -> Any:
+    """A redirect handler (urllib imported only when a feed is fetched)."""
+    import urllib.request
+
+    class Redirects(urllib.request.HTTPRedirectHandler):
+        """Follows redirects as urllib does, noting each one's code and target."""
+
+        def __init__(self) -> None:
+            self.hops: list[tuple[int, str]] = []
+
+        def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+            self.hops.append((code, newurl))
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+        def moved_to(self) -> str | None:
+            if self.hops and all(code in (301, 308) for code, _ in self.hops):
+                return self.hops[-1][1]
+            return None
+
+    return Redirects()
+
+
+def _iso(when: dt.datetime) -> str:
+    return when.astimezone(dt.UTC).isoformat(timespec="seconds")
