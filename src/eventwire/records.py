@@ -51,8 +51,16 @@ ACLED_COLUMNS: tuple[str, ...] = (
 )
 
 
+# Values that need no conversion: most of a record's fields. Tested first, because the
+# store and the worker processes convert every event and span (bench/README.md: the
+# writer's own time was mostly this function and ``dataclasses.fields``).
+_SCALARS = (str, int, float, type(None))
+
+
 def _plain(value: Any) -> Any:
     """Turn nested records into JSON-ready values."""
+    if isinstance(value, _SCALARS):
+        return value
     if hasattr(value, "as_dict"):
         return value.as_dict()
     if isinstance(value, dict):
@@ -62,17 +70,30 @@ def _plain(value: Any) -> Any:
     return value
 
 
+# Field names per record class, looked up once (``dataclasses.fields`` builds a tuple of
+# Field objects at every call).
+_FIELDS: dict[type, tuple[tuple[str, ...], frozenset[str]]] = {}
+
+
+def _field_names(cls: type) -> tuple[tuple[str, ...], frozenset[str]]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        ordered = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
+        names = _FIELDS[cls] = (ordered, frozenset(ordered))
+    return names
+
+
 class _Record:
     """Shared ``as_dict``/``from_dict`` for the dataclasses below."""
 
     __slots__ = ()
 
     def as_dict(self) -> dict[str, Any]:
-        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}  # type: ignore[arg-type]
+        return {n: _plain(getattr(self, n)) for n in _field_names(type(self))[0]}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]):  # type: ignore[no-untyped-def]
-        names = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+        names = _field_names(cls)[1]
         return cls(**{k: v for k, v in data.items() if k in names})
 
 
