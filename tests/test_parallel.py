@@ -136,18 +136,50 @@ def test_parallel_cli_workers_export_what_one_process_exports(run_cli, tmp_path:
     assert _exported(two) == _exported(one) and _exported(one).count("\n") > 5
 
 
+@pytest.fixture(scope="module")
+def dask_cluster():  # type: ignore[no-untyped-def]
+    """A real Dask LocalCluster of two worker processes (one thread each); its address.
+
+    A task whose worker dies fails at once (Dask's default is to try it on three
+    workers), so the test of a crash stays short.
+    """
+    distributed = pytest.importorskip("distributed", reason="pip install 'eventwire[dask]'")
+    import dask
+
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        cluster = distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
+                                           dashboard_address=None)  # fmt: skip
+    with cluster:
+        yield cluster.scheduler_address
+
+
 # PostgreSQL: the store that several machines' ingests share.
 @pytest.mark.parametrize("store_url", ["postgresql"], indirect=True)
-def test_parallel_dask_cluster_stores_what_the_local_path_stores(store_url, tmp_path: Path) -> None:
-    distributed = pytest.importorskip("distributed", reason="pip install 'eventwire[dask]'")
+def test_parallel_dask_cluster_stores_what_the_local_path_stores(
+    dask_cluster: str, store_url, tmp_path: Path
+) -> None:
     news = _write(tmp_path / "news.jsonl", _corpus(12))
     local = str(tmp_path / "local.db")
     ingest([news], db=local, options=SMALL)
-    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
-                                  dashboard_address=None) as cluster:  # fmt: skip
-        report = ingest([news], db=store_url, options=SMALL, dask=cluster.scheduler_address)
+    report = ingest([news], db=store_url, options=SMALL, dask=dask_cluster)
     assert report.stored == 12 and report.extraction["mode"] == "dask"
     assert report.extraction["workers"] == 2 and report.extraction["batches"] == 3
     with open_store(local) as a, open_store(store_url) as b:
         assert _snapshot(b) == _snapshot(a)
     assert _exported(store_url) == _exported(local)
+
+
+def test_parallel_dask_worker_that_dies_costs_only_its_article(dask_cluster: str,
+                                                               tmp_path: Path) -> None:  # fmt: skip
+    from eventwire.parallel import DaskExtractor
+
+    corpus = _corpus(5)
+    crash = {"text": ODD_REPORT.format(marker=CRASH), "published": "2024-04-02"}
+    news = _write(tmp_path / "news.jsonl", [*corpus[:2], crash, *corpus[2:]])
+    extractor = DaskExtractor(dask_cluster, SMALL, extract=_misbehave)
+    report = ingest([news], db=str(tmp_path / "d.db"), options=SMALL, extractor=extractor)
+    assert (report.stored, report.failed, extractor.stats.lost) == (5, 1, 1)
+    with open_store(str(tmp_path / "d.db")) as store:
+        (err,) = store.errors()
+    assert err["source"].endswith("#L3") and err["stage"] == "extract"
+    assert err["reason"].startswith("Dask worker lost while extracting it (KilledWorker: ")

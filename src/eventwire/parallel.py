@@ -640,28 +640,42 @@ class DaskExtractor:
         if future is None:
             return []
         self.stats.batches += 1
+        first: list[Result | BaseException]
         try:
             return _decode(future.result(), batch)
         except ConfigError:
             raise
         except Exception as exc:  # noqa: BLE001 - KilledWorker, a lost worker connection
-            if len(batch) == 1:
-                return [_lost(batch[0], exc)]
             self.stats.lost += 1
             log.warning("a Dask batch of %d articles was lost (%s); running them again one "
                         "at a time", len(batch), type(exc).__name__)  # fmt: skip
-        singles = [self._submit(client, [art]) for art in batch]
+            first = [exc]
+        if len(batch) > 1:
+            singles = deque(self._submit(client, [art]) for art in batch)
+            # Each future is let go of once read: a worker dying later would otherwise
+            # make Dask compute it again.
+            first = [self._single(art, singles.popleft()) for art in batch]
+        # A worker that dies takes every task assigned to it down with it, not only the
+        # one it was running: an article lost among others is tried once more, alone.
         results = []
-        for art, fut in zip(batch, singles, strict=True):
-            try:
-                results += _decode(fut.result(), [art])
-            except ConfigError:
-                raise
-            except Exception as exc:  # noqa: BLE001 - this article's own failure
-                results.append(_lost(art, exc))
+        for art, got in zip(batch, first, strict=True):
+            if isinstance(got, BaseException):
+                got = self._single(art, self._submit(client, [art]))
+            results.append(_lost(art, got) if isinstance(got, BaseException) else got)
         return results
+
+    def _single(self, art: Article, future: Any) -> Result | BaseException:
+        """One article's Result, or what became of its worker."""
+        try:
+            return _decode(future.result(), [art])[0]
+        except ConfigError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - KilledWorker and its kind
+            return exc
 
 
 def _lost(art: Article, exc: BaseException) -> Result:
-    why = f"Dask worker lost while extracting it ({type(exc).__name__}: {exc})"
+    # KilledWorker's message runs to a paragraph: its first sentence says enough.
+    first = str(exc).split(". ")[0][:200]
+    why = f"Dask worker lost while extracting it ({type(exc).__name__}: {first})"
     return Result(id=art.id, error=why, warnings=list(art.warnings))
