@@ -183,3 +183,21 @@ def test_parallel_dask_worker_that_dies_costs_only_its_article(dask_cluster: str
         (err,) = store.errors()
     assert err["source"].endswith("#L3") and err["stage"] == "extract"
     assert err["reason"].startswith("Dask worker lost while extracting it (KilledWorker: ")
+
+
+def test_parallel_trigger_choice_is_the_same_in_every_process(nlp) -> None:  # type: ignore[no-untyped-def]
+    """Where a word's lemma and its written form are both triggers ("killing": "kill" and
+    "killing"), the lemma's entry is taken, whatever order the process's string hashing
+    (PYTHONHASHSEED) gives a set: workers are other processes, and must code as this one."""
+    from eventwire.mentions import match_triggers
+
+    text = (  # invented
+        "Fighting between government soldiers and M23 rebels broke out near Goma on 3 May "
+        "2024, killing seven fighters, the army said. Warplanes bombed rebel positions near "
+        "Bunia on 4 May 2024, killing 31 civilians and wounding dozens of residents."
+    )
+    hits = [(h.text, h.entry.lemmas) for h in match_triggers(nlp(text))]
+    assert hits == [
+        ("Fighting", ("fight",)), ("killing", ("kill",)), ("Warplanes", ("warplane",)),
+        ("bombed", ("bomb",)), ("killing", ("kill",)), ("wounding", ("wound",)),
+    ]  # fmt: skip

@@ -177,7 +177,10 @@ def match_triggers(doc: Any) -> list[TriggerHit]:
     n = len(doc)
     while i < n:
         found, found_end = None, 0
-        for first in {lemmas[i], lowers[i]}:
+        # The lemma first, then the word as written: a set here would try them in an
+        # order that changes with each process's string hashing (PYTHONHASHSEED), and
+        # an entry of either, of the same length, would win by that order.
+        for first in dict.fromkeys((lemmas[i], lowers[i])):
             for trig in index.get(first, ()):
                 end = _match_at(trig, i, lemmas, lowers, pos)
                 if end and (found is None or len(trig.lemmas) > len(found.lemmas)):
