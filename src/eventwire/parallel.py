@@ -13,7 +13,7 @@ one), so the parent stores what the pipeline would have stored in-process.
 - ``ProcessExtractor``: N worker processes started with ``forkserver`` (``spawn`` where
   there is none), each loading the model once; one batch per worker at a time and at most
   ``in_flight`` batches out (backpressure: reading waits for the writer). A worker is
-  replaced after ``recycle_after`` batches, or sooner when it holds more than
+  replaced after ``recycle_after`` articles, or sooner when it holds more than
   ``max_worker_mb``, so memory stays bounded over a long backfill. A worker that dies
   (a crash in native code, the kernel's OOM killer) loses nothing: its batch runs again
   one article at a time, and an article that kills a worker on its own comes back failed
@@ -54,9 +54,9 @@ BatchFn = Callable[[list[Article], Options], list[Result]]
 # What a worker sends back per article: the Result's dict and the article's warnings.
 Payload = list[tuple[dict[str, Any], list[str]]]
 
-# A worker is replaced after this many batches (6,400 articles at the default batch
-# size: a few seconds of model loading per hour of work) ...
-RECYCLE_AFTER = 100
+# A worker is replaced after this many articles (about 20 minutes of work on one core,
+# for a few seconds of loading the model again) ...
+RECYCLE_AFTER = 10_000
 # ... or as soon as its resident memory passes this. With the default model a worker
 # settles at about 500 MB (bench/README.md); the bound is 1 GB.
 MAX_WORKER_MB = 900
@@ -171,7 +171,7 @@ class PoolStats:
 
     workers: int = 0  # at most this many at once
     started: int = 0
-    recycled: int = 0  # replaced after RECYCLE_AFTER batches or MAX_WORKER_MB
+    recycled: int = 0  # replaced after RECYCLE_AFTER articles or MAX_WORKER_MB
     crashed: int = 0  # died while extracting
     batches: int = 0
     worker_peak_mb: float = 0.0  # the largest peak resident memory of any worker
@@ -291,7 +291,7 @@ def _worker_main(conn: Any, options: Options, extract: BatchFn | None,
         except ConfigError as exc:
             conn.send(("fatal", str(exc)))
             return
-        done += 1
+        done += len(articles)
         # Said with the results, so the parent sends no more work to a worker on its way out.
         last = bool(recycle_after and done >= recycle_after) or bool(
             max_mb and _memory_mb("VmRSS") > max_mb
