@@ -226,12 +226,13 @@ class ProcessExtractor:
         pool = _Pool(self)
         self.stats = pool.stats
         pool.start()
+        todo = iter(batches)
         try:
             submitted = written = 0
             more = True
             while True:
                 while more and submitted - written < self.in_flight:
-                    batch = next(batches, None)
+                    batch = next(todo, None)
                     if batch is None:
                         more = False
                         break
