@@ -80,3 +80,45 @@ def triggers() -> dict[str, tuple[Trigger, ...]]:
         )
         index.setdefault(trig.lemmas[0], []).append(trig)
     return {k: tuple(sorted(v, key=lambda t: -len(t.lemmas))) for k, v in index.items()}
+
+
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """A lexicon phrase as spaCy splits it: "commander-in-chief" -> commander, -, in, -, chief."""
+    return tuple(re.findall(r"[^\W_]+|[^\w\s]", phrase.lower().replace(".", "")))
+
+
+@functools.lru_cache(maxsize=16)
+def phrase_index(name: str, column: str) -> dict[str, tuple[tuple[tuple[str, ...], dict], ...]]:
+    """Rows of a bundled TSV indexed by the first word of ``column``, longest phrase first."""
+    index: dict[str, list[tuple[tuple[str, ...], dict]]] = {}
+    for row in read_table(name):
+        words = phrase_words(row[column])
+        if words:
+            index.setdefault(words[0], []).append((words, row))
+    return {k: tuple(sorted(v, key=lambda wr: -len(wr[0]))) for k, v in index.items()}
+
+
+def match_phrase(
+    index: dict[str, tuple[tuple[tuple[str, ...], dict], ...]],
+    forms: list[tuple[str, ...]],
+    i: int,
+) -> tuple[int, dict] | None:
+    """The longest phrase of ``index`` starting at token i: (end token, row), or None.
+
+    ``forms[k]`` holds the ways token k may be read (its lower-cased text without dots,
+    its lemma), so "Commanders" matches "commander" and "Gen." matches "gen".
+    """
+    for first in forms[i]:
+        for words, row in index.get(first, ()):
+            end = i + len(words)
+            if end <= len(forms) and all(w in forms[i + k] for k, w in enumerate(words)):
+                return end, row
+    return None
+
+
+def token_forms(doc: object) -> list[tuple[str, ...]]:
+    """For each token of a spaCy Doc or Span: (lower text without dots, lower lemma)."""
+    return [
+        (t.lower_.replace(".", "") or t.lower_, t.lemma_.lower())  # type: ignore[attr-defined]
+        for t in doc  # type: ignore[attr-defined]
+    ]
