@@ -226,7 +226,10 @@ def _is_aggregate(hit: TriggerHit, doc: Any, sent: Any) -> bool:
         return False  # "15 fatalities", "12 deaths": a count of people, not of events
     if _PERIOD.search(sent.text):
         # "over the past year, forces have captured more than 300": a running total.
-        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+        verb = tok
+        while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head  # "have captured 300 and killed over 20": the "have" is shared
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
         counted = any(t.dep_ == "quantmod" for t in tok.subtree)
         if tok.tag_ == "NNS" or perfect or counted:
             return True
@@ -566,3 +569,8 @@ def _is_supporter(mention: ActorMention, doc: Any) -> bool:
         if anc.pos_ == "VERB" and lemma not in _SUPPORT:
             return False
     return mention.tok_start > 0 and doc[mention.tok_start - 1].lower_ in ("allied", "pro-regime")
+
+
+# Public names for the claims stage, which keeps what this stage refuses as campaign totals.
+PERIOD = _PERIOD
+is_aggregate = _is_aggregate
