@@ -18,13 +18,17 @@ from typing import Any
 
 from .actors import ActorMention, find_actor_mentions
 from .articles import read_article
+from .claims import find_claims
 from .dates import DateMention, find_dates
 from .errors import EventwireError, ExtractionError, InputError
 from .events import assemble
 from .mentions import Frame, find_frames
 from .nlp import load_model
 from .options import Options
-from .records import Article, Event, Result
+from .people import Person, find_people
+from .quotes import find_quotes
+from .records import Article, Claim, Event, Quote, Relation, Result
+from .relations import find_relations
 
 
 @dataclass(slots=True)
@@ -39,6 +43,10 @@ class Work:
     actors: list[ActorMention] = field(default_factory=list)
     frames: list[Frame] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
     result: Result | None = None
 
 
@@ -125,13 +133,34 @@ def stage_events(work: Work) -> None:
     work.events = [e for e in events if e.confidence >= work.options.min_confidence]
 
 
-def stage_extras(work: Work) -> None:
-    """Claims, quotes and relations (issue: claims, quotes and actor relations)."""
-    try:
-        from . import extras
-    except ImportError:
-        return
-    extras.fill(work)
+def stage_people(work: Work) -> None:
+    work.people = find_people(work.doc, work.actors, work.places)
+
+
+def stage_quotes(work: Work) -> None:
+    work.quotes = find_quotes(work.doc, work.actors, work.people)
+
+
+def stage_claims(work: Work) -> None:
+    work.claims = find_claims(
+        work.doc, work.actors, work.quotes, work.article.published, _context(work)
+    )
+
+
+def stage_relations(work: Work) -> None:
+    work.relations = find_relations(work.doc, work.actors, work.people, _context(work))
+
+
+def _context(work: Work) -> tuple[str | None, str | None, int | None]:
+    """(country, iso2, year) of the main event, to name actors as the events name them."""
+    from .places import country_by_name
+
+    main = work.events[0] if work.events else None
+    country = main.country if main else None
+    place = country_by_name(country) if country else None
+    iso2 = place.iso2 if place is not None else None
+    date = (main.event_date if main else None) or work.article.published
+    return country, iso2, int(date[:4]) if date else None
 
 
 # The stages after parsing, in order; each takes the Work and fills its part.
@@ -141,7 +170,10 @@ STAGES: tuple[tuple[str, Callable[[Work], None]], ...] = (
     ("dates", stage_dates),
     ("frames", stage_frames),
     ("events", stage_events),
-    ("extras", stage_extras),
+    ("people", stage_people),
+    ("quotes", stage_quotes),
+    ("claims", stage_claims),
+    ("relations", stage_relations),
 )
 
 
@@ -156,6 +188,7 @@ def run_stages(work: Work, stages: Iterable[tuple[str, Callable[[Work], None]]] 
             raise ExtractionError(f"{type(exc).__name__}: {exc}", stage=name) from exc
     result = work.result or Result(id=work.article.id)
     result.events = work.events
+    result.claims, result.quotes, result.relations = work.claims, work.quotes, work.relations
     result.warnings = list(work.article.warnings)
     return result
 
