@@ -61,7 +61,7 @@ _MODAL_HEADS = {
 _MODAL_AUX = {"will", "would", "could", "might", "may", "shall", "should", "must", "'ll", "can"}
 _PERIOD = re.compile(
     r"\b(since (?:the |its |their |this |a |an )?\w+|(?:over|in|during) the "
-    r"(?:past|last) (?:\w+ )?(?:year|years|months|weeks|decade)|so far|to date|"
+    r"(?:past|last|same) (?:\w+ )?(?:years?|months?|weeks?|decades?|period)|so far|to date|"
     r"this year|last year|in recent (?:weeks|months|years)|each year|every year|"
     r"a year|per year|annually)\b",
     re.I,
