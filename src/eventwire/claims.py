@@ -45,6 +45,10 @@ _RANGE = re.compile(r"(\d[\d,.]*)\s*(?:-|–|to|and)\s*(\d[\d,.]*)$")
 # Prepositions that join an act to what it counts: "strikes on 100 sites", "capture of 300".
 _ACT_PREPS = {"on", "against", "of", "targeting", "at"}
 _FORCE_NOUNS = {"force", "troop", "army", "military", "soldier"}
+# Nouns that only carry a number to what it counts: "a total of 34 villages".
+_TOTAL_NOUNS = {"total", "number", "tally", "sum", "count"}
+# Pronouns by which a speaker names their own side: "we have arrested 212 suspects".
+_OWN_SIDE = {"we", "us", "our"}
 _RELATIVE = {"who", "which", "that"}
 
 
@@ -108,14 +112,10 @@ def _is_count(tok: Any) -> bool:
     if (
         head.i != tok.i
         and (head.like_num or head.lower_ in _SCALES)
-        and tok.dep_
-        in (
-            "compound",
-            "quantmod",
-            "nummod",
-        )
+        and tok.dep_ in ("compound", "quantmod", "nummod", "conj")
     ):
-        return False  # "2.3" of "2.3 million": the phrase is read from its head
+        # "2.3" of "2.3 million", "450" of "between 400 and 450": read from the head.
+        return False
     return tok.dep_ != "compound" or tok.head.pos_ in ("NUM",)
 
 
@@ -164,18 +164,24 @@ class _Reader:
         if unit is not None:
             t.spans["counted"] = [counted_span]
         t.spans["action"] = [(act_tok.idx, act_tok.idx + len(act_tok.text))]
-        who = self._actor(act_tok)
-        if who is not None:
-            t.actor, s = who
-            t.spans["actor"] = [s]
         period = self._period(sent, act_tok, num)
         if period is not None:
             t.period, s, t.period_rank = period
             t.spans["period"] = [s]
-        claim = self._claimant(num, sent)
-        if claim is not None:
-            t.claimant, s = claim
-            t.spans["claimant"] = [s]
+        quote = self._quote_of(num, sent)
+        if quote is not None:
+            t.claimant = quote.speaker
+            who_span = quote.evidence.get("speaker", quote.evidence["text"])[-1]
+            t.spans["claimant"] = [(who_span.start, who_span.end)]
+        doer = _doer(act_tok)
+        if doer is not None and unit is not None and doer.i == unit.i:
+            doer = None  # "2 million people have fled": the people counted are not actors
+        actor = self._name_actor(doer) if doer is not None else None
+        if actor is None and doer is not None and doer.lower_ in _OWN_SIDE and quote is not None:
+            actor = self._speaker_side(quote)  # "we have arrested 212": the speaker's side
+        if actor is not None:
+            t.actor, s = actor
+            t.spans["actor"] = [s]
         return t
 
     def number(self, num: Any) -> tuple[int | None, int | None, int | None, str, tuple[int, int]]:
@@ -202,6 +208,12 @@ class _Reader:
             return None, None, None, "exact", (0, 0)
         first = min([num.i, *(p.i for p in parts)])
         start, end = self.doc[first].idx, num.idx + len(num.text)
+        upper = next((c for c in num.children if c.dep_ == "conj" and c.like_num), None)
+        high = _value(upper) if upper is not None else None
+        if upper is not None and high is not None and high > value:  # "between 400 and 450"
+            if first > 0 and self.doc[first - 1].lower_ == "between":
+                start = self.doc[first - 1].idx
+            return int(value), int(value), int(high), "range", (start, upper.idx + len(upper.text))
         lo_i = max(first - 5, num.sent.start)
         window = self.text[self.doc[lo_i].idx : end]
         m = _RANGE.search(window)
@@ -243,17 +255,28 @@ class _Reader:
 
     def _act(self, unit: Any | None, slot: Any) -> Any | None:
         """The act a number counts: the counted noun itself ("100 strikes") or what governs it."""
-        if unit is not None and self._is_act(unit) and self._row_kind(unit) != "unit":
+        if unit is not None and unit.pos_ == "NOUN" and self._row_kind(unit) == "event":
             return unit
         cur = slot
-        for _ in range(3):
+        for _ in range(4):
             if cur.dep_ == "conj" and cur.head.i != cur.i:
                 cur = cur.head  # "captured 300 operatives and 20 commanders"
-                continue
-            break
+            elif (
+                cur.dep_ == "pobj"
+                and cur.head.lower_ == "of"
+                and cur.head.head.lemma_.lower() in _TOTAL_NOUNS
+            ):
+                cur = cur.head.head  # "recaptured a total of 34 villages"
+            else:
+                break
         head = cur.head
         if cur.dep_ in ("dobj", "nsubjpass", "nsubj", "attr", "oprd", "npadvmod"):
-            return head if self._is_act(head) else None
+            if self._is_act(head):
+                return head
+            # "had fewer than 100 fighters left": the clause hangs on the verb that counts.
+            if head.dep_ in ("ccomp", "xcomp") and self._is_act(head.head):
+                return head.head
+            return None
         if cur.dep_ == "pobj":
             prep = head
             if prep.lower_ in _ACT_PREPS and self._is_act(prep.head):
@@ -291,6 +314,9 @@ class _Reader:
         if unit is None:
             return done, (act_tok.idx, act_tok.idx + len(act_tok.text))
         toks = _noun_phrase(unit, num, with_preps=unit.i == act_tok.i)
+        hit = self.hit_at.get(unit.i)
+        if hit is not None and hit.i < toks[0].i:  # "drone strikes" is one trigger
+            toks = [*self.doc[hit.i : toks[0].i], *toks]
         words = _words(toks)
         span = (toks[0].idx, toks[-1].idx + len(toks[-1].text))
         if unit.i == act_tok.i or (row and row["kind"] == "strength"):
@@ -299,11 +325,16 @@ class _Reader:
 
     # -- who did it
 
-    def _actor(self, act_tok: Any) -> tuple[str, tuple[int, int]] | None:
-        subj = _doer(act_tok)
-        if subj is None:
+    def _speaker_side(self, quote: Quote) -> tuple[str, tuple[int, int]] | None:
+        """The organisation a quoted speaker belongs to, named as the events name actors."""
+        org = (quote.evidence.get("organisation") or [None])[0]
+        if org is None:
             return None
-        return self._name_actor(subj)
+        m = self.actor_at.get(self._tok_at(org.start).i)
+        if m is not None:
+            country, iso2, year = self.context
+            return act.resolve(m, country, iso2, year).name, (org.start, org.end)
+        return org.text, (org.start, org.end)
 
     def _name_actor(self, head: Any) -> tuple[str, tuple[int, int]] | None:
         if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
@@ -347,10 +378,12 @@ class _Reader:
         """The period phrases of a sentence: (start, end, root token), from ``mentions.PERIOD``."""
         if sent.start in self._periods:
             return self._periods[sent.start]
-        out = []
+        out: list[tuple[int, int, Any]] = []
         base = sent.start_char
         for m in PERIOD.finditer(sent.text):
             s, e = base + m.start(), base + m.end()
+            if out and not self.text[out[-1][1] : s].strip():
+                s = out.pop()[0]  # "so far" + "this year": one period
             tok = self._tok_at(s)
             root = tok
             for _ in range(4):
@@ -359,7 +392,13 @@ class _Reader:
                     break
                 root = root.head
             sub = list(root.subtree)
-            if root.pos_ in ("VERB", "AUX") and root.dep_ != "pcomp" or len(sub) > 12:
+            # "since the war began in April": a temporal clause is a period as a whole.
+            clause = tok.dep_ == "mark" and tok.head.i == root.i
+            if (
+                (root.pos_ in ("VERB", "AUX") and root.dep_ != "pcomp" and not clause)
+                or len(sub) > 12
+                or sub[0].idx > s
+            ):
                 out.append((s, e, tok))
             else:
                 out.append((sub[0].idx, sub[-1].idx + len(sub[-1].text), root))
@@ -380,22 +419,25 @@ class _Reader:
             return (0 if attached else 1, abs(s - num.idx))
 
         s, e, root = min(found, key=rank)
-        return self.text[s:e], (s, e), rank((s, e, root))[0]
+        attached = rank((s, e, root))[0]
+        if attached and _clause(root).i != _clause(act_tok).i:
+            return None  # "..., adding that 500,000 had crossed": another clause's period
+        return self.text[s:e], (s, e), attached
 
-    def _claimant(self, num: Any, sent: Any) -> tuple[str, tuple[int, int]] | None:
-        """The speaker of the quotation or reported clause holding the number."""
+    def _quote_of(self, num: Any, sent: Any) -> Quote | None:
+        """The quotation or reported clause holding the number (its speaker is the claimant),
+        else one attributed in the same sentence."""
         pos = num.idx
         best = None
         for q in self.quotes:
             if q.speaker is None:
                 continue
             span = q.evidence["text"][0]
-            who = q.evidence.get("speaker", [span])[-1]
             if span.start <= pos < span.end:
-                return q.speaker, (who.start, who.end)
+                return q
             cue = (q.evidence.get("cue") or [None])[0]
             if best is None and cue is not None and sent.start_char <= cue.start < sent.end_char:
-                best = (q.speaker, (who.start, who.end))
+                best = q
         return best
 
 
@@ -420,9 +462,9 @@ def _unit(num: Any) -> tuple[Any | None, Any]:
         return head, head
     for c in num.children:
         if c.dep_ == "prep" and c.lower_ == "of":  # "dozens of raids", "hundreds of fighters"
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if obj is not None:
-                return obj, num
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[-1], num  # "of drone strikes" may hang both nouns on "of"
     if (
         num.dep_ == "pobj"
         and head.dep_ == "prep"
@@ -495,8 +537,10 @@ def _path(tok: Any, top: Any) -> list[Any]:
 
 def _doer(act_tok: Any) -> Any | None:
     """The subject of the act: its agent, its owner ("the army's raids"), or the doer of the
-    verb it is the object of ("forces have conducted strikes")."""
+    verb it is the object of ("forces have conducted strikes"), of a raising verb ("ADF is
+    believed to have ...") or of a charge ("accused the group of looting ...")."""
     cur = act_tok
+    raised = False
     for _ in range(4):
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in cur.children)
         for c in cur.children:
@@ -505,6 +549,8 @@ def _doer(act_tok: Any) -> Any | None:
                 if obj is not None:
                     return obj
             if c.dep_ == "nsubj" and not passive:
+                return c
+            if c.dep_ == "nsubjpass" and raised:
                 return c
             if (
                 cur.pos_ == "NOUN"
@@ -517,11 +563,35 @@ def _doer(act_tok: Any) -> Any | None:
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None:
                     return obj
+        if cur.dep_ == "pcomp" and cur.head.lower_ in ("of", "for"):
+            charged = cur.head.head  # "accused [the group] of looting", "the group [of] ..."
+            if charged.pos_ in ("NOUN", "PROPN"):
+                return charged
+            obj = next((c for c in charged.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return obj
         if cur.dep_ in ("conj", "dobj", "xcomp", "pobj", "prep", "advcl") and cur.head.i != cur.i:
+            raised = cur.dep_ == "xcomp"
             cur = cur.head
             continue
         return None
     return None
+
+
+def _clause(tok: Any) -> Any:
+    """The verb heading a token's clause: one with a subject of its own, or the main one
+    (a gerund or a verb conjoined without a subject belongs to the clause above it)."""
+    cur = tok
+    for _ in range(10):
+        if cur.pos_ in ("VERB", "AUX") and (
+            cur.dep_ in ("ROOT", "ccomp", "relcl", "parataxis")
+            or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cur.children)
+        ):
+            return cur
+        if cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
 
 
 def _merge(tellings: list[_Telling]) -> list[list[_Telling]]:

@@ -45,6 +45,7 @@ class Person:
     org_span: tuple[int, int] | None = None
     org_mention: ActorMention | None = None
     relation: str | None = None  # leader_of / member_of, from the role
+    role_kind: str | None = None  # function or rank
 
 
 @functools.lru_cache(maxsize=1)
@@ -128,6 +129,15 @@ def find_people(doc: Any, actors: list[ActorMention], places: list[Any] = ()) ->
         if any(s <= ent.start_char and ent.end_char <= e for s, e in placed):
             continue  # "Palmyra" tagged PERSON is the town the gazetteer knows
         spans.append(_trim(doc, forms, ent.start, ent.end, named))
+    for ent in doc.ents:
+        # A name the model took for an organisation, in apposition with a role: "said
+        # Oleksandr Shtupun, a spokesman for ...".
+        if (
+            ent.label_ == "ORG"
+            and _named_by_role(ent, forms)
+            and not any(i in named for i in range(ent.start, ent.end))
+        ):
+            spans.append(_trim(doc, forms, ent.start, ent.end, named))
     # A capitalised name right after a role word, which the model may miss: "spokesman Abu Omar".
     taken = {i for s, e in spans for i in range(s, e)}
     for k in range(len(doc) - 1):
@@ -140,7 +150,10 @@ def find_people(doc: Any, actors: list[ActorMention], places: list[Any] = ()) ->
             e += 1
         while e > j and not doc[e - 1].is_alpha:
             e -= 1
-        if e - j >= 2 and not any(i in taken for i in range(j, e)):
+        # "Mr Okello", "Gen. Kato": one name after a title; after an office, two ("spokesman
+        # Abu Omar"), so that "commander Ahmed" alone is not taken for a name.
+        least = 1 if hit[1]["kind"] in ("rank", "courtesy") else 2
+        if e - j >= least and not any(i in taken for i in range(j, e)):
             if not _in_ranges(doc[j].idx, heads) and doc[j].text[:1].isupper():
                 spans.append((j, e))
                 taken.update(range(j, e))
@@ -151,11 +164,27 @@ def find_people(doc: Any, actors: list[ActorMention], places: list[Any] = ()) ->
         start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
         p = Person(text[start:end], start, end, s, e)
         _role_before(p, doc, forms, orgs)
-        if p.role is None:
+        if p.role is None or p.role_kind == "rank":
+            # "Colonel Ibrahim Sow, the army spokesman": the office says more than the rank.
             _role_in_apposition(p, doc, forms, orgs)
         people.append(p)
     _full_names(people)
     return people
+
+
+def _named_by_role(ent: Any, forms: list[tuple[str, ...]]) -> bool:
+    """Capitalised words only, with a role noun in apposition to them."""
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent if t.is_alpha):
+        return False
+    root = ent.root
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    for n in nouns:
+        hit = role_ending_at(forms, n.i + 1, max(n.i - 3, 0))
+        if hit is not None and hit[1]["kind"] in ("function", "rank"):
+            return True
+    return False
 
 
 def _trim(
@@ -205,20 +234,24 @@ def _role_before(p: Person, doc: Any, forms: list[tuple[str, ...]], orgs: dict) 
         break
     if not found:
         return
-    _set_role(p, doc, found)
-    if org is not None and found:
+    _set_role(p, doc, found, orgs)
+    if org is not None:
         _set_org(p, doc, org)
 
 
-def _set_role(p: Person, doc: Any, found: list[tuple[int, int, dict]]) -> None:
-    """The function if one is named (else the rank), with the modifiers just before it."""
+def _set_role(p: Person, doc: Any, found: list[tuple[int, int, dict]], orgs: dict) -> None:
+    """The function if one is named (else the rank), with the modifiers just before it.
+
+    An apposition's function replaces a rank found before the name; an organisation named
+    inside the role ("army chief") is the person's organisation.
+    """
     found.sort()
     kinds = [r["kind"] for _, _, r in found]
     pick = next(
         (k for k, kind in enumerate(kinds) if kind == "function"),
         next((k for k, kind in enumerate(kinds) if kind == "rank"), None),
     )
-    if pick is None:
+    if pick is None or (p.role_kind == "function" and kinds[pick] == "rank"):
         return
     s, e, row = found[pick]
     m = pick
@@ -229,6 +262,14 @@ def _set_role(p: Person, doc: Any, found: list[tuple[int, int, dict]]) -> None:
     p.role_span = (doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
     rel = row.get("relation", "-")
     p.relation = None if rel == "-" else rel
+    p.role_kind = row["kind"]
+    # Only a dictionary actor inside a role is an organisation ("army chief"), not a word
+    # the model took for one ("Defence Minister").
+    inside = next(
+        (o for i in range(s, e) if (o := orgs.get(i)) and o[2] is not None and o[2].entry), None
+    )
+    if inside is not None and p.organisation is None:
+        _set_org(p, doc, inside)
 
 
 def _set_org(p: Person, doc: Any, org: tuple[int, int, Any]) -> None:
@@ -263,7 +304,7 @@ def _role_in_apposition(p: Person, doc: Any, forms: list[tuple[str, ...]], orgs:
                 break
             found.append((mod[0], k, mod[1]))
             k = mod[0]
-        _set_role(p, doc, found)
+        _set_role(p, doc, found, {})
         for t in noun.subtree:
             if t.i in orgs and not (p.tok_start <= t.i < p.tok_end) and _org_of_role(t, noun):
                 _set_org(p, doc, orgs[t.i])

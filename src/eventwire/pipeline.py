@@ -157,6 +157,11 @@ def _context(work: Work) -> tuple[str | None, str | None, int | None]:
 
     main = work.events[0] if work.events else None
     country = main.country if main else None
+    if country is None:  # no event: the country the article's places point at most
+        from collections import Counter
+
+        named = Counter(p.place.country for p in work.places if p.place and p.place.country)
+        country = named.most_common(1)[0][0] if named else None
     place = country_by_name(country) if country else None
     iso2 = place.iso2 if place is not None else None
     date = (main.event_date if main else None) or work.article.published

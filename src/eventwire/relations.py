@@ -6,7 +6,7 @@ Read from three kinds of wording:
 * appositions and roles: "Abu Omar, a commander of Ansar al-Din", "Hamas spokesman X"
   (the role words and their relation are in ``data/roles.tsv``, read by the people stage);
 * patterns around a cue word: "directly connected with the ISIS gunman", "backed by Iran",
-  "a faction of the SDF", "has been fighting the Taliban" (``data/relations.tsv``).
+  "a faction of the SDF", "fighting between the army and the RSF" (``data/relations.tsv``).
 
 The sides of a relation are actors: a named person kept as an actor in their own right
 (with their role), a group by its ACLED-style name, a state, or a definite description
@@ -32,24 +32,16 @@ from .people import Person, by_token, role_ending_at
 from .records import Relation, Span
 
 SYMMETRIC = {"linked_to", "allied_with", "opposed_to"}
-_RELATIVE = {"who", "which", "that"}
+_RELATIVE = {"who", "which", "that", "whom"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
-# Nouns that can stand for an armed actor without a name ("the gunman", "the group").
-_ACTOR_NOUNS = {
+# Nouns for one armed actor without a name ("the gunman"): a definite one is an actor.
+_PERSON_NOUNS = {
     "gunman",
     "operative",
     "militant",
     "fighter",
     "figure",
     "individual",
-    "group",
-    "faction",
-    "militia",
-    "cell",
-    "network",
-    "organisation",
-    "organization",
-    "movement",
     "commander",
     "leader",
     "attacker",
@@ -64,10 +56,55 @@ _ACTOR_NOUNS = {
     "official",
     "chief",
     "emir",
+}
+# Nouns for a group: "the M23 rebel group", "the PMF leadership" name the group in them.
+_GROUP_NOUNS = {
+    "group",
+    "faction",
+    "militia",
+    "cell",
+    "network",
+    "organisation",
+    "organization",
+    "movement",
     "coalition",
     "alliance",
+    "leadership",
+    "command",
+    "force",
+    "forces",
+    "militias",
+    "groups",
+    "rebels",
+    "insurgents",
+    "fighters",
+    "militants",
+    "troops",
+    "wing",
 }
-_DENY = {"deny", "reject", "dismiss", "rule", "refute"}
+_DENY = {"deny", "reject", "dismiss", "refute"}
+# Verbs whose subject holds the tie their object names: "X has links to Y".
+_HOLD_VERBS = {
+    "have",
+    "maintain",
+    "keep",
+    "forge",
+    "build",
+    "establish",
+    "develop",
+    "fight",
+    "wage",
+    "cut",
+    "sever",
+    "strengthen",
+    "deepen",
+    "pledge",
+    "swear",
+}
+# A demonym before "-led" is the leaders' nationality, not a state: "a Ugandan-led group".
+_NATIONALITY_CUES = {"leader_of"}
+
+Found = tuple["Party", str, "Party", tuple[int, int]]
 
 
 @dataclass(slots=True)
@@ -101,7 +138,7 @@ def find_relations(
     ``context`` is (country, iso2, year) for naming groups as the events name them.
     """
     r = _Relater(doc, actors, people, context)
-    found: list[tuple[Party, str, Party, tuple[int, int]]] = []
+    found: list[Found] = []
     index = cues()
     for tok in doc:
         rows = index.get(tok.lemma_.lower()) or index.get(tok.lower_)
@@ -141,55 +178,64 @@ class _Relater:
     def person(self, p: Person) -> Party:
         return Party(p.name, "person", (p.start, p.end), p.role, "person:" + p.name.lower())
 
-    def group(self, m: ActorMention) -> Party:
+    def group(self, m: ActorMention) -> Party | None:
         country, iso2, year = self.context
-        name = act.resolve(m, country, iso2, year).name if m.entry is not None else m.text
+        if m.entry is None:  # a group the dictionary lacks, as written ("the" aside)
+            s = m.start + 4 if m.text.lower().startswith("the ") else m.start
+            name = self.text[s : m.end]
+            return Party(name, "group", (s, m.end), None, "group:" + name.lower())
+        name = act.resolve(m, country, iso2, year).name
+        if m.entry.generic and not country:
+            return None  # "the army" with no country is nobody in particular
         return Party(name, "group", (m.start, m.end), None, "group:" + name.lower())
 
-    def state(self, ent: Any) -> Party:
+    def entity(self, ent: Any) -> Party | None:
+        """A named entity as a party: an ORG is a group, a country a state."""
+        s, e = ent.start_char, ent.end_char
+        if ent[0].lower_ == "the" and len(ent) > 1:
+            s = ent[1].idx
+        if ent.label_ == "ORG":
+            name = self.text[s:e]
+            return Party(name, "group", (s, e), None, "group:" + name.lower())
         from .places import country_by_name
 
         place = country_by_name(ent.text)
-        name = place.country if place is not None and place.country else ent.text
-        return Party(name, "state", (ent.start_char, ent.end_char), None, "state:" + name.lower())
+        if place is None or not place.country or place.kind != "country":
+            return None  # a town or a region ties nothing
+        return Party(place.country, "state", (s, e), None, "state:" + place.country.lower())
 
-    def named_at(self, i: int) -> Party | None:
-        """The person, group or state named by token i."""
+    def named_at(self, i: int, within: tuple[int, int] | None = None) -> Party | None:
+        """The person, group or state named by token i (a mention outside ``within`` is
+        passed over: "Rwanda-backed M23" is one dictionary name holding both sides)."""
         if i in self.person_at:
             return self.person(self.person_at[i])
         m = self.actor_at.get(i)
+        if (
+            m is not None
+            and within is not None
+            and not (within[0] <= m.tok_start and m.tok_end <= within[1])
+        ):
+            m = None
         if m is not None and (m.entry is None or not m.entry.generic):
             return self.group(m)
         ent = self.ent_at.get(i)
-        if ent is not None:
-            if ent.label_ == "ORG":
-                return Party(
-                    ent.text,
-                    "group",
-                    (ent.start_char, ent.end_char),
-                    None,
-                    "group:" + ent.text.lower(),
-                )
-            return self.state(ent)
-        return None
-
-    def ending_at(self, i: int) -> Party | None:
-        """The party whose name ends at token i ("al-Qaeda" before "-affiliated")."""
-        return self.named_at(i)
+        return self.entity(ent) if ent is not None else None
 
     def referent(self, tok: Any, depth: int = 0) -> Party | None:
         """Who a noun phrase names, following appositions, relative pronouns and copulas."""
         if depth > 4:
             return None
-        low = tok.lower_
-        if low in _RELATIVE and tok.head.dep_ == "relcl":
-            return self.referent(tok.head.head, depth + 1)
+        if tok.lower_ in _RELATIVE:
+            head = tok.head  # "which the UN says is backed by": up to the relative clause
+            while head.dep_ in ("ccomp", "xcomp") and head.head.i != head.i:
+                head = head.head
+            return self.referent(head.head, depth + 1) if head.dep_ == "relcl" else None
         named = self.named_at(tok.i)
         if named is not None:
             return named
         for c in tok.children:
-            if c.dep_ == "appos" and c.i in self.person_at:
-                return self.person(self.person_at[c.i])
+            if c.dep_ == "appos" and (c.i in self.person_at or self.named_at(c.i) is not None):
+                return self.named_at(c.i)  # "its rival, the Islamic State Sahel Province"
         if tok.dep_ == "appos":
             return self.referent(tok.head, depth + 1)
         if tok.dep_ == "attr":
@@ -197,90 +243,112 @@ class _Relater:
             if subj is not None:
                 return self.referent(subj, depth + 1)
         if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ == "VERB":
-            verb = tok.head.head  # "was described as an al-Qaeda-affiliated leader"
-            subj = next(
-                (c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj", "dobj")), None
-            )
-            if subj is not None:
-                return self.referent(subj, depth + 1)
+            verb = tok.head.head  # "was described as ...", "whom they described as ..."
+            for dep in ("nsubjpass", "dobj", "nsubj"):
+                subj = next((c for c in verb.children if c.dep_ == dep), None)
+                if subj is not None:
+                    return self.referent(subj, depth + 1)
             if verb.dep_ in ("relcl", "acl"):
                 return self.referent(verb.head, depth + 1)
         return self.unnamed(tok)
 
     def unnamed(self, tok: Any) -> Party | None:
-        """A definite description of an actor ("the ISIS gunman"), or None."""
+        """A group named inside a noun phrase ("the M23 rebel group"), or a definite
+        description of an actor ("the ISIS gunman"); None for anything else."""
         if tok.pos_ != "NOUN":
             return None
-        if tok.lemma_.lower() not in _ACTOR_NOUNS and tok.i not in self.actor_at:
+        lemma, low = tok.lemma_.lower(), tok.lower_
+        mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")]
+        if lemma in _GROUP_NOUNS or low in _GROUP_NOUNS:
+            for c in mods:
+                if not any(t.text == "-" for t in c.subtree):
+                    named = self.named_at(c.i)
+                    if named is not None and named.type != "person":
+                        return named
+        if lemma not in _PERSON_NOUNS and lemma not in _GROUP_NOUNS and tok.i not in self.actor_at:
             return None
         dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
         definite = any(c.lower_ in _DEFINITE or c.dep_ == "poss" for c in dets)
         if not definite and not (tok.tag_ == "NNS" and not dets):
             return None
-        toks = [tok]
-        for c in tok.lefts:
-            if c.dep_ in ("compound", "amod", "nmod") and not any(t.text == "-" for t in c.subtree):
-                toks.extend(c.subtree)
-        toks.sort(key=lambda t: t.i)
-        while toks and toks[0].i != tok.i and toks[0].i != toks[1].i - 1:
-            toks = toks[1:]
-        s, e = toks[0].idx, tok.idx + len(tok.text)
+        k = tok.i
+        while (
+            k > 0
+            and self.doc[k - 1].dep_ in ("compound", "amod", "nmod")
+            and (self.doc[k - 1].head.i in range(k, tok.i + 1) and self.doc[k - 1].text != "-")
+        ):
+            k -= 1
+        if k > 0 and self.doc[k - 1].text == "-":
+            k = tok.i  # "Iran-backed militias": the prefix is the other side
+        s, e = self.doc[k].idx, tok.idx + len(tok.text)
         name = self.text[s:e]
-        org = next((self.named_at(t.i) for t in toks if t.i != tok.i and self.named_at(t.i)), None)
+        org = next((p for t in self.doc[k : tok.i] if (p := self.named_at(t.i))), None)
         key = "unnamed:" + (org.key if org is not None else name.lower())
-        role = tok.lemma_.lower()
-        return Party(name, "unnamed", (s, e), role, key)
+        return Party(name, "unnamed", (s, e), lemma, key)
 
     # -- cues
 
-    def from_cue(
-        self, tok: Any, rows: tuple[dict[str, str], ...]
-    ) -> list[tuple[Party, str, Party, tuple[int, int]]]:
+    def from_cue(self, tok: Any, rows: tuple[dict[str, str], ...]) -> list[Found]:
         if self._negated(tok):
             return []
-        cue_span = (tok.idx, tok.idx + len(tok.text))
-        out = []
-        for row, other in self._complements(tok, rows):
-            described = self._described(tok)
+        cue = (tok.idx, tok.idx + len(tok.text))
+        out: list[Found] = []
+        for row, first, other in self._complements(tok, rows):
+            described = first if first is not None else self._described(tok)
             if described is None or other is None:
                 continue
             source, target = described, other
             if row["voice"] == "active" and self._turned(tok):
                 source, target = other, described
             if source.key != target.key:
-                out.append((source, row["relation"], target, cue_span))
+                out.append((source, row["relation"], target, cue))
         return out
 
     def _complements(
         self, tok: Any, rows: tuple[dict[str, str], ...]
-    ) -> list[tuple[dict[str, str], Party | None]]:
-        """(row, the other actor) for each way the cue names one."""
-        out: list[tuple[dict[str, str], Party | None]] = []
+    ) -> list[tuple[dict[str, str], Party | None, Party | None]]:
+        """(row, the first side when the cue names both, the other side) per way found."""
+        out: list[tuple[dict[str, str], Party | None, Party | None]] = []
         by_prep = {r["prep"]: r for r in rows}
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in by_prep:
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is not None:
-                    out.append((by_prep[c.lower_], self.referent(obj)))
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            if c.dep_ == "prep" and c.lower_ == "between" and "between" in by_prep:
+                pair = [obj, *obj.conjuncts]  # "fighting between X and Y"
+                if len(pair) >= 2:
+                    out.append((by_prep["between"], self.referent(pair[0]), self.referent(pair[1])))
+            elif c.dep_ == "prep" and c.lower_ in by_prep:
+                out.append((by_prep[c.lower_], None, self.referent(obj)))
             elif c.dep_ == "agent" and "-" in by_prep:
-                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is not None:  # "backed by Iran"
-                    out.append((by_prep["-"], self.referent(obj)))
+                out.append((by_prep["-"], None, self.referent(obj)))  # "backed by Iran"
         if out or "-" not in by_prep:
             return out
         row = by_prep["-"]
         if tok.i >= 2 and self.doc[tok.i - 1].text == "-":  # "al-Qaeda-affiliated", "Iran-backed"
-            return [(row, self.ending_at(tok.i - 2))]
+            prefix = self.doc[tok.i - 2]
+            if row["relation"] in _NATIONALITY_CUES and _demonym(prefix.text):
+                return []
+            return [(row, None, self.named_at(prefix.i, within=(0, tok.i - 1)))]
         if tok.pos_ == "VERB" and row["voice"] == "active":
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             if obj is not None:  # "X leads Y", "X joined Y"
-                return [(row, self.referent(obj))]
+                return [(row, None, self.referent(obj))]
         if tok.pos_ == "NOUN":
-            for c in tok.lefts:  # "an ISIS affiliate", "its Hamas rival"
-                if c.dep_ in ("compound", "nmod", "amod"):
+            appos = next(
+                (p for c in tok.children if c.dep_ == "appos" and (p := self.named_at(c.i))), None
+            )
+            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+            if appos is not None and poss is not None:  # "JNIM fought its rival, IS Sahel"
+                owner = self.named_at(poss.i)
+                if owner is None and poss.lower_ in ("its", "their"):
+                    owner = self._clause_subject(tok)
+                return [(row, owner, appos)] if owner is not None else []
+            for c in tok.lefts:  # "an ISIS affiliate", "Iran's closest ally"
+                if c.dep_ in ("compound", "nmod", "amod", "poss"):
                     named = self.named_at(c.i)
                     if named is not None:
-                        return [(row, named)]
+                        return [(row, None, named)]
         return out
 
     def _turned(self, tok: Any) -> bool:
@@ -314,52 +382,68 @@ class _Relater:
             return self.referent(tok)
         if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.i != tok.head.i:
             return self.referent(tok.head.head)  # "a leader with direct ties to ..."
-        if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
-            for c in tok.head.children:  # "X has links to Y", "X maintains ties with Y"
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _HOLD_VERBS:
+            for c in tok.head.children:  # "X has links to Y", "X fought a war with Y"
                 if c.dep_ == "nsubj":
                     return self.referent(c)
         if tok.dep_ == "pobj" and tok.head.lower_ == "as":
             return self.referent(tok)
         return None
 
+    def _clause_subject(self, tok: Any) -> Party | None:
+        """Who "its" stands for: the subject of the clause the token sits in."""
+        cur = tok
+        for _ in range(6):
+            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.i != tok.i:
+                return self.referent(subj)
+            if cur.head.i == cur.i:
+                return None
+            cur = cur.head
+        return None
+
     def _nearest_before(self, tok: Any) -> Party | None:
-        """A predicate whose subject the parse lost: the nearest named actor before it."""
+        """A predicate whose subject the parse lost: the nearest person named before it."""
         sent = tok.sent
-        inside_source = {t.i for t in sent if t.lower_ == "according" for t in t.subtree}
+        source = {x.i for t in sent if t.lower_ == "according" for x in t.subtree}
         for k in range(tok.i - 1, sent.start - 1, -1):
-            if k in inside_source:
-                continue
-            if k in self.person_at:
+            if k not in source and k in self.person_at:
                 return self.person(self.person_at[k])
         return None
 
     def _negated(self, tok: Any) -> bool:
+        """ "not affiliated", "no links to", "denied any links to", "has never armed"."""
         if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children):
             return True
-        head = tok.head
+        head, cur = tok.head, tok
         for _ in range(3):
+            if cur.dep_ in ("relcl", "acl", "appos", "nsubj", "nsubjpass", "advcl"):
+                break  # "the group, which ... is backed by Rwanda, denied ...": not denied
+            if head.lemma_.lower() in _DENY:
+                return True
             if (
-                head.lemma_.lower() in _DENY
-                or any(c.dep_ == "neg" for c in head.children)
-                and (head.pos_ in ("VERB", "AUX") and tok.dep_ in ("dobj", "acomp", "attr", "pobj"))
+                head.pos_ in ("VERB", "AUX")
+                and tok.dep_ in ("dobj", "acomp", "attr", "pobj")
+                and any(c.dep_ == "neg" for c in head.children)
             ):
                 return True
             if head.head.i == head.i:
                 break
-            head = head.head
+            cur, head = head, head.head
         return False
 
     # -- roles
 
-    def from_role_noun(self, tok: Any) -> list[tuple[Party, str, Party, tuple[int, int]]]:
+    def from_role_noun(self, tok: Any) -> list[Found]:
         """ "X, a commander of Y", "X is a member of Y", "X, a senior Y commander"."""
         hit = role_ending_at(self.forms, tok.i + 1, max(tok.i - 3, 0))
         if hit is None or hit[1]["relation"] == "-" or tok.i in self.person_at:
             return []
-        if (
-            tok.dep_ not in ("appos", "attr")
-            and not (tok.dep_ == "pobj" and tok.head.lower_ == "as")
-            and not any(c.dep_ == "appos" and c.i in self.person_at for c in tok.children)
+        predicated = tok.dep_ in ("appos", "attr") or (
+            tok.dep_ == "pobj" and tok.head.lower_ == "as"
+        )
+        if not predicated and not any(
+            c.dep_ == "appos" and c.i in self.person_at for c in tok.children
         ):
             return []
         other: Party | None = None
@@ -369,28 +453,26 @@ class _Relater:
                 if obj is not None:
                     other = self.referent(obj)
             elif c.dep_ in ("compound", "poss", "nmod", "amod") and c.i < tok.i and other is None:
-                if c.i > 0 and self.doc[c.i + 1].text == "-":
+                if self.doc[c.i + 1].text == "-":
                     continue  # "al-Qaeda-affiliated leader": the affiliation, not a leadership
                 other = self.named_at(c.i)
         if other is None or other.type == "person":
             return []
-        described = self.referent(tok) if tok.dep_ != "appos" else self.referent(tok.head)
-        if described is None or described.key == other.key:
+        described = self.referent(tok.head) if tok.dep_ == "appos" else self.referent(tok)
+        if described is None or described.key == other.key or described.type != "person":
             return []
-        if described.type == "person" and described.role is None:
+        if described.role is None:
             described.role = tok.lemma_.lower()
         s = self.doc[hit[0]].idx
         return [(described, hit[1]["relation"], other, (s, tok.idx + len(tok.text)))]
 
-    def from_people(self) -> list[tuple[Party, str, Party, tuple[int, int]]]:
-        """ "CENTCOM Commander General Brad Cooper": the role before the name ties them."""
-        out = []
+    def from_people(self) -> list[Found]:
+        """ "CENTCOM Commander General Brad Cooper": the role and the group named with it."""
+        out: list[Found] = []
         for p in self.people:
             if p.relation is None or p.org_span is None or p.role_span is None:
                 continue
             if p.org_mention is not None:
-                if p.org_mention.entry is not None and p.org_mention.entry.generic:
-                    continue
                 other = self.group(p.org_mention)
             else:
                 t = self.doc.char_span(*p.org_span, alignment_mode="expand")
@@ -400,7 +482,16 @@ class _Relater:
         return out
 
 
-def _merge(found: list[tuple[Party, str, Party, tuple[int, int]]], text: str) -> list[Relation]:
+def _demonym(word: str) -> bool:
+    """ "Ugandan" names a nationality, "Uganda" a country: "a Ugandan-led group"."""
+    from .gazetteer import Gazetteer, norm_key
+
+    gaz = Gazetteer.default()
+    k = norm_key(word)
+    return k in gaz.demonyms and k not in gaz.country_keys
+
+
+def _merge(found: list[Found], text: str) -> list[Relation]:
     """One Relation per tie, the evidence of every telling kept, in order of first telling."""
     merged: dict[tuple, Relation] = {}
     for source, rel, target, cue in found:
@@ -417,8 +508,8 @@ def _merge(found: list[tuple[Party, str, Party, tuple[int, int]]], text: str) ->
             merged[key] = r
         elif r.source_role is None and source.role and r.source == source.name:
             r.source_role = source.role
-        for field, (s, e) in (("source", source.span), ("relation", cue), ("target", target.span)):
-            spans = r.evidence.setdefault(field, [])
+        for name, (s, e) in (("source", source.span), ("relation", cue), ("target", target.span)):
+            spans = r.evidence.setdefault(name, [])
             if not any(x.start == s and x.end == e for x in spans):
                 spans.append(Span.of(text, s, e))
     return sorted(merged.values(), key=lambda r: min(s.start for s in r.evidence["relation"]))
