@@ -111,11 +111,13 @@ def _is_count(tok: Any) -> bool:
     head = tok.head
     if (
         head.i != tok.i
-        and (head.like_num or head.lower_ in _SCALES)
+        and (head.like_num or head.lower_ in _SCALES or head.lower_ in _VAGUE_PLURALS)
         and tok.dep_ in ("compound", "quantmod", "nummod", "conj")
     ):
         # "2.3" of "2.3 million", "450" of "between 400 and 450": read from the head.
         return False
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _VAGUE_PLURALS:
+        return False  # "thousands" of "tens of thousands": read from "tens"
     return tok.dep_ != "compound" or tok.head.pos_ in ("NUM",)
 
 
@@ -177,7 +179,7 @@ class _Reader:
         if doer is not None and unit is not None and doer.i == unit.i:
             doer = None  # "2 million people have fled": the people counted are not actors
         actor = self._name_actor(doer) if doer is not None else None
-        if actor is None and doer is not None and doer.lower_ in _OWN_SIDE and quote is not None:
+        if actor is None and doer is not None and quote is not None and _own_side(doer, quote):
             actor = self._speaker_side(quote)  # "we have arrested 212": the speaker's side
         if actor is not None:
             t.actor, s = actor
@@ -194,9 +196,14 @@ class _Reader:
             and (c.like_num or c.lower_ in quantity_words())
         ]
         value = _value(num)
-        if num.lower_ in _SCALES and parts:
-            base = _value(parts[-1])
-            value = base * _SCALES[num.lower_] if base is not None else value
+        of = next((c for c in num.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        inner = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+        if value is not None and inner is not None and inner.lower_ in _VAGUE_PLURALS:
+            value *= _value(inner) or 1  # "tens of thousands": 10 x 1,000, ACLED's reading
+        if (num.lower_ in _SCALES or num.lower_ in _VAGUE_PLURALS) and parts:
+            base = _value(parts[-1])  # "2.3 million", "tens of thousands" (10 x 1,000)
+            scale = _SCALES.get(num.lower_) or _value(num) or 1
+            value = base * scale if base is not None else value
         elif (
             num.i + 1 < len(self.doc)
             and self.doc[num.i + 1].lower_ in _SCALES
@@ -208,6 +215,8 @@ class _Reader:
             return None, None, None, "exact", (0, 0)
         first = min([num.i, *(p.i for p in parts)])
         start, end = self.doc[first].idx, num.idx + len(num.text)
+        if inner is not None and inner.lower_ in _VAGUE_PLURALS:
+            end = inner.idx + len(inner.text)
         upper = next((c for c in num.children if c.dep_ == "conj" and c.like_num), None)
         high = _value(upper) if upper is not None else None
         if upper is not None and high is not None and high > value:  # "between 400 and 450"
@@ -251,11 +260,20 @@ class _Reader:
     # -- the act and its kind
 
     def _is_act(self, tok: Any) -> bool:
-        return tok.i in self.hit_at or tok.lemma_.lower() in self.words
+        return tok.i in self.hit_at or self._row(tok) is not None
+
+    def _row(self, tok: Any) -> dict[str, str] | None:
+        """The claims.tsv row of a token, if the word is an act in this part of speech."""
+        row = self.words.get(tok.lemma_.lower())
+        if row is None or row["kind"] == "unit":
+            return None
+        want = "noun" if tok.pos_ in ("NOUN", "PROPN") else "verb"
+        return row if row["pos"] in (want, "both") else None
 
     def _act(self, unit: Any | None, slot: Any) -> Any | None:
         """The act a number counts: the counted noun itself ("100 strikes") or what governs it."""
-        if unit is not None and unit.pos_ == "NOUN" and self._row_kind(unit) == "event":
+        row = self._row(unit) if unit is not None else None
+        if unit is not None and unit.pos_ == "NOUN" and row is not None and row["kind"] == "event":
             return unit
         cur = slot
         for _ in range(4):
@@ -297,7 +315,7 @@ class _Reader:
             return "strength" if unit is not None and self._row_kind(unit) == "unit" else None
         if kind in ("event", "other"):
             perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in act_tok.children)
-            if perfect or self.periods(sent):
+            if perfect or self._period(sent, act_tok, act_tok) is not None:
                 return "period"
         return None
 
@@ -330,7 +348,13 @@ class _Reader:
         org = (quote.evidence.get("organisation") or [None])[0]
         if org is None:
             return None
-        m = self.actor_at.get(self._tok_at(org.start).i)
+        inside = [
+            m
+            for i in range(self._tok_at(org.start).i, self._tok_at(max(org.end - 1, 0)).i + 1)
+            if (m := self.actor_at.get(i)) is not None
+        ]
+        inside.sort(key=lambda m: m.entry is not None and m.entry.generic)
+        m = inside[0] if inside else None
         if m is not None:
             country, iso2, year = self.context
             return act.resolve(m, country, iso2, year).name, (org.start, org.end)
@@ -459,10 +483,14 @@ def _unit(num: Any) -> tuple[Any | None, Any]:
     """(the noun a number counts or None, the token that stands in its clause)."""
     head = num.head
     if num.dep_ in ("nummod", "quantmod", "amod") and head.pos_ in ("NOUN", "PROPN"):
+        while head.dep_ in ("nmod", "compound", "amod") and head.head.pos_ == "NOUN":
+            head = head.head  # "600 air and ground operations": the number counts operations
         return head, head
     for c in num.children:
         if c.dep_ == "prep" and c.lower_ == "of":  # "dozens of raids", "hundreds of fighters"
             objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs and objs[-1].lower_ in _VAGUE_PLURALS:
+                return _unit(objs[-1])[0], num  # "tens of thousands of people"
             if objs:
                 return objs[-1], num  # "of drone strikes" may hang both nouns on "of"
     if (
@@ -576,6 +604,20 @@ def _doer(act_tok: Any) -> Any | None:
             continue
         return None
     return None
+
+
+def _own_side(doer: Any, quote: Quote) -> bool:
+    """ "we"/"our forces" in a quotation, "it"/"they"/"his forces" in a group's or a person's
+    reported words ("the army said it had struck ..."): the speaker's own side."""
+    words = {doer.lower_} | {c.lower_ for c in doer.children if c.dep_ == "poss"}
+    if words & _OWN_SIDE:
+        return True
+    if quote.direct:
+        return False
+    group_speaker = quote.speaker is not None and quote.speaker == quote.organisation
+    return bool(words & {"it", "its", "they", "their"} and group_speaker) or bool(
+        words & {"his", "her"}
+    )
 
 
 def _clause(tok: Any) -> Any:

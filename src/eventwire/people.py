@@ -28,6 +28,10 @@ from .lexicon import match_phrase, phrase_index, token_forms
 
 # Named-entity labels that can name an organisation next to a role ("Syrian President").
 ORG_LABELS = ("ORG", "NORP", "GPE")
+# Arabic articles before a family name from a place or a group ("al-Masri", "al-Houthi").
+_NISBA = {"al", "el", "ad", "as", "ash", "an", "ar", "az", "at"}
+# Words that point back to a group named earlier: "its spokesman", "the group's leader".
+_GROUP_ANAPHORS = {"its", "their", "group", "movement", "militia", "organisation", "organization"}
 
 
 @dataclass(slots=True)
@@ -46,6 +50,7 @@ class Person:
     org_mention: ActorMention | None = None
     relation: str | None = None  # leader_of / member_of, from the role
     role_kind: str | None = None  # function or rank
+    org_anaphor: int | None = None  # token of "its"/"the group's" standing for the organisation
 
 
 @functools.lru_cache(maxsize=1)
@@ -124,7 +129,7 @@ def find_people(doc: Any, actors: list[ActorMention], places: list[Any] = ()) ->
     for ent in doc.ents:
         if ent.label_ != "PERSON" or _in_ranges(ent.start_char, heads) or "\n" in ent.text:
             continue
-        if any(i in named for i in range(ent.start, ent.end)):
+        if any(i in named and not _nisba(doc, i) for i in range(ent.start, ent.end)):
             continue  # "Strike Kills al-Qaeda": a dictionary actor inside is no person's name
         if any(s <= ent.start_char and ent.end_char <= e for s, e in placed):
             continue  # "Palmyra" tagged PERSON is the town the gazetteer knows
@@ -170,6 +175,11 @@ def find_people(doc: Any, actors: list[ActorMention], places: list[Any] = ()) ->
         people.append(p)
     _full_names(people)
     return people
+
+
+def _nisba(doc: Any, i: int) -> bool:
+    """ "Houthi" in "Abdul-Malik al-Houthi": a group's name as the end of a person's name."""
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in _NISBA
 
 
 def _named_by_role(ent: Any, forms: list[tuple[str, ...]]) -> bool:
@@ -231,6 +241,8 @@ def _role_before(p: Person, doc: Any, forms: list[tuple[str, ...]], orgs: dict) 
         if prev.tag_ == "POS" or prev.text in ("-",):
             k -= 1
             continue
+        if found and org is None and _anaphor(prev):
+            p.org_anaphor = prev.i  # "Its spokesman, Lt Col X" or "the group's leader X"
         break
     if not found:
         return
@@ -309,7 +321,20 @@ def _role_in_apposition(p: Person, doc: Any, forms: list[tuple[str, ...]], orgs:
             if t.i in orgs and not (p.tok_start <= t.i < p.tok_end) and _org_of_role(t, noun):
                 _set_org(p, doc, orgs[t.i])
                 break
+        else:
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is not None and _anaphor(owner):
+                p.org_anaphor = owner.i
         return
+
+
+def _anaphor(tok: Any) -> bool:
+    """ "its", "their", "the group's": an owner that stands for a group named before."""
+    if tok.lower_ in ("its", "their"):
+        return True
+    return tok.lemma_.lower() in _GROUP_ANAPHORS and any(
+        c.tag_ == "POS" or (c.dep_ == "det" and c.lower_ == "the") for c in tok.children
+    )
 
 
 def _org_of_role(tok: Any, noun: Any) -> bool:

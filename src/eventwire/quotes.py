@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,6 +48,11 @@ _CHARGE_PREPS = {"of", "for"}
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 _TEMPORAL_MARKS = {"when", "after", "before", "as", "while", "if", "because", "since", "until"}
 _RANK = {"person": 0, "group": 1, "other": 2}
+# A wire dateline before the first words of a story: "KISMAYO, Somalia - ", "KHARTOUM (Wire) -".
+_DATELINE = re.compile(
+    r"[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w .'-]*?)?(?:,\s*\w+\.? \d{1,2})?(?:\s*\([^)]{1,30}\))?"
+    r"\s*[-–—]+\s*"
+)
 
 
 @dataclass(slots=True)
@@ -219,6 +225,9 @@ class _Finder:
         self.verbs, self.preps, self.nouns = speech_words()
         self.person_at: dict[int, Person] = by_token(people)
         self.actor_at: dict[int, ActorMention] = by_token(actors)
+        first = self.text.split("\n", 1)[0].rstrip()
+        # A first line without a closing full stop is a headline (as for the mentions).
+        self.headline_end = len(first) if first and first[-1] not in ".!?\"'”’" else -1
         self.org_ent: dict[int, Any] = {}
         for ent in doc.ents:
             if ent.label_ == "ORG":
@@ -400,6 +409,12 @@ class _Finder:
             g.spans.insert(0, pron)
             g.how = "pronoun"
             return g
+        if tok.lower_ in ("one", "some", "many", "several") and tok.pos_ in ("NUM", "PRON", "ADJ"):
+            part = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            obj = next((g for g in part.children if g.dep_ == "pobj"), None) if part else None
+            if obj is not None:  # "one of the organisers, a local elder"
+                p = self._appos_person(tok)
+                return self._person(p) if p is not None else self.describe(obj)
         if tok.pos_ == "PRON":
             return None
         p = self._appos_person(tok) or self.person_at.get(tok.i)
@@ -482,26 +497,36 @@ class _Finder:
             if hit[0] == tok.i:
                 who.role = tok.lemma_.lower()
             who.role_span = (self.doc[hit[0]].idx, tok.idx + len(tok.text))
+        # The organisation named in the phrase: a dictionary actor first ("police" in "Borno
+        # state police spokesman"), then a named organisation, then a country or people.
+        orgs: list[tuple[int, tuple[int, int]]] = []
         for t in np:
-            if t.i == tok.i:
-                continue
-            g = self._group_at(t)
             m = self.actor_at.get(t.i)
-            if g is None and m is not None:
-                g = Speaker(
-                    m.text, [(m.start, m.end)], organisation=m.text, org_span=(m.start, m.end)
-                )
-            if g is None and t.ent_type_ in ("NORP", "GPE"):
+            if t.i == tok.i or (m is not None and m.tok_start <= tok.i < m.tok_end):
+                continue  # "community leader": the speaker's own noun is no organisation
+            if any(a.dep_ == "prep" and a.lower_ in ("in", "at", "near") for a in _path(t, tok)):
+                continue  # "a community leader in Tibu": where they are, not whom they speak for
+            if m is not None:
+                orgs.append((0 if m.entry is not None else 1, (m.start, m.end)))
+            elif t.i in self.org_ent:
+                ent = self.org_ent[t.i]
+                orgs.append((1, (ent.start_char, ent.end_char)))
+            elif t.ent_type_ in ("NORP", "GPE"):
                 ent = next(x for x in self.doc.ents if x.start <= t.i < x.end)
-                g = Speaker(
-                    ent.text, [], organisation=ent.text, org_span=(ent.start_char, ent.end_char)
-                )
-            if g is not None:
-                who.organisation, who.org_span = g.organisation, g.org_span
-                break
-        m = self.actor_at.get(tok.i)
-        if who.organisation is None and m is not None:
-            who.organisation, who.org_span = m.text, (m.start, m.end)
+                orgs.append((2, (ent.start_char, ent.end_char)))
+        head = self.actor_at.get(tok.i)
+        if (
+            not orgs
+            and head is not None
+            and head.entry is not None
+            and (not head.entry.generic or head.entry.kind in ("military", "police", "government"))
+        ):
+            orgs.append((0, (head.start, head.end)))  # "the army said"
+        if orgs:
+            _, (a, b) = min(orgs, key=lambda o: o[0])
+            who.organisation, who.org_span = self.text[a:b], (a, b)
+        elif tok.pos_ == "PROPN" and who.role is None:
+            who.organisation, who.org_span, who.kind = who.name, (s, e), "group"  # "the ELN"
         return who
 
     # -- reported speech
@@ -533,6 +558,11 @@ class _Finder:
             if who is None or sum(t.is_alpha for t in clause) < 3:
                 continue
             a, b = clause[0].idx, clause[-1].idx + len(clause[-1].text)
+            if b <= self.headline_end:
+                continue  # "..., officials say" in a headline retells the lead
+            dateline = _DATELINE.match(self.text, a)
+            if dateline is not None and dateline.end() < b:
+                a = dateline.end()  # "KISMAYO, Somalia - A drone strike ...": the words only
             if quoted(a, b) or any(s.start <= a and b <= s.end for s in out):
                 continue
             said = _Said(a, b, False, speaker=who, cue=(tok.idx, tok.idx + len(tok.text)))
@@ -589,6 +619,15 @@ class _Finder:
         return q
 
 
+def _path(tok: Any, top: Any) -> list[Any]:
+    """The tokens from tok up to (not including) top in the parse."""
+    out = []
+    while tok.i != top.i and tok.head.i != tok.i:
+        out.append(tok)
+        tok = tok.head
+    return out
+
+
 def _finite(tok: Any) -> bool:
     """A clause that can be reported speech: with a subject or a finite verb."""
     return tok.tag_ in _FINITE_TAGS or any(
@@ -610,15 +649,21 @@ def _according_clause(tok: Any) -> list[Any]:
     """What "according to X" attributes: the sentence on the far side of the phrase's comma."""
     sent = list(tok.sent)
     k = tok.i - tok.sent.start
-    commas = [j for j, t in enumerate(sent) if t.text in (",", ";")]
     if not any(t.is_alpha for t in sent[:k]):  # "According to X, <clause>."
+        commas = [j for j, t in enumerate(sent) if t.text in (",", ";")]
         after = [j for j in commas if j > k + 1]
         return sent[after[0] + 1 :] if after else []
-    before = [j for j in commas if j < k]
-    after = [j for j in commas if j > k + 1]
-    if before and not after:  # "<clause>, according to X."
-        return sent[: before[-1]]
-    return sent  # "<clause>, according to X, <clause>": the whole sentence
+    # "<clause>, according to X." or "<clause>, according to X, which says ...": the longest
+    # run of the sentence outside the phrase.
+    inside = {t.i for t in tok.subtree}
+    runs: list[list[Any]] = [[]]
+    for t in sent:
+        if t.i in inside:
+            if runs[-1]:
+                runs.append([])
+        else:
+            runs[-1].append(t)
+    return max(runs, key=lambda r: sum(t.is_alpha for t in r))
 
 
 def _np_tokens(tok: Any) -> list[Any]:

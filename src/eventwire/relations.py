@@ -83,6 +83,8 @@ _GROUP_NOUNS = {
     "wing",
 }
 _DENY = {"deny", "reject", "dismiss", "refute"}
+# Nouns for a body made of groups: what is said of its members is said of it.
+_UMBRELLAS = {"coalition", "alliance", "umbrella", "federation", "network", "grouping"}
 # Verbs whose subject holds the tie their object names: "X has links to Y".
 _HOLD_VERBS = {
     "have",
@@ -238,6 +240,8 @@ class _Relater:
                 return self.named_at(c.i)  # "its rival, the Islamic State Sahel Province"
         if tok.dep_ == "appos":
             return self.referent(tok.head, depth + 1)
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in _UMBRELLAS:
+            return self.referent(tok.head.head, depth + 1)  # "a coalition of rebel factions"
         if tok.dep_ == "attr":
             subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
@@ -479,7 +483,23 @@ class _Relater:
                 other = self.named_at(t.start) if t is not None else None
             if other is not None and other.type != "person":
                 out.append((self.person(p), p.relation, other, p.role_span))
+        for p in self.people:
+            if p.relation is None or p.org_span is not None or p.org_anaphor is None:
+                continue
+            # "Its spokesman", "the group's leader": the group last named as a subject.
+            other = self._last_subject_group(p.org_anaphor)
+            if other is not None and p.role_span is not None:
+                out.append((self.person(p), p.relation, other, p.role_span))
         return out
+
+    def _last_subject_group(self, before: int) -> Party | None:
+        """The last subject before a token, when it names a group (else nobody: "the
+        group's director" after "a rights group said" is not the army named before)."""
+        for t in reversed(self.doc[:before]):
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON":
+                named = self.named_at(t.i)
+                return named if named is not None and named.type == "group" else None
+        return None
 
 
 def _demonym(word: str) -> bool:
