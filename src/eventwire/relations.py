@@ -342,6 +342,8 @@ class _Relater:
             appos = next(
                 (p for c in tok.children if c.dep_ == "appos" and (p := self.named_at(c.i))), None
             )
+            if appos is None:
+                appos = self._after_comma(tok)
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)
             if appos is not None and poss is not None:  # "JNIM fought its rival, IS Sahel"
                 owner = self.named_at(poss.i)
@@ -393,6 +395,16 @@ class _Relater:
         if tok.dep_ == "pobj" and tok.head.lower_ == "as":
             return self.referent(tok)
         return None
+
+    def _after_comma(self, tok: Any) -> Party | None:
+        """A name right after "<noun>, (the)": an apposition the parse did not attach."""
+        k = tok.i + 1
+        if k >= len(self.doc) or self.doc[k].text != ",":
+            return None
+        k += 1
+        if k < len(self.doc) and self.doc[k].lower_ == "the":
+            k += 1
+        return self.named_at(k) if k < len(self.doc) else None
 
     def _clause_subject(self, tok: Any) -> Party | None:
         """Who "its" stands for: the subject of the clause the token sits in."""
