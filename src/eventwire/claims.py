@@ -30,7 +30,7 @@ from typing import Any
 from . import actors as act
 from .actors import ActorMention
 from .counts import number_value, quantity_words
-from .lexicon import match_phrase, phrase_index, read_table, token_forms
+from .lexicon import doc_text, match_phrase, phrase_index, read_table, token_forms, token_starts
 from .mentions import PERIOD, TriggerHit, is_aggregate, match_triggers
 from .people import by_token
 from .records import Claim, Quote, Span
@@ -91,12 +91,19 @@ def find_claims(
 
     ``context`` is (country, iso2, year) for naming actors as the events are named.
     """
-    numbers = [t for t in doc if _is_count(t)]
+    words = quantity_words()
+    # Only number-like words make Token objects: the rest of the article is skipped.
+    maybe = [
+        i
+        for i, (low, _) in enumerate(token_forms(doc))
+        if low[:1].isdigit() or low in words or low in _VAGUE_PLURALS
+    ]
+    numbers = [doc[i] for i in maybe if _is_count(doc[i])]
     if not numbers:
         return []
     reader = _Reader(doc, actors, quotes, context)
     tellings = [t for n in numbers if (t := reader.telling(n)) is not None]
-    return [_claim(group, doc.text, published) for group in _merge(tellings)]
+    return [_claim(group, reader.text, published) for group in _merge(tellings)]
 
 
 def _is_count(tok: Any) -> bool:
@@ -132,7 +139,7 @@ class _Reader:
         context: tuple[str | None, str | None, int | None],
     ) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.forms = token_forms(doc)
         self.context = context
         self.quotes = quotes
@@ -141,7 +148,7 @@ class _Reader:
         for h in match_triggers(doc):
             for i in range(h.i, h.j):
                 self.hit_at[i] = h
-        self.starts = [t.idx for t in doc]
+        self.starts = token_starts(doc)
         self.words = claim_words()
         self._periods: dict[int, list[tuple[int, int, Any]]] = {}
 
@@ -403,9 +410,8 @@ class _Reader:
         if sent.start in self._periods:
             return self._periods[sent.start]
         out: list[tuple[int, int, Any]] = []
-        base = sent.start_char
-        for m in PERIOD.finditer(sent.text):
-            s, e = base + m.start(), base + m.end()
+        for m in PERIOD.finditer(self.text, sent.start_char, sent.end_char):
+            s, e = m.start(), m.end()
             if out and not self.text[out[-1][1] : s].strip():
                 s = out.pop()[0]  # "so far" + "this year": one period
             tok = self._tok_at(s)

@@ -16,6 +16,7 @@ import io
 import re
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 from .errors import ConfigError
 
@@ -116,9 +117,42 @@ def match_phrase(
     return None
 
 
-def token_forms(doc: object) -> list[tuple[str, ...]]:
-    """For each token of a spaCy Doc or Span: (lower text without dots, lower lemma)."""
-    return [
-        (t.lower_.replace(".", "") or t.lower_, t.lemma_.lower())  # type: ignore[attr-defined]
-        for t in doc  # type: ignore[attr-defined]
-    ]
+def token_forms(doc: Any) -> list[tuple[str, ...]]:
+    """For each token of a spaCy Doc: (lower-cased text without dots, lower-cased lemma).
+
+    Read from the Doc's arrays (no Token objects are made) and kept in ``doc.user_data``, so
+    the stages that match phrases share one list.
+    """
+    cached = doc.user_data.get("eventwire.forms")
+    if cached is None:
+        from spacy.attrs import LEMMA, LOWER
+
+        strings = doc.vocab.strings
+        cached = []
+        for low_id, lemma_id in doc.to_array([LOWER, LEMMA]).tolist():
+            low = strings[low_id]
+            cached.append((low.replace(".", "") or low, strings[lemma_id].lower()))
+        doc.user_data["eventwire.forms"] = cached
+    return cached
+
+
+def doc_text(doc: Any, known: str | None = None) -> str:
+    """The text of a spaCy Doc, built once: spaCy joins every token again on each access.
+
+    ``known`` is the text the Doc was parsed from, when the caller has it (spaCy keeps the
+    text exactly, so the two are equal): then nothing is joined at all.
+    """
+    cached = doc.user_data.get("eventwire.text")
+    if cached is None:
+        cached = doc.user_data["eventwire.text"] = known if known is not None else doc.text
+    return cached
+
+
+def token_starts(doc: Any) -> list[int]:
+    """The character offset of each token of a Doc, read once from its arrays."""
+    cached = doc.user_data.get("eventwire.starts")
+    if cached is None:
+        from spacy.attrs import IDX
+
+        cached = doc.user_data["eventwire.starts"] = doc.to_array(IDX).tolist()
+    return cached

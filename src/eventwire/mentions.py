@@ -162,7 +162,19 @@ def _match_at(trig: Trigger, i: int, lemmas: list[str], lowers: list[str], pos: 
 
 
 def match_triggers(doc: Any) -> list[TriggerHit]:
-    """Longest lexicon matches over the doc's lemmas (falling back to the lower-cased text)."""
+    """Longest lexicon matches over the doc's lemmas (falling back to the lower-cased text).
+
+    Kept in ``doc.user_data``: the claims stage reads the same hits again.
+    """
+    cached = doc.user_data.get("eventwire.triggers")
+    if cached is not None:
+        return list(cached)
+    hits = _match_triggers(doc)
+    doc.user_data["eventwire.triggers"] = tuple(hits)
+    return hits
+
+
+def _match_triggers(doc: Any) -> list[TriggerHit]:
     index = triggers()
     lemmas = [t.lemma_.lower() for t in doc]
     lowers = [t.lower_ for t in doc]

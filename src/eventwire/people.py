@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .actors import ActorMention
-from .lexicon import match_phrase, phrase_index, token_forms
+from .lexicon import doc_text, match_phrase, phrase_index, token_forms
 
 # Named-entity labels that can name an organisation next to a role ("Syrian President").
 ORG_LABELS = ("ORG", "NORP", "GPE")
@@ -119,7 +119,7 @@ def _org_tokens(doc: Any, actors: list[ActorMention]) -> dict[int, tuple[int, in
 
 def find_people(doc: Any, actors: list[ActorMention], places: list[Any] = ()) -> list[Person]:
     """The persons a parsed article names, in text order, each with role and organisation."""
-    text = doc.text
+    text = doc_text(doc)
     heads = headline_lines(text)
     forms = token_forms(doc)
     named = {i for m in actors if m.entry is not None for i in range(m.tok_start, m.tok_end)}
@@ -145,7 +145,11 @@ def find_people(doc: Any, actors: list[ActorMention], places: list[Any] = ()) ->
             spans.append(_trim(doc, forms, ent.start, ent.end, named))
     # A capitalised name right after a role word, which the model may miss: "spokesman Abu Omar".
     taken = {i for s, e in spans for i in range(s, e)}
+    firsts = roles()
     for k in range(len(doc) - 1):
+        low, lemma = forms[k]
+        if low not in firsts and lemma not in firsts:
+            continue
         hit = role_at(forms, k)
         if not hit or hit[1]["kind"] not in ("function", "rank", "courtesy"):
             continue
@@ -289,7 +293,8 @@ def _set_org(p: Person, doc: Any, org: tuple[int, int, Any]) -> None:
     start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
     if doc[s].lower_ == "the":
         start = doc[s + 1].idx
-    p.organisation = doc.text[start:end] if mention is None else mention.text or doc.text[start:end]
+    text = doc_text(doc)
+    p.organisation = text[start:end] if mention is None else mention.text or text[start:end]
     p.org_span = (start, end)
     p.org_mention = mention
 

@@ -22,6 +22,7 @@ from .claims import find_claims
 from .dates import DateMention, find_dates
 from .errors import EventwireError, ExtractionError, InputError
 from .events import assemble
+from .lexicon import doc_text
 from .mentions import Frame, find_frames
 from .nlp import load_model
 from .options import Options
@@ -134,6 +135,7 @@ def stage_events(work: Work) -> None:
 
 
 def stage_people(work: Work) -> None:
+    doc_text(work.doc, work.article.text)  # the later stages read the text from the Doc
     work.people = find_people(work.doc, work.actors, work.places)
 
 

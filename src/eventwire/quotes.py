@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .actors import ActorMention
-from .lexicon import read_table, token_forms
+from .lexicon import doc_text, read_table, token_forms, token_starts
 from .people import Person, by_token, last_person_before, role_ending_at
 from .records import Quote, Span
 
@@ -115,10 +115,15 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_DOUBLE_MARKS = re.compile('["“”„«»]')
+_SINGLE_MARKS = re.compile("['‘’]")
+
+
 def _doubles(para: str) -> list[tuple[int, int]]:
     found = []
     opened: int | None = None
-    for i, ch in enumerate(para):
+    for m in _DOUBLE_MARKS.finditer(para):
+        i, ch = m.start(), m.group()
         if ch == '"':
             if opened is None:
                 opened = i
@@ -137,9 +142,13 @@ def _doubles(para: str) -> list[tuple[int, int]]:
 
 def _singles(para: str, inside: list[tuple[int, int]]) -> list[tuple[int, int]]:
     n = len(para)
-
-    def outside(i: int) -> bool:
-        return not any(a <= i <= b for a, b in inside)
+    marks = [
+        m.start()
+        for m in _SINGLE_MARKS.finditer(para)
+        if not any(a <= m.start() <= b for a, b in inside)
+    ]
+    if len(marks) < 2:
+        return []
 
     def opener(i: int) -> bool:
         return (
@@ -147,7 +156,6 @@ def _singles(para: str, inside: list[tuple[int, int]]) -> list[tuple[int, int]]:
             and (i == 0 or para[i - 1].isspace() or para[i - 1] in "([{—–")
             and i + 1 < n
             and (para[i + 1].isalnum() or para[i + 1] == "…")
-            and outside(i)
         )
 
     def closer(i: int) -> bool:
@@ -156,25 +164,23 @@ def _singles(para: str, inside: list[tuple[int, int]]) -> list[tuple[int, int]]:
             and i > 0
             and not para[i - 1].isspace()
             and (i + 1 == n or not para[i + 1].isalnum())
-            and outside(i)
         )
 
-    found = []
-    i = 0
-    while i < n:
-        if not opener(i):
-            i += 1
+    openers = [i for i in marks if opener(i)]
+    closers = [j for j in marks if closer(j)]
+    found: list[tuple[int, int]] = []
+    done = -1
+    for i in openers:
+        if i <= done:
             continue
-        closers = [j for j in range(i + 2, n) if closer(j)]
+        later = [j for j in closers if j > i + 1]
         # A closing mark after punctuation ("... hard,' he said") beats a plural possessive.
-        good = [j for j in closers if para[j - 1] in ",.!?;:…"]
-        plain = [j for j in closers if not (para[j - 1] == "s" and para[j + 1 : j + 2] == " ")]
+        good = [j for j in later if para[j - 1] in ",.!?;:…"]
+        plain = [j for j in later if not (para[j - 1] == "s" and para[j + 1 : j + 2] == " ")]
         pick = good[0] if good else (plain[0] if plain else None)
-        if pick is None:
-            i += 1
-            continue
-        found.append((i, pick))
-        i = pick + 1
+        if pick is not None:
+            found.append((i, pick))
+            done = pick
     return found
 
 
@@ -218,9 +224,9 @@ class _Finder:
 
     def __init__(self, doc: Any, actors: list[ActorMention], people: list[Person]) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.people = people
-        self.starts = [t.idx for t in doc]
+        self.starts = token_starts(doc)
         self.forms = token_forms(doc)
         self.verbs, self.preps, self.nouns = speech_words()
         self.person_at: dict[int, Person] = by_token(people)
@@ -538,7 +544,14 @@ class _Finder:
         def quoted(a: int, b: int) -> bool:
             return any(m.open <= b and a <= m.close for m in marks)
 
-        for tok in self.doc:
+        # Only the speech words make Token objects: the rest of the article is skipped.
+        cues = [
+            i
+            for i, (low, lemma) in enumerate(self.forms)
+            if lemma in self.verbs or low == "according"
+        ]
+        for i in cues:
+            tok = self.doc[i]
             if quoted(tok.idx, tok.idx):
                 continue
             clause: list[Any] = []

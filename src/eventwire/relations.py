@@ -27,7 +27,7 @@ from typing import Any
 
 from . import actors as act
 from .actors import ActorMention
-from .lexicon import read_table, token_forms
+from .lexicon import doc_text, read_table, token_forms
 from .people import Person, by_token, role_ending_at
 from .records import Relation, Span
 
@@ -142,14 +142,28 @@ def find_relations(
     r = _Relater(doc, actors, people, context)
     found: list[Found] = []
     index = cues()
-    for tok in doc:
-        rows = index.get(tok.lemma_.lower()) or index.get(tok.lower_)
+    ends = _role_ends()
+    # Only cue words and role nouns make Token objects: the rest of the article is skipped.
+    for i, (low, lemma) in enumerate(r.forms):
+        rows = index.get(lemma) or index.get(low)
         if rows:
-            found.extend(r.from_cue(tok, rows))
-        elif tok.pos_ == "NOUN":
-            found.extend(r.from_role_noun(tok))
+            found.extend(r.from_cue(doc[i], rows))
+        elif (lemma in ends or low in ends) and doc[i].pos_ == "NOUN":
+            found.extend(r.from_role_noun(doc[i]))
     found.extend(r.from_people())
-    return _merge(found, doc.text)
+    return _merge(found, r.text)
+
+
+@functools.lru_cache(maxsize=1)
+def _role_ends() -> frozenset[str]:
+    """Last words of the roles that tie a person to a group ("commander", "member")."""
+    from .lexicon import phrase_words
+
+    return frozenset(
+        phrase_words(row["phrase"])[-1]
+        for row in read_table("roles.tsv")
+        if row["relation"] != "-" and row["kind"] in ("function", "rank")
+    )
 
 
 class _Relater:
@@ -163,7 +177,7 @@ class _Relater:
         context: tuple[str | None, str | None, int | None],
     ) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.people = people
         self.context = context
         self.forms = token_forms(doc)
