@@ -411,3 +411,12 @@ def test_articles_read_bytes_refuses_missing_big_and_directories(tmp_path: Path)
     with pytest.raises(InputError, match=r"^input is 2\.5 MB, over the limit of 2 MB$"):
         read_bytes(io.BytesIO(b"a" * 2_500_000), options=replace(Options(), max_bytes=2_000_000))
     assert read_bytes(big) == b"a" * 2_500_000
+
+
+def test_articles_name_heavy_wire_copy_is_english() -> None:
+    from eventwire.articles import guess_language
+
+    # Telegraphic, full of transliterated names: few function words among many names.
+    text = ("Regime troops seized Tell Abu Saad al-Gharbi village near Kafr Nubl in Idleb "
+            "from Jaysh al-Nasr fighters following clashes. No casualties reported.")
+    assert guess_language(text) == "en"

@@ -13,6 +13,7 @@ PUBLIC = {
     "ACLED_COLUMNS",
     "EventwireError", "InputError", "ExtractionError", "GeocodeError", "StoreError",
     "ConfigError",
+    "gazetteer_import", "gazetteer_fetch", "gazetteer_info", "gazetteer_remove",
     "__version__",
 }
 

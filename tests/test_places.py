@@ -237,3 +237,85 @@ def test_places_upper_case_text_still_finds_big_places() -> None:
     found = [m for m in find_places(text) if m.place is not None]
     assert [m.text for m in found] == ["SAN SALVADOR"]
     assert found[0].place.country == "El Salvador"  # type: ignore[union-attr]
+
+
+# ---- places the gazetteer lacks (texts invented; the village names are invented) ----
+
+
+def test_places_unlisted_village_is_placed_in_its_container() -> None:
+    text = "Regime forces captured the village of Khirbet Umm Salwa in the northern Hama " \
+           "countryside on Monday."
+    m = _only(text, "Khirbet Umm Salwa")
+    hama = _only(text, "Hama")
+    assert m.place is not None and hama.place is not None
+    assert (m.place.kind, m.place.location, m.place.country, m.place.admin1) == (
+        "unlisted", "Khirbet Umm Salwa", "Syria", "Hama")
+    # Coordinates are the container's and the precision says so: never a fake point.
+    assert (m.place.latitude, m.place.longitude) == (hama.place.latitude, hama.place.longitude)
+    assert m.place.geo_precision == 2 and m.place.geonameid is None
+    assert m.container is not None and (m.container.start, m.container.text) == (hama.start, "Hama")
+
+
+def test_places_unlisted_list_shares_its_container() -> None:
+    text = "Rebels seized the villages of Tell Wardan, Kafr Samiya and Umm Jurn in Idlib."
+    names = ["Tell Wardan", "Kafr Samiya", "Umm Jurn"]
+    for name in names:
+        m = _only(text, name)
+        assert m.place is not None and m.place.admin1 == "Idlib", name
+        assert m.container is not None and m.container.text == "Idlib"
+
+
+def test_places_unlisted_without_container_takes_the_texts_country_at_precision_3() -> None:
+    text = "HTS fighters captured the village of Khirbet Umm Salwa after clashes in Syria."
+    m = _only(text, "Khirbet Umm Salwa")
+    assert m.place is not None
+    assert (m.place.country, m.place.admin1, m.place.geo_precision) == ("Syria", None, 3)
+
+
+def test_places_unlisted_needs_a_place_slot() -> None:
+    # Capitalised words that are not in a place slot, or name organisations, stay out.
+    text = ("Khirbet Umm Salwa said on Monday that the Office of Security and the Mid-Day "
+            "Meal Cook Front would meet near the Line of Control.")
+    assert [m.text for m in find_places(text) if m.place is not None] == []
+
+
+def test_places_quarter_of_a_town_is_coded_to_the_town() -> None:
+    text = "Police raided the Bab al-Tabbaneh district of Tripoli, Lebanon, on Friday."
+    m = _only(text, "Bab al-Tabbaneh")
+    assert m.place is not None and m.place.country == "Lebanon"
+    assert m.container is not None and m.container.text == "Tripoli"
+
+
+def test_places_village_cue_turns_away_a_namesake_abroad() -> None:
+    # Tama is a city near Tokyo; "the village of Tama in southern Idlib" is not.
+    m = _only("Regime forces captured the village of Tama in southern Idlib.", "Tama")
+    assert m.place is not None and m.place.country == "Syria" and m.place.kind == "unlisted"
+
+
+def test_places_skeleton_match_needs_a_similar_spelling() -> None:
+    # "Shiheil" shares a consonant skeleton with an alternate name of Quetta (Pakistan).
+    m = _only("Clashes were reported in Shiheil in Deir ez-Zor.", "Shiheil")
+    assert m.place is not None and m.place.country == "Syria"
+    mayadeen = _only("Shelling hit Mayadeen, Syria.", "Mayadeen")
+    assert mayadeen.place is not None and mayadeen.place.geonameid == 173480
+
+
+@pytest.mark.parametrize(("text", "name", "country", "admin1"), [
+    ("A fire destroyed a barn in Palmyra, New York, on Sunday.", "Palmyra", "United States",
+     "New York"),
+    ("Police dispersed protesters in Victoria, British Columbia.", "Victoria", "Canada",
+     "British Columbia"),
+    ("Police dispersed protesters in Melbourne, Victoria.", "Victoria", "Australia", "Victoria"),
+    ("Russian jets struck Tbilisi, Georgia.", "Georgia", "Georgia", None),
+    ("Protesters marched in Seattle, Washington.", "Seattle", "United States", "Washington"),
+])
+def test_places_ambiguous_names_follow_the_admin_context(text: str, name: str, country: str,
+                                                         admin1: str | None) -> None:
+    m = _only(text, name)
+    assert m.place is not None
+    assert (m.place.country, m.place.admin1) == (country, admin1)
+
+
+def test_places_acronym_after_an_english_article_is_no_place() -> None:
+    # "An NGO": "an" is not the Arabic article, and NGO is no town.
+    assert _texts("An NGO worker was abducted on Monday.") == []

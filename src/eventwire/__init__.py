@@ -37,6 +37,10 @@ _LAZY: dict[str, str] = {
     "GeocodeError": "errors",
     "StoreError": "errors",
     "ConfigError": "errors",
+    "gazetteer_import": "geonames",
+    "gazetteer_fetch": "geonames",
+    "gazetteer_info": "geonames",
+    "gazetteer_remove": "geonames",
 }
 
 __all__ = [
@@ -60,6 +64,10 @@ __all__ = [
     "GeocodeError",
     "StoreError",
     "ConfigError",
+    "gazetteer_import",
+    "gazetteer_fetch",
+    "gazetteer_info",
+    "gazetteer_remove",
     "__version__",
 ]
 
@@ -72,6 +80,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs only; never run
         InputError,
         StoreError,
     )
+    from .geonames import gazetteer_fetch, gazetteer_import, gazetteer_info, gazetteer_remove
     from .options import Options
     from .pipeline import extract, extract_article, extract_stream
     from .records import (

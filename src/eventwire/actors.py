@@ -26,6 +26,33 @@ STATE, REBEL, POLITICAL_MILITIA, IDENTITY_MILITIA, RIOTERS, PROTESTERS, CIVILIAN
     1, 9
 )
 _STATE_KINDS = {"military", "police", "government"}
+# Last words of facility names that can hold a generic actor word ("Military Airport").
+_FACILITY_WORDS = {
+    "airport",
+    "base",
+    "airbase",
+    "hospital",
+    "school",
+    "college",
+    "academy",
+    "university",
+    "prison",
+    "stadium",
+    "dam",
+    "bridge",
+    "square",
+    "street",
+    "road",
+    "camp",
+    "barracks",
+    "hill",
+    "station",
+    "field",
+    "complex",
+    "headquarters",
+}
+# Generic words for fighters that, right after a group's name, are that group's fighters.
+_FIGHTER_KINDS = {"unidentified_armed_group", "military", "police"}
 _SHORT_ALIAS = 3  # single-token aliases this short must be written in capitals ("SDF", not "sdf")
 
 
@@ -142,6 +169,18 @@ def find_actor_mentions_in_tokens(
             continue
         s, e, entries = hit
         start, end = offsets[s], offsets[e - 1] + len(texts[e - 1])
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.tok_end == s
+            and entries[0].generic
+            and entries[0].kind in _FIGHTER_KINDS
+            and not (prev.entry is not None and prev.entry.kind in ("civilians", "protesters"))
+        ):
+            # "Free Idlib Army snipers", "3rd Corps fighters", "regime soldiers": the
+            # fighters of the group just named, one mention.
+            prev.tok_end, prev.end = e, end
+            continue
         out.append(ActorMention(s, e, start, end, entries[0], entries=entries))
     return out
 
@@ -153,18 +192,101 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
     text = doc.text  # built once: Doc.text joins every token on each access
     for m in found:
         m.text = text[m.start : m.end]
+    # "Military" in "Al-Seen Military Airport", "Army" in "Army Hospital": a word of a
+    # facility's or place's name, not the forces.
+    named = [
+        (e.start, e.end)
+        for e in doc.ents
+        if e.label_ in ("FAC", "GPE", "LOC")
+        or (e.label_ == "ORG" and e[-1].lower_ in _FACILITY_WORDS)
+    ]
+    found = [
+        m
+        for m in found
+        if not (
+            m.entry is not None
+            and m.entry.generic
+            and any(
+                s <= m.tok_start and m.tok_end <= e and e - s > m.tok_end - m.tok_start
+                for s, e in named
+            )
+        )
+    ]
     covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
     from .lexicon import triggers
 
     index = triggers()
-    for ent in doc.ents:
-        if ent.label_ != "ORG" or any(i in covered for i in range(ent.start, ent.end)):
+    spans = [(e.start, e.end) for e in doc.ents if e.label_ == "ORG"] + _group_names(toks)
+    for s, e in sorted(set(spans)):
+        if any(i in covered for i in range(s, e)):
             continue
-        if any(t.lemma_.lower() in index for t in ent) or "\n" in ent.text:
+        words = toks[s:e]
+        if any(t.lemma_.lower() in index for t in words) or any("\n" in t.text for t in words):
             continue  # "Deadly Syria Ambush": a headline fragment, not a group
-        found.append(ActorMention(ent.start, ent.end, ent.start_char, ent.end_char, None, ent.text))
+        if not _group_like(words, toks[e] if e < len(toks) else None):
+            continue  # "Sahyan", "Health Ministry", "Reuters": not an armed group
+        start, end = toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text)
+        found.append(ActorMention(s, e, start, end, None, text[start:end]))
+        covered.update(range(s, e))
     found.sort(key=lambda m: m.tok_start)
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _group_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(heads, openers, non-group words) of ``data/group_words.tsv``."""
+    rows = read_table("group_words.tsv")
+    heads = frozenset(r["word"] for r in rows if r["place"] in ("head", "either"))
+    openers = frozenset(r["word"] for r in rows if r["place"] in ("opener", "either"))
+    return heads, openers, frozenset(r["word"] for r in rows if r["place"] == "not")
+
+
+_LINKS = {"al", "el", "ad", "ar", "as", "ash", "az", "of", "the", "ibn", "bin", "abu", "-", "'s"}
+
+
+def _group_like(words: Sequence[Any], after: Any | None) -> bool:
+    """A name reads as a group's: a group word, an acronym, or "<name> fighters"."""
+    heads, openers, nots = _group_words()
+    lowers = [t.lower_ for t in words]
+    if any(w in nots for w in lowers):
+        return False
+    joined = " ".join(lowers)
+    if any(w in heads or w in openers for w in lowers) or any(
+        " " in h and h in joined for h in heads
+    ):
+        return True
+    if len(words) == 1 and words[0].text.isupper() and 2 <= len(words[0].text) <= 6:
+        return True
+    return after is not None and after.lemma_.lower() in ("fighter", "militant", "member", "rebel")
+
+
+def _group_names(toks: Sequence[Any]) -> list[tuple[int, int]]:
+    """Capitalised names built on a group word that the model may not tag: "Sultan Murad
+    Division", "Jaysh al-Nasr", "Liwa al-Quds"."""
+    heads, openers, _ = _group_words()
+    out: list[tuple[int, int]] = []
+    n = len(toks)
+    for i, t in enumerate(toks):
+        low = t.lower_
+        if not t.text[:1].isupper():
+            continue
+        if low in heads and i > 0:
+            s = i
+            while s > 0 and (toks[s - 1].text[:1].isupper() or toks[s - 1].lower_ in _LINKS):
+                s -= 1
+            while s < i and toks[s].lower_ in _LINKS:
+                s += 1
+            if s < i and toks[s].text[:1].isupper() and not toks[s].is_sent_start:
+                out.append((s, i + 1))
+        elif low in openers:
+            e = i + 1
+            while e < n and (toks[e].text[:1].isupper() or toks[e].lower_ in _LINKS):
+                e += 1
+            while e > i + 1 and toks[e - 1].lower_ in _LINKS:
+                e -= 1
+            if e > i + 1:
+                out.append((i, e))
+    return out
 
 
 @functools.lru_cache(maxsize=1)

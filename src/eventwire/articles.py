@@ -206,7 +206,10 @@ def guess_language(text: str) -> str:
     script = _dominant_script(text[:4000])
     if script is not None:
         return script
-    words = _words(text)
+    # Names are the same in every language ("Rasm al-Burjis", "Idleb"): the share of
+    # function words is taken over the other words, so name-heavy wire copy still reads
+    # as the English it is.
+    words = [w for w in _words(text, keep_names=False)] or _words(text)
     if not words:
         return "en"
     scores = {lang: sum(w in stop for w in words) / len(words) for lang, stop in _STOPWORDS.items()}
@@ -503,10 +506,13 @@ def _cut(text: str, limit: int) -> str:
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _words(text: str) -> list[str]:
+def _words(text: str, keep_names: bool = True) -> list[str]:
     words = []
     for m in _WORD.finditer(text[: _WORDS_SAMPLED * 20]):
-        words.append(m.group().lower())
+        word = m.group()
+        if not keep_names and word[:1].isupper():
+            continue
+        words.append(word.lower())
         if len(words) >= _WORDS_SAMPLED:
             break
     return words

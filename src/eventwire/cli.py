@@ -211,6 +211,85 @@ def version() -> None:
         typer.echo("0+unknown")
 
 
+# ---- gazetteer: GeoNames country files for villages ------------------------------------
+
+gazetteer_app = typer.Typer(
+    help="Import, fetch, list and remove GeoNames country files (villages the bundled "
+    "gazetteer lacks).",
+    no_args_is_help=True,
+)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+def _import_each(items: list[str], run: Callable[[str], list], code: int) -> None:  # type: ignore[type-arg]
+    """Run an import per item; one that fails is reported and the others still run."""
+    failed = 0
+    for item in items:
+        try:
+            for c in run(item):
+                typer.echo(f"{c.iso2}: {c.places} places from {c.source}")
+        except EventwireError as exc:
+            typer.echo(f"error: {exc}", err=True)
+            failed += 1
+    if failed:
+        raise typer.Exit(code)
+
+
+@gazetteer_app.command("import")
+def gazetteer_import(
+    files: list[str] = typer.Argument(..., help="GeoNames dumps: XX.zip or XX.txt."),
+) -> None:
+    """Import GeoNames country dumps (the tab-separated export format, CC-BY)."""
+    from .geonames import gazetteer_import as run
+
+    _import_each(files, lambda f: run([f]), EXIT_INPUT)
+
+
+@gazetteer_app.command("fetch")
+def gazetteer_fetch(
+    codes: list[str] = typer.Argument(..., help="ISO 3166 two-letter codes: SY IQ ..."),
+    url: str = typer.Option(
+        None, "--url", help="Where XX.zip files are (default: GeoNames' download folder)."
+    ),
+) -> None:
+    """Download GeoNames country dumps and import them (needs the internet)."""
+    from .geonames import DEFAULT_URL
+    from .geonames import gazetteer_fetch as run
+
+    _import_each(codes, lambda code: run([code], url or DEFAULT_URL), EXIT_FAILURE)
+
+
+@gazetteer_app.command("info")
+def gazetteer_info(
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Say what the gazetteer holds: bundled towns and imported countries."""
+    from .geonames import gazetteer_info as run
+
+    info = run()
+    if as_json:
+        typer.echo(json.dumps(info.as_dict()))
+        return
+    typer.echo(f"bundled: {info.bundled_places} GeoNames places (cities500), "
+               f"{info.bundled_names} names in the index")
+    typer.echo(f"imported ({info.data_dir}): {len(info.imported) or 'none'}")
+    for c in info.imported:
+        typer.echo(f"  {c.iso2}  {c.places} places  from {c.source}  on {c.imported}")
+
+
+@gazetteer_app.command("remove")
+def gazetteer_remove(
+    codes: list[str] = typer.Argument(..., help="ISO codes of imported countries."),
+) -> None:
+    """Remove imported GeoNames countries."""
+    from .geonames import gazetteer_remove as run
+
+    removed = run(codes)
+    for code in codes:
+        state = "removed" if code.upper() in removed else "was not imported"
+        typer.echo(f"{code.upper()}: {state}")
+
+
 def main() -> None:
     """Entry point for ``python -m eventwire``."""
     app(prog_name="eventwire")

@@ -207,6 +207,8 @@ def count_phrase(head: Any) -> tuple[int | None, int | None, int | None, str, in
 
 def _count_one(tok: Any) -> tuple[int | None, int | None, int | None, str, int, int]:
     lower = tok.lower_
+    if lower == "number":
+        return None, None, None, "exact", tok.idx, tok.idx + len(tok.text)  # "an unknown number"
     if any(c.lower_ in ("no", "none") for c in tok.children) or (
         tok.i > 0 and tok.nbor(-1).lower_ == "no"
     ):
@@ -239,10 +241,21 @@ def _count_one(tok: Any) -> tuple[int | None, int | None, int | None, str, int, 
         "NNP",
     ):
         return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)  # "a local NGO staff"
-    if lower in ("himself", "herself", "him", "her"):
+    if lower in ("himself", "herself", "him", "her", "he", "she"):
         return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)
     if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
-        return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)
+        # The whole name is the evidence: "Bilal Hasan al-Jasim", not "Jasim".
+        first = tok
+        while first.i > 0 and (
+            tok.doc[first.i - 1].ent_type_ == "PERSON"
+            or (tok.doc[first.i - 1].dep_ == "compound" and tok.doc[first.i - 1].pos_ == "PROPN")
+        ):
+            first = tok.doc[first.i - 1]
+        return 1, None, None, "exact", first.idx, tok.idx + len(tok.text)
+    if lower in ("staff", "personnel") and tok.head.pos_ in ("VERB", "AUX") and any(
+        c.lower_ in ("was", "is", "has") for c in tok.head.children
+    ):
+        return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)  # "UN staff was shot"
     if (
         tok.pos_ == "NOUN"
         and tok.tag_ == "NN"
@@ -261,7 +274,28 @@ def _victim_head(word: Any) -> Any | None:
     if word.pos_ in ("VERB", "AUX") or word.tag_.startswith("VB"):
         for dep in ("nsubjpass", "dobj", "attr", "oprd"):
             for c in children:
-                if c.dep_ == dep:
+                if c.dep_ == dep and not (dep == "oprd" and c.pos_ == "ADJ"):
+                    return c  # "shot dead": "dead" says how, not who
+        if word.lemma_ in _DEATH_VERBS:
+            # "three members died", "a fighter succumbed to his wounds": the subject.
+            for c in children:
+                if c.dep_ == "nsubj":
+                    return c
+        if word.tag_ in ("VBD", "VBZ", "VBP") and word.lemma_ not in _DEATH_VERBS:
+            # "announced a strike on Friday killed X": the parser takes X, after an active
+            # verb, for its subject; a subject after its verb is the object.
+            for c in children:
+                if c.dep_ == "nsubj" and c.i > word.i and c.pos_ in ("PROPN", "NOUN", "NUM"):
+                    return c
+        if word.dep_ == "conj" and not any(c.dep_ in ("dobj", "attr") for c in children):
+            # "12 civilians were killed and 30 others injured", "five dead and eleven
+            # wounded": a counted subject of its own is this clause's victims.
+            for c in children:
+                if c.dep_ == "nsubj" and c.i < word.i and (
+                    c.like_num or c.pos_ == "NUM" or any(
+                        g.dep_ == "nummod" or g.like_num for g in c.children
+                    )
+                ):
                     return c
         # "was shot and killed", "1 staff shot and killed": the first verb's arguments count.
         verb = word
@@ -270,7 +304,15 @@ def _victim_head(word: Any) -> Any | None:
             for c in verb.children:
                 if c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and verb.lemma_ in _HARM_VERBS):
                     return c
-        if word.lemma_ not in ("die", "perish"):
+        if verb.dep_ == "advcl" and verb.tag_ == "VBN":
+            # "was attacked, stabbed and killed": the first participle's subject.
+            for c in verb.head.children:
+                if c.dep_ == "nsubjpass":
+                    return c
+        for c in verb.children:
+            if c.dep_ == "nummod" and c.i < verb.i:
+                return c  # "1 UN staff driver shot and killed", parsed as a number on the verb
+        if word.lemma_ not in _DEATH_VERBS:
             # Telegraphese reduced passive: "1 national staff killed, 2 wounded".
             has_object = any(c.dep_ in ("dobj", "attr") for c in verb.children) or (
                 word.i + 1 < len(word.doc)
@@ -286,7 +328,15 @@ def _victim_head(word: Any) -> Any | None:
                     return c
         # "two soldiers killed", "the individual killed": the participle modifies the victims.
         if word.dep_ in ("acl", "amod", "relcl") and word.tag_ == "VBN":
-            return word.head
+            head = word.head
+            if (
+                head.dep_ == "pobj"
+                and head.head.lower_ == "of"
+                and not any(c.dep_ == "nummod" or c.like_num for c in head.children)
+                and head.head.head.pos_ in ("NOUN", "PROPN")
+            ):
+                return head.head.head  # "2 staff of the local partners killed": the staff
+            return head
         # "killing himself and three others"; "left five dead"
         return None
     if word.lower_ in ("dead", "injured", "wounded", "killed"):
@@ -331,6 +381,8 @@ def _victim_head(word: Any) -> Any | None:
     return None
 
 
+# Verbs whose subject is the one who died.
+_DEATH_VERBS = {"die", "perish", "succumb"}
 _HARM_VERBS = {
     "shoot",
     "stab",
@@ -412,6 +464,12 @@ def _victim_like(tok: Any) -> bool:
     return True
 
 
+def _attempted(word: Any) -> bool:
+    """ "failed to assassinate him", "tried to kill": nobody was hit by this verb."""
+    head = word.head
+    return word.dep_ == "xcomp" and head.lemma_ in ("fail", "try", "attempt", "plan", "seek")
+
+
 def _negated(word: Any) -> bool:
     if any(c.dep_ == "neg" for c in word.children):
         return True
@@ -430,29 +488,66 @@ _ZERO = re.compile(
 )
 
 
-# A coder's or reporter's own total: "fatalities coded as 10", "the death toll stands at 12".
+_NUMBER = r"(\d+(?:,\d{3})*|[a-z]+(?:-[a-z]+)?)"
+# A coder's or reporter's own total: "fatalities coded as 10", "the death toll stands at 12",
+# "total fatalities of 42", "for a total of 11 fatalities", "fighters, coded as 10, were
+# killed" (the last only in a sentence that speaks of deaths).
 _STATED_TOTAL = re.compile(
-    r"\b(?P<what>fatalities|deaths|death toll|toll)\b[^.;]{0,40}?\b(?:coded|recorded|counted|"
-    r"estimated|put|stands?|stood|rose|risen|climbed|reached)\s+(?:as|at|to)\s+(?P<n>\d+)\b",
+    r"\b(?:fatalities|deaths|death toll|toll|dead)\b[^.;]{0,40}?\b(?:coded|recorded|counted|"
+    r"estimated|put|stands?|stood|rose|risen|climbed|reached|increased)\s+(?:as|at|to)\s*"
+    + _NUMBER
+    + r"|\btotal (?:number of )?(?:fatalities|deaths|death toll|dead)(?: coded)?"
+    r"(?: of| is| was| were| are| stands at| at| to| as|:)?\s+"
+    + _NUMBER
+    + r"|\b(?:for )?a total of\s+"
+    + _NUMBER
+    + r"(?= (?:fatalities|deaths|dead|killed|people))"
+    r"|\b" + _NUMBER + r" total (?:fatalities|deaths)",
     re.I,
 )
+_CODED = re.compile(r"\bcoded (?:as|to|at)?\s*" + _NUMBER, re.I)
+_DEATH_WORDS = re.compile(
+    r"\b(?:killed|killing|dead|died|death|deaths|fatalities|fatality)\b", re.I
+)
+
+
+def number_word(text: str) -> int | None:
+    """ "12", "1,200", "ten", "twenty-one" as an int; None for other words."""
+    text = text.lower().replace(",", "")
+    if text.isdigit():
+        return int(text)
+    words = quantity_words()
+    if text in words and text not in ("a", "an", "no", "some", "several", "many"):
+        return words[text]
+    parts = [words.get(p) for p in text.split("-")]
+    if len(parts) > 1 and all(p is not None for p in parts):
+        return sum(parts)  # type: ignore[arg-type]
+    return None
 
 
 def find_stated_totals(text: str, offset: int = 0) -> list[Toll]:
     """Explicit totals that override the counts of single phrases."""
-    return [
-        Toll(
-            "killed",
-            int(m.group("n")),
-            None,
-            None,
-            m.start("n") + offset,
-            m.end("n") + offset,
-            -2,
-            "total",
-        )
-        for m in _STATED_TOTAL.finditer(text)
-    ]
+    out: list[Toll] = []
+    seen: set[int] = set()
+    matches = list(_STATED_TOTAL.finditer(text))
+    if _DEATH_WORDS.search(text):
+        matches += list(_CODED.finditer(text))
+    for m in matches:
+        value, start = None, None
+        for k, group in enumerate(m.groups()):
+            if group is not None:
+                value, start = number_word(group), m.start(k + 1)
+                end = m.end(k + 1)
+                break
+        if value is None or start is None or start in seen:
+            continue
+        seen.add(start)
+        # "total" outranks a plain "coded as": "coded to 25 in all, the unknown rebel
+        # fatalities coded as 10" is 25.
+        rank = "total" if "total" in m.group(0).lower() else "stated"
+        out.append(Toll("killed", value, None, None, start + offset, end + offset, -2, rank))
+    out.sort(key=lambda t: t.start)
+    return out
 
 
 def find_zero_tolls(text: str, offset: int = 0) -> list[Toll]:
@@ -489,12 +584,41 @@ def toll_kind(tok: Any) -> str | None:
         "death",
         "fatality",
         "perish",
+        "succumb",
         "lynch",
     ) or lower in ("killed", "dead"):
         return "killed"
+    if lemma == "lose" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _PEOPLE_HINT and c.lemma_.lower() != "one"
+        for c in tok.children
+    ):
+        return "killed"  # "the brigade lost two fighters"
     if lemma == "shoot" and any(c.lower_ == "dead" for c in tok.children):
         return "killed"
+    if lemma in _HURT_VERBS and tok.pos_ == "VERB" and _hurt_not_killed(tok):
+        # "was shot in the leg", "2 staff beaten", "stabbed by three men": hurt, not killed.
+        return "injured"
     return None
+
+
+# Verbs that hurt their object without saying whether it lived: an injury unless the same
+# clause or a verb joined to it tells a death ("shot and killed", "beaten to death").
+_HURT_VERBS = {"shoot", "stab", "beat", "assault", "hospitalize", "hospitalise", "hack", "maim"}
+_DEATH_WORDS_OF_VERB = {"kill", "die", "dead", "death", "murder", "execute", "succumb"}
+
+
+def _hurt_not_killed(tok: Any) -> bool:
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
+        tok.tag_ == "VBN" and tok.dep_ in ("acl", "ROOT", "conj")
+    )
+    if not passive:
+        return False  # "gunmen shot at a vehicle": who was hit is told elsewhere
+    near = [tok, *tok.conjuncts, tok.head, *tok.children]
+    return not any(
+        t.lemma_.lower() in _DEATH_WORDS_OF_VERB or t.lower_ == "dead"
+        for n in near
+        for t in [n, *n.children]
+    )
 
 
 def find_tolls(sent: Any) -> list[Toll]:
@@ -502,8 +626,12 @@ def find_tolls(sent: Any) -> list[Toll]:
     out: list[Toll] = []
     for tok in sent:
         kind = toll_kind(tok)
-        if kind is None or _negated(tok):
+        if kind is None or _negated(tok) or _attempted(tok):
             continue
+        if kind == "injured" and any(
+            c.lemma_.lower() in ("die", "succumb", "perish") for c in tok.conjuncts
+        ):
+            continue  # "was wounded and later died of his injuries": a death, not an injury
         head = _victim_head(tok)
         if head is None and tok.lemma_ in ("kill", "wound", "injure") and tok.tag_ == "VBG":
             # "..., killing 2 fighters": spaCy sometimes hangs the object elsewhere.

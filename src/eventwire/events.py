@@ -21,6 +21,7 @@ from .dates import MONTHS, DateMention
 from .lexicon import taxonomy
 from .mentions import Frame
 from .records import Actor, Article, Event, Place, Span
+from .shares import Split, find_splits
 
 # Within a type, the order in which explosions are preferred when a report names several
 # weapons ("a drone dropped a grenade" is a drone strike in ACLED's practice).
@@ -345,6 +346,16 @@ _CROWD = {
 }
 
 
+def _crowd_actor(actor: Actor | None) -> bool:
+    """Nobody named, or people who riot: protesters, rioters, residents, party workers
+    (a named party or movement), never state forces or an armed group's fighters."""
+    if actor is None:
+        return True
+    if actor.inter in (act.RIOTERS, act.PROTESTERS, act.CIVILIANS):
+        return True
+    return actor.inter == act.POLITICAL_MILITIA and actor.known and "Armed" not in actor.name
+
+
 def _crowd(draft: Draft, doc: Any) -> bool:
     """The tellings name crowds (supporters, students, villagers) as the parties."""
     for f in draft.frames:
@@ -384,6 +395,28 @@ def _between_sides(draft: Draft, doc: Any) -> bool:
             if any(c.dep_ == "prep" and c.lower_ == "between" for c in doc[h.j - 1].children):
                 return True
     return False
+
+
+_RETURN_FIRE = {"respond", "response", "retaliate", "retaliation", "return", "exchange", "reply"}
+
+
+def _exchange(draft: Draft, doc: Any) -> bool:
+    """Both sides fire: "the army shelled the town and, in response, AAS fighters shelled
+    regime positions"; "Islamist militias responded with shelling"."""
+    shooters = {
+        f.agents[0].entry.name if f.agents[0].entry is not None else f.agents[0].text
+        for f in draft.frames
+        if f.agents and any(h.entry.sub_event_type in _EXPLOSIONS for h in f.triggers)
+    }
+    if len(shooters) >= 2:
+        return True
+    return any(
+        doc[i].lemma_.lower() in _RETURN_FIRE
+        for f in draft.frames
+        for h in f.triggers
+        if h.entry.sub_event_type == "Shelling/artillery/missile attack"
+        for i in range(max(h.i - 4, 0), h.i)
+    )
 
 
 def _territory_ok(draft: Draft, doc: Any) -> bool:
@@ -443,11 +476,17 @@ def classify(
         return "Mob violence"
     if (
         classes["riotous"]
-        and (actor1 is None or actor1.inter in (act.RIOTERS, act.PROTESTERS))
         and not classes["attack"]
         and not votes.get("Armed clash")
+        and max((votes.get(x, 0) for x in _EXPLOSIONS), default=0) < 0.8
     ):
-        return "Violent demonstration" if classes["riotous"] else "Mob violence"
+        # Arson, vandalism and stone-throwing by a crowd, party workers or residents: a riot.
+        if _crowd_actor(actor1):
+            return "Violent demonstration"
+        if not (fatalities or 0) and not classes["kill"]:
+            # The same acts by soldiers, settlers or an armed group, hurting nobody: ACLED
+            # codes the destruction as a strategic development.
+            return "Looting/property destruction"
     calm = not (fatalities or 0) and not classes["kill"]
     # Acts that end violence or take property come before the weapons they name:
     # "defused an IED", "shot down two missiles", "looted shops", "arrested in a raid".
@@ -512,7 +551,7 @@ def classify(
     )
     if clash >= 0.8:
         return "Armed clash"
-    if explosive and _between_sides(draft, doc):
+    if explosive and (_between_sides(draft, doc) or _exchange(draft, doc)):
         return "Armed clash"  # "shelling between HTS and Zenki fighters": an exchange
     if explosive and explosive[0] >= 0.6:
         return explosive[2]
@@ -552,8 +591,14 @@ def classify(
         return None
     for sub in _STRATEGIC:
         if votes.get(sub, 0) >= 0.6:
+            if sub == "Agreement" and votes[sub] < 0.8 and not _armed_party(actor1, actor2):
+                continue  # "agreed" alone is an agreement only between armed parties
             return sub
     return None
+
+
+def _armed_party(*actors: Actor | None) -> bool:
+    return any(a is not None and act.is_armed(a) for a in actors)
 
 
 # ---- fields --------------------------------------------------------------------------------
@@ -568,17 +613,39 @@ def _pick_date(draft: Draft) -> DateMention | None:
     return dates[0] if dates else None
 
 
-def _pick_place(draft: Draft) -> Any | None:
-    """The most precise place among the event's tellings (towns before regions)."""
+def _pick_place(draft: Draft, all_places: list[Any] = ()) -> Any | None:
+    """The most precise place among the event's tellings (villages and towns before
+    regions); a place named only as where another lies ("X in Idlib") stands for that
+    other."""
+    inside = {id(pm.container): pm for pm in all_places if pm.container is not None}
+    mentions = [inside.get(id(pm), pm) for f in draft.frames for pm in f.places]
+    containers = {id(pm.container) for pm in mentions if pm.container is not None}
     best = None
     best_key: tuple[int, int] | None = None
-    for order, p in enumerate(pm for f in draft.frames for pm in f.places):
-        if p.place is None:
+    for order, p in enumerate(mentions):
+        if p.place is None or id(p) in containers:
             continue
-        key = (p.place.geo_precision or 3, order)
+        # An unlisted village is as precise a name as a town; only its coordinates are
+        # those of the place around it (its geo_precision says so).
+        precision = 1 if p.place.kind == "unlisted" else (p.place.geo_precision or 3)
+        key = (precision, order)
         if best_key is None or key < best_key:
             best, best_key = p, key
     return best
+
+
+def _nearest_place(draft: Draft, places: list[Any], country: str | None) -> Any | None:
+    """For an event told without a place: the closest place the article names in its
+    country, before the event if any ("Clashes hit Saraqib. Two fighters were killed.")."""
+    local = [pm for pm in places if pm.place is not None and pm.place.country == country
+             and pm.place.kind in ("town", "unlisted", "admin1")
+             and not any(q.container is pm for q in places)]
+    before = [pm for pm in local if pm.start < draft.first]
+    # The closest town or village before the event, else the closest division.
+    for pool in ([pm for pm in before if pm.place.kind != "admin1"], before, local):
+        if pool:
+            return pool[-1] if pool is not local else pool[0]
+    return None
 
 
 def _tolls(draft: Draft, kind: str) -> list[Toll]:
@@ -590,9 +657,10 @@ def _count(tolls: list[Toll]) -> tuple[int | None, int | None, int | None, Toll 
     numbered = [t for t in tolls if t.value is not None]
     if not numbered:
         return None, None, None, None
-    stated = [t for t in numbered if t.qualifier == "total"]
-    if stated:  # a stated total wins over the sum of its parts
-        return stated[-1].value, None, None, stated[-1]
+    stated = [t for t in numbered if t.qualifier in ("total", "stated")]
+    if stated:  # a stated total wins over the sum of its parts; the last "total" first
+        top = max(stated, key=lambda t: (t.qualifier == "total", t.start))
+        return top.value, None, None, top
     best = max(numbered, key=lambda t: t.value or 0)
     return best.value, best.low, best.high, best
 
@@ -652,12 +720,14 @@ def build_event(
     index: int,
     all_dates: list[DateMention] = (),
     votes: Counter[str] | None = None,
+    splits: list[Split] = (),
 ) -> Event | None:
     """One Event from a draft, or None when the draft is no event after all."""
     text = article.text
     ev = Event()
     evidence: dict[str, list[Span]] = {}
-    pm = _pick_place(draft)
+    pm = _pick_place(draft, all_places)
+    inherited = False
     if (
         pm is not None
         and fallback is not None
@@ -668,6 +738,9 @@ def build_event(
         # One town abroad against an article that is plainly about another country: more
         # likely a namesake than a cross-border event; keep the country, not the town.
         pm = None
+    if pm is None and fallback is not None:
+        pm = _nearest_place(draft, all_places, fallback.country)
+        inherited = pm is not None
     place = pm.place if pm is not None else fallback
     if place is None:
         place = _place_from_actors(draft)
@@ -688,11 +761,22 @@ def build_event(
     country = place.country if place else None
 
     supporters = [a for f in draft.frames for a in f.supporters]
-    agents = [a for f in draft.frames for a in f.agents]
-    patients = [a for f in draft.frames for a in f.patients]
+    allies_b = [a for f in draft.frames for a in f.allies_b]
+    allies = [a for f in draft.frames for a in f.allies] + [
+        a for a in supporters if a not in allies_b
+    ]
+    # The main clause's actors before those of a side remark ("backed by Coalition jets").
+    ordered = sorted(draft.frames, key=lambda f: not f.main_clause)
+    agents = [a for f in ordered for a in f.agents]
+    patients = [a for f in ordered for a in f.patients]
+    # Fighters before the civilians caught up in a fight.
+    patients.sort(key=lambda a: a.entry is not None and a.entry.inter == act.CIVILIANS)
     # Names the dictionary lacks are kept only where the parse gives them a role.
     everyone = [
-        a for f in draft.frames for a in f.actors if a not in supporters and a.entry is not None
+        a
+        for f in draft.frames
+        for a in f.actors
+        if a not in allies and a not in allies_b and a.entry is not None
     ]
     a1m = agents[0] if agents else None
     a2m = next((p for p in patients if a1m is None or p.entry != a1m.entry), None)
@@ -711,6 +795,15 @@ def build_event(
     victims = _victims(draft)
 
     killed, k_low, k_high, k_toll = _count(_tolls(draft, "killed"))
+    split = _split_for(splits, k_toll, killed, draft)
+    if split is not None and place is not None:
+        names = [place.location or ""] + [
+            p.text for f in draft.frames for p in f.places if p.place is not None
+        ]
+        share = split.share(names, killed)
+        if share is not None:
+            killed, k_low, k_high = share, None, None
+            k_toll = Toll("killed", share, None, None, split.start, split.end, -2, "total")
     injured, _, _, i_toll = _count(_tolls(draft, "injured"))
     gainers = [g for f in draft.frames for g in f.gainers]
     gainer = act.resolve(gainers[0], country, iso2, year) if gainers else None
@@ -772,13 +865,11 @@ def build_event(
     ):
         actor1 = Actor(f"Unidentified Armed Group ({country})", act.POLITICAL_MILITIA, country)
 
-    if supporters and actor1 is not None and ev.assoc_actor_1 is None:
-        names = []
-        for m in supporters:
-            name = act.resolve(m, country, iso2, year).name
-            if name not in names and name not in (actor1.name, actor2.name if actor2 else None):
-                names.append(name)
-        ev.assoc_actor_1 = "; ".join(names) or None
+    taken = {actor1.name if actor1 else None, actor2.name if actor2 else None}
+    if allies and actor1 is not None and ev.assoc_actor_1 is None:
+        ev.assoc_actor_1 = _assoc_names(allies, taken, country, iso2, year)
+    if allies_b and actor2 is not None:
+        ev.assoc_actor_2 = _assoc_names(allies_b, taken, country, iso2, year)
     ev.event_type, ev.sub_event_type, ev.disorder_type = event_type, sub, disorder
     triggers = [h for f in draft.frames for h in f.triggers]
     evidence["event_type"] = evidence["sub_event_type"] = [
@@ -810,6 +901,7 @@ def build_event(
     else:
         ev.date_status = "unknown"
 
+    place_evidence: dict[str, list[Span]] = {}
     if place is not None:
         ev.country, ev.iso, ev.admin1, ev.admin2, ev.admin3 = (
             place.country,
@@ -825,9 +917,14 @@ def build_event(
             s = pm.qualifier_start if pm.qualifier_start is not None else pm.start
             e = pm.qualifier_end if pm.qualifier_end is not None else pm.end
             spans = [_span(text, s, e)]
+            # A village the gazetteer lacks is placed by the place the text puts it in.
+            around = [_span(text, pm.container.start, pm.container.end)] if (
+                pm.container is not None) else spans
             for key in ("location", "country", "admin1", "latitude", "longitude", "geo_precision"):
                 if getattr(ev, key) is not None:
-                    evidence[key] = spans
+                    place_evidence[key] = spans if key in ("location", "geo_precision") else around
+            if not inherited:
+                evidence.update(place_evidence)
 
     ev.fatalities = killed if killed is not None else 0
     if k_toll is not None:
@@ -841,10 +938,45 @@ def build_event(
     ev.evidence = evidence
     ev.sources = [article.id] if article.id else []
     ev.confidence = _confidence(draft, ev)
+    # A place taken from elsewhere in the article is evidence, but not a sign that the
+    # event itself was told plainly: it joins after the confidence is reckoned.
+    evidence.update(place_evidence)
     ev.notes = _notes(ev)
     basis = f"{article.id}|{hashlib.sha1(text.encode('utf-8', 'replace')).hexdigest()[:12]}|{index}"
     ev.event_id = "EW" + hashlib.sha1(basis.encode()).hexdigest()[:12].upper()
     return ev
+
+
+def _assoc_names(
+    mentions: list[Any],
+    taken: set[str | None],
+    country: str | None,
+    iso2: str | None,
+    year: int | None,
+) -> str | None:
+    """ACLED's associated actors: the other actors of a side, "; "-separated, no repeats."""
+    names: list[str] = []
+    for m in mentions:
+        name = act.resolve(m, country, iso2, year).name
+        if name not in names and name not in taken:
+            names.append(name)
+    return "; ".join(names) or None
+
+
+def _split_for(
+    splits: list[Split], toll: Toll | None, killed: int | None, draft: Draft
+) -> Split | None:
+    """The split statement that shares out this event's toll, if the article has one.
+
+    It must follow the toll closely (the same or the next sentences) or restate its total.
+    """
+    for sp in splits:
+        if killed is not None and sp.total == killed:
+            return sp
+        anchor = toll.start if toll is not None else draft.first
+        if anchor <= sp.end and sp.start - anchor < 600:
+            return sp
+    return None
 
 
 def _place_from_actors(draft: Draft) -> Place | None:
@@ -894,8 +1026,9 @@ def assemble(
     votes, first = _country_votes(places, frames)
     fallback = _country_place(first[votes.most_common(1)[0][0]]) if votes else None
     events: list[tuple[Draft, Event]] = []
+    splits = find_splits(article.text)
     for k, draft in enumerate(drafts):
-        ev = build_event(draft, doc, article, fallback, places, k, list(dates), votes)
+        ev = build_event(draft, doc, article, fallback, places, k, list(dates), votes, splits)
         if ev is not None:
             events.append((draft, ev))
     latest = max(

@@ -28,6 +28,7 @@ import tempfile
 import threading
 import unicodedata
 from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -145,7 +146,7 @@ class Gazetteer:
     _default: Gazetteer | None = None
     _lock = threading.Lock()
 
-    def __init__(self, core: dict[str, Any]) -> None:
+    def __init__(self, core: dict[str, Any], imported: Iterable[dict[str, Any]] = ()) -> None:
         # Entries are parallel columns rather than objects: a quarter of a million
         # small objects would triple the memory and the pickle load time.
         self.names: list[str] = core["names"]
@@ -165,6 +166,13 @@ class Gazetteer:
         self.countries: dict[str, Country] = core["countries"]
         self.capitals: set[int] = {c.capital for c in self.countries.values()
                                    if c.capital is not None}
+        self.bundled = len(self.names)
+        # Entries whose name is an area coded to its point (an imported district or
+        # hill range): their geo_precision. Sparse; every other entry is a town, 1.
+        self.area_precision: dict[int, int] = {}
+        self.imported: list[str] = []
+        for part in imported:
+            self._merge(part)
         self._load_tables()
 
     # ----------------------------------------------------------------- loading
@@ -175,8 +183,64 @@ class Gazetteer:
         if cls._default is None:
             with cls._lock:
                 if cls._default is None:
-                    cls._default = cls(_load_core())
+                    from eventwire.geonames import load_imported
+
+                    cls._default = cls(_load_core(), load_imported())
         return cls._default
+
+    @classmethod
+    def reset(cls) -> None:
+        """Forget the shared gazetteer, so the next ``default()`` reloads it (after an
+        import or a removal of GeoNames country files)."""
+        with cls._lock:
+            cls._default = None
+
+    def _merge(self, part: dict[str, Any]) -> None:
+        """Add one imported GeoNames country (``eventwire.geonames``) to the index.
+
+        A place the bundled data already has (same GeoNames id) gains the dump's
+        alternate names and its second-level division; the rest are appended.
+        """
+        if not hasattr(self, "_by_gid"):
+            self._by_gid = {int(g): i for i, g in enumerate(self.gid)}
+        cc = part["iso2"]
+        for code, name in part["admin1_names"].items():
+            self.admin1_names.setdefault((cc, code), name)
+        added: dict[str, list[int]] = {}
+        for j, gid in enumerate(part["gid"]):
+            i = self._by_gid.get(gid)
+            if i is None:
+                i = len(self.names)
+                self._by_gid[gid] = i
+                self.names.append(part["names"][j])
+                self.lat.append(part["lat"][j])
+                self.lon.append(part["lon"][j])
+                self.pop.append(part["pop"][j])
+                self.gid.append(gid)
+                self.cc.append(cc)
+                self.a1.append(part["a1"][j])
+                self.a2.append(part["a2"][j])
+                if part["prec"][j] > 1:
+                    self.area_precision[i] = part["prec"][j]
+            elif self.a2[i] is None:
+                self.a2[i] = part["a2"][j]
+            for k in part["keys"][j]:
+                added.setdefault(k, []).append(i)
+        loose_added: dict[str, list[int]] = {}
+        for k, entries in added.items():
+            old = self.index.get(k, ())
+            have = set(old)
+            new = tuple(i for i in dict.fromkeys(entries) if i not in have)
+            if new:
+                self.index[k] = old + new
+                lk = loose_key(k)
+                if len(lk.replace(" ", "")) >= 3:
+                    loose_added.setdefault(lk, []).extend(new)
+        for lk, entries in loose_added.items():
+            old = self.loose.get(lk, ())
+            have = set(old)
+            self.loose[lk] = old + tuple(i for i in dict.fromkeys(entries) if i not in have)
+        self.imported.append(cc)
 
     def _load_tables(self) -> None:
         """Hand-kept tables from ``eventwire/data``: cheap, so read on every load."""
@@ -229,6 +293,7 @@ class Gazetteer:
 
     def town(self, i: int, precision: int = 1, display: str | None = None) -> Place:
         """Entry ``i`` as a ``Place`` of kind town."""
+        precision = max(precision, self.area_precision.get(i, 1))
         cc = self.cc[i]
         country = self.countries.get(cc)
         return Place(
@@ -382,7 +447,7 @@ def _load_core() -> dict[str, Any]:
     return core
 
 
-def _keep_alternate(name: str) -> bool:
+def keep_alternate(name: str) -> bool:
     """Alternate names worth indexing: Latin-script names, not codes or romanised blobs.
 
     GeoNames mixes in IATA codes ("DAM"), and lower-case machine romanisations of other
@@ -442,7 +507,7 @@ def build_core() -> dict[str, Any]:
         if rg and rg[0]:
             votes = a1_votes.setdefault((country, code), {})
             votes[rg[0]] = votes.get(rg[0], 0) + 1
-        keys.update(norm_key(a) for a in e.get("alternatenames", ()) if _keep_alternate(a))
+        keys.update(norm_key(a) for a in e.get("alternatenames", ()) if keep_alternate(a))
         keys.discard("")
         keys_of.append(keys)
         for k in keys:

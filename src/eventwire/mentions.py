@@ -115,6 +115,8 @@ class Frame:
     victim_words: list[str] = field(default_factory=list)
     gainers: list[ActorMention] = field(default_factory=list)  # who took territory
     supporters: list[ActorMention] = field(default_factory=list)  # "backed by", "loyal to"
+    allies: list[ActorMention] = field(default_factory=list)  # actor1's side, not helpers
+    allies_b: list[ActorMention] = field(default_factory=list)  # actor2's side
     hedged: bool = False  # "briefly captured", "partial control": no change of hands
     anaphoric: bool = False
     main_clause: bool = True  # the frame hangs off the sentence root, not off a participant
@@ -133,11 +135,13 @@ class Frame:
 
 
 @functools.lru_cache(maxsize=1)
-def vetoes() -> tuple[frozenset[str], frozenset[str]]:
+def vetoes() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(cause nouns, topic words, cause verbs) of ``data/vetoes.tsv``."""
     rows = read_table("vetoes.tsv")
     return (
         frozenset(r["word"] for r in rows if r["context"] == "cause"),
         frozenset(r["word"] for r in rows if r["context"] == "topic"),
+        frozenset(r["word"] for r in rows if r["context"] == "cause_verb"),
     )
 
 
@@ -208,9 +212,31 @@ def _ancestors(tok: Any, limit: int = 6) -> list[Any]:
     return out
 
 
-def _is_modal(tok: Any) -> bool:
-    """Threats, vows, plans, denials, hypotheticals and futures govern this token."""
-    chain = [tok] + _ancestors(tok, 4)
+def _governors(tok: Any, limit: int) -> list[Any]:
+    """The words that govern ``tok``, nearest first. A conjunct's governor is its first
+    conjunct's: in "pledged allegiance and merged", "pledged" does not govern "merged"."""
+    out = []
+    cur = tok
+    while cur.head.i != cur.i and len(out) < limit:
+        if cur.dep_ == "conj":
+            while cur.dep_ == "conj" and cur.head.i != cur.i:
+                cur = cur.head
+            continue
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def _is_modal(tok: Any, trigger: range = range(0)) -> bool:
+    """Threats, vows, plans, denials, hypotheticals and futures govern this token.
+
+    Words of the trigger itself ("pledge allegiance") do not count as governors.
+    """
+    if tok.head.lower_ == "without" or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in tok.children
+    ):
+        return True  # "withdrew without any fighting", "no fighting has been reported"
+    chain = [tok] + [t for t in _governors(tok, 6) if t.i not in trigger]
     for k, t in enumerate(chain):
         if any(c.dep_ == "neg" for c in t.children) and t.pos_ in ("VERB", "AUX", "NOUN"):
             # "did not attack", "no attack": but "killing ... who did not ..." is far up.
@@ -266,13 +292,24 @@ def _other_sense(hit: TriggerHit, doc: Any) -> bool:
     tok = doc[hit.j - 1]
     if hit.j - hit.i == 1 and tok.ent_type_ == "DATE":
         return True  # "6 March", not a march
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "with machine guns and RPG shells": the list's first member
     if (
         hit.entry.sub_event_type == "Shelling/artillery/missile attack"
-        and tok.pos_ == "NOUN"
-        and tok.dep_ == "pobj"
-        and tok.head.lower_ in ("with", "using")
+        and tok.pos_ in ("NOUN", "PROPN")
+        and first.dep_ in ("pobj", "dobj")
+        and first.head.lower_ in ("with", "using", "use")
     ):
         return True  # "targeted a checkpoint with machine guns and RPG shells": a weapon used
+    if (
+        hit.entry.sub_event_type == "Air/drone strike"
+        and tok.text[:1].isupper()
+        and hit.j < len(doc)
+        and doc[hit.j].text[:1].isupper()
+        and doc[hit.j].pos_ == "PROPN"
+    ):
+        return True  # "a regime Air Force Intelligence checkpoint": a name, not a raid
     if hit.entry.lemmas == ("control",) and tok.pos_ != "VERB":
         return True  # "under the control of", "government-controlled": a state, not an event
     if (
@@ -293,17 +330,34 @@ def _title_end(doc: Any) -> int:
     return 0
 
 
-def _nonviolent(sent: Any) -> bool:
-    causes, topics = vetoes()
+def _nonviolent(sent: Any) -> str | None:
+    """Why a sentence's tolls are not political violence: "topic" (sport, markets: nothing
+    in it is an event), "cause" (a storm or a crash killed: its deaths are no event), None.
+    """
+    causes, topics, cause_verbs = vetoes()
     lemmas = {t.lemma_.lower() for t in sent}
     if len(lemmas & topics) >= 2:
-        return True
+        return "topic"
     # Causes are things, not acts: "a storm killed", but "fighters stormed".
-    nouns = {t.lemma_.lower() for t in sent if t.pos_ in ("NOUN", "PROPN")}
-    return bool(nouns & causes) and not any(
+    # Common nouns only: "Northern Storm Brigade" is a name, not weather.
+    nouns = {t.lemma_.lower() for t in sent if t.pos_ == "NOUN"}
+    verbs = {t.lemma_.lower() for t in sent if t.pos_ == "VERB"}
+    if bool(nouns & causes or verbs & cause_verbs) and not any(
         t.lemma_.lower() in ("attack", "gunman", "militant", "bomb", "shell", "airstrike")
         for t in sent
-    )
+    ):
+        return "cause"
+    return None
+
+
+def _prior(tok: Any) -> bool:
+    """The phrase tells an event before or after the one of its sentence: "after a bomb hit
+    the road", "following regime shelling on the area"."""
+    if tok.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in tok.children
+    ):
+        return True
+    return False
 
 
 def _anchor(tok: Any, trigger_tokens: set[int]) -> Any:
@@ -313,9 +367,7 @@ def _anchor(tok: Any, trigger_tokens: set[int]) -> Any:
         head = cur.head
         if head.pos_ in ("NOUN", "PROPN", "PRON") and head.i not in trigger_tokens:
             return cur
-        if cur.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in cur.children
-        ):
+        if _prior(cur):
             return cur  # "two weeks after a bomb hit the road": another, earlier event
         cur = head
     return cur
@@ -327,7 +379,49 @@ def _group(hits: list[TriggerHit], doc: Any) -> list[list[TriggerHit]]:
     for h in hits:
         anchor = _anchor(doc[h.j - 1], trigger_tokens)
         groups.setdefault(anchor.i, []).append(h)
-    return sorted(groups.values(), key=lambda g: g[0].i)
+    ordered = sorted(groups.values(), key=lambda g: g[0].i)
+    return _join_subject(ordered, doc)
+
+
+_NESTING = {"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "csubj"}
+
+
+def _join_subject(groups: list[list[TriggerHit]], doc: Any) -> list[list[TriggerHit]]:
+    """ "According to CENTCOM, an airstrike on Friday killed X": the parse hangs the
+    airstrike off the source, apart from "killed"; it is the verb's subject all the same.
+
+    A group of only killing words on the sentence's root verb takes in the nearest event
+    word before it that no clause of its own governs.
+    """
+    for g in groups:
+        verb = doc[g[0].j - 1]
+        if verb.dep_ != "ROOT" or any(h.entry.cls not in ("kill", "injure") for h in g):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue  # the verb has its subject: "gunmen killed X"
+        before = [
+            o
+            for o in groups
+            if o is not g
+            and o[-1].j <= g[0].i
+            and all(h.entry.cls not in ("kill", "injure") for h in o)
+            and not any(t.dep_ in _NESTING for t in _path_up(doc[o[0].j - 1], verb))
+        ]
+        if before:
+            nearest = before[-1]
+            g[:0] = nearest
+            groups = [o for o in groups if o is not nearest]
+            return _join_subject(groups, doc)
+    return groups
+
+
+def _path_up(tok: Any, stop: Any) -> list[Any]:
+    """Tokens from ``tok`` up to (not including) ``stop``."""
+    out = []
+    while tok.i != stop.i and tok.head.i != tok.i and len(out) < 12:
+        out.append(tok)
+        tok = tok.head
+    return out
 
 
 def _scope(
@@ -380,20 +474,29 @@ def find_frames(
     title_end = _title_end(doc)
     for k, sent_hits in sorted(by_sent.items()):
         sent = sents[k]
-        if sent.end_char <= title_end + 1 or _nonviolent(sent):
+        veto = _nonviolent(sent)
+        if sent.end_char <= title_end + 1 or veto == "topic":
             # The headline retells the lead: its words would only blur the frames.
             continue
+        if veto == "cause":
+            # "protested against the lack of relief for flood victims" is still a protest;
+            # only the deaths and injuries a flood or a crash caused are no event.
+            sent_hits = [h for h in sent_hits if h.entry.cls not in ("kill", "injure")]
+        tolls = find_tolls(sent)
+        # "nobody was killed", "no one was hurt": the words say what did not happen.
+        zeros = {t.word_i for t in tolls if t.value == 0 and t.word_i >= 0}
         kept = [
             h
             for h in sent_hits
-            if not _is_modal(doc[h.j - 1])
+            if not _is_modal(doc[h.j - 1], range(h.i, h.j))
             and not _is_aggregate(h, doc, sent)
             and not _other_sense(h, doc)
+            and not _in_support(doc[h.j - 1])
+            and not (h.entry.cls in ("kill", "injure") and any(i in zeros for i in range(h.i, h.j)))
         ]
         if not kept:
             continue
         groups = _group(kept, doc)
-        tolls = find_tolls(sent)
         for gi, group in enumerate(groups):
             others = groups[:gi] + groups[gi + 1 :]
             scope = _scope(group, others, sent, doc)
@@ -415,7 +518,9 @@ def find_frames(
             ]
             frame.anaphoric = any(_is_anaphoric(h, doc) for h in group)
             trigger_tokens = {t for g in groups for h in g for t in range(h.i, h.j)}
-            frame.main_clause = _anchor(doc[group[0].j - 1], trigger_tokens).dep_ == "ROOT"
+            frame.main_clause = any(
+                _anchor(doc[h.j - 1], trigger_tokens).dep_ == "ROOT" for h in group
+            )
             _roles(frame, doc, actors)
             frames.append(frame)
         if len(groups) > 1:
@@ -439,13 +544,46 @@ def _actor_at(actors: list[ActorMention], tokens: set[int]) -> ActorMention | No
     return None
 
 
+def _actor_in(actors: list[ActorMention], tok: Any) -> ActorMention | None:
+    """The actor a phrase names: its first actor, but a named armed group over the people
+    it names ("a man belonging to QSD's intelligence", "two fighters of the Islamic State").
+    """
+    tokens = {t.i for t in tok.subtree}
+    found = [a for a in actors if any(i in tokens for i in range(a.tok_start, a.tok_end))]
+    if not found:
+        return None
+    first = found[0]
+    if first.entry is not None and first.entry.generic and first.entry.inter in (3, 7):
+        named = [
+            a
+            for a in found[1:]
+            if a.entry is None  # a group the dictionary lacks, kept as written
+            or (not a.entry.generic and a.entry.inter in (1, 2, 3, 4, 8))
+        ]
+        if named:
+            return named[0]
+    return first
+
+
+def _nearest(
+    actors: list[ActorMention], frame: Frame, lo: int, hi: int, last: bool = False
+) -> ActorMention | None:
+    """The first (or last) actor of the frame between tokens lo and hi."""
+    inside = [
+        a for a in actors if lo <= a.tok_start and a.tok_end <= hi and a.tok_start in frame.tokens
+    ]
+    if not inside:
+        return None
+    return inside[-1] if last else inside[0]
+
+
 def _roles(frame: Frame, doc: Any, all_actors: list[ActorMention]) -> None:
     """Agents (actor1 candidates) and patients (actor2 candidates) from the parse."""
     agents: list[ActorMention] = []
     patients: list[ActorMention] = []
 
     def add(target: list[ActorMention], tok: Any) -> None:
-        a = _actor_at(all_actors, {t.i for t in tok.subtree})
+        a = _actor_in(all_actors, tok)
         if a is not None and a not in target:
             target.append(a)
 
@@ -489,6 +627,44 @@ def _roles(frame: Frame, doc: Any, all_actors: list[ActorMention]) -> None:
                 for c in head.children:
                     if c.dep_ == "nsubj":
                         add(agents, c)
+            if (
+                not passive
+                and not agents
+                and tok.dep_ in ("acl", "relcl")
+                and tok.head.i < tok.i
+                and any(c.dep_ == "dobj" for t in [tok, *tok.conjuncts] for c in t.children)
+            ):
+                # "Free Idlib Army snipers targeted and killed 2 soldiers", parsed as if the
+                # verb described the snipers: with an object of its own it is their act.
+                add(agents, tok.head)
+            if not passive and not agents and h.entry.cls in ("type", "attack", "territory"):
+                # The small model often loses the subject ("regime and loyalist militia forces
+                # clashed", "QSD forces, supported by ..., clashed"): the first actor of the
+                # clause before the verb.
+                a = _nearest(all_actors, frame, doc[tok.i].sent.start, h.i)
+                if a is not None and not _is_supporter(a, doc):
+                    agents.append(a)
+            if h.entry.cls == "territory":
+                # "captured the villages of A and B from Islamic State fighters"
+                for t in doc[h.j : doc[h.j - 1].sent.end]:
+                    if t.lower_ == "from" and t.dep_ == "prep":
+                        for g in t.children:
+                            add(patients, g)
+                        break
+            if not patients and h.entry.sub_event_type == "Armed clash":
+                # "clashed sporadically with HTS fighters": the first actor after with/against.
+                after = next(
+                    (
+                        t.i
+                        for t in doc[h.j : min(h.j + 6, doc[h.j - 1].sent.end)]
+                        if t.lower_ in ("with", "against")
+                    ),
+                    None,
+                )
+                if after is not None:
+                    a = _nearest(all_actors, frame, after, doc[h.j - 1].sent.end)
+                    if a is not None and a not in agents:
+                        patients.append(a)
         else:
             for c in tok.children:
                 if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i:
@@ -527,8 +703,11 @@ def _roles(frame: Frame, doc: Any, all_actors: list[ActorMention]) -> None:
     for t in frame.tolls:
         if t.word_i >= 0:
             word = doc[t.word_i]
+            victim_deps = ("dobj", "nsubjpass") + (
+                ("nsubj",) if word.lemma_ in ("die", "succumb", "perish") else ()
+            )
             for c in word.children:
-                if c.dep_ in ("dobj", "nsubjpass"):
+                if c.dep_ in victim_deps:
                     add(patients, c)
                     frame.victim_words.extend(x.lemma_.lower() for x in c.subtree)
             if word.dep_ in ("acl", "amod") and word.head.pos_ in ("NOUN", "PROPN"):
@@ -542,6 +721,11 @@ def _roles(frame: Frame, doc: Any, all_actors: list[ActorMention]) -> None:
     ]
     frame.agents = [a for a in agents if a not in frame.supporters] or agents
     frame.patients = [p for p in patients if p not in agents and p not in frame.supporters]
+    sides = _sides(frame, doc, all_actors)
+    if sides is not None:
+        (a_main, a_rest), (b_main, b_rest) = sides
+        frame.agents, frame.patients = [a_main], ([b_main] if b_main is not None else [])
+        frame.allies, frame.allies_b = a_rest, b_rest
 
 
 _SUPPORT = {
@@ -558,6 +742,19 @@ _SUPPORT = {
     "alongside",
     "help",
 }
+
+
+def _in_support(tok: Any) -> bool:
+    """A weapon named as help to the fighters ("QSD, supported by Coalition airstrikes,
+    clashed with IS"; "with the cover of Russian warplanes") is part of their fight."""
+    for anc in _ancestors(tok, 4):
+        if anc.dep_ == "agent" and anc.head.lemma_.lower() in _SUPPORT:
+            return True
+        if anc.lower_ == "of" and anc.head.lemma_.lower() in ("support", "cover", "backing"):
+            return True
+        if anc.pos_ == "VERB" and anc.lemma_.lower() not in _SUPPORT:
+            return False
+    return False
 
 
 def _is_supporter(mention: ActorMention, doc: Any) -> bool:
@@ -581,6 +778,98 @@ def _is_supporter(mention: ActorMention, doc: Any) -> bool:
         if anc.pos_ == "VERB" and lemma not in _SUPPORT:
             return False
     return mention.tok_start > 0 and doc[mention.tok_start - 1].lower_ in ("allied", "pro-regime")
+
+
+# Words that open the second side of a fight told as one list: "between A and B",
+# "A against B", "A on one side and B on the other".
+_SIDE_SPLIT = {"against", "versus", "vs", "vs."}
+# An umbrella named after a faction: "Zinki fighters, operating under the National Liberation
+# Front". ACLED codes the umbrella as the actor and the faction as associated.
+_UMBRELLA = (
+    "operating under",
+    "operate under",
+    "operates under",
+    "as part of",
+    "under the umbrella of",
+    "operating as part of",
+    "operating within",
+)
+
+
+def _sides(
+    frame: Frame, doc: Any, actors: list[ActorMention]
+) -> (
+    tuple[tuple[ActorMention, list[ActorMention]], tuple[ActorMention | None, list[ActorMention]]]
+    | None
+):
+    """The two sides of a fight told as a list ("clashes between A and B", "A against B").
+
+    Each side is its first actor (not a helper) and the rest of its actors; None when the
+    sentence does not tell the fight that way.
+    """
+    if not any(
+        h.entry.sub_event_type == "Armed clash" or h.entry.cls == "attack" for h in frame.triggers
+    ):
+        return None
+    scope = sorted(frame.tokens)
+    if not scope:
+        return None
+    lo, hi = scope[0], scope[-1] + 1
+    between = next((i for i in scope if doc[i].lower_ == "between"), None)
+    start = between + 1 if between is not None else lo
+    split = next((i for i in range(start, hi) if doc[i].lower_ in _SIDE_SPLIT), None)
+    mine = [a for a in actors if start <= a.tok_start < hi and a.tok_start in frame.tokens]
+    if split is None and between is not None:
+        # "A on one side and B on the other": the "and" after "side"; else the first "and"
+        # with an actor before it and an actor right after it ("between regime forces,
+        # supported by pro-regime militias, and rebel factions").
+        side = next((i for i in range(start, hi) if doc[i].lower_ == "side"), None)
+        for i in range(side if side is not None else start, hi):
+            if doc[i].lower_ != "and":
+                continue
+            before = [a for a in mine if a.tok_end <= i]
+            after = [a for a in mine if i < a.tok_start <= i + 3]
+            if side is not None or (before and after and not _helper(after[0], before)):
+                split = i
+                break
+    if split is None and between is not None:
+        # "between regime forces, supported by pro-regime militias and rebel factions": the
+        # parse buries the second side in the helpers' phrase; it is the last actor named.
+        fighters = [a for a in mine if not _helper(a, mine[:1])]
+        if len(fighters) >= 2 and mine[0] is fighters[0]:
+            split = fighters[-1].tok_start - 1
+    if split is None:
+        return None
+    side_a = [a for a in mine if a.tok_start < split]
+    side_b = [a for a in mine if a.tok_start > split]
+    if not side_a:
+        return None
+
+    def pick(side: list[ActorMention]) -> tuple[ActorMention | None, list[ActorMention]]:
+        fighters = [a for a in side if not _is_supporter(a, doc) and not _helper(a, side)]
+        for k, a in enumerate(fighters):
+            before = doc[max(a.tok_start - 5, 0) : a.tok_start].text.lower()
+            if k > 0 and any(u in before for u in _UMBRELLA):
+                return a, [b for b in side if b is not a]
+        if not fighters:
+            return None, []
+        return fighters[0], [b for b in side if b is not fighters[0]]
+
+    a_main, a_rest = pick(side_a)
+    b_main, b_rest = pick(side_b)
+    if a_main is None:
+        return None
+    return (a_main, a_rest), (b_main, b_rest)
+
+
+def _helper(mention: ActorMention, side: list[ActorMention]) -> bool:
+    """A pro-government militia fighting beside state forces helps them."""
+    entry = mention.entry
+    if entry is None or not (
+        entry.kind == "pro_government_militia" or entry.name == "Militia (Pro-Government)"
+    ):
+        return False
+    return any(a.entry is not None and a.entry.kind in ("military", "police") for a in side)
 
 
 # Public names for the claims stage, which keeps what this stage refuses as campaign totals.

@@ -58,7 +58,7 @@ def stage_places(work: Work) -> None:
     persons = [(s, e) for s, e, label in ents if label == "PERSON"]
     kept = []
     for pm in find_places(work.article.text, ents, countries=_actor_countries(work)):
-        town = pm.place is not None and pm.place.kind == "town"
+        town = pm.place is not None and pm.place.kind in ("town", "unlisted")
         # "al-Jasim" inside "Bilal Hasan al-Jasim" is a name; a lone "Palmyra" tagged
         # PERSON is still a place (the gazetteer wins over a one-word PERSON label).
         if town and any(
@@ -126,7 +126,15 @@ def stage_actors(work: Work) -> None:
 
 
 def stage_frames(work: Work) -> None:
-    work.frames = find_frames(work.doc, work.dates, work.places, work.actors)
+    # A name the model calls an organisation that is also a place of the article ("Homs",
+    # "Busaytin") is the place, not an unknown armed group.
+    placed = [(p.start, p.end) for p in work.places if p.place is not None]
+    actors = [
+        a
+        for a in work.actors
+        if a.entry is not None or not any(s < a.end and a.start < e for s, e in placed)
+    ]
+    work.frames = find_frames(work.doc, work.dates, work.places, actors)
 
 
 def stage_events(work: Work) -> None:

@@ -15,13 +15,23 @@ countryside"), 3 a larger region ("northwestern Syria", "Borno State").
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from eventwire.gazetteer import ARTICLES, Gazetteer, Variant, data_lines, norm_key
+from rapidfuzz import fuzz
+
+from eventwire.gazetteer import (
+    ARTICLES,
+    Gazetteer,
+    Variant,
+    ascii_name,
+    data_lines,
+    norm_key,
+)
 from eventwire.records import Place
 
 __all__ = ["Gazetteer", "PlaceMention", "country_by_name", "find_places"]
@@ -39,6 +49,9 @@ class PlaceMention:
     qualifier: str | None = None  # "near", "countryside", "south of", "northwestern", ...
     qualifier_start: int | None = None  # the whole phrase, qualifier included
     qualifier_end: int | None = None
+    # For a place the gazetteer lacks ("the village of X in Idlib"): the mention whose
+    # place gives its country, division and coordinates ("Idlib").
+    container: PlaceMention | None = None
 
 
 def country_by_name(name_or_code: str) -> Place | None:
@@ -75,6 +88,10 @@ _ADMIN1_PRIOR = 2.2
 _COUNTRY_CONTEXT = 3.0
 _ADMIN_CONTEXT = 2.0
 _PRIMARY_NAME = 0.4
+# How alike (rapidfuzz ratio, 0-100) a name and a town must be spelled for a match by
+# consonant skeleton alone: "Mayadeen"/"Mayadin" is 80, "Maadan"/"Mayadin" 77,
+# "Shiheil"/"Shal" 55 (skeletons of three consonants are shared by unrelated names).
+_LOOSE_SIMILARITY = 78
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +106,8 @@ class _Lexicon:
     near_before: re.Pattern[str]
     after: re.Pattern[str]
     after_kind: dict[str, str]
+    unlisted_before: re.Pattern[str]
+    unlisted_after: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -117,6 +136,11 @@ def _lexicon() -> _Lexicon:
         after=re.compile(
             rf"^(?:['’]s)?\s+(?P<q>{alternation(list(after_kind))})\b", re.I),
         after_kind=after_kind,
+        unlisted_before=re.compile(
+            rf"(?:^|(?<=\W))(?:{alternation(cues['unlisted_before'])})\s+(?:the\s+)?$", re.I),
+        # Lower case only: "Hazwan front" names a place, "Cook Front" an organisation.
+        unlisted_after=re.compile(
+            rf"^(?:['’]s)?[\s-]+(?:{alternation(cues['unlisted_after'])})\b"),
     )
 
 
@@ -204,6 +228,9 @@ def find_places(
         mention = _mention(text, r, best, gaz, lex, votes, lower_words, upper_doc)
         if mention is not None:
             out.append(mention)
+    if not upper_doc:
+        out = _add_unlisted(text, tokens, out, ner_spans, gaz, lex)
+        _place_unlisted(text, out, gaz, votes)
     return out
 
 
@@ -260,8 +287,11 @@ def _scan(text: str, tokens: list[tuple[int, int]], gaz: Gazetteer, lex: _Lexico
                 continue
             # Short all-capital tokens are acronyms (SDF, YPG, ISIS): only country
             # codes like "US" or "UK" among them name places.
-            acronym = j == i and not upper_doc and (
-                (w.isupper() and len(w) <= 5) or any(c.isupper() for c in w[1:5]) or len(key) <= 2)
+            # "An NGO", "As ISIS": an English word before an acronym is no Arabic article.
+            core = [t for t in words[i:j + 1] if t.lower() not in ARTICLES] or [w]
+            acronym = len(core) == 1 and not upper_doc and (
+                (core[0].isupper() and len(core[0]) <= 5)
+                or any(c.isupper() for c in core[0][1:5]) or len(key) <= 2)
             if key in gaz.country_keys or (not acronym and (
                     key in gaz.demonyms or key in gaz.index or key in gaz.variants
                     or key in gaz.admin1_index)):
@@ -423,8 +453,9 @@ def _candidates(raws: list[_Raw], gaz: Gazetteer) -> None:
         if iso2 and r.ntok == 1 and r.key.isalpha() and len(r.key) <= 3:
             r.candidates = cands  # "US", "UK": the country only
             continue
-        towns = [Variant(i, -1.0) for i in gaz.loose_towns(r.key)] if r.loose \
-            else gaz.towns(r.key)
+        towns = [Variant(i, -1.0) for i in gaz.loose_towns(r.key)
+                 if fuzz.ratio(r.key, norm_key(gaz.names[i])) >= _LOOSE_SIMILARITY] \
+            if r.loose else gaz.towns(r.key)
         seat_towns = {v.entry for v in towns}
         for a1 in gaz.admin1_keys(r.key):
             score = _ADMIN1_PRIOR + 0.1 * math.log10(gaz.admin1_pop.get(a1, 0) + 10)
@@ -539,7 +570,7 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: _Lexic
             return None
         if upper_doc and r.ntok == 1 and not (r.locative and pop >= 1000) and pop < 50_000:
             return None
-        if r.loose and not (named_country or r.ner_place):
+        if r.loose and not named_country:
             return None
         if (r.ntok == 1 and pop < 100_000 and support_cc <= 0.0
                 and not (r.locative or r.ner_place or r.q)):
@@ -551,7 +582,11 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: _Lexic
         # before a big city it is more often a list or a missing comma
         # ("Haddadain Lattakia").
         fragment = r.fragment == "right" or (r.fragment == "left" and pop < 100_000)
-        if (fragment or elsewhere) and (pop < 100_000 or not primary):
+        # "Tama town", "the village of Barza": a small place, whatever the size of a
+        # namesake abroad.
+        small = r.q_kind == "town" and r.q != "city" or bool(
+            _SMALL_BEFORE.search(text[max(0, r.start - 50):r.start]))
+        if (fragment or elsewhere) and (pop < 100_000 or not primary or small):
             # A small town abroad in a text about another country, or a piece of a
             # longer name: most likely a local place GeoNames lacks.
             if r.locative or r.ner_place:
@@ -580,3 +615,190 @@ def _place(gaz: Gazetteer, r: _Raw, c: _Cand) -> Place | None:
     if r.q_kind in ("near", "direction", "direction_of", "area", "region"):
         precision = 2
     return gaz.town(ref, precision, variant.display if variant else None)
+
+
+# ---------------------------------------------------------------- unlisted places
+
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split())
+_JOINS = (" ", "-", "'", "’")
+# Lower-case words inside an unlisted name: Arabic articles and the like ("Um al Tinah",
+# "Abu al Khatir"), not "of" or "and", which join a name to the words around it.
+_NAME_LINKS = ARTICLES | frozenset("de del la bin ibn bani wa".split())
+_SENTENCE_BREAK = re.compile(r"[.!?;\n]")
+_SMALL_BEFORE = re.compile(r"\b(?:villages?|towns?|hamlets?)\s+of\s+(?:the\s+)?$", re.I)
+_QUARTER = re.compile(r"(?:['’]s)?\s+(?:neighbou?rhoods?|quarter|suburb)\b", re.I)
+_LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+or\s+)$")
+_CONTAINER_GAP = re.compile(
+    r"^(?:['’]s)?(?:\s+(?:village|town|city|area|hill|camp|front|neighbou?rhood|district))?"
+    r"(?:\s*,\s*|\s+(?:in|of|near|outside(?:\s+of)?|east|west|north|south|"
+    r"northeast|northwest|southeast|southwest|[a-z-]*ern|the|rural|countryside|"
+    r"vicinity|outskirts|province|governorate|district|area|city|town|km|kms|\d+)\b)+\s*$")
+
+
+def _add_unlisted(text: str, tokens: list[tuple[int, int]], out: list[PlaceMention],
+                  ner_spans: Sequence[tuple[int, int, str]], gaz: Gazetteer,
+                  lex: _Lexicon) -> list[PlaceMention]:
+    """Add capitalised names the gazetteer lacks that the words around them make places:
+    "the village of Kafr Nasih", "Tal Hamis front", "in Zor Shammar in Hasakah".
+
+    A name already placed stays as it is; a mention left without a place (a piece of
+    the longer name, or a foreign namesake set aside) gives way to the whole name.
+    """
+    for m in out:
+        # "the village of Tama in southern Idlib": a namesake abroad is not this village.
+        if m.place is not None and m.place.kind == "town" and (
+                _SMALL_BEFORE.search(text[max(0, m.start - 50):m.start])
+                or lex.unlisted_after.match(text[m.end:m.end + 40])):
+            around = _container_after(text, m.end, out)
+            if around is not None and around.place is not None \
+                    and around.place.iso2 != m.place.iso2:
+                m.place, m.qualifier, m.candidates = None, "unlisted", []
+    words = [text[s:e] for s, e in tokens]
+    n = len(tokens)
+    ner_bad = [(s, e) for s, e, label in ner_spans
+               if label in ("ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW")]
+    ner_loc = [(s, e) for s, e, label in ner_spans if label in ("GPE", "LOC", "FAC")]
+    found: list[PlaceMention] = []
+    listed_until = -1  # "the villages of A, B and C": the list runs on while names do
+    i = 0
+    while i < n:
+        w = words[i]
+        article = (w.lower() in ARTICLES and i + 1 < n
+                   and text[tokens[i][1]:tokens[i + 1][0]] in ("-", " ")
+                   and words[i + 1][0].isupper() and not _bad_word(words[i + 1], lex))
+        if not (article or (w[0].isupper() and not _bad_word(w, lex))):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and j + 1 - i < 5 and text[tokens[j][1]:tokens[j + 1][0]] in _JOINS:
+            nxt = words[j + 1]
+            if nxt[0].isupper() and not _bad_word(nxt, lex):
+                j += 1
+            elif (nxt.lower() in _NAME_LINKS and j + 2 < n
+                  and text[tokens[j + 1][1]:tokens[j + 2][0]] in _JOINS
+                  and words[j + 2][0].isupper() and not _bad_word(words[j + 2], lex)):
+                j += 2
+            else:
+                break
+        start, end, single = tokens[i][0], tokens[j][1], i == j
+        i = j + 1
+        word = text[start:end]
+        key = norm_key(word)
+        if (len(key.replace(" ", "")) < 3 or key in gaz.country_keys or key in gaz.demonyms
+                or key in lex.stop or key in lex.stop_phrases
+                or (single and word.isupper() and len(word) <= 5)
+                or any(s <= start and end <= e and (e - s) > (end - start) for s, e in ner_bad)):
+            continue
+        before = text[max(0, start - 50):start]
+        after = text[end:end + 40]
+        cue_before = bool(lex.unlisted_before.search(before))
+        cue_after = bool(lex.unlisted_after.match(after))
+        in_list = start <= listed_until and bool(
+            _LIST_GAP.match(text[found[-1].end:start])) if found else False
+        prev = re.findall(r"[A-Za-z]+", before.lower())[-1:]
+        locative = bool(prev) and prev[0] in lex.locative
+        # The model's place is this name (not a longer one: "Control" in "the Line of
+        # Control").
+        ner_place = any(e == end and s <= start and text[s:start].lower() in ("", "the ")
+                        for s, e in ner_loc)
+        follows = _container_after(text, end, out) is not None
+        if not (cue_before or cue_after or in_list or (locative and (follows or ner_place))):
+            continue
+        overlapping = [m for m in out if m.start < end and start < m.end]
+        if any(m.place is not None for m in overlapping):
+            continue  # the gazetteer knows this name, or a part of it
+        for m in overlapping:
+            out.remove(m)
+        mention = PlaceMention(start, end, word, None)
+        mention.qualifier = "unlisted"
+        found.append(mention)
+        if cue_before or in_list:
+            gap = _SENTENCE_BREAK.search(text, end)
+            listed_until = gap.start() if gap else len(text)
+    return sorted(out + found, key=lambda m: m.start)
+
+
+def _bad_word(word: str, lex: _Lexicon) -> bool:
+    """A capitalised word that is no part of a place name the gazetteer lacks."""
+    low = word.lower()
+    return (low in _CALENDAR or low in lex.org_after or low in lex.qualifier_words
+            or low in lex.attributive or norm_key(word) in lex.stop)
+
+
+def _container_after(text: str, end: int, out: list[PlaceMention]) -> PlaceMention | None:
+    """The placed mention a name is said to lie in: "X in Idlib", "X, Hama", "X near Azaz",
+    "X in the northern countryside of Aleppo"."""
+    for m in out:
+        if m.start < end or m.place is None or m.container is not None:
+            continue
+        if m.start - end > 60:
+            return None
+        gap = text[end:m.start]
+        if _CONTAINER_GAP.match(gap):
+            return m
+        return None
+    return None
+
+
+def _container_before(text: str, start: int, out: list[PlaceMention]) -> PlaceMention | None:
+    """A town named just before with a possessive: "Nairobi's Eastleigh neighbourhood"."""
+    for m in reversed(out):
+        if m.end > start or m.place is None:
+            continue
+        return m if re.fullmatch(r"['’]s\s+(?:the\s+)?", text[m.end:start]) else None
+    return None
+
+
+def _text_country(out: list[PlaceMention], votes: dict[str, float]) -> str | None:
+    """The country the text's own places point at; failing them, the strongest vote."""
+    named: dict[str, float] = {}
+    for m in out:
+        p = m.place
+        if p is not None and p.iso2 and p.kind != "unlisted":
+            named[p.iso2] = named.get(p.iso2, 0.0) + (0.5 if p.kind == "town" else 1.0)
+    pool = named or {k: v for k, v in votes.items() if v >= 1.0}
+    return max(pool.items(), key=lambda kv: kv[1])[0] if pool else None
+
+
+def _place_unlisted(text: str, out: list[PlaceMention], gaz: Gazetteer,
+                    votes: dict[str, float]) -> None:
+    """Give each unlisted name a place: its container's, at precision 2 (near a town) or
+    3 (in a division or a country), else the division or country the text is about."""
+    placed = [m for m in out if m.place is not None]
+    top = _text_country(out, votes)
+    fallback: Place | None = None
+    if top is not None:
+        divisions = {(m.place.iso2, m.place.admin1) for m in placed
+                     if m.place is not None and m.place.iso2 == top and m.place.admin1}
+        if len(divisions) == 1:
+            (iso2, a1), = divisions
+            fallback = gaz.admin1_place(str(iso2), str(a1))
+        fallback = fallback or gaz.country(top)
+    following: PlaceMention | None = None
+    for m in reversed(out):  # "the villages of A, B and C in Hama": Hama holds all three
+        if m.qualifier != "unlisted" or m.place is not None:
+            continue
+        container = _container_after(text, m.end, out) or _container_before(text, m.start, out)
+        if (container is None and following is not None and following.container is not None
+                and _LIST_GAP.match(text[m.end:following.start])):
+            container = following.container
+        following = m
+        base = container.place if container is not None else fallback
+        if base is None:
+            continue
+        m.container = container
+        town = base.kind == "town" or (container is not None and container.place is not None
+                                       and container.place.kind == "town")
+        if town and container is not None and (
+                _QUARTER.match(text, m.end) or _container_before(text, m.start, out)):
+            # A quarter of a town ("Nairobi's Eastleigh neighbourhood") is coded to the
+            # town itself, as ACLED codes city neighbourhoods.
+            m.place = dataclasses.replace(base)
+            continue
+        m.place = Place(
+            location=ascii_name(m.text), country=base.country, iso=base.iso, iso2=base.iso2,
+            admin1=base.admin1, latitude=base.latitude, longitude=base.longitude,
+            geo_precision=2 if town else 3, kind="unlisted")
+    out.sort(key=lambda m: m.start)

@@ -1,0 +1,62 @@
+"""Each event gets its own place (``events._pick_place``/``_nearest_place``), on texts
+written for these tests; the example report's places when ../shared is present."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from eventwire.pipeline import extract
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "000_07e8f31817e7cca1.txt"
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    r = math.radians
+    a = (math.sin(r(lat2 - lat1) / 2) ** 2
+         + math.cos(r(lat1)) * math.cos(r(lat2)) * math.sin(r(lon2 - lon1) / 2) ** 2)
+    return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+def test_events_each_event_has_its_own_place() -> None:
+    text = ("On 3 May 2024, rebels shelled government positions in Aleppo, killing two "
+            "soldiers. On 5 May 2024, government jets bombed a market in Saraqib, killing "
+            "four civilians.")
+    events = extract(text).events
+    places = {e.event_date: e.location for e in events}
+    assert places == {"2024-05-03": "Aleppo", "2024-05-05": "Saraqib"}
+    for e in events:
+        (span,) = e.evidence["location"]
+        assert text[span.start:span.end] == e.location
+
+
+def test_events_village_is_chosen_over_the_division_it_lies_in() -> None:
+    text = ("On 6 June 2024, regime forces clashed with rebels in the village of Khirbet "
+            "Umm Salwa in the northern Hama countryside, killing three fighters.")
+    (event,) = extract(text).events
+    assert (event.location, event.admin1, event.country, event.geo_precision) == (
+        "Khirbet Umm Salwa", "Hama", "Syria", 2)
+    assert event.geonameid is None
+    assert event.evidence["location"][0].text == "Khirbet Umm Salwa"
+    assert event.evidence["latitude"][0].text == "Hama"  # the coordinates come from Hama
+
+
+def test_events_event_without_a_place_takes_the_closest_place_before() -> None:
+    text = ("Gunmen stormed a checkpoint in Monguno, Borno state, on Saturday. Seventeen "
+            "attackers were killed in the fighting that followed, the army said.")
+    events = extract(text, published="2024-05-12").events
+    assert events and all(e.location == "Monguno" for e in events)
+    assert all(e.admin1 == "Borno" and e.geo_precision == 1 for e in events)
+
+
+@pytest.mark.skipif(not EXAMPLE.exists(), reason="the shared example report is not here")
+def test_events_example_report_places() -> None:
+    events = extract(EXAMPLE.read_text(encoding="utf-8")).events
+    ambush = next(e for e in events if e.location == "Palmyra")
+    assert _km(ambush.latitude, ambush.longitude, 34.56, 38.28) < 10  # type: ignore[arg-type]
+    assert (ambush.admin1, ambush.geo_precision, ambush.geonameid) == ("Homs", 1, 163808)
+    strike = events[0]
+    assert (strike.sub_event_type, strike.country, strike.geo_precision) == (
+        "Air/drone strike", "Syria", 3)

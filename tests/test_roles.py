@@ -1,0 +1,116 @@
+"""Who fought whom: actor roles and the event types they decide (mentions.py, events.py).
+
+Every text is invented for the project; group and place names are real where the actor
+dictionary and the gazetteer are meant to find them, invented where a test needs a name
+that no dictionary holds.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import eventwire
+from eventwire import Event
+
+
+def _main(text: str, published: str = "2019-06-05") -> Event:
+    result = eventwire.extract(text, published=published)
+    assert result.error is None and result.events, result
+    return result.events[0]
+
+
+def test_roles_helpers_beside_state_forces_are_associated() -> None:
+    ev = _main(
+        "Clashes took place between regime forces and allied militias against rebel "
+        "factions near Kafr Nabl in Idlib on 3 June 2019."
+    )
+    assert ev.sub_event_type == "Armed clash"
+    assert ev.actor1.startswith("Military Forces of Syria")
+    assert ev.actor2 == "Opposition Rebels (Syria)"
+    assert ev.assoc_actor_1 == "Militia (Pro-Government)"
+
+
+def test_roles_second_side_after_a_helper_phrase() -> None:
+    ev = _main(
+        "Sporadic clashes took place between regime forces, supported by pro-regime "
+        "militias, and Islamic State fighters in the desert near Sukhnah on 2 June 2019."
+    )
+    assert {ev.actor1, ev.actor2} == {"Military Forces of Syria (2000-2024)",
+                                      "Islamic State (Syria)"}
+
+
+def test_roles_umbrella_is_the_actor_and_the_faction_associated() -> None:
+    ev = _main(
+        "On 2 June 2019, clashes took place between HTS and Nour al-Din al-Zinki fighters, "
+        "operating under the National Liberation Front, near Daret Azza in Aleppo."
+    )
+    assert ev.actor1 == "HTS: Hayat Tahrir al Sham"
+    assert ev.actor2 == "JTW: National Liberation Front"
+    assert "Zinki" in (ev.assoc_actor_2 or "")
+
+
+def test_roles_weapons_of_a_helper_do_not_take_the_lead() -> None:
+    ev = _main(
+        "QSD forces, supported by Coalition airstrikes, clashed with Islamic State fighters "
+        "in Hajin on 1 June 2019."
+    )
+    assert ev.sub_event_type == "Armed clash"
+    assert ev.actor1 == "QSD: Syrian Democratic Forces"
+    assert ev.actor2 == "Islamic State (Syria)"
+
+
+def test_roles_victims_named_by_their_group_make_a_battle() -> None:
+    ev = _main("Gunmen shot dead two fighters of Ahrar al-Sham in Saraqib on 2 June 2019.")
+    assert ev.sub_event_type == "Armed clash"
+    assert ev.actor2 == "AAS: Ahrar al Sham"
+    assert ev.fatalities == 2
+
+
+def test_roles_group_names_the_dictionary_lacks_are_kept_as_written() -> None:
+    # An invented brigade: found by its group word, never dropped.
+    ev = _main(
+        "Fighters of the Liwa Suqur al-Jabal clashed with regime forces near Tell Rifaat "
+        "on 1 June 2019."
+    )
+    names = {ev.actor1, ev.actor2}
+    assert any(n and "Liwa Suqur al-Jabal" in n for n in names), names
+
+
+def test_roles_a_village_tagged_as_an_organisation_is_no_actor() -> None:
+    ev = _main(
+        "HTS fighters captured the villages of Tell Mardikh and Khirbat Qasr from Ahrar "
+        "al-Sham fighters on 1 June 2019."
+    )
+    assert ev.sub_event_type == "Non-state actor overtakes territory"
+    assert ev.actor2 == "AAS: Ahrar al Sham"
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Party workers torched two buses and vandalised shops in Sylhet on Sunday.",
+     "Violent demonstration"),
+    ("Soldiers set fire to three houses in Tal Afar on Sunday. Nobody was hurt.",
+     "Looting/property destruction"),
+    ("Residents protested in Sukkur on Sunday against delays in relief for flood victims.",
+     "Peaceful protest"),
+    ("The rebels withdrew from the town of Kalaw on Sunday without any fighting and handed "
+     "it over to the army.", "Non-violent transfer of territory"),
+    ("Government forces and local armed factions agreed on Sunday to a deal under which the "
+     "fighters hand over heavy weapons.", "Agreement"),
+    ("The militants announced on Sunday that they were imposing a blockade on the town of "
+     "Djibo.", "Change to group/activity"),
+    ("The army shelled the town of Latamna on Sunday and, in response, rebel fighters "
+     "shelled army positions near it.", "Armed clash"),
+    ("Gunmen targeted an Air Force Intelligence checkpoint near Jasim on Sunday with machine "
+     "guns and RPG shells.", "Armed clash"),
+])
+def test_roles_event_types_decided_by_who_acts(text: str, sub: str) -> None:
+    assert _main(text, "2024-06-03").sub_event_type == sub
+
+
+@pytest.mark.parametrize("text", [
+    "A bus collided with a fuel tanker near Multan on Sunday, killing 14 passengers.",
+    "Elders in Kidal fear a new offensive, though no fighting has been reported this year.",
+    "The army denied on Sunday reports on social media of clashes with rebels in Goma.",
+])
+def test_roles_accidents_fears_and_denials_are_no_events(text: str) -> None:
+    assert eventwire.extract(text, published="2024-06-03").events == []
