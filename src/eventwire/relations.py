@@ -246,6 +246,9 @@ class _Relater:
             while head.dep_ in ("ccomp", "xcomp") and head.head.i != head.i:
                 head = head.head
             return self.referent(head.head, depth + 1) if head.dep_ == "relcl" else None
+        member = self._member(tok)
+        if member is not None:
+            return member
         named = self.named_at(tok.i)
         if named is not None:
             return named
@@ -269,6 +272,24 @@ class _Relater:
             if verb.dep_ in ("relcl", "acl"):
                 return self.referent(verb.head, depth + 1)
         return self.unnamed(tok)
+
+    def _member(self, tok: Any) -> Party | None:
+        """ "the ISIS gunman": one person of a group, an actor apart from the group itself,
+        even where the dictionary reads the words as the group's name."""
+        m = self.actor_at.get(tok.i)
+        if (
+            m is None
+            or tok.tag_ != "NN"
+            or tok.lemma_.lower() not in _PERSON_NOUNS
+            or tok.i != m.tok_end - 1
+            or m.tok_end - m.tok_start < 2
+            or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
+        ):
+            return None
+        group = self.group(m)
+        name = self.text[m.start : m.end]
+        key = "unnamed:" + (group.key if group is not None else name.lower())
+        return Party(name, "unnamed", (m.start, m.end), tok.lemma_.lower(), key)
 
     def unnamed(self, tok: Any) -> Party | None:
         """A group named inside a noun phrase ("the M23 rebel group"), or a definite
