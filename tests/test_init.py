@@ -14,6 +14,7 @@ PUBLIC = {
     "EventwireError", "InputError", "ExtractionError", "GeocodeError", "StoreError",
     "ConfigError",
     "gazetteer_import", "gazetteer_fetch", "gazetteer_info", "gazetteer_remove",
+    "ingest", "IngestReport", "export", "why", "open_store", "Store", "EventFilter",
     "__version__",
 }
 
@@ -33,6 +34,12 @@ def test_init_public_api_is_all() -> None:
     assert issubclass(eventwire.InputError, eventwire.EventwireError)
     assert eventwire.ConfigError is errors.ConfigError
     assert isinstance(eventwire.__version__, str) and eventwire.__version__
+    from eventwire import clusters, exports, ingestion, store
+
+    assert eventwire.ingest is ingestion.ingest
+    assert eventwire.export is exports.export
+    assert eventwire.why is clusters.why
+    assert eventwire.open_store is store.open_store
 
 
 def test_init_unknown_name_raises_attribute_error() -> None:

@@ -241,3 +241,17 @@ def test_pipeline_example_report_acceptance() -> None:
             assert all(text[s.start:s.end] == s.text for s in spans)
     undated = _events(text, None)[0]
     assert undated.event_date is None and undated.date_status == "unresolved"
+
+
+def test_pipeline_text_in_capitals_is_read_in_lower_case() -> None:
+    # Old wire copy comes in capitals: "US", "IS" and "CAR" must stay words, not actors or
+    # countries, and evidence still points at the capitals as written.
+    text = ("GUNMEN KILLED TWO POLICEMEN IN KANO ON 3 MAY 2024. IT IS NOT CLEAR WHO SENT "
+            "THE CAR THAT TOOK US TO THE SCENE, A WITNESS SAID.\n")
+    result = eventwire.extract(text)
+    assert "written in capitals: read in lower case" in result.warnings
+    ev = result.events[0]
+    assert (ev.country, ev.fatalities, ev.event_date) == ("Nigeria", 2, "2024-05-03")
+    assert "Islamic State" not in f"{ev.actor1} {ev.actor2}"
+    for spans in ev.evidence.values():
+        assert all(text[s.start:s.end] == s.text for s in spans)

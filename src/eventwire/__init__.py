@@ -41,6 +41,15 @@ _LAZY: dict[str, str] = {
     "gazetteer_fetch": "geonames",
     "gazetteer_info": "geonames",
     "gazetteer_remove": "geonames",
+    # The store (issue 4). Modules are not named like the functions (ingestion.ingest,
+    # exports.export): a submodule import would otherwise rebind the package attribute.
+    "ingest": "ingestion",
+    "IngestReport": "ingestion",
+    "export": "exports",
+    "why": "clusters",
+    "open_store": "store",
+    "Store": "store",
+    "EventFilter": "store",
 }
 
 __all__ = [
@@ -68,10 +77,18 @@ __all__ = [
     "gazetteer_fetch",
     "gazetteer_info",
     "gazetteer_remove",
+    "ingest",
+    "IngestReport",
+    "export",
+    "why",
+    "open_store",
+    "Store",
+    "EventFilter",
     "__version__",
 ]
 
 if TYPE_CHECKING:  # for type checkers and IDEs only; never run
+    from .clusters import why
     from .errors import (
         ConfigError,
         EventwireError,
@@ -81,6 +98,8 @@ if TYPE_CHECKING:  # for type checkers and IDEs only; never run
         StoreError,
     )
     from .geonames import gazetteer_fetch, gazetteer_import, gazetteer_info, gazetteer_remove
+    from .exports import export
+    from .ingestion import IngestReport, ingest
     from .options import Options
     from .pipeline import extract, extract_article, extract_stream
     from .records import (
@@ -95,6 +114,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs only; never run
         Result,
         Span,
     )
+    from .store import EventFilter, Store, open_store
 
     __version__: str
 

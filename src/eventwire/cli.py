@@ -21,7 +21,7 @@ import sys
 from contextlib import contextmanager
 from dataclasses import replace
 from enum import StrEnum
-from typing import IO, TYPE_CHECKING, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import typer
 
@@ -297,3 +297,250 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# -- the store: ingest, errors, why, events, export --------------------------------------
+
+_DB_HELP = "Store: a SQLite file or a postgresql:// URL."
+
+
+@app.command()
+def ingest(
+    paths: list[str] = typer.Argument(
+        None, metavar="PATH...", help="Files, folders (recursive) or globs."
+    ),
+    db: str = typer.Option("eventwire.db", "--db", help=_DB_HELP),
+    published: str | None = typer.Option(
+        None, "--published", metavar="YYYY-MM-DD", help="Date of inputs that carry none."
+    ),
+    feed: list[str] = typer.Option(None, "--feed", metavar="URL", help="Read a feed once."),
+    batch_size: int | None = typer.Option(None, "--batch-size", help="Articles per batch."),
+    model: str | None = typer.Option(None, "--model", help="spaCy pipeline package to use."),
+) -> None:
+    """Read news into the store: extract, merge, and account for every input."""
+    from .ingestion import ingest as run_ingest
+    from .readers import expand_paths
+
+    options = Options()
+    if model is not None:
+        options = replace(options, model=model)
+    if batch_size is not None:
+        options = replace(options, batch_size=max(1, batch_size))
+    if not paths and not feed:
+        _fail("give at least one PATH or --feed URL", EXIT_INPUT)
+    files, _ = expand_paths(paths or [])
+    total = sum(f.stat().st_size for f in files if f.exists())
+    try:
+        with _ingest_progress(total) as advance:
+            report = run_ingest(
+                paths or [], db=db, feeds=feed or [], published=published, options=options,
+                progress=advance,
+            )  # fmt: skip
+    except InputError as exc:
+        _fail(str(exc), EXIT_INPUT)
+    except EventwireError as exc:
+        _fail(str(exc), EXIT_FAILURE)
+    r = report
+    typer.echo(
+        f"{r.inputs} inputs: {r.stored} stored, {r.updated} updated, {r.unchanged} unchanged, "
+        f"{r.skipped} skipped, {r.failed} failed; {r.events} events extracted",
+        err=True,
+    )
+    if r.skipped or r.failed:
+        typer.echo(f"see: eventwire errors --db {db}", err=True)
+
+
+@contextmanager
+def _ingest_progress(total_bytes: int) -> Iterator[Callable[[str, int], None]]:
+    """A rich progress bar (bytes read, inputs, rate, ETA) on stderr when it is a terminal."""
+    if not sys.stderr.isatty():
+        yield lambda status, pos: None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    with Progress(
+        TextColumn("{task.fields[n]} inputs"),
+        BarColumn(),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[rate]:.1f} inputs/s"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("ingest", total=total_bytes or None, n=0, rate=0.0)
+        seen = [0]
+
+        def advance(status: str, pos: int) -> None:
+            seen[0] += 1
+            elapsed = bar.tasks[0].elapsed or 0.0
+            rate = seen[0] / elapsed if elapsed else 0.0
+            bar.update(task, completed=pos, n=seen[0], rate=rate)
+
+        yield advance
+
+
+@app.command()
+def errors(
+    db: str = typer.Option("eventwire.db", "--db", help=_DB_HELP),
+    json_out: bool = typer.Option(False, "--json", help="One JSON object a line."),
+    warnings: bool = typer.Option(
+        False, "--warnings", help="Also stored inputs read with a warning (e.g. an encoding)."
+    ),
+) -> None:
+    """List every input that was skipped or failed, with the reason."""
+    with _store(db) as store:
+        rows = store.errors(warnings=warnings)
+    for row in rows:
+        if json_out:
+            typer.echo(json.dumps(row, ensure_ascii=False))
+        else:
+            typer.echo(f"{row['status']}\t{row['source']}\t{row['reason']}")
+    typer.echo(f"{len(rows)} inputs skipped or failed", err=True)
+
+
+@app.command()
+def why(
+    event_id: str = typer.Argument(..., metavar="EVENT_ID"),
+    db: str = typer.Option("eventwire.db", "--db", help=_DB_HELP),
+    json_out: bool = typer.Option(False, "--json", help="The whole explanation as JSON."),
+) -> None:
+    """Explain an event: which articles were merged into it, and on what evidence."""
+    from .clusters import why as explain
+
+    try:
+        found = explain(event_id, db=db)
+    except EventwireError as exc:
+        _fail(str(exc), EXIT_INPUT)
+    if json_out:
+        typer.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    ev = found["event"]
+    typer.echo(f"{ev['event_id']} [{found['status']}, version {found['version']}]: {ev['notes']}")
+    for n, src in enumerate(found["sources"], 1):
+        merge = src["merge"]
+        title = src["title"] or src["url"] or src["source"]
+        typer.echo(f"{n}. article {src['article_id']} event {src['event_index']}: {title}")
+        if merge.get("event_id") is None:
+            typer.echo(f"   started this event ({merge.get('note') or 'no match in its block'})")
+        else:
+            typer.echo(f"   joined with score {merge['score']:g}:")
+            for field_name, what in merge["evidence"].items():
+                typer.echo(f"     {field_name}: {what}")
+        for other, reason in merge.get("rejected", {}).items():
+            typer.echo(f"   kept apart from {other}: {reason}")
+        per = src["event"]
+        typer.echo(
+            f"   this source: {per.get('event_date')} {per.get('location')} "
+            f"{per.get('sub_event_type')}, {per.get('fatalities')} killed"
+        )
+    for h in found["history"]:
+        made_by = f"eventwire {h['eventwire_version']}"
+        typer.echo(f"v{h['version']} {h['status']}: {h['reason']} ({made_by})")
+
+
+def _event_filter(
+    country: str | None, since: str | None, until: str | None, event_type: str | None = None,
+    sub_event_type: str | None = None, actor: str | None = None, text: str | None = None,
+    bbox: str | None = None,
+) -> Any:  # fmt: skip
+    from .store import EventFilter
+
+    box = None
+    if bbox:
+        try:
+            west, south, east, north = (float(v) for v in bbox.split(","))
+        except ValueError:
+            _fail("--bbox is WEST,SOUTH,EAST,NORTH in degrees", EXIT_INPUT)
+        box = (west, south, east, north)
+    return EventFilter(since=since, until=until, country=country, event_type=event_type,
+                       sub_event_type=sub_event_type, actor=actor, text=text, bbox=box)  # fmt: skip
+
+
+@contextmanager
+def _store(db: str) -> Iterator[Any]:
+    from .store import open_store
+
+    try:
+        store = open_store(db)
+    except EventwireError as exc:
+        _fail(str(exc), EXIT_FAILURE)
+    try:
+        yield store
+    except EventwireError as exc:
+        _fail(str(exc), EXIT_FAILURE)
+    finally:
+        store.close()
+
+
+_COUNTRY = typer.Option(None, "--country", help="Country name.")
+_SINCE = typer.Option(None, "--since", metavar="YYYY-MM-DD", help="First event date.")
+_UNTIL = typer.Option(None, "--until", metavar="YYYY-MM-DD", help="Last event date.")
+
+
+@app.command()
+def events(
+    db: str = typer.Option("eventwire.db", "--db", help=_DB_HELP),
+    country: str | None = _COUNTRY,
+    since: str | None = _SINCE,
+    until: str | None = _UNTIL,
+    event_type: str | None = typer.Option(None, "--type", help="ACLED event type."),
+    sub_event_type: str | None = typer.Option(None, "--sub-type", help="ACLED sub-event type."),
+    actor: str | None = typer.Option(None, "--actor", help="Actor name, or part of it."),
+    text: str | None = typer.Option(None, "--text", help="Words in notes, places, actors."),
+    bbox: str | None = typer.Option(None, "--bbox", metavar="W,S,E,N", help="Bounding box."),
+    sort: str = typer.Option("event_date", "--sort", help="Sort key; -key for descending."),
+    limit: int = typer.Option(50, "--limit", help="At most this many (0: all)."),
+    json_out: bool = typer.Option(False, "--json", help="One JSON event a line."),
+) -> None:
+    """Query the merged events: a table, or JSON lines."""
+    filters = _event_filter(country, since, until, event_type, sub_event_type, actor, text, bbox)
+    with _store(db) as store:
+        rows, total = store.query_events(filters, sort=sort, limit=limit or None)
+    if json_out:
+        for ev in rows:
+            typer.echo(json.dumps(ev.as_dict(), ensure_ascii=False))
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table("id", "date", "type", "location", "country", "actor1", "actor2", "killed",
+                      "sources", box=None)  # fmt: skip
+        for ev in rows:
+            killed = str(ev.fatalities)
+            if ev.fatalities_high is not None:
+                killed += f" ({ev.fatalities_low}-{ev.fatalities_high})"
+            table.add_row(ev.event_id, ev.event_date or "", ev.sub_event_type, ev.location or "",
+                          ev.country or "", ev.actor1 or "", ev.actor2 or "", killed,
+                          str(len(ev.sources)))  # fmt: skip
+        Console(width=200 if not sys.stdout.isatty() else None).print(table)
+    typer.echo(f"{len(rows)} of {total} events", err=True)
+
+
+@app.command()
+def export(
+    format: str = typer.Option(
+        "acled-csv", "--format", help="acled-csv, geojson, jsonl or parquet."
+    ),
+    output: str | None = typer.Option(None, "--output", "-o", help="File (default stdout)."),
+    db: str = typer.Option("eventwire.db", "--db", help=_DB_HELP),
+    country: str | None = _COUNTRY,
+    since: str | None = _SINCE,
+    until: str | None = _UNTIL,
+) -> None:
+    """Export the merged events: ACLED CSV, GeoJSON, JSONL or Parquet."""
+    from .exports import export as run_export
+
+    try:
+        n = run_export(db, format, output, _event_filter(country, since, until))
+    except EventwireError as exc:
+        _fail(str(exc), EXIT_INPUT if "format" in str(exc) else EXIT_FAILURE)
+    typer.echo(f"{n} events exported", err=True)

@@ -39,6 +39,9 @@ class Work:
     article: Article
     options: Options
     doc: Any = None
+    # The text the stages read: the article's, or a lower-cased copy of an article written
+    # all in capitals (same length, so every offset is an offset into the article).
+    text: str = ""
     places: list[Any] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)
@@ -57,7 +60,7 @@ def stage_places(work: Work) -> None:
     ents = [(e.start_char, e.end_char, e.label_) for e in work.doc.ents]
     persons = [(s, e) for s, e, label in ents if label == "PERSON"]
     kept = []
-    for pm in find_places(work.article.text, ents, countries=_actor_countries(work)):
+    for pm in find_places(work.text or work.article.text, ents, countries=_actor_countries(work)):
         town = pm.place is not None and pm.place.kind in ("town", "unlisted")
         # "al-Jasim" inside "Bilal Hasan al-Jasim" is a name; a lone "Palmyra" tagged
         # PERSON is still a place (the gazetteer wins over a one-word PERSON label).
@@ -118,11 +121,13 @@ def _actor_countries(work: Work) -> list[str]:
 
 
 def stage_dates(work: Work) -> None:
-    work.dates = find_dates(work.article.text, work.article.published)
+    work.dates = find_dates(work.text or work.article.text, work.article.published)
 
 
 def stage_actors(work: Work) -> None:
     work.actors = find_actor_mentions(work.doc)
+    for m in work.actors:  # names kept as written: in the article's own letters
+        m.text = work.article.text[m.start : m.end]
 
 
 def stage_frames(work: Work) -> None:
@@ -238,6 +243,51 @@ def _add_newline_boundaries(nlp: Any) -> None:
     nlp.add_pipe("eventwire_newlines", before="parser")
 
 
+def analysis_text(text: str) -> str:
+    """The text to parse: ``text`` itself, or for an article written all in capitals (old
+    wire copy, telex archives) a lower-cased copy with sentences capitalised, of the same
+    length. In capitals every word looks like a name or an acronym to the model ("US", "IS",
+    "CAR" would be countries and groups).
+
+    >>> analysis_text("GUNMEN KILLED TWO SOLDIERS NEAR THE BORDER. THE ARMY SAID SO.")
+    'Gunmen killed two soldiers near the border. The army said so.'
+    """
+    letters = [c for c in text[:20_000] if c.isalpha()]
+    if len(letters) < 40 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return text
+    out = []
+    start = True
+    for c in text:
+        low = c.lower()
+        if len(low) != 1:
+            low = c  # "İ" lowers to two characters: keep the offsets
+        if c.isalpha():
+            out.append(c if start else low)
+            start = False
+        else:
+            out.append(c)
+            if c in ".!?\n":
+                start = True
+    return "".join(out)
+
+
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+    "friday saturday sunday".split()
+)
+
+
+def _recapitalise(text: str, doc: Any) -> str:
+    """Capitals back on the words a first parse of the lower-cased text calls names, and
+    on month and day names ("3 may 2024")."""
+    chars = list(text)
+    for tok in doc:
+        if tok.pos_ == "PROPN" or (tok.lower_ in _CALENDAR and tok.ent_type_ == "DATE"):
+            chars[tok.idx] = chars[tok.idx].upper()
+    return "".join(chars)
+
+
 def extract_article(article: Article, options: Options = Options()) -> Result:
     """Code the events of one Article."""
     return next(iter(_extract_batch([article], options)))
@@ -254,10 +304,17 @@ def _extract_batch(articles: list[Article], options: Options) -> list[Result]:
             todo.append((k, art))
     if todo:
         nlp = _nlp(options)
-        docs = nlp.pipe((a.text for _, a in todo), batch_size=options.batch_size)
-        for (k, art), doc in zip(todo, docs, strict=True):
+        texts = [analysis_text(a.text) for _, a in todo]
+        docs = nlp.pipe(texts, batch_size=options.batch_size)
+        for (k, art), text, doc in zip(todo, texts, docs, strict=True):
+            if text is not art.text:
+                # Names the tagger still knows in lower case get their capital back, and
+                # the text is parsed again: places and dates are read from capitals.
+                art.warnings.append("written in capitals: read in lower case")
+                text = _recapitalise(text, doc)
+                doc = nlp(text)
             try:
-                results[k] = run_stages(Work(art, options, doc))
+                results[k] = run_stages(Work(art, options, doc, text=text))
             except EventwireError as exc:
                 results[k] = Result(id=art.id, error=str(exc), warnings=list(art.warnings))
     return [r for r in results if r is not None]

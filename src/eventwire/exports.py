@@ -1,0 +1,194 @@
+"""Exports of the store's merged events: ACLED CSV, GeoJSON, JSONL and Parquet.
+
+>>> export("events.db", "acled-csv", "events.csv")     # doctest: +SKIP
+1234
+
+- ``acled-csv``: ACLED's export header in ACLED's order (``records.ACLED_COLUMNS``),
+  ``event_id_cnty`` the store's event id (ISO alpha-3 and a number, like ACLED's),
+  ``source`` the sources' sites (or file names), separated by "; ", and ``timestamp``
+  the Unix time of the event's last change, as ACLED's;
+- ``geojson``: a FeatureCollection, one Point feature per event with the event's fields
+  as properties. Events without coordinates are included with ``"geometry": null``,
+  which GeoJSON allows (RFC 7946, 3.2) and QGIS reads as a feature without a shape;
+- ``jsonl``: one merged event (``Event.as_dict``) a line;
+- ``parquet``: one row per event, typed columns (needs pyarrow: the ``parquet`` extra).
+
+Events are read from the store in chunks, so exports of any size stream.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import itertools
+import json
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import IO, Any
+from urllib.parse import urlparse
+
+from .errors import ConfigError
+from .records import ACLED_COLUMNS, Event
+from .store import EventFilter, Store, open_store
+
+__all__ = ["FORMATS", "export"]
+
+FORMATS = ("acled-csv", "geojson", "jsonl", "parquet")
+PARQUET_HINT = "Parquet export needs pyarrow: pip install 'eventwire[parquet]'"
+_CHUNK = 1000
+
+
+def export(
+    db: str | Store | None,
+    format: str = "acled-csv",
+    out: str | os.PathLike[str] | IO[str] | None = None,
+    filters: EventFilter | None = None,
+) -> int:
+    """Write the store's events (those matching ``filters``) to ``out``; how many.
+
+    ``out`` is a path, a text stream, or None for standard output (not for parquet,
+    which is binary and needs a path).
+    """
+    if format not in FORMATS:
+        raise ConfigError(f"unknown export format {format!r}; one of {', '.join(FORMATS)}")
+    store = db if isinstance(db, Store) else open_store(db)
+    try:
+        events = _with_sources(store, store.iter_events(filters, chunk=_CHUNK))
+        if format == "parquet":
+            if out is None or not isinstance(out, (str, os.PathLike)):
+                raise ConfigError("parquet export needs an output file (--output FILE)")
+            return _parquet(events, out)
+        with _text_out(out) as stream:
+            writer = {"acled-csv": _acled_csv, "geojson": _geojson, "jsonl": _jsonl}[format]
+            return writer(events, stream)
+    finally:
+        if not isinstance(db, Store):
+            store.close()
+
+
+def _with_sources(store: Store, events: Iterator[Event]) -> Iterator[tuple[Event, dict[str, Any]]]:
+    """Each event with ACLED's ``source`` (its articles' sites, or their file names) and
+    ``timestamp`` (Unix time of the event's last change), looked up a chunk at a time."""
+    names: dict[str, str] = {}
+    while chunk := list(itertools.islice(events, 500)):
+        missing = sorted({s for ev in chunk for s in ev.sources if s not in names})
+        for row in store.article_origins(missing):
+            names[row["id"]] = _site(row["url"], row["source"])
+        changed = store.event_times([ev.event_id for ev in chunk])
+        for ev in chunk:
+            sites = list(dict.fromkeys(names[s] for s in ev.sources if names.get(s)))
+            stamp = changed.get(ev.event_id)
+            yield ev, {"source": "; ".join(sites), "timestamp": _unix(stamp)}
+
+
+def _unix(iso: str | None) -> int | None:
+    return int(dt.datetime.fromisoformat(iso).timestamp()) if iso else None
+
+
+def _site(url: str | None, source: str) -> str:
+    if url:
+        host = urlparse(url).hostname
+        if host:
+            return host.removeprefix("www.")
+    return os.path.basename(source.split("#", 1)[0])
+
+
+@contextmanager
+def _text_out(out: str | os.PathLike[str] | IO[str] | None) -> Iterator[IO[str]]:
+    if out is None:
+        yield sys.stdout
+    elif isinstance(out, (str, os.PathLike)):
+        with open(out, "w", encoding="utf-8", newline="") as f:
+            yield f
+    else:
+        yield out
+
+
+def _acled_csv(events: Iterator[tuple[Event, dict[str, Any]]], out: IO[str]) -> int:
+    writer = csv.DictWriter(out, fieldnames=list(ACLED_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    n = 0
+    for ev, extra in events:
+        row = ev.acled_row(source=extra["source"])
+        row["timestamp"] = extra["timestamp"] if extra["timestamp"] is not None else ""
+        writer.writerow(row)
+        n += 1
+    return n
+
+
+def _properties(ev: Event, extra: dict[str, Any]) -> dict[str, Any]:
+    props = ev.as_dict()
+    props.pop("evidence", None)  # per-source spans: see ``eventwire why`` / Store.get_event
+    props["event_id_cnty"] = ev.event_id
+    return {**props, **extra}
+
+
+def _geojson(events: Iterator[tuple[Event, dict[str, Any]]], out: IO[str]) -> int:
+    out.write('{"type": "FeatureCollection", "features": [\n')
+    n = 0
+    for ev, extra in events:
+        has_point = ev.latitude is not None and ev.longitude is not None
+        feature = {
+            "type": "Feature",
+            "id": ev.event_id,
+            # GeoJSON's order is longitude, latitude (RFC 7946, 3.1.1).
+            "geometry": {"type": "Point", "coordinates": [ev.longitude, ev.latitude]}
+            if has_point
+            else None,
+            "properties": _properties(ev, extra),
+        }
+        out.write((",\n" if n else "") + json.dumps(feature, ensure_ascii=False))
+        n += 1
+    out.write("\n]}\n")
+    return n
+
+
+def _jsonl(events: Iterator[tuple[Event, dict[str, Any]]], out: IO[str]) -> int:
+    n = 0
+    for ev, _extra in events:
+        out.write(json.dumps(ev.as_dict(), ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+# Event fields and their Parquet types; everything not named here is a string.
+_INTS = (
+    "timestamp", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision",
+    "fatalities", "injuries", "fatalities_low", "fatalities_high", "geonameid",
+)  # fmt: skip
+_FLOATS = ("latitude", "longitude", "confidence")
+
+
+def _parquet(events: Iterator[tuple[Event, dict[str, Any]]], path: str | os.PathLike[str]) -> int:
+    try:
+        import pyarrow as pa  # type: ignore[import-untyped]
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
+    except ImportError as exc:
+        raise ConfigError(PARQUET_HINT) from exc
+    import dataclasses
+
+    names = [f.name for f in dataclasses.fields(Event) if f.name != "evidence"]
+    columns = ["event_id_cnty", *[n for n in names if n != "event_id"], "source", "timestamp"]
+
+    def kind(name: str) -> Any:
+        if name in _INTS:
+            return pa.int64()
+        if name in _FLOATS:
+            return pa.float64()
+        return pa.list_(pa.string()) if name == "sources" else pa.string()
+
+    schema = pa.schema([(c, kind(c)) for c in columns])
+    n = 0
+    with pq.ParquetWriter(os.fspath(path), schema) as writer:
+        rows: list[dict[str, Any]] = []
+        for ev, extra in events:
+            rows.append(_properties(ev, extra))
+            if len(rows) >= _CHUNK:
+                writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+                n, rows = n + len(rows), []
+        if rows or not n:
+            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+            n += len(rows)
+    return n

@@ -1,0 +1,389 @@
+"""The Store: one write path (``record``) and the read API the CLI and REST layer call.
+
+>>> store = open_store(":memory:")                                     # doctest: +SKIP
+>>> store.record(Outcome("a.txt", "stored", article=art, result=res))  # doctest: +SKIP
+'stored'
+>>> rows, total = store.query_events(EventFilter(country="Mali"))      # doctest: +SKIP
+
+Everything one input causes (its article, the article's events, the merges they make,
+the event versions, the input's own line in ``inputs``) is written in ONE transaction,
+so a run killed at any moment leaves each article wholly stored or not at all, and
+re-running the same command resumes where it stopped (content hashes find what is done).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from .. import clusters
+from ..errors import StoreError
+from ..records import Article, Event, Result
+from .reads import ReadAPI
+from .schema import MIGRATIONS, MIGRATIONS_TABLE
+
+# What became of one input (``Outcome.status``), and what ``record`` answers.
+STORED, SKIPPED, FAILED = "stored", "skipped", "failed"
+
+
+class Database(Protocol):
+    """What the Store needs of a connection (sqlite.SQLiteDatabase, postgres.PostgresDatabase)."""
+
+    dialect: str
+
+    def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]: ...
+    def execute(self, sql: str, params: Any = ()) -> None: ...
+    def transaction(self) -> Any: ...
+    def close(self) -> None: ...
+
+
+@dataclass(slots=True)
+class Outcome:
+    """What became of one input: stored (with its article and result), skipped or failed.
+
+    ``source`` names the input so that a person can find it again: a path, a path and a
+    line (``file.jsonl#L12``), a WARC record (``crawl.warc.gz#offset=1234``), a feed item.
+    """
+
+    source: str
+    status: str
+    reason: str | None = None
+    stage: str | None = None
+    article: Article | None = None
+    result: Result | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Filters for ``Store.query_events``; every field is optional and they combine (AND).
+
+    ``bbox`` is (west, south, east, north) in degrees; ``actor`` and ``text`` match
+    anywhere, case-insensitively (``text`` searches notes, places, actors and types).
+    """
+
+    since: str | None = None
+    until: str | None = None
+    country: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    actor: str | None = None
+    text: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    include_deleted: bool = False
+
+
+def content_hash(text: str) -> str:
+    """The article id: a hash of its text, so the same content is recognised anywhere.
+
+    >>> content_hash("Two killed.")
+    'e2473a8cf4bd9555d5b1e87e8162449c'
+    """
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _dumps(value: Any) -> str:
+    # sort_keys: the same record always gives the same bytes (hashes, exact comparisons).
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _newer(running: str, stored: str) -> bool:
+    """True when version ``running`` is later than ``stored`` ("0.10.0" > "0.9.1")."""
+
+    def key(v: str) -> tuple[int, ...]:
+        parts = []
+        for piece in v.split("."):
+            digits = "".join(c for c in piece if c.isdigit())
+            parts.append(int(digits) if digits else 0)
+        return tuple(parts)
+
+    return key(running) > key(stored)
+
+
+class Store(ReadAPI):
+    """An event store on SQLite or PostgreSQL (``open_store``); the same SQL on both."""
+
+    def __init__(self, db: Database, url: str) -> None:
+        self.db = db
+        self.url = url
+
+    # -- lifecycle ------------------------------------------------------------------------
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    def migrate(self) -> int:
+        """Apply the migrations this store lacks, each in its own transaction; the version."""
+        with self.db.transaction():
+            self.db.execute(MIGRATIONS_TABLE)
+        for m in MIGRATIONS:
+            # Checked inside the writer's transaction: two processes opening a new store
+            # at once apply each migration once.
+            with self.db.transaction():
+                rows = self.db.query(
+                    "SELECT version FROM schema_migrations WHERE version = ?", (m.version,)
+                )
+                if rows:
+                    continue
+                for sql in m.statements:
+                    self.db.execute(sql)
+                self.db.execute(
+                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    (m.version, m.name, _now()),
+                )
+        return self.schema_version()
+
+    def schema_version(self) -> int:
+        rows = self.db.query("SELECT MAX(version) AS v FROM schema_migrations")
+        return int(rows[0]["v"] or 0)
+
+    # -- the write path -------------------------------------------------------------------
+
+    def needs_extraction(self, article_id: str, version: str) -> bool:
+        """False when this content is already stored by this eventwire version or a later one."""
+        rows = self.db.query("SELECT extractor_version FROM articles WHERE id = ?", (article_id,))
+        return not rows or _newer(version, rows[0]["extractor_version"])
+
+    def record(self, outcome: Outcome, version: str) -> str:
+        """Store one input's outcome, all in one transaction; what was done.
+
+        Answers ``stored`` (a new article), ``updated`` (re-coded by a newer eventwire),
+        ``unchanged`` (this source, this content, already stored), ``skipped`` (including
+        duplicates of content read from another source) or ``failed``.
+        """
+        with self.db.transaction():
+            if outcome.status != STORED:
+                self._mark(outcome.source, outcome.status, outcome.reason, outcome.stage, None)
+                return outcome.status
+            article, result = outcome.article, outcome.result
+            if article is None:
+                raise StoreError("a stored outcome needs its article")
+            rows = self.db.query(
+                "SELECT source, extractor_version, result_hash FROM articles WHERE id = ?",
+                (article.id,),
+            )
+            if not rows:
+                if result is None:
+                    # Its twin earlier in the same batch was extracted and failed.
+                    reason = "same content as an earlier input that failed"
+                    self._mark(outcome.source, FAILED, reason, "extract", None)
+                    return FAILED
+                self._insert_article(outcome.source, article, result, version)
+                self._mark(outcome.source, STORED, _warned(article), "read", article.id)
+                return STORED
+            known = rows[0]
+            if result is not None and _newer(version, known["extractor_version"]):
+                self._recode(article, result, version, known["result_hash"])
+                self._mark(outcome.source, STORED, _warned(article), "read", article.id)
+                return "updated"
+            mine = self.db.query(
+                "SELECT article_id FROM inputs WHERE source = ?", (outcome.source,)
+            )
+            if mine and mine[0]["article_id"] == article.id:
+                return "unchanged"
+            reason = f"duplicate of article {article.id} (first read from {known['source']})"
+            self._mark(outcome.source, SKIPPED, reason, "store", article.id)
+            return SKIPPED
+
+    def _mark(
+        self, source: str, status: str, reason: str | None, stage: str | None, article: str | None
+    ) -> None:
+        self.db.execute(
+            "INSERT INTO inputs (source, status, reason, stage, article_id, seen_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source) DO UPDATE SET status = "
+            "excluded.status, reason = excluded.reason, stage = excluded.stage, "
+            "article_id = excluded.article_id, seen_at = excluded.seen_at",
+            (source, status, reason, stage, article, _now()),
+        )
+
+    def _next(self, counter: str) -> int:
+        rows = self.db.query(
+            "INSERT INTO counters (name, value) VALUES (?, 1) ON CONFLICT (name) "
+            "DO UPDATE SET value = counters.value + 1 RETURNING value",
+            (counter,),
+        )
+        return int(rows[0]["value"])
+
+    def _insert_article(self, source: str, article: Article, result: Result, version: str) -> None:
+        result_json = _dumps(result.as_dict())
+        self.db.execute(
+            "INSERT INTO articles (id, seq, source, title, url, published, language, text, "
+            "warnings, result, result_hash, extractor_version, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.id, self._next("articles"), source, article.title, article.url,
+                article.published, article.language, article.text, _dumps(article.warnings),
+                result_json, content_hash(result_json), version, _now(),
+            ),
+        )  # fmt: skip
+        self._place(article.id, result.events, version, f"source added: article {article.id}")
+
+    def _recode(self, article: Article, result: Result, version: str, old_hash: str) -> None:
+        """A newer eventwire re-coded a stored article: update its events, keep the old ones."""
+        result_json = _dumps(result.as_dict())
+        new_hash = content_hash(result_json)
+        self.db.execute(
+            "UPDATE articles SET result = ?, result_hash = ?, extractor_version = ? WHERE id = ?",
+            (result_json, new_hash, version, article.id),
+        )
+        if new_hash == old_hash:
+            return  # the same coding: no event changes
+        why = f"re-coded: article {article.id} re-extracted by eventwire {version}"
+        touched = [
+            r["event_id"]
+            for r in self.db.query(
+                "SELECT DISTINCT event_id FROM article_events WHERE article_id = ?", (article.id,)
+            )
+        ]
+        self.db.execute("DELETE FROM article_events WHERE article_id = ?", (article.id,))
+        # The new events are placed first, against the events as they stood (so an event
+        # keeps its id when its re-coded report still matches it); then each event the
+        # article left is recomputed from its other sources, or deleted if none remain.
+        # Each changed event gets one new version.
+        placed = self._place(article.id, result.events, version, why)
+        for event_id in sorted(set(touched) - placed):
+            if self._members(event_id):
+                self._refresh(event_id, why, version)
+            else:
+                self._delete(event_id, f"deleted: no source reports it after {why}", version)
+
+    def _place(self, article_id: str, events: list[Event], version: str, why: str) -> set[str]:
+        """Merge each of an article's events into its block's best match, or start a new
+        one; the ids of the events it joined or created."""
+        taken: set[str] = set()  # one article's events are distinct: never two in one event
+        for idx, ev in enumerate(events):
+            ev = Event.from_dict(ev.as_dict())
+            ev.sources = [article_id]
+            key = clusters.block(ev)
+            candidates = [] if key is None else self._candidates(*key, exclude=taken)
+            match = clusters.best_match(ev, candidates)
+            decision = match.as_dict()
+            if key is None:
+                decision["note"] = "not merged: no country or no date to block on"
+            event_id = match.event_id or self._new_event_id(ev)
+            taken.add(event_id)
+            self.db.execute(
+                "INSERT INTO article_events (article_id, idx, event_id, score, decision, data) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (article_id, idx, event_id, match.score, _dumps(decision), _dumps(ev.as_dict())),
+            )
+            self._refresh(event_id, why if match.event_id else f"created from article "
+                          f"{article_id} event {idx}", version)  # fmt: skip
+        return taken
+
+    def _candidates(
+        self, country: str, first: str, last: str, exclude: set[str]
+    ) -> list[tuple[str, Event]]:
+        rows = self.db.query(
+            "SELECT id, data FROM events WHERE country = ? AND event_date >= ? "
+            "AND event_date <= ? AND status = 'active' ORDER BY seq",
+            (country, first, last),
+        )
+        return [
+            (r["id"], Event.from_dict(json.loads(r["data"])))
+            for r in rows
+            if r["id"] not in exclude
+        ]
+
+    def _new_event_id(self, ev: Event) -> str:
+        """ACLED-style ``event_id_cnty``: ISO 3166 alpha-3 and a number counted per country.
+
+        Deterministic for a given input order (one writer numbers events as it stores
+        them), which is what makes a resumed run equal an uninterrupted one.
+        """
+        prefix = _alpha3(ev.iso) or "XXX"
+        return f"{prefix}{self._next('event:' + prefix)}"
+
+    def _members(self, event_id: str) -> list[Event]:
+        rows = self.db.query(
+            "SELECT ae.data FROM article_events ae JOIN articles a ON a.id = ae.article_id "
+            "WHERE ae.event_id = ? ORDER BY a.seq, ae.idx",
+            (event_id,),
+        )
+        return [Event.from_dict(json.loads(r["data"])) for r in rows]
+
+    def _refresh(self, event_id: str, reason: str, version: str) -> None:
+        """Recompute a merged event from its sources and record the new version."""
+        merged = clusters.combine(self._members(event_id), event_id)
+        data = _dumps(merged.as_dict())
+        now = _now()
+        rows = self.db.query("SELECT version, data, status FROM events WHERE id = ?", (event_id,))
+        values = (
+            merged.event_date, merged.country, merged.event_type, merged.sub_event_type,
+            merged.actor1, merged.actor2, merged.location, merged.latitude, merged.longitude,
+            merged.fatalities, len(merged.sources), _search_text(merged), data,
+        )  # fmt: skip
+        if not rows:
+            n = 1
+            self.db.execute(
+                "INSERT INTO events (id, seq, status, version, event_date, country, event_type, "
+                "sub_event_type, actor1, actor2, location, latitude, longitude, fatalities, "
+                "n_sources, search, data, created_at, updated_at) "
+                "VALUES (?, ?, 'active', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (event_id, self._next("events"), *values, now, now),
+            )
+        else:
+            if rows[0]["data"] == data and rows[0]["status"] == "active":
+                return
+            n = int(rows[0]["version"]) + 1
+            self.db.execute(
+                "UPDATE events SET status = 'active', version = ?, event_date = ?, country = ?, "
+                "event_type = ?, sub_event_type = ?, actor1 = ?, actor2 = ?, location = ?, "
+                "latitude = ?, longitude = ?, fatalities = ?, n_sources = ?, search = ?, "
+                "data = ?, updated_at = ? WHERE id = ?",
+                (n, *values, now, event_id),
+            )
+        self._version(event_id, n, "active", reason, version, data)
+
+    def _delete(self, event_id: str, reason: str, version: str) -> None:
+        rows = self.db.query("SELECT version, data FROM events WHERE id = ?", (event_id,))
+        n = int(rows[0]["version"]) + 1
+        self.db.execute(
+            "UPDATE events SET status = 'deleted', version = ?, updated_at = ? WHERE id = ?",
+            (n, _now(), event_id),
+        )
+        self._version(event_id, n, "deleted", reason, version, rows[0]["data"])
+
+    def _version(
+        self, event_id: str, n: int, status: str, reason: str, version: str, data: str
+    ) -> None:
+        self.db.execute(
+            "INSERT INTO event_versions (event_id, version, status, reason, eventwire_version, "
+            "data, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (event_id, n, status, reason, version, data, _now()),
+        )
+
+
+def _warned(article: Article) -> str | None:
+    """A stored input's reason: what reading it changed (legacy encoding, cut, HTML)."""
+    return "; ".join(article.warnings) or None
+
+
+def _search_text(ev: Event) -> str:
+    parts = (
+        ev.notes, ev.location, ev.admin1, ev.country, ev.actor1, ev.assoc_actor_1,
+        ev.actor2, ev.assoc_actor_2, ev.event_type, ev.sub_event_type,
+    )  # fmt: skip
+    return " | ".join(p for p in parts if p).lower()
+
+
+def _alpha3(iso: int | None) -> str | None:
+    """ISO 3166 alpha-3 for ACLED's numeric ``iso`` (760 -> SYR)."""
+    if not iso:
+        return None
+    import pycountry
+
+    country = pycountry.countries.get(numeric=f"{int(iso):03d}")
+    return country.alpha_3 if country is not None else None
