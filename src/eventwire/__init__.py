@@ -97,8 +97,8 @@ if TYPE_CHECKING:  # for type checkers and IDEs only; never run
         InputError,
         StoreError,
     )
-    from .geonames import gazetteer_fetch, gazetteer_import, gazetteer_info, gazetteer_remove
     from .exports import export
+    from .geonames import gazetteer_fetch, gazetteer_import, gazetteer_info, gazetteer_remove
     from .ingestion import IngestReport, ingest
     from .options import Options
     from .pipeline import extract, extract_article, extract_stream
