@@ -15,6 +15,7 @@ PUBLIC = {
     "ConfigError",
     "gazetteer_import", "gazetteer_fetch", "gazetteer_info", "gazetteer_remove",
     "ingest", "IngestReport", "export", "why", "open_store", "Store", "EventFilter",
+    "ExtraFilter",
     "__version__",
 }
 

@@ -50,6 +50,7 @@ _LAZY: dict[str, str] = {
     "open_store": "store",
     "Store": "store",
     "EventFilter": "store",
+    "ExtraFilter": "store",
 }
 
 __all__ = [
@@ -84,6 +85,7 @@ __all__ = [
     "open_store",
     "Store",
     "EventFilter",
+    "ExtraFilter",
     "__version__",
 ]
 
@@ -114,7 +116,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs only; never run
         Result,
         Span,
     )
-    from .store import EventFilter, Store, open_store
+    from .store import EventFilter, ExtraFilter, Store, open_store
 
     __version__: str
 

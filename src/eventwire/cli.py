@@ -544,3 +544,117 @@ def export(
     except EventwireError as exc:
         _fail(str(exc), EXIT_INPUT if "format" in str(exc) else EXIT_FAILURE)
     typer.echo(f"{n} events exported", err=True)
+
+
+# -- claims, quotes and relations of the stored articles ---------------------------------
+
+_TEXT = typer.Option(None, "--text", help="Words in the record's fields or text.")
+_LIMIT = typer.Option(50, "--limit", help="At most this many (0: all).")
+_JSON = typer.Option(False, "--json", help="One JSON record a line (with its article).")
+
+
+def _list_extras(
+    db: str, kind: str, filters: Any, limit: int, json_out: bool, columns: tuple[str, ...],
+    row: Callable[[dict], tuple[str, ...]],
+) -> None:  # fmt: skip
+    """Print the stored records of one kind: a table, or JSON lines; the count on stderr."""
+    with _store(db) as store:
+        rows, total = getattr(store, f"query_{kind}")(filters, limit=limit or None)
+    if json_out:
+        for rec in rows:
+            typer.echo(json.dumps(rec, ensure_ascii=False))
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*columns, box=None)
+        for rec in rows:
+            table.add_row(*row(rec))
+        Console(width=200 if not sys.stdout.isatty() else None).print(table)
+    typer.echo(f"{len(rows)} of {total} {kind}", err=True)
+
+
+@app.command()
+def claims(
+    db: str = typer.Option("eventwire.db", "--db", help=_DB_HELP),
+    since: str | None = _SINCE,
+    until: str | None = _UNTIL,
+    actor: str | None = typer.Option(None, "--actor", help="Who did it, or part of the name."),
+    claimant: str | None = typer.Option(None, "--claimant", help="Who makes the claim."),
+    action: str | None = typer.Option(None, "--action", help="The act counted: capture, kill."),
+    text: str | None = _TEXT,
+    limit: int = _LIMIT,
+    json_out: bool = _JSON,
+) -> None:
+    """List the claims of the stored articles: campaign figures and other totals."""
+    from .store import ExtraFilter
+
+    filters = ExtraFilter(since=since, until=until, text=text, actor=actor, speaker=claimant,
+                          action=action)  # fmt: skip
+
+    def row(c: dict) -> tuple[str, ...]:
+        value = f"{c['low']}-{c['high']}" if c.get("high") else str(c["value"])
+        if c["qualifier"] not in ("exact", "range"):
+            value = f"{c['qualifier']} {value}"
+        return (c.get("published") or "", value, c["counted"], c.get("actor") or "",
+                c.get("period") or "", c.get("claimant") or "")  # fmt: skip
+
+    _list_extras(db, "claims", filters, limit, json_out,
+                 ("published", "value", "counted", "actor", "period", "claimant"), row)  # fmt: skip
+
+
+@app.command()
+def quotes(
+    db: str = typer.Option("eventwire.db", "--db", help=_DB_HELP),
+    since: str | None = _SINCE,
+    until: str | None = _UNTIL,
+    speaker: str | None = typer.Option(None, "--speaker", help="The speaker, or part of the name."),
+    organisation: str | None = typer.Option(None, "--organisation", help="The speaker's side."),
+    direct: bool | None = typer.Option(
+        None, "--direct/--indirect", help="Only quotations, or only reported speech."
+    ),
+    text: str | None = _TEXT,
+    limit: int = _LIMIT,
+    json_out: bool = _JSON,
+) -> None:
+    """List the quotes of the stored articles with their speakers."""
+    from .store import ExtraFilter
+
+    filters = ExtraFilter(since=since, until=until, text=text, speaker=speaker,
+                          actor=organisation, direct=direct)  # fmt: skip
+
+    def row(q: dict) -> tuple[str, ...]:
+        said = q["text"] if len(q["text"]) <= 90 else q["text"][:87] + "..."
+        who = ", ".join(x for x in (q.get("role"), q.get("organisation")) if x)
+        return (q.get("published") or "", q.get("speaker") or "?", who,
+                "direct" if q["direct"] else "reported", said)  # fmt: skip
+
+    _list_extras(db, "quotes", filters, limit, json_out,
+                 ("published", "speaker", "role, organisation", "kind", "text"), row)  # fmt: skip
+
+
+@app.command()
+def relations(
+    db: str = typer.Option("eventwire.db", "--db", help=_DB_HELP),
+    since: str | None = _SINCE,
+    until: str | None = _UNTIL,
+    actor: str | None = typer.Option(None, "--actor", help="Either side, or part of its name."),
+    relation: str | None = typer.Option(
+        None, "--relation", help="affiliated_with, member_of, leader_of, linked_to, "
+        "allied_with, part_of or opposed_to."
+    ),  # fmt: skip
+    text: str | None = _TEXT,
+    limit: int = _LIMIT,
+    json_out: bool = _JSON,
+) -> None:
+    """List the relations between actors found in the stored articles."""
+    from .store import ExtraFilter
+
+    filters = ExtraFilter(since=since, until=until, text=text, actor=actor, relation=relation)
+
+    def row(r: dict) -> tuple[str, ...]:
+        source = r["source"] + (f" ({r['source_role']})" if r.get("source_role") else "")
+        return (r.get("published") or "", source, r["relation"], r["target"])
+
+    _list_extras(db, "relations", filters, limit, json_out,
+                 ("published", "source", "relation", "target"), row)  # fmt: skip
