@@ -69,7 +69,7 @@ TABLES = (
     )""",
     "CREATE INDEX relations_relation ON relations (relation)",
 )
-KINDS = ("claims", "quotes", "relations")
+KINDS = ("claims", "quotes", "relations")  # the tables, as named in a Result
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,46 +103,46 @@ def _search(*parts: Any) -> str:
     return " | ".join(str(p) for p in parts if p).lower()
 
 
+def _claim_row(c: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "value": int(c["value"]), "qualifier": c.get("qualifier") or "exact",
+        "counted": c.get("counted") or "", "action": c.get("action"), "actor": c.get("actor"),
+        "period": c.get("period"), "claimant": c.get("claimant"),
+        "report_date": c.get("report_date"),
+        "search": _search(c.get("counted"), c.get("actor"), c.get("period"), c.get("claimant")),
+    }  # fmt: skip
+
+
+def _quote_row(q: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "speaker": q.get("speaker"), "role": q.get("role"), "organisation": q.get("organisation"),
+        "direct": 1 if q.get("direct", True) else 0, "attribution": q.get("attribution"),
+        "search": _search(q.get("speaker"), q.get("role"), q.get("organisation"), q.get("text")),
+    }  # fmt: skip
+
+
+def _relation_row(r: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "source": r["source"], "relation": r["relation"], "target": r["target"],
+        "source_type": r.get("source_type") or "", "target_type": r.get("target_type") or "",
+        "search": _search(r["source"], r["relation"], r["target"], r.get("source_role")),
+    }  # fmt: skip
+
+
+# Each table, the Result list it holds and the filter columns of one record.
+_ROWS = {"claims": _claim_row, "quotes": _quote_row, "relations": _relation_row}
+
+
 def write(db: Database, article_id: str, result: Result | dict[str, Any]) -> None:
     """Replace an article's claim, quote and relation rows with those of ``result``."""
     data = result.as_dict() if isinstance(result, Result) else result
-    for table in KINDS:
+    for table, make in _ROWS.items():
         db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
-    for k, c in enumerate(data.get("claims") or []):
-        db.execute(
-            "INSERT INTO claims (article_id, idx, value, qualifier, counted, action, actor, "
-            "period, claimant, report_date, search, data) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                article_id, k, int(c["value"]), c.get("qualifier") or "exact",
-                c.get("counted") or "", c.get("action"), c.get("actor"), c.get("period"),
-                c.get("claimant"), c.get("report_date"),
-                _search(c.get("counted"), c.get("actor"), c.get("period"), c.get("claimant")),
-                _dumps(c),
-            ),
-        )  # fmt: skip
-    for k, q in enumerate(data.get("quotes") or []):
-        db.execute(
-            "INSERT INTO quotes (article_id, idx, speaker, role, organisation, direct, "
-            "attribution, search, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                article_id, k, q.get("speaker"), q.get("role"), q.get("organisation"),
-                1 if q.get("direct", True) else 0, q.get("attribution"),
-                _search(q.get("speaker"), q.get("role"), q.get("organisation"), q.get("text")),
-                _dumps(q),
-            ),
-        )  # fmt: skip
-    for k, r in enumerate(data.get("relations") or []):
-        db.execute(
-            "INSERT INTO relations (article_id, idx, source, relation, target, source_type, "
-            "target_type, search, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                article_id, k, r["source"], r["relation"], r["target"],
-                r.get("source_type") or "", r.get("target_type") or "",
-                _search(r["source"], r["relation"], r["target"], r.get("source_role")),
-                _dumps(r),
-            ),
-        )  # fmt: skip
+        for k, record in enumerate(data.get(table) or []):
+            row = {"article_id": article_id, "idx": k, **make(record), "data": _dumps(record)}
+            marks = ", ".join("?" * len(row))
+            db.execute(f"INSERT INTO {table} ({', '.join(row)}) VALUES ({marks})",
+                       tuple(row.values()))  # fmt: skip
 
 
 def fill(db: Database) -> None:
