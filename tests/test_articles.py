@@ -420,3 +420,11 @@ def test_articles_name_heavy_wire_copy_is_english() -> None:
     text = ("Regime troops seized Tell Abu Saad al-Gharbi village near Kafr Nubl in Idleb "
             "from Jaysh al-Nasr fighters following clashes. No casualties reported.")
     assert guess_language(text) == "en"
+
+
+def test_articles_page_cut_inside_a_tag_has_no_text() -> None:
+    from eventwire.articles import read_article
+    from eventwire.errors import InputError
+
+    with pytest.raises(InputError, match="no main text"):
+        read_article("<html><body><div><script>x()</script></div")

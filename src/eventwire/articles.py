@@ -397,7 +397,8 @@ def _from_html(
         except Exception:  # metadata is a bonus, never a failure
             pass
 
-    stripped = _strip_tags(html)
+    # A page cut off inside a tag ("...</div") would leave the tag's start as text.
+    stripped = _strip_tags(re.sub(r"<[^<>]*\Z", "", html))
     if not text:
         text = stripped.text
     title = title or stripped.og_title or stripped.title

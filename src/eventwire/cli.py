@@ -59,6 +59,9 @@ def _main(
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    # trafilatura reports every page it finds no text in ("discarding data: None") at
+    # error level; eventwire reports those pages itself, once, with their source.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL if not verbose else logging.INFO)
 
 
 @app.command()
