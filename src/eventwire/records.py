@@ -299,15 +299,6 @@ class Result(_Record):
         result.events = [e if isinstance(e, Event) else Event.from_dict(e) for e in result.events]
         for name, kind in (("claims", Claim), ("quotes", Quote), ("relations", Relation)):
             items = getattr(result, name)
-            setattr(result, name, [x if isinstance(x, kind) else _typed(kind, x) for x in items])
+            # Their from_dict types the evidence spans too (_Evidenced).
+            setattr(result, name, [x if isinstance(x, kind) else kind.from_dict(x) for x in items])
         return result
-
-
-def _typed(kind: Any, data: dict[str, Any]) -> Any:
-    """A record with evidence spans typed, from its JSON form."""
-    record = kind.from_dict(data)
-    record.evidence = {
-        k: [s if isinstance(s, Span) else Span.from_dict(s) for s in spans]
-        for k, spans in (data.get("evidence") or {}).items()
-    }
-    return record
