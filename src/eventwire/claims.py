@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,7 +84,7 @@ def qualifiers() -> dict[str, tuple[tuple[tuple[str, ...], dict], ...]]:
 def find_claims(
     doc: Any,
     actors: list[ActorMention],
-    quotes: list[Quote] = (),
+    quotes: Sequence[Quote] = (),
     published: str | None = None,
     context: tuple[str | None, str | None, int | None] = (None, None, None),
 ) -> list[Claim]:
@@ -135,7 +136,7 @@ class _Reader:
         self,
         doc: Any,
         actors: list[ActorMention],
-        quotes: list[Quote],
+        quotes: Sequence[Quote],
         context: tuple[str | None, str | None, int | None],
     ) -> None:
         self.doc = doc
@@ -352,7 +353,7 @@ class _Reader:
 
     def _speaker_side(self, quote: Quote) -> tuple[str, tuple[int, int]] | None:
         """The organisation a quoted speaker belongs to, named as the events name actors."""
-        org = (quote.evidence.get("organisation") or [None])[0]
+        org = next(iter(quote.evidence.get("organisation", [])), None)
         if org is None:
             return None
         inside = [
@@ -465,7 +466,7 @@ class _Reader:
             span = q.evidence["text"][0]
             if span.start <= pos < span.end:
                 return q
-            cue = (q.evidence.get("cue") or [None])[0]
+            cue = next(iter(q.evidence.get("cue", [])), None)
             if best is None and cue is not None and sent.start_char <= cue.start < sent.end_char:
                 best = q
         return best

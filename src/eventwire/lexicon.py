@@ -125,7 +125,7 @@ def token_forms(doc: Any) -> list[tuple[str, ...]]:
     """
     cached = doc.user_data.get("eventwire.forms")
     if cached is None:
-        from spacy.attrs import LEMMA, LOWER
+        from spacy.attrs import LEMMA, LOWER  # type: ignore[import-not-found]
 
         strings = doc.vocab.strings
         cached = []
@@ -152,7 +152,7 @@ def token_starts(doc: Any) -> list[int]:
     """The character offset of each token of a Doc, read once from its arrays."""
     cached = doc.user_data.get("eventwire.starts")
     if cached is None:
-        from spacy.attrs import IDX
+        from spacy.attrs import IDX  # type: ignore[import-not-found]
 
         cached = doc.user_data["eventwire.starts"] = doc.to_array(IDX).tolist()
     return cached

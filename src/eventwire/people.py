@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -117,7 +118,7 @@ def _org_tokens(doc: Any, actors: list[ActorMention]) -> dict[int, tuple[int, in
     return out
 
 
-def find_people(doc: Any, actors: list[ActorMention], places: list[Any] = ()) -> list[Person]:
+def find_people(doc: Any, actors: list[ActorMention], places: Sequence[Any] = ()) -> list[Person]:
     """The persons a parsed article names, in text order, each with role and organisation."""
     text = doc_text(doc)
     heads = headline_lines(text)

@@ -471,9 +471,12 @@ class _Finder:
         ent = self.org_ent.get(tok.i)
         if m is not None and m.entry is not None and m.entry.generic:
             m = None
-        if m is None and ent is None:
+        if m is not None:
+            s, e = m.start, m.end
+        elif ent is not None:
+            s, e = ent.start_char, ent.end_char
+        else:
             return None
-        s, e = (m.start, m.end) if m is not None else (ent.start_char, ent.end_char)
         if ent is not None and ent.start_char <= s and e <= ent.end_char:
             s, e = ent.start_char, ent.end_char  # "Syrian Observatory for Human Rights"
             if ent[0].lower_ == "the":
