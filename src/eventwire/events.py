@@ -346,6 +346,26 @@ _CROWD = {
 }
 
 
+def _named_crowd(mention: Any, doc: Any) -> bool:
+    """ "BJP supporters", "UDMF cadres", "supporters of the PTI": people of a party, in a
+    crowd. The word follows the name, or the name follows "of" after the word."""
+    for t in doc[mention.tok_start + 1 : mention.tok_end + 4]:
+        if t.lemma_.lower() in _PARTY_PEOPLE:
+            return True
+        if not (t.pos_ in ("PROPN", "CCONJ", "PUNCT") or t.lower_ in ("and", ",")):
+            break  # "AAP and BJP supporters": only names and "and" may come between
+    start = mention.tok_start
+    return (
+        start >= 2
+        and doc[start - 1].lower_ in ("of", "the")
+        and any(t.lemma_.lower() in _PARTY_PEOPLE for t in doc[max(start - 3, 0) : start])
+    )
+
+
+# A party's people in the street: its supporters, workers and cadres, not its members.
+_PARTY_PEOPLE = {"supporter", "worker", "activist", "cadre", "follower", "youth", "student"}
+
+
 def _crowd_actor(actor: Actor | None) -> bool:
     """Nobody named, or people who riot: protesters, rioters, residents, party workers
     (a named party or movement), never state forces or an armed group's fighters."""
@@ -400,11 +420,22 @@ def _between_sides(draft: Draft, doc: Any) -> bool:
 _RETURN_FIRE = {"respond", "response", "retaliate", "retaliation", "return", "exchange", "reply"}
 
 
+def _side(mention: Any) -> str:
+    """Who a shooter fights for: state forces are one side whatever they are called
+    ("Pakistan Air Force", "fighter aircraft", "the army")."""
+    entry = mention.entry
+    if entry is None:
+        return mention.text.lower()
+    if entry.inter in (act.STATE, act.EXTERNAL) or entry.kind in ("military", "police"):
+        return "state"
+    return entry.name
+
+
 def _exchange(draft: Draft, doc: Any) -> bool:
     """Both sides fire: "the army shelled the town and, in response, AAS fighters shelled
     regime positions"; "Islamist militias responded with shelling"."""
     shooters = {
-        f.agents[0].entry.name if f.agents[0].entry is not None else f.agents[0].text
+        _side(f.agents[0])
         for f in draft.frames
         if f.agents and any(h.entry.sub_event_type in _EXPLOSIONS for h in f.triggers)
     }
@@ -526,8 +557,20 @@ def classify(
         ):
             return "Non-state actor overtakes territory"
     crowd = _crowd(draft, doc)
+    # "AAP and BJP supporters clashed": a party's supporters are a crowd, not its militia.
+    crowds = {
+        a.entry.name
+        for f in draft.frames
+        for a in f.actors
+        if a.entry is not None
+        and not a.entry.generic
+        and a.entry.kind == "political_militia"
+        and _named_crowd(a, doc)
+    }
+    crowd = crowd or bool(crowds)
     nobody_armed = not any(
-        a is not None and act.is_armed(a) and a.inter != act.STATE for a in (actor1, actor2)
+        a is not None and act.is_armed(a) and a.inter != act.STATE and a.name not in crowds
+        for a in (actor1, actor2)
     )
     explosive_vote = max((votes.get(x, 0) for x in _EXPLOSIONS), default=0)
     if (
@@ -637,9 +680,14 @@ def _pick_place(draft: Draft, all_places: list[Any] = ()) -> Any | None:
 def _nearest_place(draft: Draft, places: list[Any], country: str | None) -> Any | None:
     """For an event told without a place: the closest place the article names in its
     country, before the event if any ("Clashes hit Saraqib. Two fighters were killed.")."""
-    local = [pm for pm in places if pm.place is not None and pm.place.country == country
-             and pm.place.kind in ("town", "unlisted", "admin1")
-             and not any(q.container is pm for q in places)]
+    local = [
+        pm
+        for pm in places
+        if pm.place is not None
+        and pm.place.country == country
+        and pm.place.kind in ("town", "unlisted", "admin1")
+        and not any(q.container is pm for q in places)
+    ]
     before = [pm for pm in local if pm.start < draft.first]
     # The closest town or village before the event, else the closest division.
     for pool in ([pm for pm in before if pm.place.kind != "admin1"], before, local):
@@ -918,8 +966,11 @@ def build_event(
             e = pm.qualifier_end if pm.qualifier_end is not None else pm.end
             spans = [_span(text, s, e)]
             # A village the gazetteer lacks is placed by the place the text puts it in.
-            around = [_span(text, pm.container.start, pm.container.end)] if (
-                pm.container is not None) else spans
+            around = (
+                [_span(text, pm.container.start, pm.container.end)]
+                if (pm.container is not None)
+                else spans
+            )
             for key in ("location", "country", "admin1", "latitude", "longitude", "geo_precision"):
                 if getattr(ev, key) is not None:
                     place_evidence[key] = spans if key in ("location", "geo_precision") else around
