@@ -97,15 +97,11 @@ def _drop_strays(mentions: list[Any]) -> None:
 
 
 def _actor_countries(work: Work) -> list[str]:
-    """Home countries of the local armed actors named: context for ambiguous places."""
-    from collections import Counter
+    """The home country of the actors named, as context for ambiguous places; a local
+    group's home outweighs the country of a state's forces (``events.actor_homes``)."""
+    from .events import actor_homes
 
-    counts: Counter[str] = Counter()
-    for m in work.actors:
-        for e in m.entries[:1]:
-            if e.iso2 and not e.generic and e.kind != "external" and e.inter in (1, 2, 3, 4):
-                counts[e.iso2] += 1
-    return [c for c, _ in counts.most_common(1)]
+    return [c for c, _ in actor_homes(work.actors).most_common(1)]
 
 
 def stage_dates(work: Work) -> None:
