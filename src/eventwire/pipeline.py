@@ -74,15 +74,21 @@ def _drop_strays(mentions: list[Any]) -> None:
 
     A river or a name matched to a town far off ("Euphrates" to a town in Germany)
     would otherwise pose as the event's place; the mention stays, without a place.
+    Countries are weighed by the distinct names placed in them (a namesake told three
+    times is one name), and a town the text qualifies ("the countryside of Homs") or
+    puts other places in stays.
     """
     from collections import Counter
 
-    counts: Counter[str] = Counter(
-        pm.place.country for pm in mentions if pm.place is not None and pm.place.country
-    )
-    if not counts:
+    names: dict[str, set[str]] = {}
+    for pm in mentions:
+        if pm.place is not None and pm.place.country:
+            names.setdefault(pm.place.country, set()).add(pm.place.location or pm.text)
+    counts = Counter({c: len(v) for c, v in names.items()})
+    if len(counts) < 2:
         return
-    top, n = counts.most_common(1)[0]
+    top, _n = counts.most_common(1)[0]
+    held = {id(pm.container) for pm in mentions if getattr(pm, "container", None) is not None}
     for pm in mentions:
         p = pm.place
         if (
@@ -90,8 +96,8 @@ def _drop_strays(mentions: list[Any]) -> None:
             and p.kind == "town"
             and p.country != top
             and counts[p.country] == 1
-            and n >= 1
-            and len(counts) > 1
+            and pm.qualifier is None
+            and id(pm) not in held
         ):
             pm.place = None
 

@@ -229,7 +229,7 @@ def find_places(
         if mention is not None:
             out.append(mention)
     if not upper_doc:
-        out = _add_unlisted(text, tokens, out, ner_spans, gaz, lex)
+        out = _add_unlisted(text, tokens, out, ner_spans, gaz, lex, votes)
         _place_unlisted(text, out, gaz, votes)
     return out
 
@@ -509,6 +509,7 @@ def _resolve(raws: list[_Raw], gaz: Gazetteer,
         return s
 
     extra: dict[str, float] = {}
+    counted: set[tuple[str, str]] = set()  # a name told twice is one piece of evidence
     for r in raws:
         if not r.candidates or r.candidates[0][1] == "country":
             continue
@@ -517,7 +518,9 @@ def _resolve(raws: list[_Raw], gaz: Gazetteer,
         cc, a1 = _where(gaz, top[1], top[2])
         rival = next((score(c) for c in ranked[1:] if _where(gaz, c[1], c[2])[0] != cc), None)
         if rival is None or score(top) - rival >= 1.0:
-            extra[cc] = extra.get(cc, 0.0) + 0.5
+            if (r.key, cc) not in counted:
+                counted.add((r.key, cc))
+                extra[cc] = extra.get(cc, 0.0) + 0.5
             r.voted, r.voted_a1 = cc, a1
             if a1 is not None:
                 admin_ctx[(cc, a1)] = admin_ctx.get((cc, a1), 0) + 1
@@ -629,6 +632,11 @@ _NAME_LINKS = ARTICLES | frozenset("de del la bin ibn bani wa".split())
 _SENTENCE_BREAK = re.compile(r"[.!?;\n]")
 _SMALL_BEFORE = re.compile(r"\b(?:villages?|towns?|hamlets?)\s+of\s+(?:the\s+)?$", re.I)
 _QUARTER = re.compile(r"(?:['’]s)?\s+(?:neighbou?rhoods?|quarter|suburb)\b", re.I)
+_NAME_TOKEN = r"['’]?[A-Z][\w'’]*(?:-[\w'’]+)*"
+_NAME_LINK = r"(?:(?:al|el|an|ad|ar|as|at|az|ash|bin|ibn|abu|um)[-\s]+)"
+_LIST_NAME = rf"{_NAME_LINK}?{_NAME_TOKEN}(?:\s+{_NAME_LINK}?{_NAME_TOKEN})*"
+# The rest of a list of names after its first: ", Salim, Al 'Amiriyah, and Jomaqliyeh".
+_NAME_LIST = re.compile(rf"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_LIST_NAME})*")
 _LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+or\s+)$")
 _CONTAINER_GAP = re.compile(
     r"^(?:['’]s)?(?:\s+(?:village|town|city|area|hill|camp|front|neighbou?rhood|district))?"
@@ -639,7 +647,7 @@ _CONTAINER_GAP = re.compile(
 
 def _add_unlisted(text: str, tokens: list[tuple[int, int]], out: list[PlaceMention],
                   ner_spans: Sequence[tuple[int, int, str]], gaz: Gazetteer,
-                  lex: _Lexicon) -> list[PlaceMention]:
+                  lex: _Lexicon, votes: dict[str, float]) -> list[PlaceMention]:
     """Add capitalised names the gazetteer lacks that the words around them make places:
     "the village of Kafr Nasih", "Tal Hamis front", "in Zor Shammar in Hasakah".
 
@@ -648,12 +656,17 @@ def _add_unlisted(text: str, tokens: list[tuple[int, int]], out: list[PlaceMenti
     """
     for m in out:
         # "the village of Tama in southern Idlib": a namesake abroad is not this village.
-        if m.place is not None and m.place.kind == "town" and (
-                _SMALL_BEFORE.search(text[max(0, m.start - 50):m.start])
-                or lex.unlisted_after.match(text[m.end:m.end + 40])):
-            around = _container_after(text, m.end, out)
-            if around is not None and around.place is not None \
-                    and around.place.iso2 != m.place.iso2:
+        # Without the cue ("Kirkat in northern Hama countryside", "Humrat, Salim and
+        # Jomaqliyeh in the countryside of Homs"), so when the text is more about the
+        # country of the place around.
+        if m.place is not None and m.place.kind == "town":
+            around = _list_container(text, m, out)
+            if around is None or around.place is None or around.place.iso2 == m.place.iso2:
+                continue
+            small = bool(_SMALL_BEFORE.search(text[max(0, m.start - 50):m.start])
+                         or lex.unlisted_after.match(text[m.end:m.end + 40]))
+            if small or (votes.get(str(around.place.iso2), 0.0)
+                         > votes.get(str(m.place.iso2), 0.0)):
                 m.place, m.qualifier, m.candidates = None, "unlisted", []
     words = [text[s:e] for s, e in tokens]
     n = len(tokens)
@@ -740,6 +753,19 @@ def _container_after(text: str, end: int, out: list[PlaceMention]) -> PlaceMenti
             return m
         return None
     return None
+
+
+def _list_container(text: str, m: PlaceMention, out: list[PlaceMention]) -> PlaceMention | None:
+    """The place a name, or the list it opens, is said to lie in: "X in Idlib",
+    "X, Y and Z in the Hama countryside" (a bare comma joins the list, not a container,
+    unless the name stands alone: "X, Hama")."""
+    run = _NAME_LIST.match(text, m.end)
+    if run is None or run.end() == m.end:
+        return _container_after(text, m.end, out)
+    around = _container_after(text, run.end(), out)
+    if around is None or re.fullmatch(r"\s*,\s*", text[run.end():around.start]):
+        return None
+    return around
 
 
 def _container_before(text: str, start: int, out: list[PlaceMention]) -> PlaceMention | None:
