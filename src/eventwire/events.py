@@ -598,7 +598,9 @@ def _pick_place(draft: Draft, all_places: list[Any] = ()) -> Any | None:
     other."""
     inside = {id(pm.container): pm for pm in all_places if pm.container is not None}
     mentions = [inside.get(id(pm), pm) for f in draft.frames for pm in f.places]
-    containers = {id(pm.container) for pm in mentions if pm.container is not None}
+    # "Sanjar town in Idleb": Idleb only says where Sanjar is.
+    containers = {id(c) for pm in mentions if pm.place is not None
+                  for c in (pm.container, getattr(pm, "within", None)) if c is not None}
     best = None
     best_key: tuple[int, int] | None = None
     for order, p in enumerate(mentions):

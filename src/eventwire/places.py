@@ -52,6 +52,9 @@ class PlaceMention:
     # For a place the gazetteer lacks ("the village of X in Idlib"): the mention whose
     # place gives its country, division and coordinates ("Idlib").
     container: PlaceMention | None = None
+    # The place the text says this one lies in, known or not ("Sanjar town in Idleb",
+    # "X, Y and Z in the Hama countryside"): the event is at this one, not there.
+    within: PlaceMention | None = None
 
 
 def country_by_name(name_or_code: str) -> Place | None:
@@ -231,6 +234,11 @@ def find_places(
     if not upper_doc:
         out = _add_unlisted(text, tokens, out, ner_spans, gaz, lex, votes)
         _place_unlisted(text, out, gaz, votes)
+        for m in out:
+            if m.place is not None and m.place.kind in ("town", "unlisted"):
+                around = m.container or _list_container(text, m, out)
+                if around is not None and around is not m and around.place is not None:
+                    m.within = around
     return out
 
 
@@ -597,6 +605,10 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: _Lexic
                                     [p for p in (_place(gaz, r, c) for c in r.candidates[:5])
                                      if p is not None])
             return None
+    if kind == "admin1" and r.fragment == "left" and r.q_kind != "region":
+        # "Ghor" in "Um al-Ghor": the end of a longer name, not the province (a name that
+        # starts with one, "Punjab Students Union", is still of that province).
+        return None
     place = _place(gaz, r, best)
     others = [_place(gaz, r, c) for c in r.candidates[1:6]]
     mention = PlaceMention(r.start, r.end, text[r.start:r.end], place,
@@ -788,6 +800,40 @@ def _text_country(out: list[PlaceMention], votes: dict[str, float]) -> str | Non
     return max(pool.items(), key=lambda kv: kv[1])[0] if pool else None
 
 
+def _spelled_like(text: str, gaz: Gazetteer, m: PlaceMention, container: PlaceMention | None,
+                  top: str | None) -> Place | None:
+    """A town the gazetteer has under another spelling ("Tal Tamer" for Tall Tamr,
+    "Maskana" for Maskanah), in the division or country the text puts the name in.
+
+    Consonant skeletons are shared by unrelated names, so the spelling must be close
+    (``_LOOSE_SIMILARITY``) and the town must lie where the text says; with no place or
+    country to go by, only one close town in the world will do.
+    """
+    key = norm_key(m.text)
+    where = container.place if container is not None else None
+    cc = where.iso2 if where is not None else top
+    pool = {i for i in gaz.index.get(key, ())} | set(gaz.loose_towns(key))
+    best: tuple[float, int] | None = None
+    close = 0
+    for i in pool:
+        similar = 100.0 if i in gaz.index.get(key, ()) else fuzz.ratio(key, norm_key(gaz.names[i]))
+        if similar < _LOOSE_SIMILARITY:
+            continue
+        close += 1
+        if cc is not None and gaz.cc[i] != cc:
+            continue
+        if where is not None and where.kind != "country" and where.admin1 and \
+                gaz.admin1_names.get((gaz.cc[i], gaz.a1[i])) != where.admin1:
+            continue
+        if best is None or (similar, gaz.pop[i]) > (best[0], gaz.pop[best[1]]):
+            best = (similar, i)
+    if best is None or (cc is None and (close > 1 or best[0] < 90)):
+        return None
+    before = text[max(0, m.start - 80):m.start]
+    near = bool(_DIR_OF.search(before) or _lexicon().near_before.search(before))
+    return gaz.town(best[1], 2 if near else 1, ascii_name(m.text))
+
+
 def _place_unlisted(text: str, out: list[PlaceMention], gaz: Gazetteer,
                     votes: dict[str, float]) -> None:
     """Give each unlisted name a place: its container's, at precision 2 (near a town) or
@@ -807,14 +853,21 @@ def _place_unlisted(text: str, out: list[PlaceMention], gaz: Gazetteer,
         if m.qualifier != "unlisted" or m.place is not None:
             continue
         container = _container_after(text, m.end, out) or _container_before(text, m.start, out)
-        if (container is None and following is not None and following.container is not None
+        if (container is None and following is not None
+                and (following.container or following.within) is not None
                 and _LIST_GAP.match(text[m.end:following.start])):
-            container = following.container
+            container = following.container or following.within
         following = m
+        m.container = container
+        known = _spelled_like(text, gaz, m, container, top)
+        if known is not None:
+            # A town after all: it may hold the names before it ("X near Mazraet Beit Jin").
+            m.place, m.qualifier, m.container, m.within = known, None, None, container
+            continue
         base = container.place if container is not None else fallback
         if base is None:
+            m.container = None
             continue
-        m.container = container
         town = base.kind == "town" or (container is not None and container.place is not None
                                        and container.place.kind == "town")
         if town and container is not None and (
