@@ -629,7 +629,8 @@ def _place(gaz: Gazetteer, r: _Raw, c: _Cand) -> Place | None:
     precision = (variant.precision if variant and variant.precision else 1)
     if r.q_kind in ("near", "direction", "direction_of", "area", "region"):
         precision = 2
-    return gaz.town(ref, precision, variant.display if variant else None)
+    return gaz.town(ref, precision, variant.display if variant else None,
+                    variant.admin2 if variant else None)
 
 
 # ---------------------------------------------------------------- unlisted places
