@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -662,7 +663,9 @@ def _pick_place(draft: Draft, all_places: list[Any] = ()) -> Any | None:
     other."""
     inside = {id(pm.container): pm for pm in all_places if pm.container is not None}
     mentions = [inside.get(id(pm), pm) for f in draft.frames for pm in f.places]
-    containers = {id(pm.container) for pm in mentions if pm.container is not None}
+    # "Sanjar town in Idleb": Idleb only says where Sanjar is.
+    containers = {id(c) for pm in mentions if pm.place is not None
+                  for c in (pm.container, getattr(pm, "within", None)) if c is not None}
     best = None
     best_key: tuple[int, int] | None = None
     for order, p in enumerate(mentions):
@@ -720,9 +723,46 @@ def _span(text: str, start: int, end: int) -> Span:
 _KIND_WEIGHT = {"country": 3.0, "region": 3.0, "admin1": 2.0, "town": 1.0}
 
 
+def actor_homes(mentions: Iterable[Any], helpers: Iterable[Any] = ()) -> Counter[str]:
+    """How strongly the actors named point at a country (ISO alpha-2), by who they are.
+
+    A local group whose every dictionary row has one home ("QSD", "HTS", a farmers'
+    union) acts at home and counts fully; a name several countries' groups share
+    ("Taliban") counts half for its first reading; police and governments act at home
+    and count fully too. A state's armed forces act abroad all the time ("Turkish forces
+    clashed with IS in Tadef", "Russian warplanes"): they count little, and not at all
+    once a local group names another home. Transnational groups (IS) and generic
+    phrases ("regime forces") say nothing; ``helpers`` (allies, backers) count half.
+    """
+    helper_ids = {id(a) for a in helpers}
+    local: Counter[str] = Counter()
+    state: Counter[str] = Counter()
+    seen: set[int] = set()
+    for a in mentions:
+        e = a.entry
+        if id(a) in seen or e is None or e.generic or not e.iso2:
+            continue
+        seen.add(id(a))
+        if e.inter == act.EXTERNAL and e.kind != "external":
+            continue  # a foreign force coded as such; a mission's row names its theatre
+        # A name shared by groups of several countries ("Taliban"): its first reading,
+        # at half weight.
+        homes = {x.iso2 for x in (a.entries or (e,)) if not x.generic}
+        share = (0.5 if id(a) in helper_ids else 1.0) * (1.0 if len(homes) == 1 else 0.5)
+        if e.inter == act.STATE and e.kind not in ("police", "government"):
+            state[e.iso2] += 0.3 * share
+        else:
+            local[e.iso2] += share
+    for iso2, v in state.items():
+        if not local or iso2 in local:
+            local[iso2] += v
+    return local
+
+
 def _country_votes(places: list[Any], frames: list[Frame]) -> tuple[Counter[str], dict[str, Place]]:
     """How strongly the article points at each country: named countries and regions count
-    most, towns least, and the home countries of the local armed groups it names count too.
+    most, towns least, and the home countries of the actors it names count too
+    (``actor_homes``).
     """
     from .places import country_by_name
 
@@ -732,19 +772,13 @@ def _country_votes(places: list[Any], frames: list[Frame]) -> tuple[Counter[str]
         if p.place is not None and p.place.country:
             votes[p.place.country] += _KIND_WEIGHT.get(p.place.kind, 1.0)
             first.setdefault(p.place.country, p.place)
-    seen: set[int] = set()
-    for f in frames:
-        for a in f.actors:
-            if id(a) in seen or a.entry is None or a.entry.generic or not a.entry.iso2:
-                continue
-            seen.add(id(a))
-            if a.entry.inter in (act.REBEL, act.POLITICAL_MILITIA, act.IDENTITY_MILITIA) or (
-                a.entry.kind in ("military", "police") and a.entry.inter == act.STATE
-            ):
-                home = country_by_name(a.entry.iso2)
-                if home is not None and home.country:
-                    votes[home.country] += 1.0
-                    first.setdefault(home.country, home)
+    helpers = [a for f in frames for a in (*f.allies, *f.supporters, *f.allies_b)]
+    homes = actor_homes([a for f in frames for a in f.actors], helpers)
+    for iso2, weight in homes.items():
+        home = country_by_name(iso2)
+        if home is not None and home.country:
+            votes[home.country] += weight
+            first.setdefault(home.country, home)
     return votes, first
 
 
@@ -1031,14 +1065,12 @@ def _split_for(
 
 
 def _place_from_actors(draft: Draft) -> Place | None:
+    """The country of an event told with no place, from its actors' homes."""
     from .places import country_by_name
 
-    for f in draft.frames:
-        for a in f.actors:
-            if a.entry is not None and a.entry.iso2 and not a.entry.generic:
-                p = country_by_name(a.entry.iso2)
-                if p is not None:
-                    return p
+    homes = actor_homes([a for f in draft.frames for a in f.actors])
+    for iso2, _weight in homes.most_common(1):
+        return country_by_name(iso2)
     return None
 
 
