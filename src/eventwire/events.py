@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -482,13 +482,15 @@ def classify(
     gainer_actor: Actor | None = None,
 ) -> str | None:
     """The ACLED sub-event type of a draft event, or None when it is no event."""
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = {}  # sub-event type -> strongest trigger weight
     classes: Counter[str] = Counter()
     for f in draft.frames:
         for h in f.triggers:
             classes[h.entry.cls] += 1
             if h.entry.sub_event_type:
-                votes[h.entry.sub_event_type] = max(votes[h.entry.sub_event_type], h.entry.weight)
+                votes[h.entry.sub_event_type] = max(
+                    votes.get(h.entry.sub_event_type, 0.0), h.entry.weight
+                )
     victims = _victims(draft)
     state1 = actor1 is not None and actor1.inter in (act.STATE, act.EXTERNAL)
     protest_weight = max(
@@ -657,7 +659,7 @@ def _pick_date(draft: Draft) -> DateMention | None:
     return dates[0] if dates else None
 
 
-def _pick_place(draft: Draft, all_places: list[Any] = ()) -> Any | None:
+def _pick_place(draft: Draft, all_places: Sequence[Any] = ()) -> Any | None:
     """The most precise place among the event's tellings (villages and towns before
     regions); a place named only as where another lies ("X in Idlib") stands for that
     other."""
@@ -735,6 +737,7 @@ def actor_homes(mentions: Iterable[Any], helpers: Iterable[Any] = ()) -> Counter
     phrases ("regime forces") say nothing; ``helpers`` (allies, backers) count half.
     """
     helper_ids = {id(a) for a in helpers}
+    # Weights in halves and tenths: Counter takes floats, though typeshed says int.
     local: Counter[str] = Counter()
     state: Counter[str] = Counter()
     seen: set[int] = set()
@@ -750,9 +753,9 @@ def actor_homes(mentions: Iterable[Any], helpers: Iterable[Any] = ()) -> Counter
         homes = {x.iso2 for x in (a.entries or (e,)) if not x.generic}
         share = (0.5 if id(a) in helper_ids else 1.0) * (1.0 if len(homes) == 1 else 0.5)
         if e.inter == act.STATE and e.kind not in ("police", "government"):
-            state[e.iso2] += 0.3 * share
+            state[e.iso2] += 0.3 * share  # type: ignore[assignment]
         else:
-            local[e.iso2] += share
+            local[e.iso2] += share  # type: ignore[assignment]
     for iso2, v in state.items():
         if not local or iso2 in local:
             local[iso2] += v
@@ -770,7 +773,7 @@ def _country_votes(places: list[Any], frames: list[Frame]) -> tuple[Counter[str]
     first: dict[str, Place] = {}
     for p in places:
         if p.place is not None and p.place.country:
-            votes[p.place.country] += _KIND_WEIGHT.get(p.place.kind, 1.0)
+            votes[p.place.country] += _KIND_WEIGHT.get(p.place.kind, 1.0)  # type: ignore[assignment]
             first.setdefault(p.place.country, p.place)
     helpers = [a for f in frames for a in (*f.allies, *f.supporters, *f.allies_b)]
     homes = actor_homes([a for f in frames for a in f.actors], helpers)
@@ -800,9 +803,9 @@ def build_event(
     fallback: Place | None,
     all_places: list[Any],
     index: int,
-    all_dates: list[DateMention] = (),
+    all_dates: Sequence[DateMention] = (),
     votes: Counter[str] | None = None,
-    splits: list[Split] = (),
+    splits: Sequence[Split] = (),
 ) -> Event | None:
     """One Event from a draft, or None when the draft is no event after all."""
     text = article.text
@@ -815,7 +818,7 @@ def build_event(
         and fallback is not None
         and votes
         and pm.place.country != fallback.country
-        and votes[fallback.country] >= 2 * max(votes[pm.place.country], 1.0)
+        and votes[fallback.country or ""] >= 2 * max(votes[pm.place.country or ""], 1.0)
     ):
         # One town abroad against an article that is plainly about another country: more
         # likely a namesake than a cross-border event; keep the country, not the town.
@@ -1049,7 +1052,7 @@ def _assoc_names(
 
 
 def _split_for(
-    splits: list[Split], toll: Toll | None, killed: int | None, draft: Draft
+    splits: Sequence[Split], toll: Toll | None, killed: int | None, draft: Draft
 ) -> Split | None:
     """The split statement that shares out this event's toll, if the article has one.
 
@@ -1102,7 +1105,7 @@ def assemble(
     article: Article,
     frames: list[Frame],
     places: list[Any],
-    dates: list[DateMention] = (),
+    dates: Sequence[DateMention] = (),
 ) -> list[Event]:
     """Events of one article, main event first."""
     drafts = merge_frames(frames)

