@@ -367,13 +367,12 @@ def _nonviolent(sent: Any) -> str | None:
 
 
 def _prior(tok: Any) -> bool:
-    """The phrase tells an event before or after the one of its sentence: "after a bomb hit
-    the road", "following regime shelling on the area"."""
-    if tok.dep_ == "advcl" and any(
+    """The clause tells an event before or after the one of its sentence: "two weeks
+    after a bomb hit the road". (A phrase such as "following clashes" is left to the
+    event it explains: "captured the village following clashes" is one event in ACLED.)"""
+    return tok.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in tok.children
-    ):
-        return True
-    return False
+    )
 
 
 def _anchor(tok: Any, trigger_tokens: set[int]) -> Any:
