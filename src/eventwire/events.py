@@ -12,6 +12,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -346,6 +347,26 @@ _CROWD = {
 }
 
 
+def _named_crowd(mention: Any, doc: Any) -> bool:
+    """ "BJP supporters", "UDMF cadres", "supporters of the PTI": people of a party, in a
+    crowd. The word follows the name, or the name follows "of" after the word."""
+    for t in doc[mention.tok_start + 1 : mention.tok_end + 4]:
+        if t.lemma_.lower() in _PARTY_PEOPLE:
+            return True
+        if not (t.pos_ in ("PROPN", "CCONJ", "PUNCT") or t.lower_ in ("and", ",")):
+            break  # "AAP and BJP supporters": only names and "and" may come between
+    start = mention.tok_start
+    return (
+        start >= 2
+        and doc[start - 1].lower_ in ("of", "the")
+        and any(t.lemma_.lower() in _PARTY_PEOPLE for t in doc[max(start - 3, 0) : start])
+    )
+
+
+# A party's people in the street: its supporters, workers and cadres, not its members.
+_PARTY_PEOPLE = {"supporter", "worker", "activist", "cadre", "follower", "youth", "student"}
+
+
 def _crowd_actor(actor: Actor | None) -> bool:
     """Nobody named, or people who riot: protesters, rioters, residents, party workers
     (a named party or movement), never state forces or an armed group's fighters."""
@@ -400,11 +421,22 @@ def _between_sides(draft: Draft, doc: Any) -> bool:
 _RETURN_FIRE = {"respond", "response", "retaliate", "retaliation", "return", "exchange", "reply"}
 
 
+def _side(mention: Any) -> str:
+    """Who a shooter fights for: state forces are one side whatever they are called
+    ("Pakistan Air Force", "fighter aircraft", "the army")."""
+    entry = mention.entry
+    if entry is None:
+        return mention.text.lower()
+    if entry.inter in (act.STATE, act.EXTERNAL) or entry.kind in ("military", "police"):
+        return "state"
+    return entry.name
+
+
 def _exchange(draft: Draft, doc: Any) -> bool:
     """Both sides fire: "the army shelled the town and, in response, AAS fighters shelled
     regime positions"; "Islamist militias responded with shelling"."""
     shooters = {
-        f.agents[0].entry.name if f.agents[0].entry is not None else f.agents[0].text
+        _side(f.agents[0])
         for f in draft.frames
         if f.agents and any(h.entry.sub_event_type in _EXPLOSIONS for h in f.triggers)
     }
@@ -450,13 +482,15 @@ def classify(
     gainer_actor: Actor | None = None,
 ) -> str | None:
     """The ACLED sub-event type of a draft event, or None when it is no event."""
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = {}  # sub-event type -> strongest trigger weight
     classes: Counter[str] = Counter()
     for f in draft.frames:
         for h in f.triggers:
             classes[h.entry.cls] += 1
             if h.entry.sub_event_type:
-                votes[h.entry.sub_event_type] = max(votes[h.entry.sub_event_type], h.entry.weight)
+                votes[h.entry.sub_event_type] = max(
+                    votes.get(h.entry.sub_event_type, 0.0), h.entry.weight
+                )
     victims = _victims(draft)
     state1 = actor1 is not None and actor1.inter in (act.STATE, act.EXTERNAL)
     protest_weight = max(
@@ -526,8 +560,20 @@ def classify(
         ):
             return "Non-state actor overtakes territory"
     crowd = _crowd(draft, doc)
+    # "AAP and BJP supporters clashed": a party's supporters are a crowd, not its militia.
+    crowds = {
+        a.entry.name
+        for f in draft.frames
+        for a in f.actors
+        if a.entry is not None
+        and not a.entry.generic
+        and a.entry.kind == "political_militia"
+        and _named_crowd(a, doc)
+    }
+    crowd = crowd or bool(crowds)
     nobody_armed = not any(
-        a is not None and act.is_armed(a) and a.inter != act.STATE for a in (actor1, actor2)
+        a is not None and act.is_armed(a) and a.inter != act.STATE and a.name not in crowds
+        for a in (actor1, actor2)
     )
     explosive_vote = max((votes.get(x, 0) for x in _EXPLOSIONS), default=0)
     if (
@@ -613,13 +659,15 @@ def _pick_date(draft: Draft) -> DateMention | None:
     return dates[0] if dates else None
 
 
-def _pick_place(draft: Draft, all_places: list[Any] = ()) -> Any | None:
+def _pick_place(draft: Draft, all_places: Sequence[Any] = ()) -> Any | None:
     """The most precise place among the event's tellings (villages and towns before
     regions); a place named only as where another lies ("X in Idlib") stands for that
     other."""
     inside = {id(pm.container): pm for pm in all_places if pm.container is not None}
     mentions = [inside.get(id(pm), pm) for f in draft.frames for pm in f.places]
-    containers = {id(pm.container) for pm in mentions if pm.container is not None}
+    # "Sanjar town in Idleb": Idleb only says where Sanjar is.
+    containers = {id(c) for pm in mentions if pm.place is not None
+                  for c in (pm.container, getattr(pm, "within", None)) if c is not None}
     best = None
     best_key: tuple[int, int] | None = None
     for order, p in enumerate(mentions):
@@ -637,9 +685,14 @@ def _pick_place(draft: Draft, all_places: list[Any] = ()) -> Any | None:
 def _nearest_place(draft: Draft, places: list[Any], country: str | None) -> Any | None:
     """For an event told without a place: the closest place the article names in its
     country, before the event if any ("Clashes hit Saraqib. Two fighters were killed.")."""
-    local = [pm for pm in places if pm.place is not None and pm.place.country == country
-             and pm.place.kind in ("town", "unlisted", "admin1")
-             and not any(q.container is pm for q in places)]
+    local = [
+        pm
+        for pm in places
+        if pm.place is not None
+        and pm.place.country == country
+        and pm.place.kind in ("town", "unlisted", "admin1")
+        and not any(q.container is pm for q in places)
+    ]
     before = [pm for pm in local if pm.start < draft.first]
     # The closest town or village before the event, else the closest division.
     for pool in ([pm for pm in before if pm.place.kind != "admin1"], before, local):
@@ -672,9 +725,47 @@ def _span(text: str, start: int, end: int) -> Span:
 _KIND_WEIGHT = {"country": 3.0, "region": 3.0, "admin1": 2.0, "town": 1.0}
 
 
+def actor_homes(mentions: Iterable[Any], helpers: Iterable[Any] = ()) -> Counter[str]:
+    """How strongly the actors named point at a country (ISO alpha-2), by who they are.
+
+    A local group whose every dictionary row has one home ("QSD", "HTS", a farmers'
+    union) acts at home and counts fully; a name several countries' groups share
+    ("Taliban") counts half for its first reading; police and governments act at home
+    and count fully too. A state's armed forces act abroad all the time ("Turkish forces
+    clashed with IS in Tadef", "Russian warplanes"): they count little, and not at all
+    once a local group names another home. Transnational groups (IS) and generic
+    phrases ("regime forces") say nothing; ``helpers`` (allies, backers) count half.
+    """
+    helper_ids = {id(a) for a in helpers}
+    # Weights in halves and tenths: Counter takes floats, though typeshed says int.
+    local: Counter[str] = Counter()
+    state: Counter[str] = Counter()
+    seen: set[int] = set()
+    for a in mentions:
+        e = a.entry
+        if id(a) in seen or e is None or e.generic or not e.iso2:
+            continue
+        seen.add(id(a))
+        if e.inter == act.EXTERNAL and e.kind != "external":
+            continue  # a foreign force coded as such; a mission's row names its theatre
+        # A name shared by groups of several countries ("Taliban"): its first reading,
+        # at half weight.
+        homes = {x.iso2 for x in (a.entries or (e,)) if not x.generic}
+        share = (0.5 if id(a) in helper_ids else 1.0) * (1.0 if len(homes) == 1 else 0.5)
+        if e.inter == act.STATE and e.kind not in ("police", "government"):
+            state[e.iso2] += 0.3 * share  # type: ignore[assignment]
+        else:
+            local[e.iso2] += share  # type: ignore[assignment]
+    for iso2, v in state.items():
+        if not local or iso2 in local:
+            local[iso2] += v
+    return local
+
+
 def _country_votes(places: list[Any], frames: list[Frame]) -> tuple[Counter[str], dict[str, Place]]:
     """How strongly the article points at each country: named countries and regions count
-    most, towns least, and the home countries of the local armed groups it names count too.
+    most, towns least, and the home countries of the actors it names count too
+    (``actor_homes``).
     """
     from .places import country_by_name
 
@@ -682,21 +773,15 @@ def _country_votes(places: list[Any], frames: list[Frame]) -> tuple[Counter[str]
     first: dict[str, Place] = {}
     for p in places:
         if p.place is not None and p.place.country:
-            votes[p.place.country] += _KIND_WEIGHT.get(p.place.kind, 1.0)
+            votes[p.place.country] += _KIND_WEIGHT.get(p.place.kind, 1.0)  # type: ignore[assignment]
             first.setdefault(p.place.country, p.place)
-    seen: set[int] = set()
-    for f in frames:
-        for a in f.actors:
-            if id(a) in seen or a.entry is None or a.entry.generic or not a.entry.iso2:
-                continue
-            seen.add(id(a))
-            if a.entry.inter in (act.REBEL, act.POLITICAL_MILITIA, act.IDENTITY_MILITIA) or (
-                a.entry.kind in ("military", "police") and a.entry.inter == act.STATE
-            ):
-                home = country_by_name(a.entry.iso2)
-                if home is not None and home.country:
-                    votes[home.country] += 1.0
-                    first.setdefault(home.country, home)
+    helpers = [a for f in frames for a in (*f.allies, *f.supporters, *f.allies_b)]
+    homes = actor_homes([a for f in frames for a in f.actors], helpers)
+    for iso2, weight in homes.items():
+        home = country_by_name(iso2)
+        if home is not None and home.country:
+            votes[home.country] += weight
+            first.setdefault(home.country, home)
     return votes, first
 
 
@@ -718,9 +803,9 @@ def build_event(
     fallback: Place | None,
     all_places: list[Any],
     index: int,
-    all_dates: list[DateMention] = (),
+    all_dates: Sequence[DateMention] = (),
     votes: Counter[str] | None = None,
-    splits: list[Split] = (),
+    splits: Sequence[Split] = (),
 ) -> Event | None:
     """One Event from a draft, or None when the draft is no event after all."""
     text = article.text
@@ -733,7 +818,7 @@ def build_event(
         and fallback is not None
         and votes
         and pm.place.country != fallback.country
-        and votes[fallback.country] >= 2 * max(votes[pm.place.country], 1.0)
+        and votes[fallback.country or ""] >= 2 * max(votes[pm.place.country or ""], 1.0)
     ):
         # One town abroad against an article that is plainly about another country: more
         # likely a namesake than a cross-border event; keep the country, not the town.
@@ -918,8 +1003,11 @@ def build_event(
             e = pm.qualifier_end if pm.qualifier_end is not None else pm.end
             spans = [_span(text, s, e)]
             # A village the gazetteer lacks is placed by the place the text puts it in.
-            around = [_span(text, pm.container.start, pm.container.end)] if (
-                pm.container is not None) else spans
+            around = (
+                [_span(text, pm.container.start, pm.container.end)]
+                if (pm.container is not None)
+                else spans
+            )
             for key in ("location", "country", "admin1", "latitude", "longitude", "geo_precision"):
                 if getattr(ev, key) is not None:
                     place_evidence[key] = spans if key in ("location", "geo_precision") else around
@@ -964,7 +1052,7 @@ def _assoc_names(
 
 
 def _split_for(
-    splits: list[Split], toll: Toll | None, killed: int | None, draft: Draft
+    splits: Sequence[Split], toll: Toll | None, killed: int | None, draft: Draft
 ) -> Split | None:
     """The split statement that shares out this event's toll, if the article has one.
 
@@ -980,14 +1068,12 @@ def _split_for(
 
 
 def _place_from_actors(draft: Draft) -> Place | None:
+    """The country of an event told with no place, from its actors' homes."""
     from .places import country_by_name
 
-    for f in draft.frames:
-        for a in f.actors:
-            if a.entry is not None and a.entry.iso2 and not a.entry.generic:
-                p = country_by_name(a.entry.iso2)
-                if p is not None:
-                    return p
+    homes = actor_homes([a for f in draft.frames for a in f.actors])
+    for iso2, _weight in homes.most_common(1):
+        return country_by_name(iso2)
     return None
 
 
@@ -1019,7 +1105,7 @@ def assemble(
     article: Article,
     frames: list[Frame],
     places: list[Any],
-    dates: list[DateMention] = (),
+    dates: Sequence[DateMention] = (),
 ) -> list[Event]:
     """Events of one article, main event first."""
     drafts = merge_frames(frames)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .actors import ActorMention
@@ -205,7 +205,7 @@ def _match_triggers(doc: Any) -> list[TriggerHit]:
 
 
 def _ancestors(tok: Any, limit: int = 6) -> list[Any]:
-    out = []
+    out: list[Any] = []
     while tok.head.i != tok.i and len(out) < limit:
         tok = tok.head
         out.append(tok)
@@ -215,7 +215,7 @@ def _ancestors(tok: Any, limit: int = 6) -> list[Any]:
 def _governors(tok: Any, limit: int) -> list[Any]:
     """The words that govern ``tok``, nearest first. A conjunct's governor is its first
     conjunct's: in "pledged allegiance and merged", "pledged" does not govern "merged"."""
-    out = []
+    out: list[Any] = []
     cur = tok
     while cur.head.i != cur.i and len(out) < limit:
         if cur.dep_ == "conj":
@@ -310,8 +310,10 @@ def _other_sense(hit: TriggerHit, doc: Any) -> bool:
         and doc[hit.j].pos_ == "PROPN"
     ):
         return True  # "a regime Air Force Intelligence checkpoint": a name, not a raid
-    if hit.entry.lemmas == ("control",) and tok.pos_ != "VERB":
-        return True  # "under the control of", "government-controlled": a state, not an event
+    if hit.entry.lemmas == ("control",) and (
+        tok.pos_ != "VERB" or (tok.i > 0 and doc[tok.i - 1].text == "-")
+    ):
+        return True  # "under the control of", "remote-controlled": a state, not an event
     if (
         hit.entry.cls == "protest"
         and tok.pos_ == "VERB"
@@ -319,6 +321,35 @@ def _other_sense(hit: TriggerHit, doc: Any) -> bool:
     ):
         return any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
     return False
+
+
+def _resense(hit: TriggerHit, doc: Any) -> TriggerHit:
+    """A word read in the sense its sentence gives it: "municipal workers have been
+    striking", "employees continued a strike" is a stoppage of work (a protest, and a plain
+    one: ACLED codes strikes as demonstrations), never an air raid."""
+    if hit.entry.lemmas != ("strike",) or not _labour_strike(doc[hit.j - 1]):
+        return hit
+    protest = next((t for t in triggers().get("strike", ()) if t.cls == "protest"), None)
+    if protest is None:
+        return hit
+    return replace(hit, entry=replace(protest, weight=max(protest.weight, 0.8)))
+
+
+_LABOUR = frozenset(
+    "worker employee staff union teacher doctor nurse driver trader transporter labourer "
+    "laborer miner farmer student lawyer shopkeeper porter physician professor".split()
+)
+
+
+def _labour_strike(tok: Any) -> bool:
+    """A strike called, staged or joined by people at work, or "on strike"."""
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "on":
+        return True
+    sent = tok.sent
+    return any(t.lemma_.lower() in _LABOUR for t in sent) and not any(
+        t.lemma_.lower() in ("air", "drone", "missile", "airstrike", "warplane", "jet")
+        for t in sent
+    )
 
 
 def _title_end(doc: Any) -> int:
@@ -351,13 +382,12 @@ def _nonviolent(sent: Any) -> str | None:
 
 
 def _prior(tok: Any) -> bool:
-    """The phrase tells an event before or after the one of its sentence: "after a bomb hit
-    the road", "following regime shelling on the area"."""
-    if tok.dep_ == "advcl" and any(
+    """The clause tells an event before or after the one of its sentence: "two weeks
+    after a bomb hit the road". (A phrase such as "following clashes" is left to the
+    event it explains: "captured the village following clashes" is one event in ACLED.)"""
+    return tok.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in tok.children
-    ):
-        return True
-    return False
+    )
 
 
 def _anchor(tok: Any, trigger_tokens: set[int]) -> Any:
@@ -417,7 +447,7 @@ def _join_subject(groups: list[list[TriggerHit]], doc: Any) -> list[list[Trigger
 
 def _path_up(tok: Any, stop: Any) -> list[Any]:
     """Tokens from ``tok`` up to (not including) ``stop``."""
-    out = []
+    out: list[Any] = []
     while tok.i != stop.i and tok.head.i != tok.i and len(out) < 12:
         out.append(tok)
         tok = tok.head
@@ -482,6 +512,7 @@ def find_frames(
             # "protested against the lack of relief for flood victims" is still a protest;
             # only the deaths and injuries a flood or a crash caused are no event.
             sent_hits = [h for h in sent_hits if h.entry.cls not in ("kill", "injure")]
+        sent_hits = [_resense(h, doc) for h in sent_hits]
         tolls = find_tolls(sent)
         # "nobody was killed", "no one was hurt": the words say what did not happen.
         zeros = {t.word_i for t in tolls if t.value == 0 and t.word_i >= 0}
@@ -565,6 +596,19 @@ def _actor_in(actors: list[ActorMention], tok: Any) -> ActorMention | None:
     return first
 
 
+class _Tokens:
+    """A phrase minus some of its parts, walkable like a token's subtree."""
+
+    def __init__(self, tokens: list[Any]) -> None:
+        self.subtree = tokens
+
+
+def _without(tok: Any, parts: Any) -> Any:
+    """``tok``'s phrase without the conjuncts in ``parts`` (and their subtrees)."""
+    drop = {t.i for p in parts for t in p.subtree}
+    return _Tokens([t for t in tok.subtree if t.i not in drop])
+
+
 def _nearest(
     actors: list[ActorMention], frame: Frame, lo: int, hi: int, last: bool = False
 ) -> ActorMention | None:
@@ -612,7 +656,22 @@ def _roles(frame: Frame, doc: Any, all_actors: list[ActorMention]) -> None:
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
             for c in tok.children:
                 if c.dep_ == "nsubj":
-                    add(agents, c)
+                    if (
+                        h.entry.sub_event_type == "Armed clash"
+                        and c.conjuncts
+                        and not any(
+                            d.dep_ in ("dobj", "prep")
+                            and d.lower_ in ("with", "against")
+                            or d.dep_ == "dobj"
+                            for d in tok.children
+                        )
+                    ):
+                        # "UDMF cadres and the police clashed": the subject's two halves
+                        add(agents, _without(c, c.conjuncts))
+                        for cj in c.conjuncts:
+                            add(patients, cj)
+                    else:
+                        add(agents, c)
                 elif c.dep_ == "nsubjpass" or c.dep_ == "dobj":
                     add(patients, c)
                 elif c.dep_ == "agent":

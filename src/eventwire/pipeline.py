@@ -86,15 +86,21 @@ def _drop_strays(mentions: list[Any]) -> None:
 
     A river or a name matched to a town far off ("Euphrates" to a town in Germany)
     would otherwise pose as the event's place; the mention stays, without a place.
+    Countries are weighed by the distinct names placed in them (a namesake told three
+    times is one name), and a town the text qualifies ("the countryside of Homs") or
+    puts other places in stays.
     """
     from collections import Counter
 
-    counts: Counter[str] = Counter(
-        pm.place.country for pm in mentions if pm.place is not None and pm.place.country
-    )
-    if not counts:
+    names: dict[str, set[str]] = {}
+    for pm in mentions:
+        if pm.place is not None and pm.place.country:
+            names.setdefault(pm.place.country, set()).add(pm.place.location or pm.text)
+    counts = Counter({c: len(v) for c, v in names.items()})
+    if len(counts) < 2:
         return
-    top, n = counts.most_common(1)[0]
+    top, _n = counts.most_common(1)[0]
+    held = {id(pm.container) for pm in mentions if getattr(pm, "container", None) is not None}
     for pm in mentions:
         p = pm.place
         if (
@@ -102,22 +108,18 @@ def _drop_strays(mentions: list[Any]) -> None:
             and p.kind == "town"
             and p.country != top
             and counts[p.country] == 1
-            and n >= 1
-            and len(counts) > 1
+            and pm.qualifier is None
+            and id(pm) not in held
         ):
             pm.place = None
 
 
 def _actor_countries(work: Work) -> list[str]:
-    """Home countries of the local armed actors named: context for ambiguous places."""
-    from collections import Counter
+    """The home country of the actors named, as context for ambiguous places; a local
+    group's home outweighs the country of a state's forces (``events.actor_homes``)."""
+    from .events import actor_homes
 
-    counts: Counter[str] = Counter()
-    for m in work.actors:
-        for e in m.entries[:1]:
-            if e.iso2 and not e.generic and e.kind != "external" and e.inter in (1, 2, 3, 4):
-                counts[e.iso2] += 1
-    return [c for c, _ in counts.most_common(1)]
+    return [c for c, _ in actor_homes(work.actors).most_common(1)]
 
 
 def stage_dates(work: Work) -> None:
