@@ -87,9 +87,13 @@ def _norm_token(text: str) -> str:
     return text.lower().replace(".", "").replace("’", "'")
 
 
+# Tokens as spaCy cuts them: the possessive "'s" stays one token ("Lord's Resistance Army").
+_ALIAS_TOKEN = re.compile(r"['’]s\b|\w+|[^\w\s]")
+
+
 def _alias_tokens(alias: str) -> tuple[str, ...]:
     return tuple(
-        t for t in (_norm_token(x) for x in re.findall(r"\w+|[^\w\s]", alias.replace(".", ""))) if t
+        t for t in (_norm_token(x) for x in _ALIAS_TOKEN.findall(alias.replace(".", ""))) if t
     )
 
 
@@ -361,6 +365,19 @@ def resolve(
             entry.name.replace("{country}", country or "International"), entry.inter, country
         )
     inter = entry.inter
+    if (
+        iso2
+        and entry.iso2
+        and entry.iso2 != iso2
+        and inter != STATE
+        and mention.text[1:].islower()  # a sentence may start with it
+        and " " in mention.text
+    ):
+        # A plain phrase that names a group only at home ("former rebels" in Syria,
+        # "southern forces" in Yemen) says nothing more than that elsewhere.
+        return Actor(
+            f"Unidentified Armed Group ({country or 'International'})", POLITICAL_MILITIA, country
+        )
     if inter == STATE and iso2 and entry.iso2 and entry.iso2 != iso2:
         inter = EXTERNAL  # a state's forces acting abroad are "external" in ACLED
     return Actor(_with_years(entry), inter, country if entry.iso2 == iso2 else None)
