@@ -14,6 +14,7 @@ PUBLIC = {
     "EventwireError", "InputError", "ExtractionError", "GeocodeError", "StoreError",
     "ConfigError",
     "ingest", "IngestReport", "export", "why", "open_store", "Store", "EventFilter",
+    "serve", "create_app", "ServeOptions",
     "__version__",
 }
 
@@ -38,6 +39,10 @@ def test_init_public_api_is_all() -> None:
     assert eventwire.ingest is ingestion.ingest
     assert eventwire.export is exports.export
     assert eventwire.why is clusters.why
+    from eventwire import api
+
+    assert eventwire.serve is api.serve
+    assert eventwire.create_app is api.create_app
     assert eventwire.open_store is store.open_store
 
 

@@ -46,6 +46,10 @@ _LAZY: dict[str, str] = {
     "open_store": "store",
     "Store": "store",
     "EventFilter": "store",
+    # The REST API and the web page (issue 5).
+    "serve": "api",
+    "create_app": "api",
+    "ServeOptions": "api",
 }
 
 __all__ = [
@@ -76,10 +80,14 @@ __all__ = [
     "open_store",
     "Store",
     "EventFilter",
+    "serve",
+    "create_app",
+    "ServeOptions",
     "__version__",
 ]
 
 if TYPE_CHECKING:  # for type checkers and IDEs only; never run
+    from .api import ServeOptions, create_app, serve
     from .clusters import why
     from .errors import (
         ConfigError,
