@@ -363,3 +363,31 @@ def test_web_example_report_shows_both_syrian_events_and_the_strikes_evidence(
     for word in ("airstrike", "friday", "killed"):
         assert any(word in m.split() for m in marked), (word, marked)
     _shot(browser, artifacts, "11-example-strike")
+
+
+def test_web_table_sorts_and_follows_the_map_view(
+    browser: Any, web_server: Any, artifacts: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    _open(browser, web_server)
+    everything = {e["event_id"]: e for e in _api_events(web_server)}
+    browser.find_element(By.XPATH, "//th/button[starts-with(., 'Killed')]").click()
+    _settled(browser)
+    tolls = [everything[i]["fatalities"] for i in _table_ids(browser)]
+    assert tolls == sorted(tolls) and len(tolls) == len(everything)
+    browser.find_element(By.XPATH, "//th/button[starts-with(., 'Killed')]").click()
+    _wait(browser, lambda d: [everything[i]["fatalities"] for i in _table_ids(d)]
+          == sorted(tolls, reverse=True))  # fmt: skip
+    # Zoom in twice, then keep to what the map shows.
+    for _ in range(2):
+        browser.find_element(By.CSS_SELECTOR, ".leaflet-control-zoom-in").click()
+        _settled(browser)
+    browser.find_element(By.NAME, "in_view").click()
+    _wait(browser, lambda d: d.execute_script("return document.body.dataset.bbox"))
+    _settled(browser)
+    bbox = browser.execute_script("return document.body.dataset.bbox")
+    inside = _api_events(web_server, bbox=bbox)
+    assert 0 < len(inside) < len(everything), bbox
+    _wait(browser, lambda d: sorted(_table_ids(d)) == sorted(e["event_id"] for e in inside))
+    _shot(browser, artifacts, "12-laptop-in-view")

@@ -52,6 +52,7 @@ async function reload({ stats = true, mapPoints = true } = {}) {
   try {
     const tableQuery = { ...query(), sort: state.sort, limit: PAGE, offset: state.offset };
     if (state.inView) tableQuery.bbox = map.bbox();
+    document.body.dataset.bbox = tableQuery.bbox || "";
     const [page, points, counts] = await Promise.all([
       api("events", tableQuery),
       mapPoints ? api("events", { ...query(), sort: "-fatalities", limit: state.meta.max_limit }) : null,
