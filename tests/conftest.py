@@ -245,6 +245,7 @@ def start_server():  # type: ignore[no-untyped-def]
     The real command in a subprocess (uvicorn and all), waited for until /api/meta
     answers; every server started is stopped at the end of the session.
     """
+    import tempfile
     import time
     import urllib.request
 
@@ -255,16 +256,19 @@ def start_server():  # type: ignore[no-untyped-def]
         env = {k: v for k, v in os.environ.items() if k != "EVENTWIRE_TOKEN"}
         if token:
             env["EVENTWIRE_TOKEN"] = token
+        # The server's log goes to a file: a pipe nobody reads would fill and stall it.
+        log = tempfile.TemporaryFile()
         proc = subprocess.Popen(
             [sys.executable, "-m", "eventwire", "serve", "--db", db, "--port", str(port), *args],
-            cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            cwd=REPO, env=env, stdout=log, stderr=log,
         )  # fmt: skip
         procs.append(proc)
         url = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if proc.poll() is not None:
-                err = proc.stderr.read().decode() if proc.stderr else ""
+                log.seek(0)
+                err = log.read().decode(errors="replace")[-2000:]
                 pytest.fail(f"eventwire serve exited with {proc.returncode}: {err}")
             try:
                 with urllib.request.urlopen(url + "/api/meta", timeout=2):
