@@ -391,3 +391,55 @@ def test_web_table_sorts_and_follows_the_map_view(
     assert 0 < len(inside) < len(everything), bbox
     _wait(browser, lambda d: sorted(_table_ids(d)) == sorted(e["event_id"] for e in inside))
     _shot(browser, artifacts, "12-laptop-in-view")
+
+
+def _png(size: int = 256) -> bytes:
+    """A plain light-grey PNG tile, made here (no imaging library needed)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(b"\0" + b"\xdd" * size for _ in range(size))
+    header = struct.pack(">IIBBBBB", size, size, 8, 0, 0, 0, 0)  # 8-bit greyscale
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows))
+            + chunk(b"IEND", b""))  # fmt: skip
+
+
+def test_web_online_tiles_from_a_configured_url(
+    browser: Any, web_store: str, start_server: Any, artifacts: Path
+) -> None:
+    """--tile-url draws tiles under the borders; here from a tile server on 127.0.0.1."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    tile, asked = _png(), []
+
+    class Tiles(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 (the standard library's name)
+            asked.append(self.path)
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.send_header("Content-Length", str(len(tile)))
+            self.end_headers()
+            self.wfile.write(tile)
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    tiles = ThreadingHTTPServer(("127.0.0.1", 0), Tiles)
+    threading.Thread(target=tiles.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{tiles.server_address[1]}/{{z}}/{{x}}/{{y}}.png"
+        server = start_server(web_store, None, "--tile-url", url, "--tile-attribution", "Test")
+        _open(browser, server)
+        _wait(browser, lambda d: d.execute_script(
+            "return document.querySelectorAll('img.leaflet-tile-loaded').length") > 0)  # fmt: skip
+        assert asked and all(p.endswith(".png") and p.count("/") == 3 for p in asked)
+        assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+        assert "Test" in browser.find_element("css selector", ".leaflet-control-attribution").text
+        _shot(browser, artifacts, "13-laptop-tiles")
+    finally:
+        tiles.shutdown()

@@ -21,6 +21,8 @@ export class EventMap {
     this.map.attributionControl.setPrefix(false);
     this.map.setView([20, 20], 2);
     if (basemap && basemap.tile_url) {
+      // Leaflet writes the attribution as HTML (so it may hold a link): it comes from the
+      // operator's --tile-attribution, never from articles.
       L.tileLayer(basemap.tile_url, { attribution: basemap.attribution || "" }).addTo(this.map);
       element.classList.add("with-tiles");
     }
