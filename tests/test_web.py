@@ -324,8 +324,10 @@ def test_web_phone_layout_stacks_the_panels(browser: Any, web_server: Any, artif
     _shot(browser, artifacts, "8-phone-filters")
     (ev,) = [e for e in _api_events(web_server) if e["location"] == "Mogadishu"]
     browser.execute_script(f"location.hash = '#/event/{ev['event_id']}'")
-    box = _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".detail .article-text"))[0]
-    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+    _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".detail .article-text"))
+    # The page scrolls down to the panel by itself.
+    top = "return document.querySelector('#side').getBoundingClientRect().top"
+    _wait(browser, lambda d: abs(d.execute_script(top)) < 2)
     assert browser.execute_script("return document.documentElement.scrollWidth") <= PHONE[0]
     _shot(browser, artifacts, "9-phone-event")
 

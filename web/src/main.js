@@ -99,6 +99,9 @@ async function showActors() {
   $("#actor-names").replaceChildren(...body.actors.map((a) => h("option", { value: a.actor })));
 }
 
+// The stacked layout (style.css): a chosen event's panel lies below the map there.
+const onPhone = () => window.matchMedia("(max-width: 760px)").matches;
+
 function setTab(name) {
   for (const b of document.querySelectorAll(".tabs button")) {
     b.setAttribute("aria-selected", String(b.dataset.tab === name));
@@ -120,11 +123,13 @@ async function route() {
       detail.replaceChildren(view);
       map.select(event);
       detail.scrollTop = 0;
+      onPhone() && $("#side").scrollIntoView();
     } else if (kind === "article" && arg) {
       $('.tabs [data-tab="detail"]').disabled = false;
       setTab("detail");
       detail.replaceChildren(await articleView(arg));
       map.select(null);
+      onPhone() && $("#side").scrollIntoView();
     } else if (kind === "actor" && arg) {
       setTab("actors");
       $("#tab-actors").replaceChildren(...(await actorView(arg, (name) => setFilter("actor", name))));
