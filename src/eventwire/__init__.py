@@ -51,6 +51,10 @@ _LAZY: dict[str, str] = {
     "Store": "store",
     "EventFilter": "store",
     "ExtraFilter": "store",
+    # The REST API and the web page (issue 5).
+    "serve": "api",
+    "create_app": "api",
+    "ServeOptions": "api",
 }
 
 __all__ = [
@@ -86,10 +90,14 @@ __all__ = [
     "Store",
     "EventFilter",
     "ExtraFilter",
+    "serve",
+    "create_app",
+    "ServeOptions",
     "__version__",
 ]
 
 if TYPE_CHECKING:  # for type checkers and IDEs only; never run
+    from .api import ServeOptions, create_app, serve
     from .clusters import why
     from .errors import (
         ConfigError,

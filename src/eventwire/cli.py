@@ -661,3 +661,34 @@ def relations(
 
     _list_extras(db, "relations", filters, limit, json_out,
                  ("published", "source", "relation", "target"), row)  # fmt: skip
+# -- the web page and REST API -----------------------------------------------------------
+
+
+@app.command()
+def serve(
+    db: str = typer.Option("eventwire.db", "--db", help=_DB_HELP),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    token_file: str | None = typer.Option(
+        None, "--token-file", help="File whose first line is the write token "
+        "(default: $EVENTWIRE_TOKEN). Without one the server is read-only.",
+    ),
+    tile_url: str | None = typer.Option(
+        None, "--tile-url", envvar="EVENTWIRE_TILE_URL",
+        help="Online map tiles under the borders, e.g. https://tiles.example/{z}/{x}/{y}.png.",
+    ),
+    tile_attribution: str = typer.Option("", "--tile-attribution", help="Credit for the tiles."),
+) -> None:
+    """Serve the REST API and the web page (map, timeline, evidence) for a store."""
+    from .api import ServeOptions, read_token
+    from .api import serve as run_serve
+
+    try:
+        options = ServeOptions(token=read_token(token_file), tile_url=tile_url,
+                               tile_attribution=tile_attribution)  # fmt: skip
+        if options.token and host not in ("127.0.0.1", "localhost", "::1"):
+            typer.echo("warning: the write token crosses the network in clear over plain HTTP; "
+                       "put a TLS proxy in front", err=True)  # fmt: skip
+        run_serve(db, host=host, port=port, options=options)
+    except EventwireError as exc:
+        _fail(str(exc), EXIT_FAILURE)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from .options import Options
@@ -80,6 +81,7 @@ def ingest(
     extractor: Extractor | None = None,
     version: str | None = None,
     progress: Callable[[str, int], None] | None = None,
+    items: Iterable[Item] = (),
 ) -> IngestReport:
     """Read ``paths`` (files, folders, globs) and ``feeds`` (URLs) into the store ``db``.
 
@@ -88,7 +90,8 @@ def ingest(
     ``published`` is the date of inputs that carry none; ``extractor`` replaces the
     in-process pipeline; ``version`` is the eventwire version recorded with each article
     (a newer one re-codes stored articles); ``progress(status, bytes_read)`` is called
-    after each input.
+    after each input. ``items`` are inputs already read (``readers.read_object``), taken
+    after ``paths`` and ``feeds``: the REST API stores a POSTed article this way.
     """
     from . import __version__
 
@@ -100,8 +103,8 @@ def ingest(
     store = db if isinstance(db, Store) else open_store(db)
     report = IngestReport()
     try:
-        items = read_sources(paths, feeds=feeds, published=published, options=options)
-        batches = _batches(items, store, version, options.batch_size)
+        read = read_sources(paths, feeds=feeds, published=published, options=options)
+        batches = _batches(chain(read, items), store, version, options.batch_size)
         for outcome, pos in _write_order(batches, extractor):
             status = store.record(outcome, version)
             _count(report, status, outcome)
