@@ -56,6 +56,12 @@ def _first_ids(server: Any) -> tuple[str, str]:
         ("GET", "/api/stats", 200),
         ("GET", "/api/stats?since=2024-13-01", 422),
         ("GET", "/api/meta", 200),
+        ("GET", "/api/claims", 200),
+        ("GET", "/api/claims?since=2024-02-31", 422),
+        ("GET", "/api/quotes?direct=true", 200),
+        ("GET", "/api/quotes?direct=perhaps", 422),
+        ("GET", "/api/relations?relation=affiliated_with", 200),
+        ("GET", "/api/relations?relation=friends_with", 422),
         ("POST", "/api/articles", 403),  # read-only: no token configured
         ("GET", "/api/nothing-here", 404),
         ("DELETE", "/api/events", 405),
@@ -437,3 +443,36 @@ def _items(articles: list[dict[str, str]]) -> list[Any]:
     from eventwire.readers import read_object
 
     return [read_object(a, f"invented-{n}") for n, a in enumerate(articles)]
+
+
+# -- /api/claims, /api/quotes, /api/relations (issue 6) -------------------------------------
+
+
+def test_api_claims_quotes_relations_are_served_with_evidence(web_server: Any) -> None:
+    status, body = web_server.get("/api/claims?" + _q(action="capture"))
+    assert status == 200 and body["total"] >= 1
+    claim = body["claims"][0]
+    assert (claim["value"], claim["qualifier"]) == (200, "more than")
+    status, body = web_server.get("/api/quotes?" + _q(direct="true", speaker="Dembele"))
+    assert status == 200 and body["total"] == 1
+    quote = body["quotes"][0]
+    assert quote["text"].startswith("We will not stop") and quote["role"] == "spokesman"
+    status, body = web_server.get("/api/relations?" + _q(relation="affiliated_with"))
+    assert status == 200
+    assert ("Amadou Koufa", "Al Qaeda") in {(r["source"], r["target"]) for r in body["relations"]}
+    # Every span served points at the article's own characters.
+    for kind, rec in (("claims", claim), ("quotes", quote)):
+        status, art = web_server.get(f"/api/articles/{rec['article_id']}")
+        text = art["article"]["text"]
+        spans = [s for v in rec["evidence"].values() for s in v]
+        assert spans and all(text[s["start"]:s["end"]] == s["text"] for s in spans), kind
+
+
+def test_api_extras_match_the_store(web_server: Any, web_store: str) -> None:
+    from eventwire import ExtraFilter, open_store
+
+    with open_store(web_store) as store:
+        quotes, total = store.query_quotes(ExtraFilter(direct=False), limit=None)
+    status, body = web_server.get("/api/quotes?direct=false&limit=1000")
+    assert status == 200 and body["total"] == total
+    assert [q["text"] for q in body["quotes"]] == [q["text"] for q in quotes]

@@ -73,6 +73,16 @@ ARTICLES = [
         "18 March 2024 against a rise in university fees. Several protesters were detained, "
         "witnesses said.",
     },
+    {
+        # Claims, quotes and relations besides the event (issue 6: served by the REST API).
+        "title": "Army says it killed 14 militants near Tessalit",
+        "published": "2024-03-12",
+        "text": "Malian soldiers killed 14 JNIM fighters in clashes near Tessalit on 11 March "
+        "2024, the army said. Over the past year, the army has captured more than 200 militants "
+        "in the region, it said in a statement. \"We will not stop until the region is safe,\" "
+        "said Colonel Souleymane Dembele, the army spokesman. The JNIM commander Amadou Koufa, "
+        "who is affiliated with al-Qaeda, was not among the dead.",
+    },
     XSS,
 ]
 

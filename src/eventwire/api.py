@@ -46,7 +46,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .errors import ConfigError, EventwireError, InputError
 from .options import Options
-from .store import DEFAULT_DB, EventFilter, Store, open_store
+from .records import RELATION_TYPES
+from .store import DEFAULT_DB, EventFilter, ExtraFilter, Store, open_store
 
 __all__ = ["ServeOptions", "create_app", "event_filter", "read_token", "serve"]
 
@@ -345,6 +346,47 @@ def event_filter(
                        bbox=box)  # fmt: skip
 
 
+def extra_filter(
+    since: Annotated[str | None, Query(description="First publication date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, Query(description="Last publication date, YYYY-MM-DD.")] = None,
+    article: Annotated[str | None, Query(max_length=64, description="An article id.")] = None,
+    text: Annotated[str | None, Query(max_length=200, description="Words in the record.")] = None,
+    actor: Annotated[
+        str | None,
+        Query(max_length=200, description="A claim's actor, a relation's side, a quote's side."),
+    ] = None,
+    speaker: Annotated[
+        str | None, Query(max_length=200, description="A quote's speaker or a claim's claimant.")
+    ] = None,
+    relation: Annotated[str | None, Query(description="A relation type.")] = None,
+    action: Annotated[
+        str | None, Query(max_length=50, description="A claim's act: capture, kill...")
+    ] = None,
+    direct: Annotated[
+        bool | None, Query(description="Quotes: true for quotations, false for reported speech.")
+    ] = None,
+) -> ExtraFilter:
+    """The filters of /api/claims, /api/quotes and /api/relations, checked like the events'."""
+    errors: list[dict[str, Any]] = []
+    since = _checked(errors, "since", since, _iso_date)
+    until = _checked(errors, "until", until, _iso_date)
+    relation = _checked(errors, "relation", relation, _relation)
+    if since and until and since > until:
+        errors.append({"loc": ("query", "since"), "msg": f"is after until ({until})",
+                       "type": "value_error", "input": since})  # fmt: skip
+    if errors:
+        raise RequestValidationError(errors)
+    return ExtraFilter(since=since, until=until, article=article or None, text=text or None,
+                       actor=actor or None, speaker=speaker or None, relation=relation,
+                       action=action or None, direct=direct)  # fmt: skip
+
+
+def _relation(value: str) -> str:
+    if value not in RELATION_TYPES:
+        raise ValueError(f"must be one of {', '.join(RELATION_TYPES)}")
+    return value
+
+
 # -- the store, shared by the request threads ----------------------------------------------
 
 
@@ -388,6 +430,7 @@ class _Hub:
 
 # Parameters shared by the routes (module level: FastAPI resolves them by name).
 Filters = Annotated[EventFilter, Depends(event_filter)]
+ExtraFilters = Annotated[ExtraFilter, Depends(extra_filter)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Rows per page, 1 to {MAX_LIMIT}.")]
 Offset = Annotated[int, Query(ge=0, le=10**9, description="Rows to skip.")]
 Sort = Annotated[str, Query(description=f"{', '.join(SORTS)}; a leading - sorts descending.")]
@@ -446,6 +489,27 @@ def _read_routes(app: FastAPI, hub: _Hub, options: ServeOptions) -> None:
             rows = store.actors(filters)
         return _ok(actors=rows[offset : offset + limit], total=len(rows), limit=limit,
                    offset=offset)  # fmt: skip
+
+    def extras(kind: str, filters: ExtraFilter, limit: int, offset: int) -> JSONResponse:
+        with hub.reading() as store:
+            rows, total = getattr(store, f"query_{kind}")(filters, limit=limit, offset=offset)
+        return _ok(**{kind: rows}, total=total, limit=limit, offset=offset)
+
+    @app.get("/api/claims", tags=["claims, quotes and relations"], responses=_ERRORS)
+    def claims(filters: ExtraFilters, limit: Limit = 100, offset: Offset = 0) -> JSONResponse:
+        """Numeric claims of the stored articles (campaign totals, not events), with their
+        qualifier, what is counted, actor, period, claimant and evidence."""
+        return extras("claims", filters, limit, offset)
+
+    @app.get("/api/quotes", tags=["claims, quotes and relations"], responses=_ERRORS)
+    def quotes(filters: ExtraFilters, limit: Limit = 100, offset: Offset = 0) -> JSONResponse:
+        """Quotations and reported speech with their speakers, roles and evidence."""
+        return extras("quotes", filters, limit, offset)
+
+    @app.get("/api/relations", tags=["claims, quotes and relations"], responses=_ERRORS)
+    def relations(filters: ExtraFilters, limit: Limit = 100, offset: Offset = 0) -> JSONResponse:
+        """Typed ties between actors (affiliated_with, member_of, ...) with their evidence."""
+        return extras("relations", filters, limit, offset)
 
     @app.get("/api/stats", tags=["stats"], responses=_ERRORS)
     def stats(filters: Filters) -> JSONResponse:

@@ -259,6 +259,13 @@ class Quote(_Evidenced):
     evidence: dict[str, list[Span]] = field(default_factory=dict)
 
 
+# The relation types, read as "source relation target" (issue: claims, quotes, relations).
+RELATION_TYPES: tuple[str, ...] = (
+    "affiliated_with", "member_of", "leader_of", "linked_to", "allied_with", "part_of",
+    "opposed_to",
+)
+
+
 @dataclass(slots=True)
 class Relation(_Evidenced):
     """A typed tie between two actors ("an al-Qaeda-affiliated leader").
