@@ -9,6 +9,7 @@ taxonomy, resolve actors, date, place and counts, and attach evidence for every 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections import Counter
@@ -212,6 +213,11 @@ def _months(words: set[str], ranges: list[tuple[dt.date, dt.date]]) -> set[int]:
 
 
 def _dates_agree(a: list[DateMention], b: list[DateMention]) -> bool:
+    # Days against days when both sides give one: "this month" must not join the ambush
+    # "on Wednesday" to the drone attack "on 9 January".
+    if any(d.date and d.precision == 1 for d in a) and any(d.date and d.precision == 1 for d in b):
+        a = [d for d in a if d.precision == 1]
+        b = [d for d in b if d.precision == 1]
     ra = [r for r in map(_date_range, a) if r]
     rb = [r for r in map(_date_range, b) if r]
     if ra and rb:
@@ -287,6 +293,33 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
     for frame in frames:
         target = None
         best = -1.0
+        if frame.anaphoric and not frame.dates and not frame.places:
+            # "this attack", "the blast": the last event told with the same kind of words.
+            generic = frame.classes() <= {"attack", "kill", "injure"}  # "that attack"
+            earlier = [
+                d
+                for d in reversed(drafts)
+                if _compatible(d, frame) and all(f.sent_i < frame.sent_i for f in d.frames)
+            ]
+            # A bare "that attack" points at the event told just before it; other words at
+            # the last event told with the same kind of word.
+            target = (
+                earlier[0]
+                if generic
+                and earlier
+                and max(f.sent_i for f in earlier[0].frames) >= frame.sent_i - 1
+                else next(
+                    (
+                        d
+                        for d in reversed(drafts)
+                        if _compatible(d, frame) and _overlap(d, frame) >= 1
+                    ),
+                    earlier[0] if generic and earlier else None,
+                )
+            )
+            if target is not None:
+                target.frames.append(frame)
+                continue
         # The best-matching compatible draft; among equals the most recent one.
         for draft in reversed(drafts):
             if _compatible(draft, frame):
@@ -365,6 +398,22 @@ def _named_crowd(mention: Any, doc: Any) -> bool:
 
 # A party's people in the street: its supporters, workers and cadres, not its members.
 _PARTY_PEOPLE = {"supporter", "worker", "activist", "cadre", "follower", "youth", "student"}
+
+
+def _people_held(draft: Draft, doc: Any) -> bool:
+    """Arrests of people the text does not tie to a group ("arrested 15 Palestinians",
+    "detained three men"): ACLED codes them as civilians."""
+    for f in draft.frames:
+        for h in f.triggers:
+            if h.entry.sub_event_type != "Arrests":
+                continue
+            for c in doc[h.j - 1].children:
+                if c.dep_ in ("dobj", "nsubjpass") and (
+                    c.ent_type_ == "NORP"
+                    or c.lemma_.lower() in _CIVILIAN_VICTIMS | {"suspect", "man", "youth"}
+                ):
+                    return True
+    return False
 
 
 def _crowd_actor(actor: Actor | None) -> bool:
@@ -666,8 +715,13 @@ def _pick_place(draft: Draft, all_places: Sequence[Any] = ()) -> Any | None:
     inside = {id(pm.container): pm for pm in all_places if pm.container is not None}
     mentions = [inside.get(id(pm), pm) for f in draft.frames for pm in f.places]
     # "Sanjar town in Idleb": Idleb only says where Sanjar is.
-    containers = {id(c) for pm in mentions if pm.place is not None
-                  for c in (pm.container, getattr(pm, "within", None)) if c is not None}
+    containers = {
+        id(c)
+        for pm in mentions
+        if pm.place is not None
+        for c in (pm.container, getattr(pm, "within", None))
+        if c is not None
+    }
     best = None
     best_key: tuple[int, int] | None = None
     for order, p in enumerate(mentions):
@@ -856,12 +910,13 @@ def build_event(
     patients = [a for f in ordered for a in f.patients]
     # Fighters before the civilians caught up in a fight.
     patients.sort(key=lambda a: a.entry is not None and a.entry.inter == act.CIVILIANS)
-    # Names the dictionary lacks are kept only where the parse gives them a role.
+    # Names the dictionary lacks are kept only where the parse gives them a role; those who
+    # only tell the news ("police said", "according to the army") are not in it.
     everyone = [
         a
         for f in draft.frames
         for a in f.actors
-        if a not in allies and a not in allies_b and a.entry is not None
+        if a not in allies and a not in allies_b and a.entry is not None and not _teller(a, doc)
     ]
     a1m = agents[0] if agents else None
     a2m = next((p for p in patients if a1m is None or p.entry != a1m.entry), None)
@@ -921,6 +976,20 @@ def build_event(
         )
         if actor1 and actor1.inter in (act.STATE, act.EXTERNAL):
             actor2, a2m = actor1, a1m
+        elif (actor2 is None or actor2.inter in (act.PROTESTERS, act.RIOTERS)) and sub != (
+            "Peaceful protest"
+        ):
+            # "police fired tear gas to disperse the crowd": the force used on the crowd.
+            force = next(
+                (
+                    a
+                    for a in agents
+                    if a.entry is not None and a.entry.kind in ("police", "military")
+                ),
+                None,
+            )
+            if force is not None:
+                actor2, a2m = act.resolve(force, country, iso2, year), force
         actor1 = Actor(
             f"{kind} ({country or 'International'})",
             act.RIOTERS if kind == "Rioters" else act.PROTESTERS,
@@ -930,6 +999,8 @@ def build_event(
         a1m = None
     if sub == "Peaceful protest":
         actor2 = None
+    if sub == "Arrests" and actor2 is None and country and _people_held(draft, doc):
+        actor2 = Actor(f"Civilians ({country})", act.CIVILIANS, country)
     if (
         actor2 is None
         and victims["civilian"]
@@ -1035,6 +1106,38 @@ def build_event(
     return ev
 
 
+@functools.lru_cache(maxsize=1)
+def _speech_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(verbs of saying, phrases before a source) of ``data/speech.tsv``."""
+    from .lexicon import read_table
+
+    rows = read_table("speech.tsv")
+    return (
+        frozenset(r["phrase"] for r in rows if r["kind"] == "verb"),
+        frozenset(r["phrase"] for r in rows if r["kind"] == "prep"),
+    )
+
+
+def _teller(mention: Any, doc: Any) -> bool:
+    """The actor only reports the event: the subject of a verb of saying ("police said"),
+    or the source after "according to"."""
+    verbs, preps = _speech_words()
+    tok = doc[mention.tok_end - 1]
+    while tok.dep_ in ("compound", "amod", "poss", "nmod", "conj") and tok.head.i != tok.i:
+        tok = tok.head  # "the police spokesman said": the spokesman's phrase
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in verbs:
+        # "The U.S. military said it had killed two": the teller speaks of its own act.
+        own = any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("it", "we", "they")
+            for clause in tok.head.children
+            if clause.dep_ == "ccomp"
+            for c in clause.children
+        )
+        return not own
+    before = doc[max(mention.tok_start - 3, 0) : mention.tok_start].text.lower()
+    return any(before.endswith(p) or f"{p} the" in before for p in preps)
+
+
 def _assoc_names(
     mentions: list[Any],
     taken: set[str | None],
@@ -1113,8 +1216,14 @@ def assemble(
     fallback = _country_place(first[votes.most_common(1)[0][0]]) if votes else None
     events: list[tuple[Draft, Event]] = []
     splits = find_splits(article.text)
+    # Places a placeless event may inherit: not those of background sentences ("more than
+    # 40 strikes since last year, most of them in the mountains of Puntland").
+    from .mentions import PERIOD
+
+    background = [(s.start_char, s.end_char) for s in doc.sents if PERIOD.search(s.text)]
+    nearby = [p for p in places if not any(a <= p.start < b for a, b in background)]
     for k, draft in enumerate(drafts):
-        ev = build_event(draft, doc, article, fallback, places, k, list(dates), votes, splits)
+        ev = build_event(draft, doc, article, fallback, nearby, k, list(dates), votes, splits)
         if ev is not None:
             events.append((draft, ev))
     latest = max(

@@ -12,6 +12,7 @@ and a stage can be replaced (``run_stages(work, stages=...)``).
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -245,6 +246,27 @@ def _add_newline_boundaries(nlp: Any) -> None:
     nlp.add_pipe("eventwire_newlines", before="parser")
 
 
+# A dateline opening a paragraph: "MAIDUGURI, Nigeria -", "KABUL (Reuters) --", "BEIRUT —".
+_DATELINE = re.compile(
+    r"(?m)^(\s*[A-Z][A-Z'’.\-]{2,}(?:[ -][A-Z][A-Z'’.\-]*)*(?:,\s*[A-Z][\w'’.\- ]{1,40}){0,2}"
+    r"(?:\s*\([^()\n]{1,40}\))?)\s*([-–—]{1,2})\s"
+)
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text[:20_000] if c.isalpha()]
+    return len(letters) >= 40 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _cut_datelines(text: str) -> str:
+    """The dash after a dateline becomes a line break (same length): the parser then reads
+    "At least 12 people were killed" as a sentence of its own, not as said of the city."""
+    if "-" not in text[:2000] and "—" not in text and "–" not in text:
+        return text
+    return _DATELINE.sub(lambda m: m.group(1) + m.group(0)[len(m.group(1)):].replace(
+        m.group(2), "\n" * len(m.group(2)), 1), text)
+
+
 def analysis_text(text: str) -> str:
     """The text to parse: ``text`` itself, or for an article written all in capitals (old
     wire copy, telex archives) a lower-cased copy with sentences capitalised, of the same
@@ -254,8 +276,8 @@ def analysis_text(text: str) -> str:
     >>> analysis_text("GUNMEN KILLED TWO SOLDIERS NEAR THE BORDER. THE ARMY SAID SO.")
     'Gunmen killed two soldiers near the border. The army said so.'
     """
-    letters = [c for c in text[:20_000] if c.isalpha()]
-    if len(letters) < 40 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+    text = _cut_datelines(text)
+    if not _in_capitals(text):
         return text
     out = []
     start = True
@@ -309,7 +331,7 @@ def _extract_batch(articles: list[Article], options: Options) -> list[Result]:
         texts = [analysis_text(a.text) for _, a in todo]
         docs = nlp.pipe(texts, batch_size=options.batch_size)
         for (k, art), text, doc in zip(todo, texts, docs, strict=True):
-            if text is not art.text:
+            if _in_capitals(art.text):
                 # Names the tagger still knows in lower case get their capital back, and
                 # the text is parsed again: places and dates are read from capitals.
                 art.warnings.append("written in capitals: read in lower case")
