@@ -314,6 +314,18 @@ def _checked(errors: list[dict[str, Any]], name: str, value: str | None, check: 
         return None
 
 
+def _period(
+    errors: list[dict[str, Any]], since: str | None, until: str | None
+) -> tuple[str | None, str | None]:
+    """``since`` and ``until`` checked as dates, and in order."""
+    since = _checked(errors, "since", since, _iso_date)
+    until = _checked(errors, "until", until, _iso_date)
+    if since and until and since > until:
+        errors.append({"loc": ("query", "since"), "msg": f"is after until ({until})",
+                       "type": "value_error", "input": since})  # fmt: skip
+    return since, until
+
+
 def event_filter(
     since: Annotated[str | None, Query(description="First event date, YYYY-MM-DD.")] = None,
     until: Annotated[str | None, Query(description="Last event date, YYYY-MM-DD.")] = None,
@@ -331,14 +343,10 @@ def event_filter(
     """The filters shared by /api/events, /api/actors and /api/stats, checked: a malformed
     one is a 422 naming the parameter, never a query."""
     errors: list[dict[str, Any]] = []
-    since = _checked(errors, "since", since, _iso_date)
-    until = _checked(errors, "until", until, _iso_date)
+    since, until = _period(errors, since, until)
     box = _checked(errors, "bbox", bbox, _bbox)
     event_type = _checked(errors, "event_type", event_type, _event_type)
     sub_event_type = _checked(errors, "sub_event_type", sub_event_type, _sub_event_type)
-    if since and until and since > until:
-        errors.append({"loc": ("query", "since"), "msg": f"is after until ({until})",
-                       "type": "value_error", "input": since})  # fmt: skip
     if errors:
         raise RequestValidationError(errors)
     return EventFilter(since=since, until=until, country=country or None, event_type=event_type,
@@ -368,12 +376,8 @@ def extra_filter(
 ) -> ExtraFilter:
     """The filters of /api/claims, /api/quotes and /api/relations, checked like the events'."""
     errors: list[dict[str, Any]] = []
-    since = _checked(errors, "since", since, _iso_date)
-    until = _checked(errors, "until", until, _iso_date)
+    since, until = _period(errors, since, until)
     relation = _checked(errors, "relation", relation, _relation)
-    if since and until and since > until:
-        errors.append({"loc": ("query", "since"), "msg": f"is after until ({until})",
-                       "type": "value_error", "input": since})  # fmt: skip
     if errors:
         raise RequestValidationError(errors)
     return ExtraFilter(since=since, until=until, article=article or None, text=text or None,
