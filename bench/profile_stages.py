@@ -35,6 +35,7 @@ def run_all(corpus: list[dict[str, str]], docs: list[Any], options: Options) -> 
     for obj, doc in zip(corpus, docs, strict=True):
         art = read_article(obj["text"], published=obj.get("published"), id=obj["id"],
                            options=options)
+        doc.user_data.clear()  # the stages cache per-doc work there: start each pass bare
         work = pipeline.Work(art, options, doc)
         for _, fn in pipeline.STAGES:
             fn(work)

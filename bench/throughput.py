@@ -85,6 +85,7 @@ def time_stages(corpus: list[dict[str, str]], docs: list[Any], options: Options,
             art = read_article(obj["text"], published=obj.get("published"), id=obj["id"],
                                options=options)
             acc["read"] += clock() - t0
+            doc.user_data.clear()  # the stages cache per-doc work there: start each pass bare
             work = pipeline.Work(art, options, doc)
             for name, fn in pipeline.STAGES:
                 t0 = clock()

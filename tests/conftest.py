@@ -8,6 +8,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -183,3 +184,159 @@ def _drop_database(server: str, name: str) -> None:
 
     with psycopg.connect(server, autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+# -- the web server and a real browser (issue 5) ---------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def web_store(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A SQLite store holding the invented articles of ``webdata.ARTICLES``, ingested once
+    per session through the real ingest path (as a JSONL file). Read-only for tests."""
+    import json
+
+    import eventwire
+    from webdata import ARTICLES
+
+    folder = tmp_path_factory.mktemp("web")
+    source = folder / "articles.jsonl"
+    source.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES), encoding="utf-8")
+    db = str(folder / "web.db")
+    report = eventwire.ingest([str(source)], db=db)
+    assert report.stored == len(ARTICLES), report
+    return db
+
+
+class LiveServer:
+    """``eventwire serve`` running in a subprocess on 127.0.0.1 over the store ``db``."""
+
+    def __init__(self, url: str, db: str, proc: subprocess.Popen[bytes]) -> None:
+        self.url = url
+        self.db = db
+        self.proc = proc
+
+    def request(
+        self, method: str, path: str, body: bytes | None = None, headers: Any = None
+    ) -> tuple[int, dict[str, str], bytes]:
+        """Status, headers and body of one request (no exception for 4xx/5xx)."""
+        import urllib.error
+        import urllib.request
+
+        req = urllib.request.Request(self.url + path, data=body, method=method,
+                                     headers=headers or {})  # fmt: skip
+        try:
+            with urllib.request.urlopen(req, timeout=120) as resp:
+                return resp.status, dict(resp.headers), resp.read()
+        except urllib.error.HTTPError as exc:
+            return exc.code, dict(exc.headers), exc.read()
+
+    def get(self, path: str) -> tuple[int, dict]:  # type: ignore[type-arg]
+        """Status and decoded JSON of a GET."""
+        import json
+
+        status, _, body = self.request("GET", path)
+        return status, json.loads(body)
+
+
+@pytest.fixture(scope="session")
+def start_server():  # type: ignore[no-untyped-def]
+    """Start ``eventwire serve --db DB`` on a free port: ``start_server(db, token=None)``.
+
+    The real command in a subprocess (uvicorn and all), waited for until /api/meta
+    answers; every server started is stopped at the end of the session.
+    """
+    import tempfile
+    import time
+    import urllib.request
+
+    procs: list[subprocess.Popen[bytes]] = []
+
+    def start(db: str, token: str | None = None, *args: str) -> LiveServer:
+        port = _free_port()
+        env = {k: v for k, v in os.environ.items() if k != "EVENTWIRE_TOKEN"}
+        if token:
+            env["EVENTWIRE_TOKEN"] = token
+        # The server's log goes to a file: a pipe nobody reads would fill and stall it.
+        log = tempfile.TemporaryFile()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "eventwire", "serve", "--db", db, "--port", str(port), *args],
+            cwd=REPO, env=env, stdout=log, stderr=log,
+        )  # fmt: skip
+        procs.append(proc)
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                log.seek(0)
+                err = log.read().decode(errors="replace")[-2000:]
+                pytest.fail(f"eventwire serve exited with {proc.returncode}: {err}")
+            try:
+                with urllib.request.urlopen(url + "/api/meta", timeout=2):
+                    return LiveServer(url, db, proc)
+            except OSError:
+                time.sleep(0.2)
+        pytest.fail("eventwire serve did not answer within 60 s")
+
+    yield start
+    for proc in procs:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def web_server(web_store: str, start_server) -> LiveServer:  # type: ignore[no-untyped-def]
+    """A read-only server over ``web_store`` for the whole session."""
+    return start_server(web_store)
+
+
+def _browser_paths() -> tuple[str | None, str | None]:
+    import shutil
+
+    browser = os.environ.get("EVENTWIRE_TEST_BROWSER") or shutil.which("chromium")
+    driver = os.environ.get("EVENTWIRE_TEST_DRIVER") or shutil.which("chromedriver")
+    return browser, driver
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """Debian's Chromium, headless, driven by Selenium through Debian's chromedriver.
+
+    ``EVENTWIRE_TEST_BROWSER`` and ``EVENTWIRE_TEST_DRIVER`` name them (default: chromium
+    and chromedriver on PATH). Skipped, with the reason, on a developer machine without
+    them; under CI (``EVENTWIRE_CI`` or ``CI`` set) that is a failure instead.
+    """
+    browser_path, driver_path = _browser_paths()
+    if not (browser_path and driver_path):
+        message = "Chromium and chromedriver are not installed (apt-get install chromium " \
+                  "chromium-driver)"  # fmt: skip
+        if os.environ.get("EVENTWIRE_CI") or os.environ.get("CI"):
+            pytest.fail(message + ": CI must test the web page in a browser")
+        pytest.skip(message)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = browser_path
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage", f"--user-data-dir={profile}"):  # fmt: skip
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=driver_path))
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """``test-artifacts/`` at the repository root (git-ignored): screenshots go there."""
+    folder = REPO / "test-artifacts"
+    folder.mkdir(exist_ok=True)
+    return folder

@@ -80,3 +80,25 @@ def test_actors_offsets_point_into_the_text() -> None:
     text = "Witnesses said Daesh militants and regime forces clashed."
     spans = [text[m.start:m.end] for m in _mentions(text)]
     assert spans == ["Daesh militants", "regime forces"]
+
+
+def test_actors_possessive_names_match() -> None:
+    import eventwire
+
+    ev = eventwire.extract(
+        "Fighters of the Lord's Resistance Army attacked a village near Obo on 3 May 2024, "
+        "killing two people.").events[0]
+    assert ev.actor1 == "LRA: Lords Resistance Army"
+
+
+def test_actors_a_plain_phrase_names_a_group_only_at_home() -> None:
+    import eventwire
+
+    abroad = eventwire.extract(
+        "Former rebels attacked a police post in Gao on 3 May 2024, killing two officers."
+    ).events[0]
+    home = eventwire.extract(
+        "Former rebels attacked a checkpoint in Daraa on 3 May 2019, killing two soldiers."
+    ).events[0]
+    assert abroad.actor1 == "Unidentified Armed Group (Mali)"
+    assert home.actor1 == "Former Opposition Rebels (Syria)"

@@ -60,3 +60,20 @@ def test_events_example_report_places() -> None:
     strike = events[0]
     assert (strike.sub_event_type, strike.country, strike.geo_precision) == (
         "Air/drone strike", "Syria", 3)
+
+
+def test_events_country_from_a_local_group_not_from_foreign_warplanes() -> None:
+    # Invented; Kafr Nabl Saghir is a made-up village: only the actors tell the country.
+    text = ("Russian warplanes struck HTS positions as HTS fighters clashed with government "
+            "troops in Kafr Nabl Saghir on 4 May 2024, killing three fighters.")
+    events = extract(text).events
+    assert events and events[0].country == "Syria"
+
+
+def test_events_town_said_to_lie_in_a_province_is_the_place() -> None:
+    text = ("On 4 May 2024, clashes took place near Sanjar town in Idleb between HTS and "
+            "government troops, killing two fighters.")
+    (event, *_rest) = extract(text).events
+    assert event.admin1 == "Idlib" and event.location != "Idlib"
+    assert event.geo_precision == 2
+    assert _km(event.latitude, event.longitude, 35.59, 37.00) < 10  # type: ignore[arg-type]

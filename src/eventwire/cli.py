@@ -572,6 +572,151 @@ def export(
     typer.echo(f"{n} events exported", err=True)
 
 
+# -- claims, quotes and relations of the stored articles ---------------------------------
+
+_TEXT = typer.Option(None, "--text", help="Words in the record's fields or text.")
+_LIMIT = typer.Option(50, "--limit", help="At most this many (0: all).")
+_JSON = typer.Option(False, "--json", help="One JSON record a line (with its article).")
+
+
+def _list_extras(
+    db: str, kind: str, filters: Any, limit: int, json_out: bool, columns: tuple[str, ...],
+    row: Callable[[dict], tuple[str, ...]],
+) -> None:  # fmt: skip
+    """Print the stored records of one kind: a table, or JSON lines; the count on stderr."""
+    with _store(db) as store:
+        rows, total = getattr(store, f"query_{kind}")(filters, limit=limit or None)
+    if json_out:
+        for rec in rows:
+            typer.echo(json.dumps(rec, ensure_ascii=False))
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*columns, box=None)
+        for rec in rows:
+            table.add_row(*row(rec))
+        Console(width=200 if not sys.stdout.isatty() else None).print(table)
+    typer.echo(f"{len(rows)} of {total} {kind}", err=True)
+
+
+@app.command()
+def claims(
+    db: str = typer.Option("eventwire.db", "--db", help=_DB_HELP),
+    since: str | None = _SINCE,
+    until: str | None = _UNTIL,
+    actor: str | None = typer.Option(None, "--actor", help="Who did it, or part of the name."),
+    claimant: str | None = typer.Option(None, "--claimant", help="Who makes the claim."),
+    action: str | None = typer.Option(None, "--action", help="The act counted: capture, kill."),
+    text: str | None = _TEXT,
+    limit: int = _LIMIT,
+    json_out: bool = _JSON,
+) -> None:
+    """List the claims of the stored articles: campaign figures and other totals."""
+    from .store import ExtraFilter
+
+    filters = ExtraFilter(since=since, until=until, text=text, actor=actor, speaker=claimant,
+                          action=action)  # fmt: skip
+
+    def row(c: dict) -> tuple[str, ...]:
+        value = f"{c['low']}-{c['high']}" if c.get("high") else str(c["value"])
+        if c["qualifier"] not in ("exact", "range"):
+            value = f"{c['qualifier']} {value}"
+        return (c.get("published") or "", value, c["counted"], c.get("actor") or "",
+                c.get("period") or "", c.get("claimant") or "")  # fmt: skip
+
+    _list_extras(db, "claims", filters, limit, json_out,
+                 ("published", "value", "counted", "actor", "period", "claimant"), row)  # fmt: skip
+
+
+@app.command()
+def quotes(
+    db: str = typer.Option("eventwire.db", "--db", help=_DB_HELP),
+    since: str | None = _SINCE,
+    until: str | None = _UNTIL,
+    speaker: str | None = typer.Option(None, "--speaker", help="The speaker, or part of the name."),
+    organisation: str | None = typer.Option(None, "--organisation", help="The speaker's side."),
+    direct: bool | None = typer.Option(
+        None, "--direct/--indirect", help="Only quotations, or only reported speech."
+    ),
+    text: str | None = _TEXT,
+    limit: int = _LIMIT,
+    json_out: bool = _JSON,
+) -> None:
+    """List the quotes of the stored articles with their speakers."""
+    from .store import ExtraFilter
+
+    filters = ExtraFilter(since=since, until=until, text=text, speaker=speaker,
+                          actor=organisation, direct=direct)  # fmt: skip
+
+    def row(q: dict) -> tuple[str, ...]:
+        said = q["text"] if len(q["text"]) <= 90 else q["text"][:87] + "..."
+        who = ", ".join(x for x in (q.get("role"), q.get("organisation")) if x)
+        return (q.get("published") or "", q.get("speaker") or "?", who,
+                "direct" if q["direct"] else "reported", said)  # fmt: skip
+
+    _list_extras(db, "quotes", filters, limit, json_out,
+                 ("published", "speaker", "role, organisation", "kind", "text"), row)  # fmt: skip
+
+
+@app.command()
+def relations(
+    db: str = typer.Option("eventwire.db", "--db", help=_DB_HELP),
+    since: str | None = _SINCE,
+    until: str | None = _UNTIL,
+    actor: str | None = typer.Option(None, "--actor", help="Either side, or part of its name."),
+    relation: str | None = typer.Option(
+        None, "--relation", help="affiliated_with, member_of, leader_of, linked_to, "
+        "allied_with, part_of or opposed_to."
+    ),  # fmt: skip
+    text: str | None = _TEXT,
+    limit: int = _LIMIT,
+    json_out: bool = _JSON,
+) -> None:
+    """List the relations between actors found in the stored articles."""
+    from .store import ExtraFilter
+
+    filters = ExtraFilter(since=since, until=until, text=text, actor=actor, relation=relation)
+
+    def row(r: dict) -> tuple[str, ...]:
+        source = r["source"] + (f" ({r['source_role']})" if r.get("source_role") else "")
+        return (r.get("published") or "", source, r["relation"], r["target"])
+
+    _list_extras(db, "relations", filters, limit, json_out,
+                 ("published", "source", "relation", "target"), row)  # fmt: skip
+# -- the web page and REST API -----------------------------------------------------------
+
+
+@app.command()
+def serve(
+    db: str = typer.Option("eventwire.db", "--db", help=_DB_HELP),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    token_file: str | None = typer.Option(
+        None, "--token-file", help="File whose first line is the write token "
+        "(default: $EVENTWIRE_TOKEN). Without one the server is read-only.",
+    ),
+    tile_url: str | None = typer.Option(
+        None, "--tile-url", envvar="EVENTWIRE_TILE_URL",
+        help="Online map tiles under the borders, e.g. https://tiles.example/{z}/{x}/{y}.png.",
+    ),
+    tile_attribution: str = typer.Option("", "--tile-attribution", help="Credit for the tiles."),
+) -> None:
+    """Serve the REST API and the web page (map, timeline, evidence) for a store."""
+    from .api import ServeOptions, read_token
+    from .api import serve as run_serve
+
+    try:
+        options = ServeOptions(token=read_token(token_file), tile_url=tile_url,
+                               tile_attribution=tile_attribution)  # fmt: skip
+        if options.token and host not in ("127.0.0.1", "localhost", "::1"):
+            typer.echo("warning: the write token crosses the network in clear over plain HTTP; "
+                       "put a TLS proxy in front", err=True)  # fmt: skip
+        run_serve(db, host=host, port=port, options=options)
+    except EventwireError as exc:
+        _fail(str(exc), EXIT_FAILURE)
+
+
 # -- watch: poll feeds on a schedule ------------------------------------------------------
 
 

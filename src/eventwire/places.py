@@ -52,6 +52,9 @@ class PlaceMention:
     # For a place the gazetteer lacks ("the village of X in Idlib"): the mention whose
     # place gives its country, division and coordinates ("Idlib").
     container: PlaceMention | None = None
+    # The place the text says this one lies in, known or not ("Sanjar town in Idleb",
+    # "X, Y and Z in the Hama countryside"): the event is at this one, not there.
+    within: PlaceMention | None = None
 
 
 def country_by_name(name_or_code: str) -> Place | None:
@@ -229,8 +232,13 @@ def find_places(
         if mention is not None:
             out.append(mention)
     if not upper_doc:
-        out = _add_unlisted(text, tokens, out, ner_spans, gaz, lex)
+        out = _add_unlisted(text, tokens, out, ner_spans, gaz, lex, votes)
         _place_unlisted(text, out, gaz, votes)
+        for m in out:
+            if m.place is not None and m.place.kind in ("town", "unlisted"):
+                around = m.container or _list_container(text, m, out)
+                if around is not None and around is not m and around.place is not None:
+                    m.within = around
     return out
 
 
@@ -509,6 +517,7 @@ def _resolve(raws: list[_Raw], gaz: Gazetteer,
         return s
 
     extra: dict[str, float] = {}
+    counted: set[tuple[str, str]] = set()  # a name told twice is one piece of evidence
     for r in raws:
         if not r.candidates or r.candidates[0][1] == "country":
             continue
@@ -517,7 +526,9 @@ def _resolve(raws: list[_Raw], gaz: Gazetteer,
         cc, a1 = _where(gaz, top[1], top[2])
         rival = next((score(c) for c in ranked[1:] if _where(gaz, c[1], c[2])[0] != cc), None)
         if rival is None or score(top) - rival >= 1.0:
-            extra[cc] = extra.get(cc, 0.0) + 0.5
+            if (r.key, cc) not in counted:
+                counted.add((r.key, cc))
+                extra[cc] = extra.get(cc, 0.0) + 0.5
             r.voted, r.voted_a1 = cc, a1
             if a1 is not None:
                 admin_ctx[(cc, a1)] = admin_ctx.get((cc, a1), 0) + 1
@@ -594,6 +605,10 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: _Lexic
                                     [p for p in (_place(gaz, r, c) for c in r.candidates[:5])
                                      if p is not None])
             return None
+    if kind == "admin1" and r.fragment == "left" and r.q_kind != "region":
+        # "Ghor" in "Um al-Ghor": the end of a longer name, not the province (a name that
+        # starts with one, "Punjab Students Union", is still of that province).
+        return None
     place = _place(gaz, r, best)
     others = [_place(gaz, r, c) for c in r.candidates[1:6]]
     mention = PlaceMention(r.start, r.end, text[r.start:r.end], place,
@@ -614,7 +629,8 @@ def _place(gaz: Gazetteer, r: _Raw, c: _Cand) -> Place | None:
     precision = (variant.precision if variant and variant.precision else 1)
     if r.q_kind in ("near", "direction", "direction_of", "area", "region"):
         precision = 2
-    return gaz.town(ref, precision, variant.display if variant else None)
+    return gaz.town(ref, precision, variant.display if variant else None,
+                    variant.admin2 if variant else None)
 
 
 # ---------------------------------------------------------------- unlisted places
@@ -629,6 +645,11 @@ _NAME_LINKS = ARTICLES | frozenset("de del la bin ibn bani wa".split())
 _SENTENCE_BREAK = re.compile(r"[.!?;\n]")
 _SMALL_BEFORE = re.compile(r"\b(?:villages?|towns?|hamlets?)\s+of\s+(?:the\s+)?$", re.I)
 _QUARTER = re.compile(r"(?:['’]s)?\s+(?:neighbou?rhoods?|quarter|suburb)\b", re.I)
+_NAME_TOKEN = r"['’]?[A-Z][\w'’]*(?:-[\w'’]+)*"
+_NAME_LINK = r"(?:(?:al|el|an|ad|ar|as|at|az|ash|bin|ibn|abu|um)[-\s]+)"
+_LIST_NAME = rf"{_NAME_LINK}?{_NAME_TOKEN}(?:\s+{_NAME_LINK}?{_NAME_TOKEN})*"
+# The rest of a list of names after its first: ", Salim, Al 'Amiriyah, and Jomaqliyeh".
+_NAME_LIST = re.compile(rf"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_LIST_NAME})*")
 _LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+or\s+)$")
 _CONTAINER_GAP = re.compile(
     r"^(?:['’]s)?(?:\s+(?:village|town|city|area|hill|camp|front|neighbou?rhood|district))?"
@@ -639,7 +660,7 @@ _CONTAINER_GAP = re.compile(
 
 def _add_unlisted(text: str, tokens: list[tuple[int, int]], out: list[PlaceMention],
                   ner_spans: Sequence[tuple[int, int, str]], gaz: Gazetteer,
-                  lex: _Lexicon) -> list[PlaceMention]:
+                  lex: _Lexicon, votes: dict[str, float]) -> list[PlaceMention]:
     """Add capitalised names the gazetteer lacks that the words around them make places:
     "the village of Kafr Nasih", "Tal Hamis front", "in Zor Shammar in Hasakah".
 
@@ -648,12 +669,17 @@ def _add_unlisted(text: str, tokens: list[tuple[int, int]], out: list[PlaceMenti
     """
     for m in out:
         # "the village of Tama in southern Idlib": a namesake abroad is not this village.
-        if m.place is not None and m.place.kind == "town" and (
-                _SMALL_BEFORE.search(text[max(0, m.start - 50):m.start])
-                or lex.unlisted_after.match(text[m.end:m.end + 40])):
-            around = _container_after(text, m.end, out)
-            if around is not None and around.place is not None \
-                    and around.place.iso2 != m.place.iso2:
+        # Without the cue ("Kirkat in northern Hama countryside", "Humrat, Salim and
+        # Jomaqliyeh in the countryside of Homs"), so when the text is more about the
+        # country of the place around.
+        if m.place is not None and m.place.kind == "town":
+            around = _list_container(text, m, out)
+            if around is None or around.place is None or around.place.iso2 == m.place.iso2:
+                continue
+            small = bool(_SMALL_BEFORE.search(text[max(0, m.start - 50):m.start])
+                         or lex.unlisted_after.match(text[m.end:m.end + 40]))
+            if small or (votes.get(str(around.place.iso2), 0.0)
+                         > votes.get(str(m.place.iso2), 0.0)):
                 m.place, m.qualifier, m.candidates = None, "unlisted", []
     words = [text[s:e] for s, e in tokens]
     n = len(tokens)
@@ -742,6 +768,19 @@ def _container_after(text: str, end: int, out: list[PlaceMention]) -> PlaceMenti
     return None
 
 
+def _list_container(text: str, m: PlaceMention, out: list[PlaceMention]) -> PlaceMention | None:
+    """The place a name, or the list it opens, is said to lie in: "X in Idlib",
+    "X, Y and Z in the Hama countryside" (a bare comma joins the list, not a container,
+    unless the name stands alone: "X, Hama")."""
+    run = _NAME_LIST.match(text, m.end)
+    if run is None or run.end() == m.end:
+        return _container_after(text, m.end, out)
+    around = _container_after(text, run.end(), out)
+    if around is None or re.fullmatch(r"\s*,\s*", text[run.end():around.start]):
+        return None
+    return around
+
+
 def _container_before(text: str, start: int, out: list[PlaceMention]) -> PlaceMention | None:
     """A town named just before with a possessive: "Nairobi's Eastleigh neighbourhood"."""
     for m in reversed(out):
@@ -760,6 +799,40 @@ def _text_country(out: list[PlaceMention], votes: dict[str, float]) -> str | Non
             named[p.iso2] = named.get(p.iso2, 0.0) + (0.5 if p.kind == "town" else 1.0)
     pool = named or {k: v for k, v in votes.items() if v >= 1.0}
     return max(pool.items(), key=lambda kv: kv[1])[0] if pool else None
+
+
+def _spelled_like(text: str, gaz: Gazetteer, m: PlaceMention, container: PlaceMention | None,
+                  top: str | None) -> Place | None:
+    """A town the gazetteer has under another spelling ("Tal Tamer" for Tall Tamr,
+    "Maskana" for Maskanah), in the division or country the text puts the name in.
+
+    Consonant skeletons are shared by unrelated names, so the spelling must be close
+    (``_LOOSE_SIMILARITY``) and the town must lie where the text says; with no place or
+    country to go by, only one close town in the world will do.
+    """
+    key = norm_key(m.text)
+    where = container.place if container is not None else None
+    cc = where.iso2 if where is not None else top
+    pool = {i for i in gaz.index.get(key, ())} | set(gaz.loose_towns(key))
+    best: tuple[float, int] | None = None
+    close = 0
+    for i in pool:
+        similar = 100.0 if i in gaz.index.get(key, ()) else fuzz.ratio(key, norm_key(gaz.names[i]))
+        if similar < _LOOSE_SIMILARITY:
+            continue
+        close += 1
+        if cc is not None and gaz.cc[i] != cc:
+            continue
+        if where is not None and where.kind != "country" and where.admin1 and \
+                gaz.admin1_names.get((gaz.cc[i], gaz.a1[i])) != where.admin1:
+            continue
+        if best is None or (similar, gaz.pop[i]) > (best[0], gaz.pop[best[1]]):
+            best = (similar, i)
+    if best is None or (cc is None and (close > 1 or best[0] < 90)):
+        return None
+    before = text[max(0, m.start - 80):m.start]
+    near = bool(_DIR_OF.search(before) or _lexicon().near_before.search(before))
+    return gaz.town(best[1], 2 if near else 1, ascii_name(m.text))
 
 
 def _place_unlisted(text: str, out: list[PlaceMention], gaz: Gazetteer,
@@ -781,14 +854,21 @@ def _place_unlisted(text: str, out: list[PlaceMention], gaz: Gazetteer,
         if m.qualifier != "unlisted" or m.place is not None:
             continue
         container = _container_after(text, m.end, out) or _container_before(text, m.start, out)
-        if (container is None and following is not None and following.container is not None
+        if (container is None and following is not None
+                and (following.container or following.within) is not None
                 and _LIST_GAP.match(text[m.end:following.start])):
-            container = following.container
+            container = following.container or following.within
         following = m
+        m.container = container
+        known = _spelled_like(text, gaz, m, container, top)
+        if known is not None:
+            # A town after all: it may hold the names before it ("X near Mazraet Beit Jin").
+            m.place, m.qualifier, m.container, m.within = known, None, None, container
+            continue
         base = container.place if container is not None else fallback
         if base is None:
+            m.container = None
             continue
-        m.container = container
         town = base.kind == "town" or (container is not None and container.place is not None
                                        and container.place.kind == "town")
         if town and container is not None and (

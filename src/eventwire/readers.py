@@ -30,7 +30,7 @@ from .errors import InputError
 from .options import Options
 from .records import Article
 
-__all__ = ["Item", "expand_paths", "fetch_feed", "read_feed", "read_sources"]
+__all__ = ["Item", "expand_paths", "fetch_feed", "read_feed", "read_object", "read_sources"]
 
 SKIPPED, FAILED = "skipped", "failed"
 # InputError messages that mean "nothing to read" (skipped) rather than "unreadable".
@@ -262,6 +262,14 @@ def _read_json(data: bytes, name: str, published: str | None, options: Options) 
                 yield Item(f"{name}#{n}", status=FAILED, reason="not a JSON object")
     else:
         yield Item(name, status=FAILED, reason='not a JSON object or list of objects with "text"')
+
+
+def read_object(
+    obj: dict[str, Any], source: str, published: str | None = None, options: Options = Options()
+) -> Item:
+    """One article given as a JSON object (``{"text", "title"?, "published"?, "url"?}``),
+    as a JSONL line or a POST to the REST API gives it; ``source`` names the input."""
+    return _from_object(obj, source, published, options)
 
 
 def _from_object(obj: dict[str, Any], source: str, published: str | None, options: Options) -> Item:

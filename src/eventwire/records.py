@@ -216,15 +216,43 @@ class Event(_Record):
         return row
 
 
+def _spans_from_dict(data: dict[str, Any]) -> dict[str, list[Span]]:
+    """An ``evidence`` mapping read back from JSON: field -> list of Span."""
+    return {
+        k: [s if isinstance(s, Span) else Span.from_dict(s) for s in spans]
+        for k, spans in (data.get("evidence") or {}).items()
+    }
+
+
+class _Evidenced(_Record):
+    """``from_dict`` that also turns the ``evidence`` spans back into Span records."""
+
+    __slots__ = ()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]):  # type: ignore[no-untyped-def]
+        record = super().from_dict(data)
+        record.evidence = _spans_from_dict(data)
+        return record
+
+
 @dataclass(slots=True)
-class Claim(_Record):
-    """A numeric statement that is not a single event ("over 100 strikes")."""
+class Claim(_Evidenced):
+    """A numeric statement that is not a single event ("more than 300 operatives captured
+    in the past year"). ``value`` is the number as written (the low end of a range);
+    ``qualifier`` is exact, at least, more than, less than, nearly, up to, about or range;
+    ``counted`` what is counted, with the act ("ISIS operatives captured"); ``action`` the
+    act's lemma ("capture"); ``actor`` who did it (an ACLED-style name); ``period`` the
+    span of time as written; ``claimant`` who makes the claim, as written ("CENTCOM");
+    ``report_date`` the article's date. ``evidence`` holds one span per field and telling.
+    """
 
     value: int
     qualifier: str = "exact"
     low: int | None = None
     high: int | None = None
     counted: str = ""
+    action: str | None = None
     actor: str | None = None
     period: str | None = None
     claimant: str | None = None
@@ -233,24 +261,50 @@ class Claim(_Record):
 
 
 @dataclass(slots=True)
-class Quote(_Record):
-    """A quotation with its speaker."""
+class Quote(_Evidenced):
+    """A quotation with its speaker, role and organisation (as written in the article).
+
+    ``direct`` is False for reported speech ("CENTCOM stated that ..."), whose ``text`` is
+    the reported clause; ``partial`` marks a quoted fragment inside the reporter's own
+    sentence. ``attribution`` says how the speaker was found: before, after, pronoun,
+    according_to, continued, indirect (None: no speaker).
+    """
 
     text: str
     speaker: str | None = None
     role: str | None = None
     organisation: str | None = None
     direct: bool = True
+    partial: bool = False
+    attribution: str | None = None
     evidence: dict[str, list[Span]] = field(default_factory=dict)
 
 
+# The relation types, read as "source relation target" (issue: claims, quotes, relations).
+RELATION_TYPES: tuple[str, ...] = (
+    "affiliated_with", "member_of", "leader_of", "linked_to", "allied_with", "part_of",
+    "opposed_to",
+)
+
+
 @dataclass(slots=True)
-class Relation(_Record):
-    """A typed tie between two actors ("an al-Qaeda-affiliated leader")."""
+class Relation(_Evidenced):
+    """A typed tie between two actors ("an al-Qaeda-affiliated leader").
+
+    ``relation`` is affiliated_with, member_of, leader_of, linked_to, allied_with, part_of
+    or opposed_to, read as "source relation target". Each side has a type: person (a named
+    person, kept as an actor with a role), group (an armed group or a state's forces, by
+    its ACLED-style name), state (a country named as such) or unnamed (a definite
+    description: "the ISIS gunman").
+    """
 
     source: str
     relation: str
     target: str
+    source_type: str = "group"
+    target_type: str = "group"
+    source_role: str | None = None
+    target_role: str | None = None
     evidence: dict[str, list[Span]] = field(default_factory=dict)
 
 
@@ -273,15 +327,6 @@ class Result(_Record):
         result.events = [e if isinstance(e, Event) else Event.from_dict(e) for e in result.events]
         for name, kind in (("claims", Claim), ("quotes", Quote), ("relations", Relation)):
             items = getattr(result, name)
-            setattr(result, name, [x if isinstance(x, kind) else _typed(kind, x) for x in items])
+            # Their from_dict types the evidence spans too (_Evidenced).
+            setattr(result, name, [x if isinstance(x, kind) else kind.from_dict(x) for x in items])
         return result
-
-
-def _typed(kind: Any, data: dict[str, Any]) -> Any:
-    """A record with evidence spans typed, from its JSON form."""
-    record = kind.from_dict(data)
-    record.evidence = {
-        k: [s if isinstance(s, Span) else Span.from_dict(s) for s in spans]
-        for k, spans in (data.get("evidence") or {}).items()
-    }
-    return record

@@ -12,7 +12,7 @@ are ignored) and polls every feed that is due:
 - a permanent redirect (301, 308) is followed and remembered: the feed is fetched from
   its new address from then on (``location``), and from the listed one again if the new
   address disappears (404, 410); a temporary redirect (302, 303, 307) is only followed;
-- the items go through ``ingestion.ingest_items``, the path ``eventwire ingest`` takes,
+- the items go through ``ingestion.ingest``, the path ``eventwire ingest`` takes,
   named ``URL#link`` after the URL as listed, so an item seen again is recognised by its
   source and content hash and costs nothing;
 - a timeout, a failed connection, HTTP 5xx, 408 or 429 is tried again within the round
@@ -282,7 +282,7 @@ class _Poller:
         import feedparser  # type: ignore[import-untyped]
 
         from .articles import parse_published
-        from .ingestion import ingest_items
+        from .ingestion import ingest
         from .readers import read_feed
 
         parsed = feedparser.parse(data)
@@ -292,7 +292,8 @@ class _Poller:
                 raise _Failure("bad feed", f"not a readable RSS or Atom feed: {why}", False)
             return 0, 0  # a well-formed feed with nothing in it yet
         items = read_feed(data, url, parse_published(self.published), self.options)
-        report = ingest_items(items, self.store, options=self.options, extractor=self.extractor)
+        report = ingest(db=self.store, items=items, options=self.options,
+                        extractor=self.extractor)  # fmt: skip
         return len(parsed.entries), report.stored + report.updated
 
     def _failed(self, state: FeedState, f: _Failure) -> None:

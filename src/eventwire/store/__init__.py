@@ -11,10 +11,11 @@ schema (``schema.py``, numbered migrations applied on opening) and behave the sa
 from __future__ import annotations
 
 from .core import FAILED, SKIPPED, STORED, EventFilter, Outcome, Store, content_hash
+from .extras import ExtraFilter
 
 __all__ = [
-    "DEFAULT_DB", "EventFilter", "FAILED", "Outcome", "SKIPPED", "STORED", "Store",
-    "content_hash", "open_store",
+    "DEFAULT_DB", "EventFilter", "ExtraFilter", "FAILED", "Outcome", "SKIPPED", "STORED",
+    "Store", "content_hash", "open_store",
 ]  # fmt: skip
 
 # Where the CLI keeps events when no --db is given.
@@ -26,7 +27,7 @@ def open_store(url: str | None = None) -> Store:
 
     >>> store = open_store(":memory:")
     >>> store.schema_version()
-    2
+    3
     """
     url = url or DEFAULT_DB
     if url.startswith(("postgresql://", "postgres://")):

@@ -22,6 +22,7 @@ from typing import Any, Protocol
 from .. import clusters
 from ..errors import StoreError
 from ..records import Article, Event, Result
+from . import extras
 from .reads import ReadAPI
 from .schema import FEED_COLUMNS, MIGRATIONS, MIGRATIONS_TABLE
 
@@ -106,7 +107,7 @@ def _newer(running: str, stored: str) -> bool:
     return key(running) > key(stored)
 
 
-class Store(ReadAPI):
+class Store(ReadAPI, extras.ExtrasReadAPI):
     """An event store on SQLite or PostgreSQL (``open_store``); the same SQL on both."""
 
     def __init__(self, db: Database, url: str) -> None:
@@ -139,6 +140,8 @@ class Store(ReadAPI):
                     continue
                 for sql in m.statements:
                     self.db.execute(sql)
+                if m.fill is not None:
+                    m.fill(self.db)
                 self.db.execute(
                     "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                     (m.version, m.name, _now()),
@@ -240,6 +243,7 @@ class Store(ReadAPI):
                 result_json, content_hash(result_json), version, _now(),
             ),
         )  # fmt: skip
+        extras.write(self.db, article.id, result)
         self._place(article.id, result.events, version, f"source added: article {article.id}")
 
     def _recode(self, article: Article, result: Result, version: str, old_hash: str) -> None:
@@ -250,6 +254,7 @@ class Store(ReadAPI):
             "UPDATE articles SET result = ?, result_hash = ?, extractor_version = ? WHERE id = ?",
             (result_json, new_hash, version, article.id),
         )
+        extras.write(self.db, article.id, result)
         if new_hash == old_hash:
             return  # the same coding: no event changes
         why = f"re-coded: article {article.id} re-extracted by eventwire {version}"

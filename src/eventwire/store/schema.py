@@ -14,7 +14,11 @@ in the field have already applied it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
+
+from . import extras
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +26,9 @@ class Migration:
     version: int
     name: str
     statements: tuple[str, ...]
+    # Run after the statements, in the same transaction, with the Database: for data a
+    # new table needs from what the store already holds.
+    fill: Callable[[Any], None] | None = None
 
 
 # Every JSON column holds the output of the records' ``as_dict`` (CONVENTIONS.md 5), so
@@ -140,7 +147,10 @@ FEED_COLUMNS = (
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _INITIAL),
-    Migration(2, "feed state for watch", _FEEDS),
+    # One row per claim, quote and relation of each article (extras.py), filled from the
+    # Results of the articles already stored.
+    Migration(2, "claims, quotes and relations", extras.TABLES, extras.fill),
+    Migration(3, "feed state for watch", _FEEDS),
 )
 
 MIGRATIONS_TABLE = """CREATE TABLE IF NOT EXISTS schema_migrations (

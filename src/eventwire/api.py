@@ -1,0 +1,675 @@
+"""The REST API and the web page: one FastAPI app over a store, read-only unless a token is set.
+
+>>> app = create_app("events.db")                                  # doctest: +SKIP
+>>> serve("events.db", host="127.0.0.1", port=8000)                # doctest: +SKIP
+
+    GET  /api/events          merged events: filters, sort, pagination
+    GET  /api/events/{id}     one event with every source, its evidence and its history
+    GET  /api/articles/{id}   an article's text, the spans its events use, claims, quotes, relations
+    GET  /api/actors          actors of the matching events, with how many events name them
+    GET  /api/stats           events and fatalities by day, event type and country
+    GET  /api/meta            what the page needs: version, taxonomy, basemap, writable, counts
+    POST /api/articles        ingest one article (``Authorization: Bearer TOKEN``)
+    GET  /openapi.json        the schema of all of the above
+    GET  /                    the page (``static/``), which reads the same JSON
+
+Every answer is one envelope, made in ONE place (``_ok`` and the exception handlers in
+``_envelope_errors``): ``{"ok": true, ...}`` or ``{"ok": false, "error": ..., "status": ...}``
+with the same HTTP status. Query parameters are checked here (``event_filter``) before
+the store sees them, and the store passes every value to SQL as a parameter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import logging
+import math
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import asynccontextmanager, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .errors import ConfigError, EventwireError, InputError
+from .options import Options
+from .records import RELATION_TYPES
+from .store import DEFAULT_DB, EventFilter, ExtraFilter, Store, open_store
+
+__all__ = ["ServeOptions", "create_app", "event_filter", "read_token", "serve"]
+
+log = logging.getLogger(__name__)
+
+TOKEN_ENV = "EVENTWIRE_TOKEN"
+# A write token anyone could guess is no protection: refuse short ones.
+MIN_TOKEN_CHARS = 16
+# The sort keys the API offers; each is a key ``Store.query_events`` accepts.
+SORTS = ("event_date", "fatalities", "n_sources", "country", "id")
+STATIC = Path(__file__).with_name("static")
+# Rows one request may ask for (``limit``): a page of the table, or the map's points.
+MAX_LIMIT = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class ServeOptions:
+    """How the server runs. Separate from ``Options`` (how articles are coded), which
+    it carries for the articles POSTed to it.
+
+    ``token``: the bearer token that allows POST /api/articles (None: read-only);
+    ``tile_url``: an online tile layer drawn under the borders
+    (``https://tile.example.org/{z}/{x}/{y}.png``; None: the offline borders only).
+    """
+
+    token: str | None = None
+    tile_url: str | None = None
+    tile_attribution: str = ""
+    extraction: Options = field(default_factory=Options)
+
+
+def read_token(token_file: str | None = None) -> str | None:
+    """The write token: the first line of ``token_file``, else ``$EVENTWIRE_TOKEN``.
+
+    >>> read_token("/etc/eventwire/token")                         # doctest: +SKIP
+    'the-first-line-of-that-file'
+
+    None when neither is set; a ``ConfigError`` for an unreadable file or a short token.
+    """
+    if token_file:
+        try:
+            token = Path(token_file).read_text(encoding="utf-8").strip().splitlines()[:1]
+        except OSError as exc:
+            raise ConfigError(f"cannot read the token file {token_file}: {exc.strerror}") from None
+        value = token[0].strip() if token else ""
+        where = f"token file {token_file}"
+    else:
+        value = os.environ.get(TOKEN_ENV, "").strip()
+        where = TOKEN_ENV
+    if not value:
+        if token_file:
+            raise ConfigError(f"the {where} is empty")
+        return None
+    if len(value) < MIN_TOKEN_CHARS:
+        raise ConfigError(f"the token in {where} is shorter than {MIN_TOKEN_CHARS} characters")
+    return value
+
+
+def serve(
+    db: str | None = None,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    options: ServeOptions = ServeOptions(),
+    log_level: str = "info",
+) -> None:
+    """Serve the REST API and the page for the store ``db`` until interrupted.
+
+    >>> serve("events.db", port=8000)                              # doctest: +SKIP
+    INFO:     Uvicorn running on http://127.0.0.1:8000 (Press CTRL+C to quit)
+    """
+    import uvicorn
+
+    url = db or DEFAULT_DB
+    if _is_file_store(url) and not Path(_sqlite_path(url)).exists() and options.token is None:
+        # Opening would create an empty file: a mistyped path would then serve nothing.
+        raise ConfigError(f"no store at {url} (eventwire ingest ... --db {url} makes one)")
+    uvicorn.run(create_app(url, options), host=host, port=port, log_level=log_level)
+
+
+def create_app(store_url: str | None = None, options: ServeOptions = ServeOptions()) -> FastAPI:
+    """The app for the store at ``store_url`` (a SQLite path or a PostgreSQL URL).
+
+    >>> app = create_app("events.db", ServeOptions(token="a-long-random-secret"))  # doctest: +SKIP
+
+    The store is opened here, so a bad URL fails now rather than at the first request.
+    """
+    _check_tile_url(options.tile_url)
+    hub = _Hub(store_url or DEFAULT_DB)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> Any:
+        yield
+        hub.close()
+
+    from . import __version__
+
+    app = FastAPI(
+        title="eventwire",
+        version=__version__,
+        description="Events coded from news reports, each field with the evidence behind it.",
+        # Swagger UI and ReDoc load their code from a CDN: the schema alone is served.
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.hub = hub
+    app.state.options = options
+    _envelope_errors(app)
+    _security_headers(app, options)
+    # The borders file goes from 756 KB to 236 KB and the script from 208 KB to 61 KB.
+    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    _read_routes(app, hub, options)
+    _write_routes(app, hub, options)
+    _page_routes(app)
+    return app
+
+
+# -- the envelope ------------------------------------------------------------------------
+
+
+def _ok(code: int = 200, /, **payload: Any) -> JSONResponse:
+    """A success: ``{"ok": true, **payload}`` (``payload`` may hold a ``status`` of its own)."""
+    return JSONResponse({"ok": True, **payload}, status_code=code)
+
+
+def _error(status: int, message: str, headers: Any = None, **extra: Any) -> JSONResponse:
+    """A failure: ``{"ok": false, "error": message, "status": status, **extra}``."""
+    body = {"ok": False, "error": message, "status": status, **extra}
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+class ErrorEnvelope(BaseModel):
+    """What every failure answers (documented in the schema)."""
+
+    ok: bool = False
+    error: str
+    status: int
+    details: list[dict[str, str]] | None = None
+
+
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    422: {"model": ErrorEnvelope, "description": "A parameter is malformed"},
+}
+
+
+def _envelope_errors(app: FastAPI) -> None:
+    """Every error, wherever raised, leaves as the error envelope."""
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        detail = exc.detail if isinstance(exc.detail, str) else "error"
+        return _error(exc.status_code, detail, headers=getattr(exc, "headers", None))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        details = [_readable(e) for e in exc.errors()]
+        message = "; ".join(f"{d['field']}: {d['message']}" for d in details)
+        return _error(422, message or "invalid request", details=details)
+
+    @app.exception_handler(EventwireError)
+    async def eventwire_error(request: Request, exc: EventwireError) -> JSONResponse:
+        status = 422 if isinstance(exc, InputError) else 500
+        return _error(status, str(exc))
+
+    @app.exception_handler(Exception)
+    async def crash(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error on %s %s", request.method, request.url.path)
+        return _error(500, f"internal error ({type(exc).__name__})")
+
+
+def _readable(error: dict[str, Any]) -> dict[str, str]:
+    """One pydantic error as ``{"field": "limit", "message": "..."}``."""
+    where = [str(p) for p in error.get("loc", ()) if p not in ("query", "path", "body")]
+    message = str(error.get("msg", "invalid")).removeprefix("Value error, ")
+    given = error.get("input")
+    if isinstance(given, (str, int, float)) and len(str(given)) <= 80:
+        message += f" (got {given!r})"
+    return {"field": ".".join(where) or "request", "message": message}
+
+
+def _security_headers(app: FastAPI, options: ServeOptions) -> None:
+    """A strict Content-Security-Policy: only the page's own script runs, even if some
+    article text ever reached the DOM as markup."""
+    tiles = f" {_origin(options.tile_url)}" if options.tile_url else ""
+    policy = (
+        "default-src 'self'; script-src 'self'; style-src 'self'; "
+        f"img-src 'self' data:{tiles}; connect-src 'self'; object-src 'none'; "
+        "base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+    )
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next: Any) -> Any:
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", policy)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
+
+
+# -- query parameters --------------------------------------------------------------------
+
+
+def _iso_date(value: str) -> str:
+    try:
+        if len(value) == 10:
+            return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        pass
+    raise ValueError("must be a date YYYY-MM-DD")
+
+
+def _bbox(value: str) -> tuple[float, float, float, float]:
+    parts = value.split(",")
+    try:
+        west, south, east, north = (float(p) for p in parts)
+    except ValueError:
+        raise ValueError("must be four numbers: west,south,east,north") from None
+    if not all(math.isfinite(v) for v in (west, south, east, north)):
+        raise ValueError("must be finite numbers")
+    if not (-180 <= west <= 180 and -180 <= east <= 180):
+        raise ValueError("longitudes must lie within -180 and 180")
+    if not (-90 <= south <= 90 and -90 <= north <= 90):
+        raise ValueError("latitudes must lie within -90 and 90")
+    if south > north:
+        raise ValueError("south must not be above north")
+    if west > east:
+        raise ValueError("west must not exceed east (boxes across 180 degrees are not supported)")
+    return west, south, east, north
+
+
+def _event_type(value: str) -> str:
+    from .lexicon import taxonomy
+
+    types = sorted({t for t, _ in taxonomy().values()})
+    if value not in types:
+        raise ValueError(f"must be one of ACLED's event types: {', '.join(types)}")
+    return value
+
+
+def _sub_event_type(value: str) -> str:
+    from .lexicon import taxonomy
+
+    if value not in taxonomy():
+        raise ValueError("must be one of ACLED's 25 sub-event types (see /api/meta)")
+    return value
+
+
+def _sort(value: str) -> str:
+    if value.removeprefix("-") not in SORTS:
+        raise ValueError(f"must be one of {', '.join(SORTS)}, with - before it for descending")
+    return value
+
+
+def _checked(errors: list[dict[str, Any]], name: str, value: str | None, check: Any) -> Any:
+    """``check(value)``, or None with the problem added to ``errors`` (pydantic's shape)."""
+    if value is None or value == "":
+        return None
+    try:
+        return check(value)
+    except ValueError as exc:
+        errors.append({"loc": ("query", name), "msg": str(exc), "type": "value_error",
+                       "input": value})  # fmt: skip
+        return None
+
+
+def _period(
+    errors: list[dict[str, Any]], since: str | None, until: str | None
+) -> tuple[str | None, str | None]:
+    """``since`` and ``until`` checked as dates, and in order."""
+    since = _checked(errors, "since", since, _iso_date)
+    until = _checked(errors, "until", until, _iso_date)
+    if since and until and since > until:
+        errors.append({"loc": ("query", "since"), "msg": f"is after until ({until})",
+                       "type": "value_error", "input": since})  # fmt: skip
+    return since, until
+
+
+def event_filter(
+    since: Annotated[str | None, Query(description="First event date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, Query(description="Last event date, YYYY-MM-DD.")] = None,
+    bbox: Annotated[
+        str | None, Query(description="west,south,east,north in degrees.", examples=["35,32,42,37"])
+    ] = None,
+    country: Annotated[str | None, Query(max_length=100, description="Country name.")] = None,
+    event_type: Annotated[str | None, Query(description="One of ACLED's 6 event types.")] = None,
+    sub_event_type: Annotated[str | None, Query(description="One of ACLED's 25 sub-types.")] = None,
+    actor: Annotated[str | None, Query(max_length=200, description="Actor, or part of it.")] = None,
+    text: Annotated[
+        str | None, Query(max_length=200, description="Words in notes, places, actors, types.")
+    ] = None,
+) -> EventFilter:
+    """The filters shared by /api/events, /api/actors and /api/stats, checked: a malformed
+    one is a 422 naming the parameter, never a query."""
+    errors: list[dict[str, Any]] = []
+    since, until = _period(errors, since, until)
+    box = _checked(errors, "bbox", bbox, _bbox)
+    event_type = _checked(errors, "event_type", event_type, _event_type)
+    sub_event_type = _checked(errors, "sub_event_type", sub_event_type, _sub_event_type)
+    if errors:
+        raise RequestValidationError(errors)
+    return EventFilter(since=since, until=until, country=country or None, event_type=event_type,
+                       sub_event_type=sub_event_type, actor=actor or None, text=text or None,
+                       bbox=box)  # fmt: skip
+
+
+def extra_filter(
+    since: Annotated[str | None, Query(description="First publication date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, Query(description="Last publication date, YYYY-MM-DD.")] = None,
+    article: Annotated[str | None, Query(max_length=64, description="An article id.")] = None,
+    text: Annotated[str | None, Query(max_length=200, description="Words in the record.")] = None,
+    actor: Annotated[
+        str | None,
+        Query(max_length=200, description="A claim's actor, a relation's side, a quote's side."),
+    ] = None,
+    speaker: Annotated[
+        str | None, Query(max_length=200, description="A quote's speaker or a claim's claimant.")
+    ] = None,
+    relation: Annotated[str | None, Query(description="A relation type.")] = None,
+    action: Annotated[
+        str | None, Query(max_length=50, description="A claim's act: capture, kill...")
+    ] = None,
+    direct: Annotated[
+        bool | None, Query(description="Quotes: true for quotations, false for reported speech.")
+    ] = None,
+) -> ExtraFilter:
+    """The filters of /api/claims, /api/quotes and /api/relations, checked like the events'."""
+    errors: list[dict[str, Any]] = []
+    since, until = _period(errors, since, until)
+    relation = _checked(errors, "relation", relation, _relation)
+    if errors:
+        raise RequestValidationError(errors)
+    return ExtraFilter(since=since, until=until, article=article or None, text=text or None,
+                       actor=actor or None, speaker=speaker or None, relation=relation,
+                       action=action or None, direct=direct)  # fmt: skip
+
+
+def _relation(value: str) -> str:
+    if value not in RELATION_TYPES:
+        raise ValueError(f"must be one of {', '.join(RELATION_TYPES)}")
+    return value
+
+
+# -- the store, shared by the request threads ----------------------------------------------
+
+
+class _Hub:
+    """The app's store connections: one for reads, one for writes, each used by one thread
+    at a time (a connection is not safe to share). Two connections, so that a POSTed
+    article being coded and stored never holds up the readers (SQLite runs in WAL mode)."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self._reader: Store | None = open_store(url)
+        self._writer: Store | None = None
+        self._read_lock = threading.Lock()
+        self._write_lock = threading.Lock()
+
+    @contextmanager
+    def reading(self) -> Iterator[Store]:
+        with self._read_lock:
+            if self._reader is None:
+                self._reader = open_store(self.url)
+            yield self._reader
+
+    @contextmanager
+    def writing(self) -> Iterator[Store]:
+        with self._write_lock:
+            if self._writer is None:
+                self._writer = open_store(self.url)
+            yield self._writer
+
+    def close(self) -> None:
+        for lock, name in ((self._read_lock, "_reader"), (self._write_lock, "_writer")):
+            with lock:
+                store = getattr(self, name)
+                if store is not None:
+                    store.close()
+                    setattr(self, name, None)
+
+
+# -- routes ------------------------------------------------------------------------------
+
+
+# Parameters shared by the routes (module level: FastAPI resolves them by name).
+Filters = Annotated[EventFilter, Depends(event_filter)]
+ExtraFilters = Annotated[ExtraFilter, Depends(extra_filter)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Rows per page, 1 to {MAX_LIMIT}.")]
+Offset = Annotated[int, Query(ge=0, le=10**9, description="Rows to skip.")]
+Sort = Annotated[str, Query(description=f"{', '.join(SORTS)}; a leading - sorts descending.")]
+Id = Annotated[str, PathParam(max_length=64)]
+
+
+def _read_routes(app: FastAPI, hub: _Hub, options: ServeOptions) -> None:
+    not_found: dict[int | str, dict[str, Any]] = {
+        404: {"model": ErrorEnvelope, "description": "No such id"}
+    }
+
+    @app.get("/api/events", tags=["events"], responses=_ERRORS)
+    def events(
+        filters: Filters,
+        sort: Sort = "event_date",
+        limit: Limit = 100,
+        offset: Offset = 0,
+    ) -> JSONResponse:
+        """Merged events matching every filter given, one page of them, and how many match."""
+        errors: list[dict[str, Any]] = []
+        _checked(errors, "sort", sort, _sort)
+        if errors:
+            raise RequestValidationError(errors)
+        with hub.reading() as store:
+            rows, total = store.query_events(filters, sort=sort, limit=limit, offset=offset)
+        return _ok(events=[e.as_dict() for e in rows], total=total, limit=limit, offset=offset,
+                   sort=sort)  # fmt: skip
+
+    @app.get("/api/events/{event_id}", tags=["events"], responses=not_found)
+    def event(event_id: Id) -> JSONResponse:
+        """One event: the merged record, every source with its evidence and merge decision,
+        and every version of it."""
+        with hub.reading() as store:
+            found = store.get_event(event_id)
+            history = store.history(event_id) if found else []
+        if found is None:
+            raise HTTPException(404, f"no event {event_id!r}")
+        return _ok(**found, history=history)
+
+    @app.get("/api/articles/{article_id}", tags=["articles"], responses=not_found)
+    def article(article_id: Id) -> JSONResponse:
+        """An article's text and metadata, the evidence spans of its events, and the claims,
+        quotes and relations coded from it."""
+        with hub.reading() as store:
+            found = store.get_article(article_id)
+        if found is None:
+            raise HTTPException(404, f"no article {article_id!r}")
+        result = found.get("result") or {}
+        extras = {k: result.get(k, []) for k in ("claims", "quotes", "relations")}
+        return _ok(article={**found, **extras})
+
+    @app.get("/api/actors", tags=["actors"], responses=_ERRORS)
+    def actors(filters: Filters, limit: Limit = 100, offset: Offset = 0) -> JSONResponse:
+        """Actors of the matching events, with how many of them name each, most first."""
+        with hub.reading() as store:
+            rows = store.actors(filters)
+        return _ok(actors=rows[offset : offset + limit], total=len(rows), limit=limit,
+                   offset=offset)  # fmt: skip
+
+    def extras(kind: str, filters: ExtraFilter, limit: int, offset: int) -> JSONResponse:
+        with hub.reading() as store:
+            rows, total = getattr(store, f"query_{kind}")(filters, limit=limit, offset=offset)
+        return _ok(**{kind: rows}, total=total, limit=limit, offset=offset)
+
+    @app.get("/api/claims", tags=["claims, quotes and relations"], responses=_ERRORS)
+    def claims(filters: ExtraFilters, limit: Limit = 100, offset: Offset = 0) -> JSONResponse:
+        """Numeric claims of the stored articles (campaign totals, not events), with their
+        qualifier, what is counted, actor, period, claimant and evidence."""
+        return extras("claims", filters, limit, offset)
+
+    @app.get("/api/quotes", tags=["claims, quotes and relations"], responses=_ERRORS)
+    def quotes(filters: ExtraFilters, limit: Limit = 100, offset: Offset = 0) -> JSONResponse:
+        """Quotations and reported speech with their speakers, roles and evidence."""
+        return extras("quotes", filters, limit, offset)
+
+    @app.get("/api/relations", tags=["claims, quotes and relations"], responses=_ERRORS)
+    def relations(filters: ExtraFilters, limit: Limit = 100, offset: Offset = 0) -> JSONResponse:
+        """Typed ties between actors (affiliated_with, member_of, ...) with their evidence."""
+        return extras("relations", filters, limit, offset)
+
+    @app.get("/api/stats", tags=["stats"], responses=_ERRORS)
+    def stats(filters: Filters) -> JSONResponse:
+        """Counts and fatalities of the matching events by day, event type and country."""
+        with hub.reading() as store:
+            return _ok(**store.stats(filters))
+
+    @app.get("/api/meta", tags=["meta"])
+    def meta() -> JSONResponse:
+        """What a client needs to start: version, the ACLED taxonomy, the basemap settings,
+        whether writes are open, and the store's counts."""
+        from . import __version__
+        from .lexicon import taxonomy
+
+        types: dict[str, list[str]] = {}
+        for sub, (kind, _) in taxonomy().items():
+            types.setdefault(kind, []).append(sub)
+        with hub.reading() as store:
+            counts = store.counts()
+        basemap = {"tile_url": options.tile_url, "attribution": options.tile_attribution}
+        return _ok(version=__version__, taxonomy=types, sorts=list(SORTS), basemap=basemap,
+                   writable=options.token is not None, max_limit=MAX_LIMIT,
+                   counts=counts)  # fmt: skip
+
+
+class ArticleIn(BaseModel):
+    """An article POSTed to /api/articles (the JSONL contract's fields, and ``source``)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(min_length=1, description="Plain text or an HTML page.")
+    title: str | None = Field(None, max_length=1000)
+    published: str | None = Field(None, max_length=40, description="YYYY-MM-DD.")
+    url: str | None = Field(None, max_length=2000)
+    source: str | None = Field(
+        None, max_length=2000, description="How the input is named in the store (default: url)."
+    )
+
+
+def _write_routes(app: FastAPI, hub: _Hub, options: ServeOptions) -> None:
+    limit = options.extraction.max_bytes
+    answers: dict[int | str, dict[str, Any]] = {
+        code: {"model": ErrorEnvelope, "description": why}
+        for code, why in ((401, "No valid bearer token"), (403, "Writes are not enabled"),
+                          (413, "Body too large"), (422, "Not an article, or one that failed"))
+    }  # fmt: skip
+    schema = {"content": {"application/json": {"schema": ArticleIn.model_json_schema()}},
+              "required": True}  # fmt: skip
+
+    @app.post("/api/articles", tags=["articles"], status_code=201, responses=answers,
+              openapi_extra={"requestBody": schema})  # fmt: skip
+    async def post_article(request: Request) -> JSONResponse:
+        """Ingest one article through the store's write path: code it, merge its events.
+
+        Answers 201 when stored, 200 when the content was already stored (``unchanged``,
+        ``updated``) or skipped (a duplicate, not English), 422 when it failed (with the
+        reason, which ``eventwire errors`` lists too).
+        """
+        # The token is checked before the body is read: no work for a stranger.
+        _authorize(request.headers.get("authorization"), options.token)
+        body = await _read_body(request, limit)
+        try:
+            posted = ArticleIn.model_validate_json(body)
+        except ValidationError as exc:
+            raise RequestValidationError(exc.errors()) from None
+        return await run_in_threadpool(_ingest_one, hub, posted, options.extraction)
+
+
+def _authorize(header: str | None, token: str | None) -> None:
+    if token is None:
+        raise HTTPException(403, f"writes are disabled: start the server with a token "
+                                 f"(${TOKEN_ENV} or --token-file)")  # fmt: skip
+    scheme, _, given = (header or "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(
+        given.strip().encode("utf-8"), token.encode("utf-8")
+    ):
+        raise HTTPException(401, "a valid 'Authorization: Bearer <token>' header is required",
+                            headers={"WWW-Authenticate": "Bearer"})  # fmt: skip
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused (413) past ``limit`` bytes without holding more of it."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise HTTPException(413, f"the body is over the limit of {limit} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise HTTPException(413, f"the body is over the limit of {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _ingest_one(hub: _Hub, posted: ArticleIn, options: Options) -> JSONResponse:
+    from .ingestion import ingest
+    from .readers import read_object
+    from .store import content_hash
+
+    fields = posted.model_dump(exclude_none=True, exclude={"source"})
+    source = posted.source or posted.url or f"api:{content_hash(posted.text)}"
+    item = read_object(fields, source, options=options)
+    statuses: list[str] = []
+    with hub.writing() as store:
+        ingest(db=store, items=[item], options=options,
+               progress=lambda status, _pos: statuses.append(status))  # fmt: skip
+        status = statuses[0]
+        article_id = item.article.id if item.article is not None else None
+        stored = store.get_article(article_id) if article_id else None
+        reason = item.reason or next(
+            (r["reason"] for r in store.errors() if r["source"] == source), None
+        )
+    events = sorted({e["event_id"] for e in stored["events"]}) if stored else []
+    if status == "failed":
+        return _error(422, f"the article failed: {reason}", input=source, article_id=article_id)
+    code = 201 if status == "stored" else 200
+    return _ok(code, status=status, input=source, article_id=article_id, events=events,
+               reason=reason if status == "skipped" else None)  # fmt: skip
+
+
+def _page_routes(app: FastAPI) -> None:
+    """The page: index.html and its built files (``web/`` builds them into ``static/``)."""
+    index = STATIC / "index.html"
+    if STATIC.is_dir():
+        app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/", include_in_schema=False)
+    def page() -> Any:
+        if not index.exists():
+            raise HTTPException(503, "the page is not built (cd web && npm ci && npm run build)")
+        return FileResponse(index, headers={"Cache-Control": "no-cache"})
+
+
+# -- settings ----------------------------------------------------------------------------
+
+
+def _check_tile_url(url: str | None) -> None:
+    if url is None:
+        return
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ConfigError(f"the tile URL must be http(s)://...: {url!r}")
+    if not all(k in url for k in ("{z}", "{x}", "{y}")):
+        raise ConfigError(f"the tile URL needs {{z}}, {{x}} and {{y}}: {url!r}")
+
+
+def _origin(url: str | None) -> str:
+    """The CSP source of a tile URL: ``https://{s}.tile.example.org/...`` gives
+    ``https://*.tile.example.org``."""
+    parts = urlsplit(url or "")
+    return f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"
+
+
+def _is_file_store(url: str) -> bool:
+    return not url.startswith(("postgresql://", "postgres://")) and url != ":memory:"
+
+
+def _sqlite_path(url: str) -> str:
+    return url.removeprefix("sqlite:///")
