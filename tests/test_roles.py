@@ -102,6 +102,8 @@ def test_roles_a_village_tagged_as_an_organisation_is_no_actor() -> None:
      "shelled army positions near it.", "Armed clash"),
     ("Gunmen targeted an Air Force Intelligence checkpoint near Jasim on Sunday with machine "
      "guns and RPG shells.", "Armed clash"),
+    # Market words are not a sign of a finance story in conflict news.
+    ("Gunmen killed four traders at the main market in Kano on Sunday, police said.", "Attack"),
 ])
 def test_roles_event_types_decided_by_who_acts(text: str, sub: str) -> None:
     assert _main(text, "2024-06-03").sub_event_type == sub
