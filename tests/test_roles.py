@@ -102,6 +102,16 @@ def test_roles_a_village_tagged_as_an_organisation_is_no_actor() -> None:
      "shelled army positions near it.", "Armed clash"),
     ("Gunmen targeted an Air Force Intelligence checkpoint near Jasim on Sunday with machine "
      "guns and RPG shells.", "Armed clash"),
+    ("Regime forces backed by allied militias clashed with the Islamic State near Sukhnah on "
+     "Sunday.", "Armed clash"),
+    ("Ahmad al Abdo Forces captured Tell Dakwa in the desert on Sunday.",
+     "Non-state actor overtakes territory"),
+    ("Government forces took the town of Kfar Zita from opposition groups on Sunday.",
+     "Government regains territory"),
+    ("HTS fighters targeted army positions near Tal Sultan on Sunday. In response, army "
+     "forces attacked the area with airstrikes.", "Armed clash"),
+    ("Rebels targeted and destroyed a warplane at Dumayr airbase on Sunday with a missile.",
+     "Armed clash"),
     # Market words are not a sign of a finance story in conflict news.
     ("Gunmen killed four traders at the main market in Kano on Sunday, police said.", "Attack"),
 ])

@@ -468,6 +468,8 @@ def _between_sides(draft: Draft, doc: Any) -> bool:
 
 
 _RETURN_FIRE = {"respond", "response", "retaliate", "retaliation", "return", "exchange", "reply"}
+# Words that say fire went both ways, anywhere in a telling: "in turn", "mutual shelling".
+_BOTH_WAYS = {"mutual", "reciprocal", "exchange", "exchanged", "turn"}
 
 
 def _side(mention: Any) -> str:
@@ -491,12 +493,24 @@ def _exchange(draft: Draft, doc: Any) -> bool:
     }
     if len(shooters) >= 2:
         return True
-    return any(
+    if any(
         doc[i].lemma_.lower() in _RETURN_FIRE
         for f in draft.frames
         for h in f.triggers
         if h.entry.sub_event_type == "Shelling/artillery/missile attack"
         for i in range(max(h.i - 4, 0), h.i)
+    ):
+        return True
+    # "HTS targeted regime positions; in response, regime forces attacked with airstrikes":
+    # two sides act and the text says one answers the other.
+    sides = {_side(f.agents[0]) for f in draft.frames if f.agents}
+    if len(sides) < 2:
+        return False
+    sentences = {f.sent_i for f in draft.frames}
+    return any(
+        t.lower_ in _BOTH_WAYS or t.lemma_.lower() in _RETURN_FIRE
+        for s in sentences
+        for t in list(doc.sents)[s]
     )
 
 
@@ -514,6 +528,8 @@ def _territory_ok(draft: Draft, doc: Any) -> bool:
             tok = doc[h.j - 1]
             objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "prep")]
             for o in objs:
+                if o.dep_ == "dobj" and o.pos_ == "PROPN" and o.ent_type_ != "PERSON":
+                    return True  # "captured Sabe Byar": a named place the gazetteer lacks
                 words = {t.lemma_.lower() for t in o.subtree}
                 if words & _TERRITORY_OBJECTS or any(
                     p.start >= o.left_edge.idx and p.start <= o.right_edge.idx for p in f.places
@@ -581,9 +597,12 @@ def classify(
     ):
         if calm and votes.get(sub, 0) >= floor and votes.get("Armed clash", 0) < 0.8:
             return sub
+    first_sent = draft.frames[0].sent_i
     lead_clash = any(
         h.entry.sub_event_type == "Armed clash" and h.entry.weight >= 0.8
-        for h in draft.frames[0].triggers
+        for f in draft.frames
+        if f.sent_i == first_sent
+        for h in f.triggers
     )
     for sub in ("Suicide bomb", "Chemical weapon"):
         if votes.get(sub, 0) >= 0.9 and not lead_clash:

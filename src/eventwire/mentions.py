@@ -352,6 +352,13 @@ def _other_sense(hit: TriggerHit, doc: Any) -> bool:
         return True  # "targeted a checkpoint with machine guns and RPG shells": a weapon used
     if (
         hit.entry.sub_event_type == "Air/drone strike"
+        and tok.pos_ == "NOUN"
+        and tok.dep_ in ("dobj", "nsubjpass")
+        and tok.head.lemma_.lower() in _HIT_VERBS
+    ):
+        return True  # "rebels destroyed a warplane", "a helicopter was downed": the target
+    if (
+        hit.entry.sub_event_type == "Air/drone strike"
         and tok.text[:1].isupper()
         and hit.j < len(doc)
         and doc[hit.j].text[:1].isupper()
@@ -389,6 +396,9 @@ def _resense(hit: TriggerHit, doc: Any) -> TriggerHit:
     return replace(hit, entry=replace(protest, weight=max(protest.weight, 0.8)))
 
 
+_HIT_VERBS = frozenset(
+    "destroy down shoot hit damage target capture seize intercept disable".split()
+)
 _BLAST_WORDS = frozenset(
     "blast explosion bomb device fire shell shelling strike airstrike missile rocket".split()
 )
@@ -926,7 +936,10 @@ _SUPPORT = {
 
 def _in_support(tok: Any) -> bool:
     """A weapon named as help to the fighters ("QSD, supported by Coalition airstrikes,
-    clashed with IS"; "with the cover of Russian warplanes") is part of their fight."""
+    clashed with IS"; "with the cover of Russian warplanes") is part of their fight.
+    (A verb is never help: "forces backed by militias clashed with IS", misparsed.)"""
+    if tok.pos_ in ("VERB", "AUX"):
+        return False
     for anc in _ancestors(tok, 4):
         if anc.dep_ == "agent" and anc.head.lemma_.lower() in _SUPPORT:
             return True
