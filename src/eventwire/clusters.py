@@ -48,7 +48,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from .records import Event
+from .records import ACLED_COLUMNS, Event
 
 # A merge needs this score (see the module docstring for the points).
 THRESHOLD = 4.0
@@ -247,17 +247,9 @@ def _same_weapon(a: str, b: str) -> bool:
     return a == b or (a in _CONFUSED_WEAPONS and b in _CONFUSED_WEAPONS)
 
 
+# ACLED's place columns, iso to geo_precision, and the GeoNames id.
 _PLACE_FIELDS = (
-    "country",
-    "iso",
-    "region",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
+    *ACLED_COLUMNS[ACLED_COLUMNS.index("iso") : ACLED_COLUMNS.index("geo_precision") + 1],
     "geonameid",
 )
 
