@@ -406,3 +406,39 @@ def test_places_named_area_is_coded_to_a_town_in_it() -> None:
     assert m.place is not None
     assert (m.place.country, m.place.admin1, m.place.geo_precision) == (
         "Syria", "Rural Damascus", 2)
+
+
+def test_places_district_named_as_such_beats_a_bigger_town_abroad() -> None:
+    # Dang is a district of Nepal and a town in Vietnam; "district" settles it.
+    m = _only("Unknown men set fire to a school bus in Dang district on Monday.", "Dang")
+    assert m.place is not None
+    assert (m.place.country, m.place.admin2, m.place.geo_precision) == ("Nepal", "Dang", 2)
+
+
+def test_places_possessive_name_tagged_person_is_no_longer_name() -> None:
+    # The model may tag "Saraqib's" as a person: that is the place with an 's, not a
+    # person's name with a place inside it.
+    text = "Fighting spread across Syria as troops shelled Saraqib's eastern edge."
+    start = text.index("Saraqib")
+    ner = [(start, start + len("Saraqib's"), "PERSON")]
+    m = _only(text, "Saraqib", ner_spans=ner)
+    assert m.place is not None and (m.place.country, m.place.admin1) == ("Syria", "Idlib")
+
+
+@pytest.mark.parametrize("label", ["ORG", "FAC"])
+def test_places_city_after_a_street_inside_an_org_span(label: str) -> None:
+    text = "Traders blocked Ferozepur Road Lahore for three hours on Tuesday."
+    span = "Ferozepur Road Lahore"
+    start = text.index(span)
+    m = _only(text, "Lahore", ner_spans=[(start, start + len(span), label)])
+    assert m.place is not None and (m.place.country, m.place.admin1) == ("Pakistan", "Punjab")
+
+
+def test_places_name_inside_an_org_span_is_not_a_place() -> None:
+    # Without a street word before it, a place inside an organisation's name is context.
+    text = "The Lahore Traders Association called a strike on Tuesday."
+    span = "Lahore Traders Association"
+    start = text.index(span)
+    found = [m for m in find_places(text, ner_spans=[(start, start + len(span), "ORG")])
+             if m.text == "Lahore" and m.place is not None]
+    assert found == []

@@ -81,6 +81,11 @@ _DIRECTIONS = r"(?:north|south|east|west)(?:-?(?:east|west))?"
 _DIST = (r"(?:\d+(?:[.,]\d+)?\s*(?:-\s*)?(?:km|kms|kilometers|kilometres|miles|mi)\s+"
          r"(?:to\s+the\s+)?)")
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’ʼ`‘][^\W\d_]+)*")
+# An address run together ("Mall Road Lahore", "Murree Road Islamabad"): the last name
+# is the city the street is in.
+_STREET_BEFORE = re.compile(
+    r"\b(?:road|street|st|avenue|ave|chowk|bazaa?r|market|square|highway|lane|crossing|"
+    r"intersection)\.?[\s,]+$", re.I)
 _SENTENCE_END = frozenset(".!?\n\"“”:;")
 _MAX_TOKENS = 6
 # Weights of the evidence for a reading; see _score. A named country outweighs any
@@ -95,6 +100,9 @@ _PRIMARY_NAME = 0.4
 # consonant skeleton alone: "Mayadeen"/"Mayadin" is 80, "Maadan"/"Mayadin" 77,
 # "Shiheil"/"Shal" 55 (skeletons of three consonants are shared by unrelated names).
 _LOOSE_SIMILARITY = 78
+# A reading that is a district, where the text says "district" (or "agency", "tehsil").
+_DISTRICT_NAMED = 2.0
+_DISTRICT_WORD = re.compile(r"\b(?:district|sub-?district|upazila|tehsil|agency)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,6 +373,10 @@ def _add_ner(text: str, raws: list[_Raw], ner_spans: Sequence[tuple[int, int, st
     """Mark hits with what spaCy said of them; add GPE/LOC spans the scan missed."""
     added: list[_Raw] = []
     for s, e, label in ner_spans:
+        # "Kampong Speu's" tagged PERSON is the name "Kampong Speu" tagged so, not a
+        # longer name with the place inside it.
+        if e - s > 2 and text[e - 1] in "sS" and text[e - 2] in "'’ʼ":
+            e -= 2
         if label in ("GPE", "LOC", "FAC"):
             covered = False
             for r in raws:
@@ -385,7 +397,9 @@ def _add_ner(text: str, raws: list[_Raw], ner_spans: Sequence[tuple[int, int, st
                 if s <= r.start and r.end <= e:
                     if (s, e) == (r.start, r.end):
                         r.ner_person = label == "PERSON"
-                    elif label != "NORP":
+                    elif label != "NORP" and not (
+                            r.end == e and _STREET_BEFORE.search(text[s:r.start])):
+                        # "Murree Road Islamabad" tagged ORG: a street, then its city.
                         r.inside = True
     return sorted(raws + added, key=lambda r: r.start)
 
@@ -472,10 +486,13 @@ def _candidates(raws: list[_Raw], gaz: Gazetteer) -> None:
             elif gaz.admin1_seat.get(a1) in seat_towns:
                 score -= 1.0  # "Idlib" alone is the city; "Idlib province" the division
             cands.append((score, "admin1", a1, None))
+        district = r.q is not None and _DISTRICT_WORD.search(r.q) is not None
         for v in towns:
             score = gaz.prior(v.entry) + v.weight
             if norm_key(gaz.names[v.entry]) == r.key:
                 score += _PRIMARY_NAME
+            if district and v.admin2:
+                score += _DISTRICT_NAMED  # "Dang district": the district, not a town abroad
             cands.append((score, "town", v.entry, v))
         r.candidates = cands
 
