@@ -442,3 +442,21 @@ def test_places_name_inside_an_org_span_is_not_a_place() -> None:
     found = [m for m in find_places(text, ner_spans=[(start, start + len(span), "ORG")])
              if m.text == "Lahore" and m.place is not None]
     assert found == []
+
+
+def test_places_street_named_after_a_city_is_no_place() -> None:
+    # Streets take cities' names; the event is in the city the text places the street in.
+    text = "Shops stayed shut along Baghdad Street in central Damascus after the blast."
+    assert _texts(text) == ["Damascus"]
+    assert _only(text, "Damascus").place.country == "Syria"  # type: ignore[union-attr]
+
+
+def test_places_town_that_starts_a_longer_tagged_name_is_not_that_town() -> None:
+    # "Mir" alone is a town in Belarus; "Mir Ali", tagged whole by the model, is another
+    # place, here in the district named after it.
+    text = "Two soldiers died when a bomb hit their vehicle in Mir Ali, North Waziristan."
+    start = text.index("Mir Ali")
+    ner = [(start, start + len("Mir Ali"), "FAC"),
+           (text.index("North"), text.index("North") + len("North Waziristan"), "GPE")]
+    placed = [m for m in find_places(text, ner_spans=ner) if m.place is not None]
+    assert {m.place.country for m in placed} == {"Pakistan"}  # type: ignore[union-attr]

@@ -86,6 +86,7 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’ʼ`‘][^\W\d_]+)*")
 _STREET_BEFORE = re.compile(
     r"\b(?:road|street|st|avenue|ave|chowk|bazaa?r|market|square|highway|lane|crossing|"
     r"intersection)\.?[\s,]+$", re.I)
+_STREET_WORD = re.compile(r"(?:Road|Street|Avenue|Chowk|Bazaa?r|Highway|Lane)", re.I)
 _SENTENCE_END = frozenset(".!?\n\"“”:;")
 _MAX_TOKENS = 6
 # Weights of the evidence for a reading; see _score. A named country outweighs any
@@ -191,7 +192,8 @@ class _Raw:
     ner_place: bool = False
     ner_person: bool = False
     inside: bool = False  # inside a longer organisation or person name
-    fragment: str | None = None  # "left"/"right": a capitalised word the gazetteer lacks
+    fragment: str | None = None  # "left"/"right": a capitalised word the gazetteer lacks;
+    # "street": the name of a street ("Mall Road")
     voted: str | None = None  # the country this hit's own reading added to the context
     voted_a1: str | None = None  # and the division
     candidates: list[_Cand] = field(default_factory=list)
@@ -327,6 +329,8 @@ def _scan(text: str, tokens: list[tuple[int, int]], gaz: Gazetteer, lex: _Lexico
                     continue
                 if words[t].lower() in lex.org_after:
                     raw.inside = True
+                elif _STREET_WORD.fullmatch(words[t]):
+                    raw.fragment = "street"  # "Mall Road", "Baghdad Street": a street
                 elif _unknown_word(text, tokens, words, t, t - 1, gaz, lex, upper_doc):
                     raw.fragment = "right"
                 break
@@ -383,6 +387,10 @@ def _add_ner(text: str, raws: list[_Raw], ner_spans: Sequence[tuple[int, int, st
                 if s <= r.start and r.end <= e:
                     r.ner_place = True
                     covered = True
+                    # "Mir Ali" tagged whole: "Mir" is the start of that name, not the
+                    # town of Mir abroad.
+                    if r.fragment is None and _name_goes_on(text, r.end, e, raws, lex):
+                        r.fragment = "right"
                 elif r.start < e and s < r.end:
                     covered = True
             if not covered and label != "FAC":
@@ -402,6 +410,19 @@ def _add_ner(text: str, raws: list[_Raw], ner_spans: Sequence[tuple[int, int, st
                         # "Murree Road Islamabad" tagged ORG: a street, then its city.
                         r.inside = True
     return sorted(raws + added, key=lambda r: r.start)
+
+
+def _name_goes_on(text: str, end: int, span_end: int, raws: list[_Raw],
+                  lex: _Lexicon) -> bool:
+    """Whether a place span tagged by the model goes on after a hit with a capitalised
+    word that is no hit of its own and no qualifier ("Mir Ali", not "Idlib Governorate")."""
+    m = re.match(r"[\s-]+([A-Z][\w'’]*)", text[end:span_end])
+    if m is None:
+        return False
+    word = m.group(1)
+    at = end + m.start(1)
+    return (word.lower() not in lex.qualifier_words and word.lower() not in _CONNECTORS
+            and not any(r.start <= at < r.end for r in raws))
 
 
 def _read_context(text: str, r: _Raw, lex: _Lexicon) -> None:
@@ -536,7 +557,7 @@ def _resolve(raws: list[_Raw], gaz: Gazetteer,
     extra: dict[str, float] = {}
     counted: set[tuple[str, str]] = set()  # a name told twice is one piece of evidence
     for r in raws:
-        if not r.candidates or r.candidates[0][1] == "country":
+        if not r.candidates or r.candidates[0][1] == "country" or r.fragment == "street":
             continue
         ranked = sorted(r.candidates, key=score, reverse=True)
         top = ranked[0]
@@ -568,6 +589,8 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: _Lexic
         place = gaz.country(r.demonym, "region")
         return PlaceMention(r.start, r.end, text[r.start:r.end], place, [], "border",
                             r.q_start, r.q_end)
+    if r.fragment == "street":
+        return None  # a street's name, wherever the street is
     if best is None:
         if r.ner_place and not r.inside:
             return PlaceMention(r.start, r.end, text[r.start:r.end], None)
