@@ -106,6 +106,27 @@ def test_exports_jsonl_and_parquet_hold_every_event(db: str, tmp_path) -> None:
     assert len(rows["Baidoa"]["sources"]) == 2
 
 
+def test_exports_jsonl_carries_each_sources_evidence(db: str) -> None:
+    """A merged event's fields come from several texts: every span says which one."""
+    buf = io.StringIO()
+    export(db, "jsonl", buf)
+    events = {e["location"]: e for e in map(json.loads, buf.getvalue().splitlines())}
+    baidoa = events["Baidoa"]
+    assert "evidence" not in baidoa
+    by_url = {s["url"]: s for s in baidoa["source_evidence"]}
+    assert set(by_url) == {"https://herald.example/baidoa", "https://courier.example/somalia"}
+    texts = {n["url"]: n["text"] for n in NEWS if "url" in n}
+    for url, source in by_url.items():
+        assert {"fatalities", "location", "event_type"} <= set(source["evidence"])
+        for spans in source["evidence"].values():
+            for sp in spans:  # offsets into that source's own text
+                assert texts[url][sp["start"]:sp["end"]] == sp["text"]
+    tolls = {url: [sp["text"] for sp in s["evidence"]["fatalities"]] for url, s in by_url.items()}
+    assert any("four" in t for t in tolls["https://herald.example/baidoa"])
+    assert any("Six" in t for t in tolls["https://courier.example/somalia"])
+    assert [s["source"] for s in events["Idlib"]["source_evidence"]] != []
+
+
 def test_exports_filters_and_bad_format(db: str, run_cli) -> None:
     buf = io.StringIO()
     assert export(db, "jsonl", buf, EventFilter(country="Syria")) == 1

@@ -80,6 +80,10 @@ def test_store_merges_reports_of_one_event_with_conservative_toll(store) -> None
     span = found["sources"][1]["evidence"]["fatalities"][0]
     assert b[span["start"] : span["end"]] == "7"
     assert found["sources"][1]["merge"]["evidence"]["place"] == "same place: Kaduna"
+    # The same, for many events at once (the JSONL export's read), in reading order.
+    (listed,) = store.event_evidence(["NGA1", "nope"]).values()
+    assert [s["title"] for s in listed] == ["a", "b", "c"]
+    assert [s["evidence"] for s in listed] == [s["evidence"] for s in found["sources"]]
     assert [h["reason"].split(":")[0] for h in store.history("NGA1")] == [
         "created from article " + content_hash(a) + " event 0",
         "source added",

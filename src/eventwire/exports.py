@@ -10,7 +10,10 @@
 - ``geojson``: a FeatureCollection, one Point feature per event with the event's fields
   as properties. Events without coordinates are included with ``"geometry": null``,
   which GeoJSON allows (RFC 7946, 3.2) and QGIS reads as a feature without a shape;
-- ``jsonl``: one merged event (``Event.as_dict``) a line;
+- ``jsonl``: one merged event (``Event.as_dict``) a line, its ``evidence`` replaced by
+  ``source_evidence``: each source article (``article_id``, ``url``, ``source``,
+  ``title``) with the spans of its text that support each field, since a merged
+  event's fields come from several texts;
 - ``parquet``: one row per event, typed columns (needs pyarrow: the ``parquet`` extra).
 
 Events are read from the store in chunks, so exports of any size stream.
@@ -61,7 +64,9 @@ def export(
                 raise ConfigError("parquet export needs an output file (--output FILE)")
             return _parquet(events, out)
         with _text_out(out) as stream:
-            writer = {"acled-csv": _acled_csv, "geojson": _geojson, "jsonl": _jsonl}[format]
+            if format == "jsonl":
+                return _jsonl(events, stream, store)
+            writer = {"acled-csv": _acled_csv, "geojson": _geojson}[format]
             return writer(events, stream)
     finally:
         if not isinstance(db, Store):
@@ -145,11 +150,18 @@ def _geojson(events: Iterator[tuple[Event, dict[str, Any]]], out: IO[str]) -> in
     return n
 
 
-def _jsonl(events: Iterator[tuple[Event, dict[str, Any]]], out: IO[str]) -> int:
+def _jsonl(
+    events: Iterator[tuple[Event, dict[str, Any]]], out: IO[str], store: Store
+) -> int:
     n = 0
-    for ev, _extra in events:
-        out.write(json.dumps(ev.as_dict(), ensure_ascii=False) + "\n")
-        n += 1
+    while chunk := list(itertools.islice(events, 500)):
+        spans = store.event_evidence([ev.event_id for ev, _extra in chunk])
+        for ev, _extra in chunk:
+            line = ev.as_dict()
+            line.pop("evidence", None)
+            line["source_evidence"] = spans.get(ev.event_id, [])
+            out.write(json.dumps(line, ensure_ascii=False) + "\n")
+            n += 1
     return n
 
 

@@ -177,6 +177,31 @@ class ReadAPI:
             )
         return out
 
+    def event_evidence(self, event_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+        """For each of the given events, its sources in reading order, each with the
+        article's ``article_id``, ``url``, ``source`` and ``title`` and the ``evidence``
+        spans of that article's record (offsets into that article's text)."""
+        out: dict[str, list[dict[str, Any]]] = {}
+        for i in range(0, len(event_ids), 500):
+            chunk = event_ids[i : i + 500]
+            marks = ", ".join("?" * len(chunk))
+            for r in self.db.query(
+                "SELECT ae.event_id, ae.article_id, ae.data, a.url, a.source, a.title "
+                "FROM article_events ae JOIN articles a ON a.id = ae.article_id "
+                f"WHERE ae.event_id IN ({marks}) ORDER BY a.seq, ae.idx",
+                chunk,
+            ):
+                out.setdefault(r["event_id"], []).append(
+                    {
+                        "article_id": r["article_id"],
+                        "url": r["url"],
+                        "source": r["source"],
+                        "title": r["title"],
+                        "evidence": json.loads(r["data"]).get("evidence", {}),
+                    }
+                )
+        return out
+
     def event_times(self, event_ids: list[str]) -> dict[str, str]:
         """When each of the given events last changed (ISO 8601, UTC)."""
         out: dict[str, str] = {}
