@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -22,7 +23,7 @@ import pytest
 
 from corpus_events import make_corpus
 from eventwire.ingestion import ingest
-from eventwire.store import open_store
+from eventwire.store import EventFilter, open_store
 from test_store import _snapshot
 
 REPORT = (
@@ -174,17 +175,23 @@ class _Feeds(BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def feed_server() -> Iterator[str]:
-    """A local HTTP server on 127.0.0.1 serving invented feeds; its base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Feeds)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+@contextmanager
+def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """A local HTTP server on 127.0.0.1 answering with ``handler``; its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
+
+
+@pytest.fixture
+def feed_server() -> Iterator[str]:
+    """A local HTTP server serving invented feeds; its base URL."""
+    with serving(_Feeds) as base:
+        yield base
 
 
 def test_ingestion_feed_url_is_read_once_and_merged(store_url, feed_server: str) -> None:
@@ -199,6 +206,110 @@ def test_ingestion_feed_url_is_read_once_and_merged(store_url, feed_server: str)
         assert err["source"] == f"{feed_server}/nope.xml" and err["reason"].endswith("HTTP 404")
         art = store.get_article(ev.sources[0])
         assert art["url"] == "http://127.0.0.1/0" and art["title"] == "Report 0"
+
+
+# A feed whose summaries are one-line teasers; the pages hold the reports (invented).
+TEASER = "Fighting near the town of {town}; more to follow."
+PAGE = (
+    "<html><head><title>{title}</title></head><body><nav>Home | World | Sport</nav>"
+    "<article><h1>{title}</h1><p>{lead}</p><p>Residents said that shops stayed shut and "
+    "that most families kept their children at home for the rest of the week, while "
+    "the local council asked for calm and promised to repair the damaged market.</p>"
+    "</article><footer>Contact us</footer></body></html>"
+)
+PAGE_LEADS = {
+    "/news/kismayo": "Government troops clashed with Al Shabaab fighters near Kismayo on "
+                     "12 March 2024, leaving seven soldiers dead, officials said.",
+}  # fmt: skip
+
+
+class _Pages(BaseHTTPRequestHandler):
+    """/pages.xml: items whose links give a page, a 404, and a PDF; the pages themselves."""
+
+    hits: dict[str, int] = {}
+
+    def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+        _Pages.hits[self.path] = _Pages.hits.get(self.path, 0) + 1
+        base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        if self.path == "/pages.xml":
+            items = "".join(
+                f"<item><title>Report {town}</title><link>{base}{path}</link>"
+                f"<pubDate>Wed, 13 Mar 2024 08:00:00 GMT</pubDate>"
+                f"<description>{TEASER.format(town=town)}</description></item>"
+                for town, path in (("Kismayo", "/news/kismayo"), ("Jowhar", "/news/gone"),
+                                   ("Marka", "/news/marka.pdf"))
+            )
+            self._send("application/rss+xml", f'<?xml version="1.0"?><rss version="2.0">'
+                                              f"<channel>{items}</channel></rss>")
+        elif self.path in PAGE_LEADS:
+            self._send("text/html; charset=utf-8",
+                       PAGE.format(title="Clash near Kismayo", lead=PAGE_LEADS[self.path]))
+        elif self.path.endswith(".pdf"):
+            self._send("application/pdf", "%PDF-1.4 not a page")
+        else:
+            self.send_error(404)
+
+    def _send(self, kind: str, body: str) -> None:
+        data = body.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def pages_server() -> Iterator[str]:
+    _Pages.hits = {}
+    with serving(_Pages) as base:
+        yield base
+
+
+def test_ingestion_feed_items_are_coded_from_their_pages(store_url, pages_server: str) -> None:
+    feed = f"{pages_server}/pages.xml"
+    report = ingest(db=store_url, feeds=[feed])
+    assert (report.stored, report.failed) == (3, 0)
+    with open_store(store_url) as store:
+        by_title = {}
+        for source in (f"{feed}#{pages_server}{p}" for p in
+                       ("/news/kismayo", "/news/gone", "/news/marka.pdf")):
+            (row,) = store.db.query("SELECT article_id, reason FROM inputs WHERE source = ?",
+                                    (source,))  # fmt: skip
+            art = store.get_article(row["article_id"])
+            by_title[art["title"]] = (art["text"], row["reason"])
+        # The page's main text is the article: its toll and place, not the teaser's.
+        text, reason = by_title["Report Kismayo"]
+        assert "seven soldiers dead" in text and "Home | World" not in text
+        assert "summary" not in (reason or "")
+        (ev,), _n = store.query_events(EventFilter(text="Kismayo"))
+        assert ev.fatalities == 7 and ev.location == "Kismayo"
+        # A page that cannot be had, or is no web page: the summary, and why.
+        text, reason = by_title["Report Jowhar"]
+        assert text == TEASER.format(town="Jowhar")
+        assert "HTTP 404" in reason and "coded from the feed's summary" in reason
+        text, reason = by_title["Report Marka"]
+        assert text == TEASER.format(town="Marka") and "not a web page" in reason
+    assert _Pages.hits["/news/kismayo"] == 1
+    # Read again: the page already stored is not fetched again; nothing changes.
+    again = ingest(db=store_url, feeds=[feed])
+    assert (again.stored, again.unchanged, again.skipped, again.failed) == (0, 3, 0, 0)
+    assert _Pages.hits["/news/kismayo"] == 1 and _Pages.hits["/pages.xml"] == 2
+
+
+def test_ingestion_feed_summaries_only_with_no_pages(run_cli, pages_server: str,
+                                                     tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    proc = run_cli("ingest", "--feed", f"{pages_server}/pages.xml", "--no-pages", "--db", db)
+    assert proc.returncode == 0, proc.stderr
+    assert "3 stored" in proc.stderr
+    assert not any(p.startswith("/news/") for p in _Pages.hits)
+    with open_store(db) as store:
+        texts = {store.get_article(r["article_id"])["text"]
+                 for r in store.db.query("SELECT article_id FROM inputs")}  # fmt: skip
+    assert texts == {TEASER.format(town=t) for t in ("Kismayo", "Jowhar", "Marka")}
 
 
 def test_ingestion_newer_version_recodes_and_keeps_history(store_url, tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.errors import InputError
-from eventwire.store import open_store
+from eventwire.store import EventFilter, open_store
 from eventwire.watching import feed_status, parse_interval, read_feed_list, watch
 
 # Invented reports, one per feed item.
@@ -222,3 +222,20 @@ def test_watching_intervals_and_feed_lists(tmp_path: Path) -> None:
     listed.write_text("# comment\nhttp://a.invalid/rss\n\n  http://b.invalid/atom  \n"
                       "http://a.invalid/rss\n")  # fmt: skip
     assert read_feed_list(listed) == ["http://a.invalid/rss", "http://b.invalid/atom"]
+
+
+def test_watching_codes_item_pages_and_fetches_each_page_once(store_url, tmp_path: Path) -> None:
+    """Each new item is read from its page; an item stored in an earlier round (from its
+    page, or from its summary when the page failed) is not fetched again."""
+    from test_ingestion import _Pages, serving  # the feed with pages, reused
+
+    _Pages.hits = {}
+    with serving(_Pages) as base:
+        for _round in range(2):
+            (state,) = watch([f"{base}/pages.xml"], db=store_url, once=True, retries=0)
+            assert state.status == "ok"
+    assert _Pages.hits["/pages.xml"] == 2
+    assert _Pages.hits["/news/kismayo"] == 1 and _Pages.hits["/news/gone"] == 1
+    with open_store(store_url) as store:
+        (ev,), _n = store.query_events(EventFilter(text="Kismayo"))
+        assert ev.location == "Kismayo" and ev.fatalities == 7

@@ -317,6 +317,10 @@ def ingest(
         None, "--published", metavar="YYYY-MM-DD", help="Date of inputs that carry none."
     ),
     feed: list[str] = typer.Option(None, "--feed", metavar="URL", help="Read a feed once."),
+    pages: bool = typer.Option(
+        True, "--pages/--no-pages",
+        help="Code each --feed item's page (default), or only the feed's summary.",
+    ),
     batch_size: int | None = typer.Option(None, "--batch-size", help="Articles per batch."),
     model: str | None = typer.Option(None, "--model", help="spaCy pipeline package to use."),
     workers: int | None = typer.Option(
@@ -332,7 +336,7 @@ def ingest(
     from .parallel import default_workers
     from .readers import expand_paths
 
-    options = Options()
+    options = replace(Options(), feed_pages=pages)
     if model is not None:
         options = replace(options, model=model)
     if batch_size is not None:
@@ -430,7 +434,9 @@ def errors(
             typer.echo(json.dumps(row, ensure_ascii=False))
         else:
             typer.echo(f"{row['status']}\t{row['source']}\t{row['reason']}")
-    typer.echo(f"{len(rows)} inputs skipped or failed", err=True)
+    bad = sum(row["status"] != "stored" for row in rows)
+    warned = f", {len(rows) - bad} stored with a warning" if warnings else ""
+    typer.echo(f"{bad} inputs skipped or failed{warned}", err=True)
 
 
 @app.command()
@@ -735,6 +741,9 @@ def watch(
         None, "--published", metavar="YYYY-MM-DD", help="Date of items that carry none."
     ),
     model: str | None = typer.Option(None, "--model", help="spaCy pipeline package to use."),
+    pages: bool = typer.Option(
+        True, "--pages/--no-pages", help="Code each item's page (default), or only the summary."
+    ),
 ) -> None:
     """Poll RSS/Atom feeds and ingest new items; failures are retried and reported."""
     from .watching import feed_status, parse_interval
@@ -751,7 +760,9 @@ def watch(
         return
     if not feeds_file:
         _fail("give a FEEDS.txt file (or --status)", EXIT_INPUT)
-    options = Options() if model is None else replace(Options(), model=model)
+    options = replace(Options(), feed_pages=pages)
+    if model is not None:
+        options = replace(options, model=model)
     try:
         run_watch(feeds_file, db=db, every=parse_interval(every), once=once, options=options,
                   published=published, timeout=timeout, retries=retries,

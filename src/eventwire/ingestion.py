@@ -114,7 +114,10 @@ def ingest(
     store = db if isinstance(db, Store) else open_store(db)
     report = IngestReport()
     try:
-        read = read_sources(paths, feeds=feeds, published=published, options=options)
+        read = read_sources(
+            paths, feeds=feeds, published=published, options=options,
+            known=lambda source: store.source_is_current(source, version),
+        )  # fmt: skip
         batches = _batches(chain(read, items), store, version, options.batch_size)
         for outcome, pos in _write_order(batches, extractor):
             status = store.record(outcome, version)

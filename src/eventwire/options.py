@@ -32,3 +32,7 @@ class Options:
     batch_size: int = 16
     # Keep events whose confidence falls below this out of the output.
     min_confidence: float = 0.0
+    # Feeds read over the network (ingest --feed, watch): fetch each item's page and code
+    # its text, not the feed's summary (a page that cannot be had falls back to the
+    # summary, with a warning). Saved feed files are coded as saved, offline.
+    feed_pages: bool = True

@@ -20,7 +20,7 @@ import glob
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -32,7 +32,7 @@ from .records import Article
 
 __all__ = ["Item", "expand_paths", "fetch_feed", "read_feed", "read_object", "read_sources"]
 
-SKIPPED, FAILED = "skipped", "failed"
+SKIPPED, FAILED, UNCHANGED = "skipped", "failed", "unchanged"
 # InputError messages that mean "nothing to read" (skipped) rather than "unreadable".
 _NO_TEXT = ("empty input", "HTML page has no main text")
 _FEED_SUFFIXES = (".rss", ".atom", ".xml")
@@ -46,6 +46,10 @@ _CANONICAL = re.compile(
 )
 # Feeds are fetched once; a stalled server must not hang an ingest.
 FETCH_TIMEOUT_S = 30
+# A feed item's page: a shorter wait (a feed has dozens), several fetched at once.
+PAGE_TIMEOUT_S = 15
+PAGE_FETCHERS = 8
+_PAGE_TYPES = ("text/html", "application/xhtml", "text/plain")
 
 
 @dataclass(slots=True)
@@ -57,7 +61,9 @@ class Item:
 
     source: str
     article: Article | None = None
-    status: str | None = None  # None: an article; else "skipped" or "failed"
+    # None: an article; else "skipped", "failed", or "unchanged" (a feed item already
+    # stored from its page, not fetched again)
+    status: str | None = None
     reason: str | None = None
     pos: int = 0
 
@@ -94,8 +100,13 @@ def read_sources(
     feeds: Iterable[str] = (),
     published: str | None = None,
     options: Options = Options(),
+    known: Callable[[str], bool] | None = None,
 ) -> Iterator[Item]:
-    """Every input under ``paths`` and in the ``feeds`` (URLs, fetched once), in order."""
+    """Every input under ``paths`` and in the ``feeds`` (URLs, fetched once), in order.
+
+    The items of ``feeds`` are read from their pages when ``options.feed_pages``; a
+    ``known(source)`` that answers True marks an item already stored (not fetched again).
+    """
     default = parse_published(published)
     files, missing = expand_paths(paths)
     yield from missing
@@ -115,7 +126,8 @@ def read_sources(
         except InputError as exc:
             yield Item(url, status=FAILED, reason=str(exc), pos=done)
             continue
-        for item in read_feed(data, url, default, options):
+        for item in read_feed(data, url, default, options, pages=options.feed_pages,
+                              known=known):  # fmt: skip
             item.pos = done
             yield item
 
@@ -142,9 +154,21 @@ def fetch_feed(url: str, options: Options = Options()) -> bytes:
 
 
 def read_feed(
-    data: bytes, source: str, published: str | None = None, options: Options = Options()
+    data: bytes,
+    source: str,
+    published: str | None = None,
+    options: Options = Options(),
+    *,
+    pages: bool = False,
+    known: Callable[[str], bool] | None = None,
 ) -> Iterator[Item]:
-    """Each entry of an RSS or Atom feed as an article: title, link, date, content."""
+    """Each entry of an RSS or Atom feed as an article: title, link, date, content.
+
+    With ``pages``, each entry's page (its http(s) link) is fetched, a few at once, and
+    its main text is the article; an entry whose page cannot be fetched or has no more
+    text than the feed gives is read from the feed, with a warning saying why. An entry
+    that ``known`` says is stored already is an ``unchanged`` item, not fetched again.
+    """
     try:
         import feedparser  # type: ignore[import-untyped]
     except ImportError as exc:  # a declared dependency; a broken install costs the feed
@@ -158,16 +182,94 @@ def read_feed(
             source, status=FAILED, reason=f"not a readable feed, or a feed with no items{why}"
         )
         return
+    entries = []
     for n, entry in enumerate(parsed.entries, 1):
         link = entry.get("link") or None
         name = f"{source}#{link}" if link else f"{source}#item{n}"
+        entries.append((name, link, entry))
+    on_web = [bool(pages and link and _web_link(link)) for _name, link, _entry in entries]
+    skip = {name for (name, _link, _e), web in zip(entries, on_web, strict=True)
+            if web and known is not None and known(name)}  # fmt: skip
+    wanted = [link if web and name not in skip else None
+              for (name, link, _e), web in zip(entries, on_web, strict=True)]  # fmt: skip
+    fetched = _fetch_pages(wanted, options)
+    for (name, link, entry), page in zip(entries, fetched, strict=True):
+        if name in skip:
+            yield Item(name, status=UNCHANGED, reason="stored from its page before")
+            continue
         contents = entry.get("content") or []
         body = max((c.get("value", "") for c in contents), key=len, default="")
         body = body or entry.get("summary") or ""
         when = entry.get("published_parsed") or entry.get("updated_parsed")
         date = dt.date(*when[:3]).isoformat() if when else None
-        yield _article(name, body, options, title=entry.get("title"), url=link,
-                       published=date or published)  # fmt: skip
+        title = entry.get("title")
+        summary = _article(name, body, options, title=title, url=link,
+                           published=date or published)  # fmt: skip
+        if page is None:
+            yield summary
+            continue
+        data_or_error, _url = page
+        if isinstance(data_or_error, bytes):
+            item = _article(name, data_or_error, options, title=title, url=link,
+                            published=date or published)  # fmt: skip
+            short = summary.article is not None and (
+                item.article is None or len(item.article.text) <= len(summary.article.text)
+            )
+            if item.article is not None and not short:
+                yield item
+                continue
+            why = "it has less text than the feed" if short else (item.reason or "no text")
+        else:
+            why = data_or_error
+        if summary.article is not None:
+            summary.article.warnings.append(
+                f"page {link} not used ({why}): coded from the feed's summary"
+            )
+        yield summary
+
+
+def _web_link(link: str) -> bool:
+    return link.lower().startswith(("http://", "https://"))
+
+
+def _fetch_pages(
+    links: list[str | None], options: Options
+) -> Iterator[tuple[bytes | str, str] | None]:
+    """For each link, (the page's bytes, or why there are none; the link), in order, or
+    None for no link; fetched by a few threads at once."""
+    todo = [link for link in links if link]
+    if not todo:
+        yield from (None for _ in links)
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=min(PAGE_FETCHERS, len(todo))) as pool:
+        futures = [pool.submit(_fetch_page, link, options) if link else None for link in links]
+        for f, link in zip(futures, links, strict=True):
+            yield None if f is None or link is None else (f.result(), link)
+
+
+def _fetch_page(url: str, options: Options) -> bytes | str:
+    """A page's bytes, or why they could not be had (an HTTP status, a timeout, a type)."""
+    import urllib.error
+    import urllib.request
+
+    from . import __version__
+
+    request = urllib.request.Request(url, headers={"User-Agent": f"eventwire/{__version__}"})
+    try:
+        with urllib.request.urlopen(request, timeout=PAGE_TIMEOUT_S) as resp:  # noqa: S310
+            kind = (resp.headers.get_content_type() or "").lower()
+            if not kind.startswith(_PAGE_TYPES):
+                return f"not a web page ({kind})"
+            data: bytes = resp.read(options.max_bytes + 1)
+    except urllib.error.HTTPError as exc:
+        return f"HTTP {exc.code}"
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        return str(getattr(exc, "reason", exc))
+    if len(data) > options.max_bytes:
+        return f"over the limit of {options.max_bytes / 1e6:g} MB"
+    return data
 
 
 def _read_file(path: Path, published: str | None, options: Options) -> Iterator[Item]:

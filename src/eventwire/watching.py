@@ -281,6 +281,7 @@ class _Poller:
         """(items in the feed, items stored as new) after ingesting a fetched body."""
         import feedparser  # type: ignore[import-untyped]
 
+        from . import __version__
         from .articles import parse_published
         from .ingestion import ingest
         from .readers import read_feed
@@ -291,7 +292,9 @@ class _Poller:
                 why = parsed.get("bozo_exception")
                 raise _Failure("bad feed", f"not a readable RSS or Atom feed: {why}", False)
             return 0, 0  # a well-formed feed with nothing in it yet
-        items = read_feed(data, url, parse_published(self.published), self.options)
+        items = read_feed(data, url, parse_published(self.published), self.options,
+                          pages=self.options.feed_pages,
+                          known=lambda source: self.store.source_is_current(source, __version__))
         report = ingest(db=self.store, items=items, options=self.options,
                         extractor=self.extractor)  # fmt: skip
         return len(parsed.entries), report.stored + report.updated

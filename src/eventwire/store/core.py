@@ -166,6 +166,8 @@ class Store(ReadAPI, extras.ExtrasReadAPI):
         ``unchanged`` (this source, this content, already stored), ``skipped`` (including
         duplicates of content read from another source) or ``failed``.
         """
+        if outcome.status == "unchanged":
+            return "unchanged"  # known to be stored already (a feed item's page)
         with self.db.transaction():
             if outcome.status != STORED:
                 self._mark(outcome.source, outcome.status, outcome.reason, outcome.stage, None)
@@ -199,6 +201,16 @@ class Store(ReadAPI, extras.ExtrasReadAPI):
             reason = f"duplicate of article {article.id} (first read from {known['source']})"
             self._mark(outcome.source, SKIPPED, reason, "store", article.id)
             return SKIPPED
+
+    def source_is_current(self, source: str, version: str) -> bool:
+        """Whether ``source`` is stored, coded by this eventwire ``version`` or a newer one
+        (so that reading it again would change nothing)."""
+        rows = self.db.query(
+            "SELECT a.extractor_version FROM inputs i JOIN articles a ON a.id = i.article_id "
+            "WHERE i.source = ? AND i.status = ?",
+            (source, STORED),
+        )
+        return bool(rows) and not _newer(version, rows[0]["extractor_version"])
 
     def save_feed(self, state: dict[str, Any]) -> None:
         """Store a watched feed's state (``watching.FeedState.as_dict()``), keyed by its url."""
