@@ -97,3 +97,36 @@ def test_claims_period_of_another_clause_is_not_taken(nlp) -> None:  # type: ign
     by_value = {c.value: c for c in claims}
     assert by_value[3000].period == "since April"
     assert by_value[800].period is None
+
+
+def test_claims_some_before_a_number_is_about(nlp) -> None:  # type: ignore[no-untyped-def]
+    (c,) = _claims(nlp, "Since January, police in Kano have arrested some 1,400 suspected "
+                        "kidnappers, the commissioner said.")
+    assert (c.value, c.qualifier) == (1400, "about")
+    assert c.evidence["value"][0].text == "some 1,400"
+
+
+@pytest.mark.parametrize("text, period", [
+    ("More than 900 civilians were killed in the first three months of the year, the "
+     "monitors said.", "in the first three months"),
+    ("Soldiers detained 1,850 people during a week of unrest in the capital, officials "
+     "said.", "during a week of unrest"),
+])
+def test_claims_periods_first_months_and_weeks_of(nlp, text: str, period: str) -> None:  # type: ignore[no-untyped-def]
+    (c,) = _claims(nlp, text)
+    assert c.period is not None and c.period.startswith(period)
+    assert "in the capital" not in c.period
+
+
+def test_claims_nouns_joined_by_and_are_one_count(nlp) -> None:  # type: ignore[no-untyped-def]
+    (c,) = _claims(nlp, "The rebels have fired more than 70 rockets and mortars at the "
+                        "airport since May.")
+    assert c.value == 70 and c.counted.startswith("rockets and mortars")
+
+
+def test_claims_our_fighters_are_the_speakers_group(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('"Our fighters have seized 25 army trucks since January," said Ali Osman, a '
+            'spokesman for Al Shabaab.')
+    (c,) = _claims(nlp, text, ("Somalia", "SO", 2025))
+    assert c.claimant == "Ali Osman"
+    assert c.actor is not None and c.actor.startswith("Al Shabaab")

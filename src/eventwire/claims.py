@@ -187,8 +187,12 @@ class _Reader:
         if doer is not None and unit is not None and doer.i == unit.i:
             doer = None  # "2 million people have fled": the people counted are not actors
         actor = self._name_actor(doer) if doer is not None else None
-        if actor is None and doer is not None and quote is not None and _own_side(doer, quote):
-            actor = self._speaker_side(quote)  # "we have arrested 212": the speaker's side
+        if doer is not None and quote is not None and _own_side(doer, quote):
+            # "we have arrested 212", "our fighters have destroyed 37": the speaker's side,
+            # over what the bare noun says ("fighters").
+            side = self._speaker_side(quote)
+            if side is not None and (actor is None or self._generic(doer)):
+                actor = side
         if actor is not None:
             t.actor, s = actor
             t.spans["actor"] = [s]
@@ -202,6 +206,7 @@ class _Reader:
             if c.i < num.i
             and c.dep_ in ("compound", "nummod", "quantmod")
             and (c.like_num or c.lower_ in quantity_words())
+            and c.lower_ not in _TOO_SMALL  # "some 1,200": a qualifier, not a part
         ]
         value = _value(num)
         of = next((c for c in num.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -368,6 +373,11 @@ class _Reader:
             return act.resolve(m, country, iso2, year).name, (org.start, org.end)
         return org.text, (org.start, org.end)
 
+    def _generic(self, head: Any) -> bool:
+        """Whether the actors a phrase names are all generic ("fighters", "troops")."""
+        found = [m for t in head.subtree if (m := self.actor_at.get(t.i)) is not None]
+        return all(m.entry is None or m.entry.generic for m in found)
+
     def _name_actor(self, head: Any) -> tuple[str, tuple[int, int]] | None:
         if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
             head = head.head.head
@@ -416,6 +426,14 @@ class _Reader:
             if out and not self.text[out[-1][1] : s].strip():
                 s = out.pop()[0]  # "so far" + "this year": one period
             tok = self._tok_at(s)
+            if m.group().lower().endswith(" of"):
+                # "during a week of protests": up to what the time is of, not its details.
+                of = self._tok_at(e - 2)
+                obj = next((c for c in of.children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    e = obj.idx + len(obj.text)
+                out.append((s, e, tok))
+                continue
             root = tok
             for _ in range(4):
                 sub = list(root.subtree)
@@ -525,6 +543,16 @@ def _noun_phrase(unit: Any, num: Any, with_preps: bool) -> list[Any]:
     for c in unit.lefts:
         if c.dep_ in ("compound", "amod", "nmod", "poss", "punct") and c.i not in skip:
             keep.extend(t for t in c.subtree if t.i not in skip)
+    for c in unit.rights:
+        # "90 missiles and drones": one count of both; "300 operatives and 20 commanders"
+        # are two.
+        if c.dep_ == "conj" and c.pos_ == "NOUN" and not any(
+            g.like_num or g.dep_ == "nummod" for g in c.children
+        ):
+            keep.extend(t for t in c.subtree if t.i not in skip and t.dep_ not in ("prep",)
+                        and not any(a.dep_ == "prep" for a in _path(t, c)))
+            keep.extend(t for t in unit.rights if t.dep_ == "cc" and t.i < c.i)
+            break
     if with_preps:
         for c in unit.rights:
             if c.dep_ == "prep" and c.lower_ in _ACT_PREPS:

@@ -66,7 +66,10 @@ _PERIOD = re.compile(
     r"this year|last year|in recent (?:weeks|months|years)|each year|every year|"
     r"a year|per year|annually|(?:in|over|during) (?:that|this) (?:time|period)|since then|"
     r"over the years|for (?:more than |over |nearly |almost )?(?:\w+ )?"
-    r"(?:years|decades|months|weeks))\b",
+    r"(?:years|decades|months|weeks)|"
+    # "in the first six months of the year", "during a week of protests"
+    r"(?:in|during|over) the first (?:\w+ )?(?:weeks|months|half|quarter)|"
+    r"(?:during|over) (?:a|one|two|three|four|five|six|several) (?:weeks?|months?) of)\b",
     re.I,
 )
 _PARTICIPANT_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "attr", "conj"}
@@ -269,6 +272,26 @@ def _is_modal(tok: Any, trigger: range = range(0)) -> bool:
     return False
 
 
+# Periods that stretch over time, whatever the tense: "detained 1,850 people during a week
+# of unrest", "killed 900 in the first three months" ("since" with a past tense is
+# as often one date: "took the villages since 30 May").
+_SPAN_START = re.compile(r"(?:over|during|in the (?:past|last|first))\b", re.I)
+
+
+def _spans_a_period(verb: Any, sent: Any) -> bool:
+    """Whether a period phrase that stretches over time hangs on ``verb`` itself."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    for m in _PERIOD.finditer(sent.text):
+        if not _SPAN_START.match(m.group()):
+            continue
+        start = sent.start_char + m.start()
+        tok = next((t for t in sent if t.idx == start), None)
+        if tok is not None and tok.head.i == verb.i and tok.dep_ in ("prep", "mark", "advmod"):
+            return True
+    return False
+
+
 def _is_aggregate(hit: TriggerHit, doc: Any, sent: Any) -> bool:
     """Campaign totals ("more than 100 strikes in the past year") are claims, not events."""
     tok = doc[hit.j - 1]
@@ -290,7 +313,7 @@ def _is_aggregate(hit: TriggerHit, doc: Any, sent: Any) -> bool:
             verb = verb.head  # "has seen intense fighting since early last year"
         perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
         counted = any(t.dep_ == "quantmod" for t in tok.subtree)
-        if tok.tag_ == "NNS" or perfect or counted:
+        if tok.tag_ == "NNS" or perfect or counted or _spans_a_period(verb, sent):
             return True
     if tok.tag_ != "NNS" or hit.entry.cls == "protest":
         return False  # "about 400 protesters gathered": a crowd's size, not a tally
