@@ -460,3 +460,9 @@ def test_places_town_that_starts_a_longer_tagged_name_is_not_that_town() -> None
            (text.index("North"), text.index("North") + len("North Waziristan"), "GPE")]
     placed = [m for m in find_places(text, ner_spans=ner) if m.place is not None]
     assert {m.place.country for m in placed} == {"Pakistan"}  # type: ignore[union-attr]
+
+
+def test_places_a_sea_is_not_the_division_named_after_it() -> None:
+    assert _texts("Houthi forces fired two missiles at a tanker in the Red Sea on Tuesday.") == []
+    m = _only("A drone struck a fuel depot in Red Sea state on Sunday.", "Red Sea")
+    assert m.place is not None and (m.place.country, m.place.kind) == ("Sudan", "admin1")

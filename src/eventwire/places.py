@@ -645,6 +645,8 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: _Lexic
                                     [p for p in (_place(gaz, r, c) for c in r.candidates[:5])
                                      if p is not None])
             return None
+    if kind == "admin1" and r.key.endswith(" sea") and r.q_kind != "region":
+        return None  # "the Red Sea" is the sea; "Red Sea state" the division named after it
     if kind == "admin1" and r.fragment == "left" and r.q_kind != "region":
         # "Ghor" in "Um al-Ghor": the end of a longer name, not the province (a name that
         # starts with one, "Punjab Students Union", is still of that province).
