@@ -466,3 +466,36 @@ def test_places_a_sea_is_not_the_division_named_after_it() -> None:
     assert _texts("Houthi forces fired two missiles at a tanker in the Red Sea on Tuesday.") == []
     m = _only("A drone struck a fuel depot in Red Sea state on Sunday.", "Red Sea")
     assert m.place is not None and (m.place.country, m.place.kind) == ("Sudan", "admin1")
+
+
+@pytest.mark.parametrize("text, name, country, admin1", [
+    # Divisions created by splitting older ones, each under its own name.
+    ("Militiamen attacked a displacement camp in Djugu, Ituri province.", "Ituri",
+     "Democratic Republic of Congo", "Ituri"),
+    ("Miners clashed with police in Kolwezi on Monday.", "Kolwezi",
+     "Democratic Republic of Congo", "Lualaba"),
+    ("Gunmen ambushed a convoy between Menaka and Anderamboukane.", "Menaka", "Mali",
+     "Menaka"),
+    ("Youths burned a police post in Hawassa, Sidama.", "Hawassa", "Ethiopia", "Sidama"),
+])
+def test_places_divisions_split_from_older_ones(text: str, name: str, country: str,
+                                                admin1: str) -> None:
+    m = _only(text, name)
+    assert m.place is not None and (m.place.country, m.place.admin1) == (country, admin1)
+
+
+def test_places_new_division_is_coded_to_its_capital() -> None:
+    m = _only("Troops were deployed across Mongala province.", "Mongala")
+    assert m.place is not None and m.place.kind == "admin1"
+    assert _km(m.place.latitude, m.place.longitude, 2.15, 21.51) < 15  # Lisala  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Police clashed with gang members in Port-au-Prince on Tuesday.", "Port-au-Prince",
+     "Haiti"),
+    ("Farmers blocked a road near Aix-en-Provence.", "Aix-en-Provence", "France"),
+])
+def test_places_hyphenated_names_with_lower_case_links(text: str, name: str,
+                                                       country: str) -> None:
+    m = _only(text, name)
+    assert m.place is not None and m.place.country == country

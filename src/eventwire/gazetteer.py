@@ -249,11 +249,16 @@ class Gazetteer:
         # Admin1 names that differ from GeoNames' in common English use.
         # The name replaced stays a way to find the division ("Ninawa" for Ninewa).
         replaced: list[tuple[str, tuple[str, str]]] = []
-        for iso2, code, name in data_lines("admin1_names.tsv"):
+        for iso2, code, name, *seat in data_lines("admin1_names.tsv"):
             old = self.admin1_names.get((iso2, code))
             if old is not None and old != name:
                 replaced.append((old, (iso2, code)))
             self.admin1_names[(iso2, code)] = name
+            if seat and seat[0]:  # the division's capital, where GeoNames' pick is not
+                town = self._seat_named(iso2, code, seat[0])
+                if town is None or self.a1[town] != code:
+                    raise GeocodeError(f"admin1_names.tsv: no seat {seat[0]!r} in {iso2} {code}")
+                self.admin1_seat[(iso2, code)] = town
         self.admin1_index: dict[str, list[tuple[str, str]]] = {}
         for a1key, a1name in self.admin1_names.items():
             self.admin1_index.setdefault(norm_key(a1name), []).append(a1key)
@@ -263,6 +268,7 @@ class Gazetteer:
                 keys.append(a1key)
         for iso2, code, alias in data_lines("admin1_aliases.tsv"):
             self.admin1_index.setdefault(norm_key(alias), []).append((iso2, code))
+        self.seats = set(self.admin1_seat.values())
         # Variant spellings the GeoNames alternate names lack, with a preference weight.
         self.variants: dict[str, list[Variant]] = {}
         by_name: dict[tuple[str, str], int] = {}

@@ -88,16 +88,23 @@ def _drop_strays(mentions: list[Any]) -> None:
     A river or a name matched to a town far off ("Euphrates" to a town in Germany)
     would otherwise pose as the event's place; the mention stays, without a place.
     Countries are weighed by the distinct names placed in them (a namesake told three
-    times is one name), and a town the text qualifies ("the countryside of Homs") or
-    puts other places in stays.
+    times is one name; a division or country twice a town), and a town the text
+    qualifies ("the countryside of Homs") or puts other places in stays.
     """
     from collections import Counter
 
-    names: dict[str, set[str]] = {}
+    names: dict[str, dict[str, int]] = {}
     for pm in mentions:
-        if pm.place is not None and pm.place.country:
-            names.setdefault(pm.place.country, set()).add(pm.place.location or pm.text)
-    counts = Counter({c: len(v) for c, v in names.items()})
+        if pm.place is not None and pm.place.country and pm.place.kind != "unlisted":
+            # A village the gazetteer lacks takes its country from the others; it is no
+            # evidence of its own. A division or a country named outweighs a town's
+            # name, which may be a namesake ("between Tiba and Kahil in Daraa": Daraa
+            # says Syria, not Chiba).
+            weight = 1 if pm.place.kind == "town" else 2
+            seen = names.setdefault(pm.place.country, {})
+            key = pm.place.location or pm.text
+            seen[key] = max(seen.get(key, 0), weight)
+    counts = Counter({c: sum(v.values()) for c, v in names.items()})
     if len(counts) < 2:
         return
     top, _n = counts.most_common(1)[0]

@@ -76,7 +76,8 @@ def country_by_name(name_or_code: str) -> Place | None:
 # Words that may sit inside a multi-word name without a capital ("Dayr az Zawr",
 # "Bosnia and Herzegovina", "Rio de Janeiro").
 _CONNECTORS = ARTICLES | frozenset(
-    "of and de del la le les da do dos das di du des bin ibn bint wa y e upon the".split())
+    "of and de del la le les da do dos das di du des bin ibn bint wa y e upon the "
+    "au aux sur en".split())
 _DIRECTIONS = r"(?:north|south|east|west)(?:-?(?:east|west))?"
 _DIST = (r"(?:\d+(?:[.,]\d+)?\s*(?:-\s*)?(?:km|kms|kilometers|kilometres|miles|mi)\s+"
          r"(?:to\s+the\s+)?)")
@@ -86,6 +87,7 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’ʼ`‘][^\W\d_]+)*")
 _STREET_BEFORE = re.compile(
     r"\b(?:road|street|st|avenue|ave|chowk|bazaa?r|market|square|highway|lane|crossing|"
     r"intersection)\.?[\s,]+$", re.I)
+_AND_GAP = re.compile(r"\s+(?:and|y|e)\s+", re.I)
 _STREET_WORD = re.compile(r"(?:Road|Street|Avenue|Chowk|Bazaa?r|Highway|Lane)", re.I)
 _SENTENCE_END = frozenset(".!?\n\"“”:;")
 _MAX_TOKENS = 6
@@ -346,8 +348,10 @@ def _scan(text: str, tokens: list[tuple[int, int]], gaz: Gazetteer, lex: _Lexico
         i = j + 1
     # "Tadmor-Deir-ez-Zor": a known name right after is a second name, not the rest
     # of an unknown one.
+    # "Menaka and Anderamboukane": a list of two known names, not one longer name.
     for a, b in zip(raws, raws[1:], strict=False):
-        if a.fragment == "right" and b.start - a.end <= 1:
+        gap = text[a.end:b.start]
+        if a.fragment == "right" and (b.start - a.end <= 1 or _AND_GAP.fullmatch(gap)):
             a.fragment = None
     return raws
 
