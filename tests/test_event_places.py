@@ -77,3 +77,20 @@ def test_events_town_said_to_lie_in_a_province_is_the_place() -> None:
     assert event.admin1 == "Idlib" and event.location != "Idlib"
     assert event.geo_precision == 2
     assert _km(event.latitude, event.longitude, 35.59, 37.00) < 10  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text, actor1, country", [
+    # Invented reports: a demonym on the strike names who struck.
+    ("Israeli airstrikes killed nine people in Rafah on 3 March 2024, medics said.",
+     "Military Forces of Israel", "Palestine"),
+    ("Russian air strikes hit a market in Maarat al-Numan on 2 May 2019, killing four.",
+     "Military Forces of Russia", "Syria"),
+    # Cross-border fire: the striker's country is not the place's.
+    ("Pakistani shelling killed two villagers in Kupwara on 9 May 2025, police said.",
+     "Military Forces of Pakistan", "India"),
+])
+def test_events_demonym_on_a_strike_names_the_striker(text: str, actor1: str,
+                                                      country: str) -> None:
+    (event, *_rest) = extract(text).events
+    assert event.actor1 is not None and event.actor1.startswith(actor1)
+    assert event.country == country

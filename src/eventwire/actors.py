@@ -83,6 +83,9 @@ class ActorMention:
     entries: tuple[ActorEntry, ...] = ()
     # Written in common words only ("former rebels", "state police"), no name or demonym.
     plain: bool = False
+    # A demonym on a strike ("Israeli airstrikes"): the state's forces, as often abroad
+    # as at home, so no hint of where the text is.
+    striker: bool = False
 
 
 def _norm_token(text: str) -> str:
@@ -191,6 +194,40 @@ def find_actor_mentions_in_tokens(
     return out
 
 
+# Strikes and fire only armed forces deliver: "Israeli airstrikes", "US strikes",
+# "Pakistani shelling" name the state's military as who struck.
+_STATE_WEAPONS = frozenset(
+    "airstrike airstrikes strike strikes bombardment bombardments shelling bombing bombings "
+    "raid raids missile missiles rocket rockets artillery fire".split()
+)
+
+
+def _state_weapons(toks: list[Any], covered: set[int]) -> list[ActorMention]:
+    """A demonym or country name on a strike ("Israeli airstrikes", "US strikes", "an
+    Israeli air strike") as a mention of that state's military forces."""
+    out: list[ActorMention] = []
+    names = _proper_words()
+    for t in toks:
+        if t.i in covered or t.dep_ not in ("amod", "compound", "nmod", "npadvmod"):
+            continue
+        head = t.head
+        if head.lower_ == "air" and head.head.i != head.i:  # "Israeli air strikes"
+            head = head.head
+        if head.lower_ not in _STATE_WEAPONS or head.i <= t.i:
+            continue
+        if t.lower_ not in names and t.ent_type_ not in ("GPE", "NORP"):
+            continue
+        found = find_actor_mentions_in_tokens([t.text, "forces"], [0, len(t.text) + 1])
+        if not found or found[0].tok_end != 2 or found[0].entry is None:
+            continue
+        m = found[0]
+        if m.entry is None or m.entry.kind != "military" or m.entry.generic:
+            continue
+        out.append(ActorMention(t.i, t.i + 1, t.idx, t.idx + len(t.text), m.entry, t.text,
+                                entries=m.entries, striker=True))  # fmt: skip
+    return out
+
+
 def find_actor_mentions(doc: Any) -> list[ActorMention]:
     """Dictionary actors in a spaCy Doc, plus ORG/NORP entities it lacks (kept as written)."""
     toks = list(doc)
@@ -230,6 +267,8 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
             )
         )
     ]
+    covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
+    found += _state_weapons(toks, covered)
     covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
     from .lexicon import triggers
 

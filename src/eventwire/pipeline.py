@@ -127,7 +127,8 @@ def _actor_countries(work: Work) -> list[str]:
     group's home outweighs the country of a state's forces (``events.actor_homes``)."""
     from .events import actor_homes
 
-    return [c for c, _ in actor_homes(work.actors).most_common(1)]
+    named = [a for a in work.actors if not a.striker]  # "Pakistani shelling hit Kupwara"
+    return [c for c, _ in actor_homes(named).most_common(1)]
 
 
 def stage_dates(work: Work) -> None:
