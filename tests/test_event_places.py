@@ -94,3 +94,12 @@ def test_events_demonym_on_a_strike_names_the_striker(text: str, actor1: str,
     (event, *_rest) = extract(text).events
     assert event.actor1 is not None and event.actor1.startswith(actor1)
     assert event.country == country
+
+
+def test_events_strike_by_a_states_forces_on_fighters_is_an_air_strike() -> None:
+    # Invented. "Strikes" alone is weak evidence of an air strike; a state's armed forces
+    # striking make it one, even when those killed are fighters (not a clash).
+    (event, *_rest) = extract("US strikes killed 12 al-Shabaab fighters near Jilib on "
+                              "4 May 2025, the US military said.").events
+    assert (event.sub_event_type, event.actor2) == ("Air/drone strike", "Al Shabaab")
+    assert event.actor1 is not None and event.actor1.startswith("Military Forces of the United")

@@ -669,6 +669,15 @@ def classify(
         return "Armed clash"  # "shelling between HTS and Zenki fighters": an exchange
     if explosive and explosive[0] >= 0.6:
         return explosive[2]
+    if (
+        explosive
+        and explosive[2] == "Air/drone strike"
+        and clash < 0.5
+        and actor1 is not None
+        and actor1.inter in (act.STATE, act.EXTERNAL)
+        and actor1.name.startswith("Military Forces")
+    ):
+        return "Air/drone strike"  # "US strikes killed 12 militants": a state's armed forces
     if votes.get("Sexual violence", 0) >= 0.8:
         return "Sexual violence"
     if votes.get("Abduction/forced disappearance", 0) >= 0.9 and not (fatalities or 0):
