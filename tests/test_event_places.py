@@ -103,3 +103,23 @@ def test_events_strike_by_a_states_forces_on_fighters_is_an_air_strike() -> None
                               "4 May 2025, the US military said.").events
     assert (event.sub_event_type, event.actor2) == ("Air/drone strike", "Al Shabaab")
     assert event.actor1 is not None and event.actor1.startswith("Military Forces of the United")
+
+
+def test_events_common_word_named_as_a_division_is_a_place() -> None:
+    # Invented. "Plateau" is an English word and a Nigerian state.
+    (event, *_rest) = extract("Gunmen attacked a farming settlement in Plateau state on "
+                              "3 May 2025, killing 17 people.").events
+    assert (event.country, event.admin1, event.fatalities) == ("Nigeria", "Plateau", 17)
+
+
+def test_events_fighting_for_control_is_a_clash_not_a_capture() -> None:
+    (event, *_rest) = extract("The army and the Kachin Independence Army fought for control "
+                              "of Bhamo on 2 May 2025.").events
+    assert event.sub_event_type == "Armed clash"
+
+
+def test_events_owner_of_a_base_attacked_is_the_target() -> None:
+    (event, *_rest) = extract("A car bomb exploded outside a military base in Mogadishu on "
+                              "2 May 2025, killing at least 10 soldiers.").events
+    assert event.actor2 is not None and event.actor2.startswith("Military Forces of Somalia")
+    assert event.actor1 is None or not event.actor1.startswith("Military Forces")

@@ -607,8 +607,17 @@ def classify(
     for sub in ("Suicide bomb", "Chemical weapon"):
         if votes.get(sub, 0) >= 0.9 and not lead_clash:
             return sub
+    # "fought for control of Bhamo", "the battle for control of the town": control
+    # contested, not changed.
+    contested = all(
+        h.i > 0 and doc[h.i - 1].lower_ == "for"
+        for f in draft.frames
+        for h in f.triggers
+        if h.entry.cls == "territory"
+    )
     if (
         classes["territory"]
+        and not contested
         and _territory_ok(draft, doc)
         and not any(
             f.hedged for f in draft.frames if any(h.entry.cls == "territory" for h in f.triggers)

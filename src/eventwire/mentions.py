@@ -875,7 +875,10 @@ def _roles(frame: Frame, doc: Any, all_actors: list[ActorMention]) -> None:
                     for g in c.children:  # "blamed that attack on the ELN": the attacker
                         add(agents, g)
                 elif c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i:
-                    add(agents, c)
+                    if c.i >= h.i and h.entry.sub_event_type == "Headquarters or base established":
+                        add(patients, c)  # "a car bomb outside a military base": its owner
+                    else:
+                        add(agents, c)
                 elif c.dep_ == "prep" and c.lower_ == "by":
                     for g in c.children:
                         add(agents, g)

@@ -87,6 +87,7 @@ _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’ʼ`‘][^\W\d_]+)*")
 _STREET_BEFORE = re.compile(
     r"\b(?:road|street|st|avenue|ave|chowk|bazaa?r|market|square|highway|lane|crossing|"
     r"intersection)\.?[\s,]+$", re.I)
+_DIVISION_AFTER = re.compile(r"\s+(?:state|province|region|governorate|department)\b", re.I)
 _AND_GAP = re.compile(r"\s+(?:and|y|e)\s+", re.I)
 _STREET_WORD = re.compile(r"(?:Road|Street|Avenue|Chowk|Bazaa?r|Highway|Lane)", re.I)
 _SENTENCE_END = frozenset(".!?\n\"“”:;")
@@ -301,7 +302,10 @@ def _scan(text: str, tokens: list[tuple[int, int]], gaz: Gazetteer, lex: _Lexico
             if key in lex.stop_phrases:
                 hit = ("stop", j, key)
                 break
-            if key in lex.stop:
+            if key in lex.stop and not (
+                    key in gaz.admin1_index and _DIVISION_AFTER.match(text, tokens[j][1])):
+                # A common word is a place only as a division said to be one ("Plateau
+                # state", "Centre region").
                 if j == i:
                     break
                 continue
