@@ -123,3 +123,10 @@ def test_events_owner_of_a_base_attacked_is_the_target() -> None:
                               "2 May 2025, killing at least 10 soldiers.").events
     assert event.actor2 is not None and event.actor2.startswith("Military Forces of Somalia")
     assert event.actor1 is None or not event.actor1.startswith("Military Forces")
+
+
+def test_events_arson_by_a_cartel_is_property_destruction_not_a_riot() -> None:
+    (event, *_rest) = extract("Members of the CJNG cartel set fire to three buses in "
+                              "Guadalajara on 2 May 2025.").events
+    assert event.sub_event_type == "Looting/property destruction"
+    assert event.actor1 is not None and event.actor1.startswith("CJNG")

@@ -418,12 +418,20 @@ def _people_held(draft: Draft, doc: Any) -> bool:
 
 def _crowd_actor(actor: Actor | None) -> bool:
     """Nobody named, or people who riot: protesters, rioters, residents, party workers
-    (a named party or movement), never state forces or an armed group's fighters."""
+    (a named party or movement), never state forces, an armed group's fighters, a cartel
+    or a gang."""
     if actor is None:
         return True
     if actor.inter in (act.RIOTERS, act.PROTESTERS, act.CIVILIANS):
         return True
-    return actor.inter == act.POLITICAL_MILITIA and actor.known and "Armed" not in actor.name
+    return (
+        actor.inter == act.POLITICAL_MILITIA
+        and actor.known
+        and "Armed" not in actor.name
+        # A named cartel or gang is an armed group; "a gang of assailants" may be a mob.
+        and "Cartel" not in actor.name
+        and not ("Gang" in actor.name and not actor.name.startswith("Unidentified"))
+    )
 
 
 def _crowd(draft: Draft, doc: Any) -> bool:
