@@ -88,6 +88,8 @@ def test_events_town_said_to_lie_in_a_province_is_the_place() -> None:
     # Cross-border fire: the striker's country is not the place's.
     ("Pakistani shelling killed two villagers in Kupwara on 9 May 2025, police said.",
      "Military Forces of Pakistan", "India"),
+    ("A Russian drone hit a bus in Kherson on 9 May 2025, wounding seven people.",
+     "Military Forces of Russia", "Ukraine"),
 ])
 def test_events_demonym_on_a_strike_names_the_striker(text: str, actor1: str,
                                                       country: str) -> None:

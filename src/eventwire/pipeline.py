@@ -61,7 +61,9 @@ def stage_places(work: Work) -> None:
     ents = [(e.start_char, e.end_char, e.label_) for e in work.doc.ents]
     persons = [(s, e) for s, e, label in ents if label == "PERSON"]
     kept = []
-    for pm in find_places(work.text or work.article.text, ents, countries=_actor_countries(work)):
+    strong, leaning = _actor_countries(work)
+    for pm in find_places(work.text or work.article.text, ents, countries=strong,
+                          leaning=leaning):  # fmt: skip
         town = pm.place is not None and pm.place.kind in ("town", "unlisted")
         # "al-Jasim" inside "Bilal Hasan al-Jasim" is a name; a lone "Palmyra" tagged
         # PERSON is still a place (the gazetteer wins over a one-word PERSON label).
@@ -122,13 +124,23 @@ def _drop_strays(mentions: list[Any]) -> None:
             pm.place = None
 
 
-def _actor_countries(work: Work) -> list[str]:
-    """The home country of the actors named, as context for ambiguous places; a local
-    group's home outweighs the country of a state's forces (``events.actor_homes``)."""
+def _actor_countries(work: Work) -> tuple[list[str], list[str]]:
+    """The home country of the actors named, as context for ambiguous places: that of
+    local groups, police and governments, which act at home; else, only as a leaning,
+    that of a state's armed forces, which often strike abroad ("a Russian drone hit
+    Kherson"). A local group's home outweighs a state's (``events.actor_homes``)."""
+    from . import actors as act
     from .events import actor_homes
 
     named = [a for a in work.actors if not a.striker]  # "Pakistani shelling hit Kupwara"
-    return [c for c, _ in actor_homes(named).most_common(1)]
+    top = [c for c, _ in actor_homes(named).most_common(1)]
+    at_home = [
+        a for a in named
+        if a.entry is None or a.entry.inter != act.STATE or a.entry.kind in ("police", "government")
+    ]  # fmt: skip
+    if top and top == [c for c, _ in actor_homes(at_home).most_common(1)]:
+        return top, []
+    return [], top
 
 
 def stage_dates(work: Work) -> None:

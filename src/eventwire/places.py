@@ -215,11 +215,14 @@ def find_places(
     *,
     gazetteer: Gazetteer | None = None,
     countries: Sequence[str] = (),
+    leaning: Sequence[str] = (),
 ) -> list[PlaceMention]:
     """All place mentions in text, in text order, each disambiguated using the whole text.
 
     ``countries`` (ISO codes or names) are countries the text is known to be about
     from outside it (a feed's country, a batch's setting): weighed as if named in it.
+    ``leaning`` countries count the same for choosing among namesakes, but do not make
+    a town of another country a stranger to the text ("a Russian drone hit Kherson").
 
     >>> [(m.text, m.place.admin1) for m in find_places("Shelling hit Palmyra, Syria.")][0]
     ('Palmyra', 'Homs')
@@ -236,12 +239,16 @@ def find_places(
         _read_context(text, r, lex)
     _candidates(raws, gaz)
     hint = [c for c in (country_by_name(n) for n in countries) if c is not None]
-    chosen, votes = _resolve(raws, gaz, [str(c.iso2) for c in hint])
+    lean = [c for c in (country_by_name(n) for n in leaning) if c is not None]
+    chosen, votes = _resolve(raws, gaz, [str(c.iso2) for c in hint + lean])
+    named = dict(votes)
+    for c in lean:
+        named[str(c.iso2)] = named.get(str(c.iso2), 0.0) - 1.0
     out: list[PlaceMention] = []
     for r, best in zip(raws, chosen, strict=True):
         if out and out[-1].qualifier_end is not None and r.start < out[-1].qualifier_end:
             continue  # "Turkish" in "the Syrian-Turkish border" belongs to that phrase
-        mention = _mention(text, r, best, gaz, lex, votes, lower_words, upper_doc)
+        mention = _mention(text, r, best, gaz, lex, votes, lower_words, upper_doc, named)
         if mention is not None:
             out.append(mention)
     if not upper_doc:
@@ -589,7 +596,7 @@ def _resolve(raws: list[_Raw], gaz: Gazetteer,
 
 def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: _Lexicon,
              votes: dict[str, float], lower_words: set[str],
-             upper_doc: bool) -> PlaceMention | None:
+             upper_doc: bool, named: dict[str, float] | None = None) -> PlaceMention | None:
     """The hit as a mention, or None where it is not (or not only) a place name."""
     if r.demonym:
         if r.q_kind != "border":
@@ -636,7 +643,8 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: _Lexic
             return None  # a lone capitalised word, with nothing saying it is a place
         variant = best[3]
         primary = norm_key(gaz.names[i]) == r.key or bool(variant and variant.weight > 0)
-        elsewhere = support_cc <= 0.0 and max(votes.values(), default=0.0) >= 1.0
+        # Abroad: the text names another country, not only leans to one.
+        elsewhere = support_cc <= 0.0 and max((named or votes).values(), default=0.0) >= 1.0
         # An unknown word after a name ("Sinn Sahar") makes it part of a longer name;
         # before a big city it is more often a list or a missing comma
         # ("Haddadain Lattakia").
