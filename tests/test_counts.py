@@ -176,3 +176,12 @@ def test_counts_telegraphic_killings(first_sentence, text: str, killed: int) -> 
     # "shot dead" may be read twice (the verb and "dead"): the same victims, one figure.
     values = {t.value for t in find_tolls(first_sentence(text)) if t.kind == "killed" and t.value}
     assert values == {killed}
+
+
+def test_counts_vague_number_of_the_second_clause_is_its_own() -> None:
+    # "14 killed and dozens wounded": the wounded are the dozens, not the 14 again.
+    from eventwire.pipeline import extract
+
+    (event, *_rest) = extract("At least 14 people were killed and dozens wounded when gunmen "
+                              "stormed a church in Owo on 5 June 2022.").events
+    assert (event.fatalities, event.injuries) == (14, 12)

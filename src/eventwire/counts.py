@@ -292,11 +292,11 @@ def _victim_head(word: Any) -> Any | None:
             # wounded": a counted subject of its own is this clause's victims.
             for c in children:
                 if c.dep_ == "nsubj" and c.i < word.i and (
-                    c.like_num or c.pos_ == "NUM" or any(
+                    c.like_num or c.pos_ == "NUM" or c.lower_ in quantity_words() or any(
                         g.dep_ == "nummod" or g.like_num for g in c.children
                     )
                 ):
-                    return c
+                    return c  # also "14 killed and dozens wounded"
         # "was shot and killed", "1 staff shot and killed": the first verb's arguments count.
         verb = word
         while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
