@@ -132,3 +132,18 @@ def test_events_arson_by_a_cartel_is_property_destruction_not_a_riot() -> None:
                               "Guadalajara on 2 May 2025.").events
     assert event.sub_event_type == "Looting/property destruction"
     assert event.actor1 is not None and event.actor1.startswith("CJNG")
+
+
+@pytest.mark.parametrize("text", [
+    "The UN Security Council condemned the attack and called for an investigation.",
+    "Police said they were investigating the bombing.",
+])
+def test_events_a_reference_to_an_event_told_elsewhere_is_none(text: str) -> None:
+    assert extract(text).events == []
+
+
+def test_events_a_forest_is_not_the_town_of_its_name() -> None:
+    # "Boni" is also another name of Bonn; the forest is in Kenya.
+    (event, *_rest) = extract("Soldiers repelled an attack on their camp in Boni forest on "
+                              "3 May 2025, killing four militants.").events
+    assert event.country != "Germany" and event.location != "Bonn"

@@ -1268,6 +1268,13 @@ def assemble(
     background = [(s.start_char, s.end_char) for s in doc.sents if PERIOD.search(s.text)]
     nearby = [p for p in places if not any(a <= p.start < b for a, b in background)]
     for k, draft in enumerate(drafts):
+        if all(
+            f.anaphoric and not (f.tolls or f.dates or f.places) and _reacted_to(f, doc)
+            for f in draft.frames
+        ):
+            # "The UN condemned the attack", "police are investigating the bombing": an
+            # event told elsewhere, of which this text says nothing.
+            continue
         ev = build_event(draft, doc, article, fallback, nearby, k, list(dates), votes, splits)
         if ev is not None:
             events.append((draft, ev))
@@ -1276,6 +1283,22 @@ def assemble(
     )
     events.sort(key=lambda de: _main_rank(de[0], de[1], doc, latest))
     return [e for _, e in events]
+
+
+# Verbs of reacting to an event: what they take as object was told elsewhere.
+_REACTIONS = frozenset(
+    "condemn denounce deplore investigate probe mourn criticise criticize blame".split()
+)
+
+
+def _reacted_to(frame: Frame, doc: Any) -> bool:
+    """Every trigger of the frame is what a reaction is about ("condemned the attack")."""
+    for h in frame.triggers:
+        tok = doc[h.j - 1]
+        head = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if tok.dep_ not in ("dobj", "pobj") or head.lemma_.lower() not in _REACTIONS:
+            return False
+    return True
 
 
 def _main_rank(draft: Draft, ev: Event, doc: Any, latest: str | None) -> tuple[float, int]:

@@ -88,6 +88,7 @@ _STREET_BEFORE = re.compile(
     r"\b(?:road|street|st|avenue|ave|chowk|bazaa?r|market|square|highway|lane|crossing|"
     r"intersection)\.?[\s,]+$", re.I)
 _DIVISION_AFTER = re.compile(r"\s+(?:state|province|region|governorate|department)\b", re.I)
+_FEATURE_WORD = re.compile(r"(?:forest|reserve)", re.I)
 _AND_GAP = re.compile(r"\s+(?:and|y|e)\s+", re.I)
 _STREET_WORD = re.compile(r"(?:Road|Street|Avenue|Chowk|Bazaa?r|Highway|Lane)", re.I)
 _SENTENCE_END = frozenset(".!?\n\"“”:;")
@@ -196,7 +197,7 @@ class _Raw:
     ner_person: bool = False
     inside: bool = False  # inside a longer organisation or person name
     fragment: str | None = None  # "left"/"right": a capitalised word the gazetteer lacks;
-    # "street": the name of a street ("Mall Road")
+    # "street": the name of a street or a forest ("Mall Road", "Boni forest")
     voted: str | None = None  # the country this hit's own reading added to the context
     voted_a1: str | None = None  # and the division
     candidates: list[_Cand] = field(default_factory=list)
@@ -347,6 +348,9 @@ def _scan(text: str, tokens: list[tuple[int, int]], gaz: Gazetteer, lex: _Lexico
                 elif _unknown_word(text, tokens, words, t, t - 1, gaz, lex, upper_doc):
                     raw.fragment = "right"
                 break
+            if (j + 1 < n and text[tokens[j][1]:tokens[j + 1][0]] == " "
+                    and _FEATURE_WORD.fullmatch(words[j + 1])):
+                raw.fragment = "street"  # "Boni forest", "Sambisa forest": a forest
             raws.append(raw)
         else:
             # "Syrian Democratic Forces" is no place, but it tells the text's country.
@@ -605,7 +609,7 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: _Lexic
         return PlaceMention(r.start, r.end, text[r.start:r.end], place, [], "border",
                             r.q_start, r.q_end)
     if r.fragment == "street":
-        return None  # a street's name, wherever the street is
+        return None  # a street's or a forest's name, wherever the town of that name is
     if best is None:
         if r.ner_place and not r.inside:
             return PlaceMention(r.start, r.end, text[r.start:r.end], None)
