@@ -82,15 +82,16 @@ _DIRECTIONS = r"(?:north|south|east|west)(?:-?(?:east|west))?"
 _DIST = (r"(?:\d+(?:[.,]\d+)?\s*(?:-\s*)?(?:km|kms|kilometers|kilometres|miles|mi)\s+"
          r"(?:to\s+the\s+)?)")
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’ʼ`‘][^\W\d_]+)*")
+# Words naming a street after its name ("Mall Road", "Baghdad Street").
+_STREETS = r"road|street|avenue|chowk|bazaa?r|highway|lane"
 # An address run together ("Mall Road Lahore", "Murree Road Islamabad"): the last name
 # is the city the street is in.
 _STREET_BEFORE = re.compile(
-    r"\b(?:road|street|st|avenue|ave|chowk|bazaa?r|market|square|highway|lane|crossing|"
-    r"intersection)\.?[\s,]+$", re.I)
+    rf"\b(?:{_STREETS}|st|ave|market|square|crossing|intersection)\.?[\s,]+$", re.I)
 _DIVISION_AFTER = re.compile(r"\s+(?:state|province|region|governorate|department)\b", re.I)
 _FEATURE_WORD = re.compile(r"(?:forest|reserve)", re.I)
 _AND_GAP = re.compile(r"\s+(?:and|y|e)\s+", re.I)
-_STREET_WORD = re.compile(r"(?:Road|Street|Avenue|Chowk|Bazaa?r|Highway|Lane)", re.I)
+_STREET_WORD = re.compile(rf"(?:{_STREETS})", re.I)
 _SENTENCE_END = frozenset(".!?\n\"“”:;")
 _MAX_TOKENS = 6
 # Weights of the evidence for a reading; see _score. A named country outweighs any

@@ -187,11 +187,12 @@ def read_feed(
         link = entry.get("link") or None
         name = f"{source}#{link}" if link else f"{source}#item{n}"
         entries.append((name, link, entry))
-    on_web = [bool(pages and link and _web_link(link)) for _name, link, _entry in entries]
-    skip = {name for (name, _link, _e), web in zip(entries, on_web, strict=True)
-            if web and known is not None and known(name)}  # fmt: skip
-    wanted = [link if web and name not in skip else None
-              for (name, link, _e), web in zip(entries, on_web, strict=True)]  # fmt: skip
+    skip: set[str] = set()  # stored from their pages before: not fetched again
+    wanted: list[str | None] = []  # the page to fetch for each entry, if any
+    for name, link, _entry in entries:
+        if pages and link and _web_link(link) and known is not None and known(name):
+            skip.add(name)
+        wanted.append(link if pages and link and _web_link(link) and name not in skip else None)
     fetched = _fetch_pages(wanted, options)
     for (name, link, entry), page in zip(entries, fetched, strict=True):
         if name in skip:
