@@ -45,6 +45,25 @@ EXIT_INPUT = 2  # bad input or bad arguments, as for click's usage errors
 EXIT_FAILURE = 1  # anything else eventwire reports (a model missing, a stage failing)
 
 
+_MODEL_DIR = typer.Option(
+    None, "--model-dir", envvar="EVENTWIRE_MODEL_DIR", metavar="DIR",
+    help="Event classifier written by `eventwire train` (default: the bundled one).",
+)
+
+
+def _options(base: Options = Options(), **changes: Any) -> Options:
+    """``base`` with the options given on the command line (None: not given)."""
+    given = {k: v for k, v in changes.items() if v is not None}
+    if "model_dir" in given:
+        from .coding.model import load_model_dir
+
+        try:  # a bad directory is the user's input: say so before any work starts
+            load_model_dir(given["model_dir"])
+        except EventwireError as exc:
+            _fail(str(exc), EXIT_INPUT)
+    return replace(base, **given)
+
+
 class Format(StrEnum):
     json = "json"
     csv = "csv"
@@ -76,9 +95,13 @@ def extract(
         False, "--jsonl", help='FILE is JSONL: one {"id", "text", "published"?, ...} a line.'
     ),
     model: str | None = typer.Option(None, "--model", help="spaCy pipeline package to use."),
+    model_dir: str | None = _MODEL_DIR,
+    rules_only: bool = typer.Option(
+        False, "--rules-only", help="Code by the rule cards alone, without the classifier."
+    ),
 ) -> None:
     """Code the events of one article, or of every line of a JSONL file."""
-    options = Options() if model is None else replace(Options(), model=model)
+    options = _options(model=model, model_dir=model_dir, use_model=False if rules_only else None)
     if jsonl:
         if published is not None or title is not None:
             _fail(
@@ -330,17 +353,17 @@ def ingest(
     dask: str | None = typer.Option(
         None, "--dask", metavar="tcp://HOST:PORT", help="Extract on this Dask scheduler's cluster."
     ),
+    model_dir: str | None = _MODEL_DIR,
 ) -> None:
     """Read news into the store: extract, merge, and account for every input."""
     from .ingestion import ingest as run_ingest
     from .parallel import default_workers
     from .readers import expand_paths
 
-    options = replace(Options(), feed_pages=pages)
-    if model is not None:
-        options = replace(options, model=model)
-    if batch_size is not None:
-        options = replace(options, batch_size=max(1, batch_size))
+    options = _options(
+        feed_pages=pages, model=model, model_dir=model_dir,
+        batch_size=max(1, batch_size) if batch_size is not None else None,
+    )  # fmt: skip
     if not paths and not feed:
         _fail("give at least one PATH or --feed URL", EXIT_INPUT)
     files, _ = expand_paths(paths or [])
@@ -707,14 +730,17 @@ def serve(
         help="Online map tiles under the borders, e.g. https://tiles.example/{z}/{x}/{y}.png.",
     ),
     tile_attribution: str = typer.Option("", "--tile-attribution", help="Credit for the tiles."),
+    model_dir: str | None = _MODEL_DIR,
 ) -> None:
     """Serve the REST API and the web page (map, timeline, evidence) for a store."""
     from .api import ServeOptions, read_token
     from .api import serve as run_serve
 
+    extraction = _options(model_dir=model_dir)
     try:
         options = ServeOptions(token=read_token(token_file), tile_url=tile_url,
-                               tile_attribution=tile_attribution)  # fmt: skip
+                               tile_attribution=tile_attribution,
+                               extraction=extraction)  # fmt: skip
         if options.token and host not in ("127.0.0.1", "localhost", "::1"):
             typer.echo("warning: the write token crosses the network in clear over plain HTTP; "
                        "put a TLS proxy in front", err=True)  # fmt: skip
@@ -744,6 +770,7 @@ def watch(
     pages: bool = typer.Option(
         True, "--pages/--no-pages", help="Code each item's page (default), or only the summary."
     ),
+    model_dir: str | None = _MODEL_DIR,
 ) -> None:
     """Poll RSS/Atom feeds and ingest new items; failures are retried and reported."""
     from .watching import feed_status, parse_interval
@@ -760,9 +787,7 @@ def watch(
         return
     if not feeds_file:
         _fail("give a FEEDS.txt file (or --status)", EXIT_INPUT)
-    options = replace(Options(), feed_pages=pages)
-    if model is not None:
-        options = replace(options, model=model)
+    options = _options(feed_pages=pages, model=model, model_dir=model_dir)
     try:
         run_watch(feeds_file, db=db, every=parse_interval(every), once=once, options=options,
                   published=published, timeout=timeout, retries=retries,
@@ -783,3 +808,115 @@ def _feed_line(s: Any) -> str:
         what = f"{s.error}; {s.failures} failed polls in a row, next poll at {s.next_poll}"
     moved = f"\tmoved to {s.location}" if s.location else ""
     return f"{s.status}\t{s.url}\t{what}{moved}"
+
+
+# -- the event classifier: train and evaluate ---------------------------------------------
+
+
+@contextmanager
+def _count_progress(what: str) -> Iterator[Callable[[str, int, int], Callable[[int], None]]]:
+    """A rich progress bar per step (texts done of all) on stderr when it is a terminal."""
+    if not sys.stderr.isatty():
+        yield lambda label, total, done: (lambda n: None)
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TextColumn(what), TimeElapsedColumn(), TimeRemainingColumn(),
+        console=Console(stderr=True), transient=True,
+    ) as bar:  # fmt: skip
+
+        def start(label: str, total: int, done: int) -> Callable[[int], None]:
+            task = bar.add_task(label, total=total, completed=done)
+            return lambda n: bar.advance(task, n)
+
+        yield start
+
+
+@app.command()
+def train(
+    files: list[str] = typer.Argument(
+        None, metavar="FILE...", help="ACLED export CSVs or JSONL lines {text, event_type, "
+        "sub_event_type}.",
+    ),
+    out: str = typer.Option(..., "--out", metavar="DIR", help="Directory to write the model to."),
+    with_default: bool = typer.Option(
+        False, "--with-default", help="Also learn from the corpus bundled with eventwire."
+    ),
+    seed: int = typer.Option(13, "--seed", help="Seed of the held-back split and the solver."),
+    held_back: float = typer.Option(
+        0.15, "--held-back", min=0.0, max=0.9, help="Share of texts kept out and scored."
+    ),
+    name: str | None = typer.Option(None, "--name", help="The model's name (default: DIR's)."),
+    model: str | None = typer.Option(None, "--model", help="spaCy pipeline package to use."),
+    json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Train the event classifier on your own coded data (nothing leaves your machine)."""
+    from pathlib import Path
+
+    from .training import TrainOptions
+    from .training import train as run_train
+
+    if not files and not with_default:
+        _fail("give at least one FILE (or --with-default for the bundled corpus)", EXIT_INPUT)
+    opts = TrainOptions(
+        seed=seed, held_back=held_back, with_default=with_default,
+        name=name or Path(out).resolve().name,
+    )  # fmt: skip
+    try:
+        with _count_progress("texts") as start:
+            report = run_train(files or [], out, opts, _options(model=model), progress=start)
+    except InputError as exc:
+        _fail(str(exc), EXIT_INPUT)
+    except EventwireError as exc:
+        _fail(str(exc), EXIT_FAILURE)
+    if json_out:
+        typer.echo(json.dumps({"model_dir": str(report.model_dir), "trained": report.trained,
+                               "held_back": report.held_back, "counts": report.counts,
+                               "scores": report.scores}, indent=1))  # fmt: skip
+        return
+    s = report.scores
+    typer.echo(f"model written to {report.model_dir}: {report.trained} texts trained, "
+               f"{report.held_back} held back", err=True)  # fmt: skip
+    if s:
+        typer.echo(f"held back: accuracy {s['accuracy']}, sub-event weighted F1 "
+                   f"{s['sub_event_weighted_f1']}, event type {s['event_type_accuracy']}")
+        for label, v in sorted(s["per_class"].items(), key=lambda kv: -kv[1]["support"]):
+            typer.echo(f"  {label:<38} {v['support']:>5} F1 {v['f1']:.2f}")
+
+
+@app.command()
+def evaluate(
+    files: list[str] = typer.Argument(
+        ..., metavar="FILE...", help="Coded data: ACLED export CSVs, or JSONL with gold fields."
+    ),
+    model_dir: str | None = _MODEL_DIR,
+    rules_only: bool = typer.Option(
+        False, "--rules-only", help="Score the rule cards alone, without the classifier."
+    ),
+    n: int = typer.Option(0, "--n", min=0, help="Score a fixed sample of N texts (0: all)."),
+    json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    model: str | None = typer.Option(None, "--model", help="spaCy pipeline package to use."),
+) -> None:
+    """Score the coder against your coded data, field by field, before trusting it."""
+    from .evaluation import evaluate as run_evaluate
+    from .evaluation import render
+
+    options = _options(model=model, model_dir=model_dir, use_model=False if rules_only else None)
+    try:
+        with _count_progress("texts") as start:
+            report = run_evaluate(files, options, n=n, progress=start)
+    except InputError as exc:
+        _fail(str(exc), EXIT_INPUT)
+    except EventwireError as exc:
+        _fail(str(exc), EXIT_FAILURE)
+    typer.echo(json.dumps(report.as_dict(), indent=1) if json_out else render(report))

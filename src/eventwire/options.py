@@ -36,3 +36,8 @@ class Options:
     # its text, not the feed's summary (a page that cannot be had falls back to the
     # summary, with a warning). Saved feed files are coded as saved, offline.
     feed_pages: bool = True
+    # The event classifier: a model directory written by ``eventwire train`` (None: the
+    # one in $EVENTWIRE_MODEL_DIR, else the model shipped in the package). With
+    # ``use_model`` off, the rule cards alone decide (``classified_by`` says "rule:...").
+    model_dir: str | None = None
+    use_model: bool = True

@@ -170,6 +170,20 @@ def stage_events(work: Work) -> None:
     work.events = [e for e in events if e.confidence >= work.options.min_confidence]
 
 
+def stage_classify(work: Work) -> None:
+    """The learned classifier's verdict on each event (``coding/learned.py``)."""
+    for ev in work.events:
+        if not ev.classified_by:
+            ev.classified_by = "rule:legacy"
+    if not work.options.use_model or not work.events:
+        return
+    from .coding.learned import classify_events
+    from .coding.model import load_model_dir, model_dir_from
+
+    model = load_model_dir(model_dir_from(work.options.model_dir))
+    work.events = classify_events(work.doc, work.events, model)
+
+
 def stage_people(work: Work) -> None:
     doc_text(work.doc, work.article.text)  # the later stages read the text from the Doc
     work.people = find_people(work.doc, work.actors, work.places)
@@ -213,15 +227,24 @@ STAGES: tuple[tuple[str, Callable[[Work], None]], ...] = (
     ("dates", stage_dates),
     ("frames", stage_frames),
     ("events", stage_events),
+    ("classify", stage_classify),
     ("people", stage_people),
     ("quotes", stage_quotes),
     ("claims", stage_claims),
     ("relations", stage_relations),
 )
+# The stages that find and code events by the rule cards alone: what the classifier
+# learns from (``eventwire train``).
+RULE_STAGES = STAGES[: [name for name, _ in STAGES].index("events") + 1]
 
 
 def run_stages(work: Work, stages: Iterable[tuple[str, Callable[[Work], None]]] = STAGES) -> Result:
     """Run the stages on a parsed Work; a failing stage raises ExtractionError naming it."""
+    _run(work, stages)
+    return _result(work)
+
+
+def _run(work: Work, stages: Iterable[tuple[str, Callable[[Work], None]]]) -> None:
     for name, fn in stages:
         try:
             fn(work)
@@ -229,6 +252,9 @@ def run_stages(work: Work, stages: Iterable[tuple[str, Callable[[Work], None]]] 
             raise
         except Exception as exc:  # noqa: BLE001 - any bug in a stage is reported with its name
             raise ExtractionError(f"{type(exc).__name__}: {exc}", stage=name) from exc
+
+
+def _result(work: Work) -> Result:
     result = work.result or Result(id=work.article.id)
     result.events = work.events
     result.claims, result.quotes, result.relations = work.claims, work.quotes, work.relations
@@ -334,34 +360,63 @@ def _recapitalise(text: str, doc: Any) -> str:
 
 def extract_article(article: Article, options: Options = Options()) -> Result:
     """Code the events of one Article."""
-    return next(iter(_extract_batch([article], options)))
+    return extract_articles([article], options)[0]
 
 
-def _extract_batch(articles: list[Article], options: Options) -> list[Result]:
-    results: list[Result | None] = [None] * len(articles)
-    todo: list[tuple[int, Article]] = []
-    for k, art in enumerate(articles):
+def extract_articles(articles: list[Article], options: Options = Options()) -> list[Result]:
+    """Code a batch of Articles (parsed together, so faster than one by one); a failing
+    article gives a Result with ``error`` set and the others go on."""
+    results: list[Result] = []
+    for art, work in code_articles(articles, options):
+        if work is None:
+            results.append(Result(id=art.id, warnings=list(art.warnings)))
+        elif work.result is not None and work.result.error:
+            results.append(work.result)
+        else:
+            results.append(_result(work))
+    return results
+
+
+def code_articles(
+    articles: list[Article],
+    options: Options,
+    stages: Iterable[tuple[str, Callable[[Work], None]]] = STAGES,
+) -> Iterator[tuple[Article, Work | None]]:
+    """Each article with its Work after ``stages`` (None when it was skipped, with the
+    reason in its warnings). A failing stage leaves ``work.result.error`` set; the batch
+    goes on. ``eventwire train`` reads the rules' verdicts from here, before the model.
+    """
+    stages = tuple(stages)
+    todo: list[Article] = []
+    for art in articles:
         reason = _skip_reason(art, options)
         if reason:
-            results[k] = Result(id=art.id, warnings=[*art.warnings, reason])
+            art.warnings.append(reason)
         else:
-            todo.append((k, art))
+            todo.append(art)
+    done: dict[int, Work] = {}
     if todo:
         nlp = _nlp(options)
-        texts = [analysis_text(a.text) for _, a in todo]
+        texts = [analysis_text(a.text) for a in todo]
         docs = nlp.pipe(texts, batch_size=options.batch_size)
-        for (k, art), text, doc in zip(todo, texts, docs, strict=True):
+        for art, text, doc in zip(todo, texts, docs, strict=True):
             if _in_capitals(art.text):
                 # Names the tagger still knows in lower case get their capital back, and
                 # the text is parsed again: places and dates are read from capitals.
                 art.warnings.append("written in capitals: read in lower case")
                 text = _recapitalise(text, doc)
                 doc = nlp(text)
+            work = Work(art, options, doc, text=text)
             try:
-                results[k] = run_stages(Work(art, options, doc, text=text))
+                _run(work, stages)
             except EventwireError as exc:
-                results[k] = Result(id=art.id, error=str(exc), warnings=list(art.warnings))
-    return [r for r in results if r is not None]
+                work.result = Result(id=art.id, error=str(exc), warnings=list(art.warnings))
+            done[id(art)] = work
+    for art in articles:
+        yield art, done.get(id(art))
+
+
+_extract_batch = extract_articles  # the name parallel.py knows
 
 
 def extract(
@@ -414,6 +469,6 @@ def extract_stream(
             except InputError as exc:
                 slots.append(Result(id=ident, error=str(exc)))
         arts = [s for s in slots if isinstance(s, Article)]
-        done = iter(_extract_batch(arts, options))
+        done = iter(extract_articles(arts, options))
         for s in slots:
             yield next(done) if isinstance(s, Article) else s  # type: ignore[misc]

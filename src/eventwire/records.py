@@ -192,6 +192,8 @@ class Event(_Record):
     sources: list[str] = field(default_factory=list)
     evidence: dict[str, list[Span]] = field(default_factory=dict)
     confidence: float = 0.0
+    # What decided the sub-event type: "rule:<card>" or "model:<name> <probability>".
+    classified_by: str = ""
     notes: str = ""
 
     @classmethod

@@ -1,0 +1,101 @@
+"""What a careful reader never codes, and what it always does (issue 12, point 5).
+
+History, background and campaign totals are not events; a toll update changes the event
+it refers to; numbers in words count; unknown gunmen killing civilians is an attack even
+when soldiers are named elsewhere; a jet bombing a village is an air strike; an accident
+is not political violence. Every text was written for the project (real places,
+invented incidents), before the coder was tuned to them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import eventwire
+
+
+def _events(text: str, published: str = "2025-03-14") -> list[eventwire.Event]:
+    return list(eventwire.extract(text, published=published).events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # history and background
+        "In 2014, Boko Haram fighters overran Gwoza and declared it part of their "
+        "caliphate. The town was retaken by the army a year later. Today its market is "
+        "busy again and a new school opened on Monday.",
+        "The valley saw some of the fiercest fighting of the 1990s, when rebels and "
+        "government troops fought for control of the mines. Farmers there now grow coffee.",
+        # campaign and period totals
+        "In nearly 14 years of war, more than 500,000 people have been killed and half "
+        "the population displaced, according to a monitoring group.",
+        "The United Nations said on Thursday that at least 1,200 civilians were killed "
+        "across the country in the first six months of the year.",
+        # accidents and disasters
+        "A fuel tanker overturned and exploded on a highway near Kaduna on Tuesday, "
+        "killing 14 people who had gathered to collect petrol, the road safety agency said.",
+        "Nine workers died when a boiler exploded at a textile factory on the outskirts of "
+        "Dhaka on Wednesday, fire officials said.",
+        "A landslide buried part of a village in Rwanda's Northern Province after days of "
+        "heavy rain, killing at least 11 people.",
+    ],
+)
+def test_reader_codes_no_event_in_history_totals_and_accidents(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_reader_toll_update_updates_the_event_it_refers_to() -> None:
+    events = _events(
+        "The death toll from Monday's air strike on a market in Marib rose to six on "
+        "Wednesday after two of the wounded died in hospital, medical sources said.",
+        published="2025-03-12",
+    )
+    assert len(events) == 1
+    strike = events[0]
+    assert strike.sub_event_type == "Air/drone strike"
+    assert strike.fatalities == 6
+    assert strike.event_date == "2025-03-10"  # Monday, not the day of the update
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Thirty-one people were killed when gunmen attacked the village of Kukawa "
+         "on Sunday, officials said.", 31),
+        ("Soldiers said one hundred and twelve insurgents were killed in the battle for "
+         "the town of Mocimboa da Praia on Friday.", 112),
+        ("A dozen villagers were killed by armed men in Djibo on Saturday.", 12),
+        ("Two dozen fighters died in clashes between rival militias near Beni on "
+         "Thursday.", 24),
+    ],
+)
+def test_reader_counts_numbers_written_in_words(text: str, killed: int) -> None:
+    events = _events(text)
+    assert events, text
+    assert events[0].fatalities == killed
+
+
+def test_reader_unknown_gunmen_on_civilians_is_an_attack_not_a_clash() -> None:
+    events = _events(
+        "Unknown gunmen on motorcycles shot dead seven villagers in Tillaberi region on "
+        "Tuesday evening, residents said.\n\n"
+        "Nigerien soldiers arrived in the area the next morning and searched nearby "
+        "farms, the army said in a statement."
+    )
+    assert events
+    attack = events[0]
+    assert attack.sub_event_type == "Attack"
+    assert attack.actor1 is not None and attack.actor1.startswith("Unidentified Armed Group")
+    assert attack.actor2 is not None and attack.actor2.startswith("Civilians")
+    assert attack.fatalities == 7
+
+
+def test_reader_a_jet_bombing_a_village_is_an_air_strike() -> None:
+    events = _events(
+        "A military jet bombed the village of Wad al-Hilu in Sennar state on Friday, "
+        "killing five people, a local resistance committee said."
+    )
+    assert events
+    assert events[0].sub_event_type == "Air/drone strike"
+    assert events[0].fatalities == 5
