@@ -189,7 +189,7 @@ def test_parallel_trigger_choice_is_the_same_in_every_process(nlp) -> None:  # t
     """Where a word's lemma and its written form are both triggers ("killing": "kill" and
     "killing"), the lemma's entry is taken, whatever order the process's string hashing
     (PYTHONHASHSEED) gives a set: workers are other processes, and must code as this one."""
-    from eventwire.mentions import match_triggers
+    from eventwire.coding.triggers import match_triggers
 
     text = (  # invented
         "Fighting between government soldiers and M23 rebels broke out near Goma on 3 May "

@@ -30,9 +30,11 @@ from typing import Any
 
 from . import actors as act
 from .actors import ActorMention
-from .counts import number_value, quantity_words
+from .coding.factuality import PERIOD, is_aggregate
+from .coding.numbers import number_value, quantity_words
+from .coding.records import TriggerHit
+from .coding.triggers import match_triggers
 from .lexicon import doc_text, match_phrase, phrase_index, read_table, token_forms, token_starts
-from .mentions import PERIOD, TriggerHit, is_aggregate, match_triggers
 from .people import by_token
 from .records import Claim, Quote, Span
 

@@ -48,7 +48,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from .records import ACLED_COLUMNS, Event
+from .records import ACLED_COLUMNS, Event, event_notes
 
 # A merge needs this score (see the module docstring for the points).
 THRESHOLD = 4.0
@@ -337,8 +337,6 @@ def _tally(members: list[Event]) -> tuple[int, int | None, int | None]:
 def _notes(ev: Event, n_sources: int) -> str:
     # The per-article sentence (events._notes), told of the merged record, plus what
     # merging adds: the sources' range of tolls and how many reported it.
-    from .events import _notes as event_notes
-
     extra = []
     if ev.fatalities_high is not None:
         extra.append(f"sources give {ev.fatalities_low} to {ev.fatalities_high} killed")

@@ -14,7 +14,6 @@ import csv
 import functools
 import io
 import re
-from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
@@ -51,36 +50,6 @@ def taxonomy() -> dict[str, tuple[str, str]]:
         r["sub_event_type"]: (r["event_type"], r["disorder_type"])
         for r in read_table("taxonomy.tsv")
     }
-
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    """One entry of ``triggers.tsv``."""
-
-    lemmas: tuple[str, ...]
-    cls: str
-    sub_event_type: str | None
-    weight: float
-
-
-@functools.lru_cache(maxsize=1)
-def triggers() -> dict[str, tuple[Trigger, ...]]:
-    """Triggers indexed by their first lemma, longest phrase first."""
-    index: dict[str, list[Trigger]] = {}
-    known = taxonomy()
-    for row in read_table("triggers.tsv"):
-        sub = None if row["sub_event_type"] == "-" else row["sub_event_type"]
-        if sub is not None and sub not in known:
-            raise ConfigError(f"triggers.tsv: unknown sub-event type {sub!r}")
-        # Split as spaCy splits: "sit-in" is three tokens, "sit", "-", "in".
-        trig = Trigger(
-            tuple(re.findall(r"[^\s-]+|-", row["phrase"].lower())),
-            row["class"],
-            sub,
-            float(row["weight"]),
-        )
-        index.setdefault(trig.lemmas[0], []).append(trig)
-    return {k: tuple(sorted(v, key=lambda t: -len(t.lemmas))) for k, v in index.items()}
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:

@@ -20,11 +20,12 @@ from typing import Any
 from .actors import ActorMention, find_actor_mentions
 from .articles import read_article
 from .claims import find_claims
+from .coding.assemble import assemble
+from .coding.frames import find_frames
+from .coding.records import Frame
 from .dates import DateMention, find_dates
 from .errors import EventwireError, ExtractionError, InputError
-from .events import assemble
 from .lexicon import doc_text
-from .mentions import Frame, find_frames
 from .nlp import load_model
 from .options import Options
 from .people import Person, find_people
@@ -130,7 +131,7 @@ def _actor_countries(work: Work) -> tuple[list[str], list[str]]:
     that of a state's armed forces, which often strike abroad ("a Russian drone hit
     Kherson"). A local group's home outweighs a state's (``events.actor_homes``)."""
     from . import actors as act
-    from .events import actor_homes
+    from .actors import actor_homes
 
     named = [a for a in work.actors if not a.striker]  # "Pakistani shelling hit Kupwara"
     top = [c for c, _ in actor_homes(named).most_common(1)]

@@ -330,3 +330,15 @@ class Result(_Record):
             # Their from_dict types the evidence spans too (_Evidenced).
             setattr(result, name, [x if isinstance(x, kind) else kind.from_dict(x) for x in items])
         return result
+
+
+def event_notes(ev: Event) -> str:
+    """The generated ``notes`` sentence of an event: when, who, what, where, the toll."""
+    when = f"On {ev.event_date}" if ev.event_date else "On an unresolved date"
+    who = ev.actor1 or "an unidentified actor"
+    whom = f" against {ev.actor2}" if ev.actor2 else ""
+    where = f" in {ev.location}" if ev.location else ""
+    if ev.country and ev.location != ev.country:
+        where += f", {ev.country}"
+    toll = f" {ev.fatalities} killed" + (f", {ev.injuries} injured" if ev.injuries else "")
+    return f"{when}, {who} ({ev.sub_event_type}){whom}{where}:{toll}."

@@ -1,0 +1,92 @@
+"""Assemble frames into events: merge the tellings of one event, build each event, and
+put the article's main event first.
+
+>>> events = assemble(doc, article, frames, places)   # doctest: +SKIP
+>>> events[0].sub_event_type                          # doctest: +SKIP
+'Air/drone strike'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from ..dates import DateMention
+from ..records import Article, Event
+from .build import build_event
+from .factuality import PERIOD
+from .merging import merge_frames
+from .records import Draft, Frame
+from .setting import country_place, country_votes
+from .shares import find_splits
+
+
+def assemble(
+    doc: Any,
+    article: Article,
+    frames: list[Frame],
+    places: list[Any],
+    dates: Sequence[DateMention] = (),
+) -> list[Event]:
+    """Events of one article, main event first."""
+    drafts = merge_frames(frames)
+    votes, first = country_votes(places, frames)
+    fallback = country_place(first[votes.most_common(1)[0][0]]) if votes else None
+    events: list[tuple[Draft, Event]] = []
+    splits = find_splits(article.text)
+    # Places a placeless event may inherit: not those of background sentences ("more than
+    # 40 strikes since last year, most of them in the mountains of Puntland").
+    background = [(s.start_char, s.end_char) for s in doc.sents if PERIOD.search(s.text)]
+    nearby = [p for p in places if not any(a <= p.start < b for a, b in background)]
+    for k, draft in enumerate(drafts):
+        if all(
+            f.anaphoric and not (f.tolls or f.dates or f.places) and _reacted_to(f, doc)
+            for f in draft.frames
+        ):
+            # "The UN condemned the attack", "police are investigating the bombing": an
+            # event told elsewhere, of which this text says nothing.
+            continue
+        ev = build_event(draft, doc, article, fallback, nearby, k, list(dates), votes, splits)
+        if ev is not None:
+            events.append((draft, ev))
+    latest = max(
+        (e.event_date for _, e in events if e.event_date and e.time_precision == 1), default=None
+    )
+    events.sort(key=lambda de: _main_rank(de[0], de[1], doc, latest))
+    return [e for _, e in events]
+
+
+# Verbs of reacting to an event: what they take as object was told elsewhere.
+_REACTIONS = frozenset(
+    "condemn denounce deplore investigate probe mourn criticise criticize blame".split()
+)
+
+
+def _reacted_to(frame: Frame, doc: Any) -> bool:
+    """Every trigger of the frame is what a reaction is about ("condemned the attack")."""
+    for h in frame.triggers:
+        tok = doc[h.j - 1]
+        head = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if tok.dep_ not in ("dobj", "pobj") or head.lemma_.lower() not in _REACTIONS:
+            return False
+    return True
+
+
+def _main_rank(draft: Draft, ev: Event, doc: Any, latest: str | None) -> tuple[float, int]:
+    """Main event first: told in the lead or told most, and not only recalled."""
+    recalled = bool(
+        latest
+        and ev.event_date
+        and ev.event_date < latest
+        and (dt.date.fromisoformat(latest) - dt.date.fromisoformat(ev.event_date)).days > 3
+    )
+    lead_end = _lead_end(doc)
+    in_lead = any(f.start < lead_end and f.main_clause for f in draft.frames)
+    told = len(draft.frames)
+    return (-(2.0 * in_lead + min(told, 4) * 0.5 + ev.confidence - 3.0 * recalled), draft.first)
+
+
+def _lead_end(doc: Any) -> int:
+    sents = list(doc.sents)
+    return sents[min(1, len(sents) - 1)].end_char if sents else 0
