@@ -41,9 +41,9 @@ def _misbehave(articles: list[Article], options: Options) -> list:  # type: igno
         os._exit(3)
     if any(RAISE in a.text for a in articles):
         raise RuntimeError("the parser gave up")
-    from eventwire.pipeline import _extract_batch
+    from eventwire.pipeline import extract_articles
 
-    return _extract_batch(articles, options)
+    return extract_articles(articles, options)
 
 
 def _write(path: Path, texts: list[dict]) -> str:  # type: ignore[type-arg]

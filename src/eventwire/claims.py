@@ -2,8 +2,8 @@
 
 "Over 100 strikes", "more than 300 ISIS operatives captured in the past year", "2 million
 people displaced since the war began", "the group has about 3,000 fighters". The mentions
-stage refuses such running totals as events (``mentions.is_aggregate``, with its period
-words ``mentions.PERIOD``); this stage keeps them, each with:
+stage refuses such running totals as events (``coding.factuality.is_aggregate``, with its period
+words ``coding.factuality.PERIOD``); this stage keeps them, each with:
 
 * the number as written, its qualifier (``data/qualifiers.tsv``) or range;
 * what is counted, with the act: "ISIS infrastructure and weapons sites struck";
@@ -419,7 +419,8 @@ class _Reader:
     # -- when and who says so
 
     def periods(self, sent: Any) -> list[tuple[int, int, Any]]:
-        """The period phrases of a sentence: (start, end, root token), from ``mentions.PERIOD``."""
+        """The period phrases of a sentence: (start, end, root token), from
+        ``coding.factuality.PERIOD``."""
         if sent.start in self._periods:
             return self._periods[sent.start]
         out: list[tuple[int, int, Any]] = []
@@ -493,7 +494,8 @@ class _Reader:
 
 
 def _value(tok: Any) -> float | None:
-    """A number token's value, decimals kept ("2.3"), words read by ``counts.number_value``."""
+    """A number token's value, decimals kept ("2.3"), words read by
+    ``coding.numbers.number_value``."""
     v = _float(tok.text)
     if v is not None:
         return v

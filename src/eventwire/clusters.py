@@ -48,6 +48,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from .actors import interaction
 from .records import ACLED_COLUMNS, Event, event_notes
 
 # A merge needs this score (see the module docstring for the points).
@@ -197,8 +198,6 @@ def combine(members: list[Event], event_id: str) -> Event:
     side2 = _vote([(m.actor2, m.assoc_actor_2, m.inter2) for m in typed_like(members, kind)])
     merged.actor1, merged.assoc_actor_1, merged.inter1 = side1
     merged.actor2, merged.assoc_actor_2, merged.inter2 = side2
-    from .actors import interaction
-
     merged.interaction = interaction(merged.inter1, merged.inter2)
 
     dated = [m for m in members if m.event_date]
@@ -335,38 +334,10 @@ def _tally(members: list[Event]) -> tuple[int, int | None, int | None]:
 
 
 def _notes(ev: Event, n_sources: int) -> str:
-    # The per-article sentence (events._notes), told of the merged record, plus what
+    # The per-article sentence (records.event_notes), told of the merged record, plus what
     # merging adds: the sources' range of tolls and how many reported it.
     extra = []
     if ev.fatalities_high is not None:
         extra.append(f"sources give {ev.fatalities_low} to {ev.fatalities_high} killed")
     extra.append("1 source" if n_sources == 1 else f"{n_sources} sources")
     return f"{event_notes(ev).rstrip('.')} ({'; '.join(extra)})."
-
-
-def why(event_id: str, db: Any = None) -> dict[str, Any]:
-    """Which articles were merged into an event, and on what evidence.
-
-    >>> why("SOM12", db="events.db")["sources"][1]["merge"]["evidence"]  # doctest: +SKIP
-    {'event_type': 'same: Battles', 'event_date': 'same day', 'place': 'same place: Baidoa'}
-
-    The answer is ``Store.get_event`` with the event's history; each source carries the
-    decision taken when it arrived (the event it joined, the score, the fields that
-    matched, and the candidates it was kept apart from, with the reason).
-    Raises ``StoreError`` for an unknown id.
-    """
-    from .errors import StoreError
-    from .store import Store, open_store
-
-    store = db if isinstance(db, Store) else open_store(db)
-    try:
-        found = store.get_event(event_id)
-        if found is None:
-            raise StoreError(f"no event {event_id!r} in {store.url}")
-        found["history"] = [
-            {k: v for k, v in h.items() if k != "data"} for h in store.history(event_id)
-        ]
-        return found
-    finally:
-        if not isinstance(db, Store):
-            store.close()

@@ -35,11 +35,16 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from eventwire.errors import GeocodeError
 from eventwire.records import Place
 
 # Bump when the pickled layout changes, so stale caches are rebuilt, never misread.
 _FORMAT = 7
+# The layout of the country files ``eventwire.geonames`` writes under ``data_dir()`` and
+# this module reads: bump when it changes; older files are then refused, not misread.
+IMPORT_FORMAT = 1
 
 # Arabic definite articles as transliterated ("al-Bab", "Dayr az Zawr", "Jisr ash
 # Shughur"). They are dropped from every key, on both the gazetteer side and the text
@@ -185,8 +190,6 @@ class Gazetteer:
         if cls._default is None:
             with cls._lock:
                 if cls._default is None:
-                    from eventwire.geonames import load_imported
-
                     cls._default = cls(_load_core(), load_imported())
         return cls._default
 
@@ -676,6 +679,7 @@ def _iso_districts(admin1_names: dict[tuple[str, str], str], names: list[str],
     their regions), from pycountry, with a seat where a town of the country bears the
     name: (key, iso2, admin1 code, name, seat or None)."""
     try:
+        # Deferred: pycountry reads its data files on import; only building the index needs it.
         import pycountry
     except ImportError:  # pragma: no cover - a hard dependency
         return []
@@ -710,7 +714,31 @@ def _iso_districts(admin1_names: dict[tuple[str, str], str], names: list[str],
 
 def _one_like(key: str, named: list[tuple[str, str]]) -> str | None:
     """The one code whose name's words all occur in ``key`` (or the reverse)."""
-    from rapidfuzz import fuzz
-
     hits = {code for name, code in named if fuzz.token_set_ratio(key, name) == 100}
     return hits.pop() if len(hits) == 1 else None
+
+
+def data_dir() -> Path:
+    """The folder imported dumps are stored in (created on first import)."""
+    base = os.environ.get("EVENTWIRE_DATA") or os.path.join(
+        os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local",
+                                                        "share"), "eventwire")
+    return Path(base) / "geonames"
+
+
+def load_imported() -> list[dict[str, Any]]:
+    """Every country ``eventwire.geonames`` stored, for ``Gazetteer`` to merge. Unreadable
+    files are skipped."""
+    folder = data_dir()
+    if not folder.is_dir():
+        return []
+    parts = []
+    for path in sorted(folder.glob("*.pickle")):
+        try:
+            with open(path, "rb") as f:
+                part = pickle.load(f)
+        except Exception:  # noqa: BLE001 - a damaged file must not stop extraction
+            continue
+        if isinstance(part, dict) and part.get("format") == IMPORT_FORMAT:
+            parts.append(part)
+    return parts

@@ -27,8 +27,10 @@ from typing import Any
 
 from . import actors as act
 from .actors import ActorMention
-from .lexicon import doc_text, read_table, token_forms
+from .gazetteer import Gazetteer, norm_key
+from .lexicon import doc_text, phrase_words, read_table, token_forms
 from .people import Person, by_token, role_ending_at
+from .places import country_by_name
 from .records import Relation, Span
 
 SYMMETRIC = {"linked_to", "allied_with", "opposed_to"}
@@ -157,8 +159,6 @@ def find_relations(
 @functools.lru_cache(maxsize=1)
 def _role_ends() -> frozenset[str]:
     """Last words of the roles that tie a person to a group ("commander", "member")."""
-    from .lexicon import phrase_words
-
     return frozenset(
         phrase_words(row["phrase"])[-1]
         for row in read_table("roles.tsv")
@@ -213,7 +213,6 @@ class _Relater:
         if ent.label_ == "ORG":
             name = self.text[s:e]
             return Party(name, "group", (s, e), None, "group:" + name.lower())
-        from .places import country_by_name
 
         place = country_by_name(ent.text)
         if place is None or not place.country or place.kind != "country":
@@ -551,8 +550,6 @@ class _Relater:
 
 def _demonym(word: str) -> bool:
     """ "Ugandan" names a nationality, "Uganda" a country: "a Ugandan-led group"."""
-    from .gazetteer import Gazetteer, norm_key
-
     gaz = Gazetteer.default()
     k = norm_key(word)
     return k in gaz.demonyms and k not in gaz.country_keys
