@@ -21,7 +21,7 @@ from .articles import read_article
 from .claims import find_claims
 from .coding.assemble import assemble
 from .coding.frames import find_frames
-from .coding.records import Frame
+from .coding.records import Draft, Frame, Verdict
 from .dates import DateMention, find_dates
 from .errors import EventwireError, ExtractionError, InputError
 from .lexicon import doc_text
@@ -50,6 +50,9 @@ class Work:
     actors: list[ActorMention] = field(default_factory=list)
     frames: list[Frame] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # For each of ``events``: the draft it was built from and the verdict that classified
+    # it (what a statistical classifier reads beside the cards).
+    coded: list[tuple[Draft, Verdict]] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
@@ -78,8 +81,10 @@ def stage_frames(work: Work) -> None:
 
 
 def stage_events(work: Work) -> None:
-    events = assemble(work.doc, work.article, work.frames, work.places, work.dates)
-    work.events = [e for e in events if e.confidence >= work.options.min_confidence]
+    coded = assemble(work.doc, work.article, work.frames, work.places, work.dates)
+    kept = [c for c in coded if c[2].confidence >= work.options.min_confidence]
+    work.events = [event for _, _, event in kept]
+    work.coded = [(draft, verdict) for draft, verdict, _ in kept]
 
 
 def stage_people(work: Work) -> None:

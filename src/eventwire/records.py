@@ -193,6 +193,8 @@ class Event(Record):
     sources: list[str] = field(default_factory=list)
     evidence: dict[str, list[Span]] = field(default_factory=dict)
     confidence: float = 0.0
+    # What decided the sub-event type: "rule:<card>" (coding/cards.py), later "model:...".
+    classified_by: str | None = None
     notes: str = ""
 
     @classmethod

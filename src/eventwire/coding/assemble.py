@@ -1,9 +1,9 @@
 """Assemble frames into events: merge the tellings of one event, build each event, and
 put the article's main event first.
 
->>> events = assemble(doc, article, frames, places)   # doctest: +SKIP
->>> events[0].sub_event_type                          # doctest: +SKIP
-'Air/drone strike'
+>>> draft, verdict, event = assemble(doc, article, frames, places)[0]  # doctest: +SKIP
+>>> event.sub_event_type, verdict.card                                # doctest: +SKIP
+('Air/drone strike', 'weapon')
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from ..records import Article, Event
 from .build import build_event
 from .factuality import PERIOD
 from .merging import merge_frames
-from .records import Draft, Frame
+from .records import Draft, Frame, Verdict
 from .setting import country_place, country_votes
 from .shares import find_splits
 
@@ -28,12 +28,13 @@ def assemble(
     frames: list[Frame],
     places: list[Any],
     dates: Sequence[DateMention] = (),
-) -> list[Event]:
-    """Events of one article, main event first."""
+) -> list[tuple[Draft, Verdict, Event]]:
+    """Events of one article, main event first, each with its draft and the verdict that
+    classified it."""
     drafts = merge_frames(frames)
     votes, first = country_votes(places, frames)
     fallback = country_place(first[votes.most_common(1)[0][0]]) if votes else None
-    events: list[tuple[Draft, Event]] = []
+    events: list[tuple[Draft, Verdict, Event]] = []
     splits = find_splits(article.text)
     # Places a placeless event may inherit: not those of background sentences ("more than
     # 40 strikes since last year, most of them in the mountains of Puntland").
@@ -47,14 +48,15 @@ def assemble(
             # "The UN condemned the attack", "police are investigating the bombing": an
             # event told elsewhere, of which this text says nothing.
             continue
-        ev = build_event(draft, doc, article, fallback, nearby, k, list(dates), votes, splits)
-        if ev is not None:
-            events.append((draft, ev))
+        built = build_event(draft, doc, article, fallback, nearby, k, list(dates), votes, splits)
+        if built is not None:
+            events.append((draft, built[1], built[0]))
     latest = max(
-        (e.event_date for _, e in events if e.event_date and e.time_precision == 1), default=None
+        (e.event_date for _, _, e in events if e.event_date and e.time_precision == 1),
+        default=None,
     )
-    events.sort(key=lambda de: _main_rank(de[0], de[1], doc, latest))
-    return [e for _, e in events]
+    events.sort(key=lambda dve: _main_rank(dve[0], dve[2], doc, latest))
+    return events
 
 
 # Verbs of reacting to an event: what they take as object was told elsewhere.

@@ -18,7 +18,7 @@ from ..records import Actor, Article, Event, Place, Span, event_notes
 from .classification import classify
 from .clues import people_held, victim_kinds
 from .parties import assoc_names, is_teller
-from .records import Draft, Toll
+from .records import Draft, Toll, Verdict
 from .setting import nearest_place, pick_date, pick_place, place_from_actors
 from .shares import Split, split_for
 from .tolls import conservative_count, draft_tolls
@@ -34,7 +34,7 @@ def build_event(
     all_dates: Sequence[DateMention] = (),
     votes: Counter[str] | None = None,
     splits: Sequence[Split] = (),
-) -> Event | None:
+) -> tuple[Event, Verdict] | None:
     """One Event from a draft, or None when the draft is no event after all."""
     text = article.text
     ev = Event()
@@ -121,7 +121,8 @@ def build_event(
     injured, _, _, i_toll = conservative_count(draft_tolls(draft, "injured"))
     gainers = [g for f in draft.frames for g in f.gainers]
     gainer = act.resolve(gainers[0], country, iso2, year) if gainers else None
-    sub = classify(draft, doc, actor1, actor2, killed, gainer)
+    verdict = classify(draft, doc, actor1, actor2, killed, gainer)
+    sub = verdict.sub_event_type
     if (
         sub in ("Government regains territory", "Non-state actor overtakes territory")
         and gainer is not None
@@ -271,13 +272,14 @@ def build_event(
     ev.evidence = evidence
     ev.sources = [article.id] if article.id else []
     ev.confidence = _confidence(draft, ev)
+    ev.classified_by = verdict.classified_by
     # A place taken from elsewhere in the article is evidence, but not a sign that the
     # event itself was told plainly: it joins after the confidence is reckoned.
     evidence.update(place_evidence)
     ev.notes = event_notes(ev)
     basis = f"{article.id}|{hashlib.sha1(text.encode('utf-8', 'replace')).hexdigest()[:12]}|{index}"
     ev.event_id = "EW" + hashlib.sha1(basis.encode()).hexdigest()[:12].upper()
-    return ev
+    return ev, verdict
 
 
 def _confidence(draft: Draft, ev: Event) -> float:

@@ -101,3 +101,24 @@ class Draft:
             for p in f.places
             if p.place is not None and p.place.kind == "town"
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What classification decided for a draft, and what it saw on the way.
+
+    ``card`` names the rule card that decided (None: no card fired, the draft is no
+    event); ``votes`` (sub-event type -> the strongest trigger weight voting for it) and
+    ``classes`` (trigger class -> how many triggers) are what the cards read, kept as
+    features for a statistical classifier.
+    """
+
+    sub_event_type: str | None
+    card: str | None
+    votes: dict[str, float] = field(default_factory=dict)
+    classes: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def classified_by(self) -> str | None:
+        """``rule:<card>`` for the event's ``classified_by`` field."""
+        return f"rule:{self.card}" if self.card else None
