@@ -455,6 +455,7 @@ def why(
         return
     ev = found["event"]
     typer.echo(f"{ev['event_id']} [{found['status']}, version {found['version']}]: {ev['notes']}")
+    typer.echo(f"sub-event type {ev['sub_event_type']!r} decided by {_decided_by(ev)}")
     for n, src in enumerate(found["sources"], 1):
         merge = src["merge"]
         title = src["title"] or src["url"] or src["source"]
@@ -470,11 +471,17 @@ def why(
         per = src["event"]
         typer.echo(
             f"   this source: {per.get('event_date')} {per.get('location')} "
-            f"{per.get('sub_event_type')}, {per.get('fatalities')} killed"
+            f"{per.get('sub_event_type')} ({_decided_by(per)}), {per.get('fatalities')} killed"
         )
     for h in found["history"]:
         made_by = f"eventwire {h['eventwire_version']}"
         typer.echo(f"v{h['version']} {h['status']}: {h['reason']} ({made_by})")
+
+
+def _decided_by(event: dict[str, Any]) -> str:
+    """An event's ``classified_by`` as ``why`` prints it ("rule:attack"; events stored
+    before eventwire recorded it have none)."""
+    return event.get("classified_by") or "an earlier eventwire (not recorded)"
 
 
 def _event_filter(

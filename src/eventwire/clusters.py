@@ -173,7 +173,8 @@ def best_match(new: Event, candidates: list[tuple[str, Event]]) -> Match:
 def combine(members: list[Event], event_id: str) -> Event:
     """One merged event from its per-article versions, first source first.
 
-    - type and actors: the most common among sources (ties: the earliest source);
+    - type and actors: the most common among sources (ties: the earliest source), the
+      type with what classified it in its first source;
     - date: from the best-founded dates (explicit, then relative, then publication),
       the most common, ties to the earliest day;
     - place: the most precise one (lowest geo_precision, ties: the earliest source);
@@ -192,7 +193,10 @@ def combine(members: list[Event], event_id: str) -> Event:
 
     kind = _vote([(m.event_type, m.sub_event_type) for m in members])
     typed = next(m for m in members if (m.event_type, m.sub_event_type) == kind)
-    for name in ("event_type", "sub_event_type", "disorder_type", "civilian_targeting"):
+    # The type comes with what decided it (the first source that gave that type).
+    for name in (
+        "event_type", "sub_event_type", "disorder_type", "civilian_targeting", "classified_by",
+    ):  # fmt: skip
         setattr(merged, name, getattr(typed, name))
     side1 = _vote([(m.actor1, m.assoc_actor_1, m.inter1) for m in typed_like(members, kind)])
     side2 = _vote([(m.actor2, m.assoc_actor_2, m.inter2) for m in typed_like(members, kind)])

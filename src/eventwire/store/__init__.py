@@ -33,7 +33,7 @@ def open_store(url: str | None = None) -> Store:
 
     >>> store = open_store(":memory:")
     >>> store.schema_version()
-    3
+    4
     """
     url = url or DEFAULT_DB
     if url.startswith(("postgresql://", "postgres://")):

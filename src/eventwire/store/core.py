@@ -293,15 +293,16 @@ class Store(ReadAPI, extras.ExtrasReadAPI):
         values = (
             merged.event_date, merged.country, merged.event_type, merged.sub_event_type,
             merged.actor1, merged.actor2, merged.location, merged.latitude, merged.longitude,
-            merged.fatalities, len(merged.sources), _search_text(merged), data,
+            merged.fatalities, len(merged.sources), _search_text(merged), merged.classified_by,
+            data,
         )  # fmt: skip
         if not rows:
             n = 1
             self.db.execute(
                 "INSERT INTO events (id, seq, status, version, event_date, country, event_type, "
                 "sub_event_type, actor1, actor2, location, latitude, longitude, fatalities, "
-                "n_sources, search, data, created_at, updated_at) "
-                "VALUES (?, ?, 'active', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "n_sources, search, classified_by, data, created_at, updated_at) "
+                "VALUES (?, ?, 'active', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (event_id, self._next("events"), *values, now, now),
             )
         else:
@@ -312,7 +313,7 @@ class Store(ReadAPI, extras.ExtrasReadAPI):
                 "UPDATE events SET status = 'active', version = ?, event_date = ?, country = ?, "
                 "event_type = ?, sub_event_type = ?, actor1 = ?, actor2 = ?, location = ?, "
                 "latitude = ?, longitude = ?, fatalities = ?, n_sources = ?, search = ?, "
-                "data = ?, updated_at = ? WHERE id = ?",
+                "classified_by = ?, data = ?, updated_at = ? WHERE id = ?",
                 (n, *values, now, event_id),
             )
         self._version(event_id, n, "active", reason, version, data)
