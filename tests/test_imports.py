@@ -25,7 +25,13 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # read: bytes of any format into articles; the model and the text it parses.
     ("read", ("articles", "readers", "nlp")),
     # annotate: dates, actors, places and people named in the text.
-    ("annotate", ("dates", "gazetteer", "geonames", "actors", "places", "people")),
+    (
+        "annotate",
+        (
+            "dates", "gazetteer", "geonames", "actors", "place_lexicon", "villages", "places",
+            "people",
+        ),
+    ),  # fmt: skip
     # detect: triggers, frames, roles and tolls (the first half of the coding wing).
     (
         "detect",

@@ -441,6 +441,13 @@ Id = Annotated[str, PathParam(max_length=64)]
 
 
 def _read_routes(app: FastAPI, hub: _Hub, options: ServeOptions) -> None:
+    """The GET routes, in the order the schema lists them."""
+    _record_routes(app, hub)
+    _extra_routes(app, hub, options)
+
+
+def _record_routes(app: FastAPI, hub: _Hub) -> None:
+    """Events, one event, one article, and the actors of the matching events."""
     not_found: dict[int | str, dict[str, Any]] = {
         404: {"model": ErrorEnvelope, "description": "No such id"}
     }
@@ -492,6 +499,10 @@ def _read_routes(app: FastAPI, hub: _Hub, options: ServeOptions) -> None:
             rows = store.actors(filters)
         return _ok(actors=rows[offset : offset + limit], total=len(rows), limit=limit,
                    offset=offset)  # fmt: skip
+
+
+def _extra_routes(app: FastAPI, hub: _Hub, options: ServeOptions) -> None:
+    """Claims, quotes and relations; the stats and the page's start-up facts."""
 
     def extras(kind: str, filters: ExtraFilter, limit: int, offset: int) -> JSONResponse:
         with hub.reading() as store:

@@ -19,7 +19,7 @@ from typing import Any
 from ..actors import ActorMention
 from ..dates import DateMention
 from .factuality import is_aggregate, is_modal, nonviolent
-from .records import Frame, TriggerHit
+from .records import Frame, Toll, TriggerHit
 from .roles import assign_roles
 from .support import in_support
 from .syntax import path_up
@@ -142,52 +142,16 @@ def find_frames(
     doc: Any, dates: list[DateMention], places: list[Any], actors: list[ActorMention]
 ) -> list[Frame]:
     """Frames of the doc in text order, with the dates, places, actors and tolls they own."""
-    hits = match_triggers(doc)
-    by_sent: dict[int, list[TriggerHit]] = {}
     sents = list(doc.sents)
-    sent_of = {}
-    for k, s in enumerate(sents):
-        for t in range(s.start, s.end):
-            sent_of[t] = k
-    for h in hits:
-        by_sent.setdefault(sent_of[h.i], []).append(h)
     frames: list[Frame] = []
     title_end = _title_end(doc)
-    for k, sent_hits in sorted(by_sent.items()):
+    for k, sent_hits in _hits_by_sentence(doc, sents):
         sent = sents[k]
-        veto = nonviolent(sent)
-        # (The sentence may end in the blank lines after the headline: its words end it.)
-        if sent.start_char + len(sent.text.rstrip()) <= title_end + 1 or veto == "topic":
-            # The headline retells the lead: its words would only blur the frames.
+        hits = _candidates(sent_hits, sent, doc, actors, title_end)
+        if not hits:
             continue
-        if veto == "cause":
-            # "protested against the lack of relief for flood victims" is still a protest;
-            # only the deaths and injuries a flood or a crash caused are no event.
-            sent_hits = [h for h in sent_hits if h.entry.cls not in ("kill", "injure")]
-        sent_hits = [resense(h, doc) for h in sent_hits]
-        # "National Liberation Army", "Northern Storm Brigade": words of a group's name.
-        named = [(a.tok_start, a.tok_end) for a in actors if a.entry is None or not a.entry.generic]
-        sent_hits = [
-            h
-            for h in sent_hits
-            if not (
-                h.text[:1].isupper()
-                and h.i > sent.start
-                and any(s <= h.i and h.j <= e for s, e in named)
-            )
-        ]  # ("Israeli warplanes", "Russian artillery": the weapon is the act, kept)
         tolls = find_tolls(sent)
-        # "nobody was killed", "no one was hurt": the words say what did not happen.
-        zeros = {t.word_i for t in tolls if t.value == 0 and t.word_i >= 0}
-        kept = [
-            h
-            for h in sent_hits
-            if not is_modal(doc[h.j - 1], range(h.i, h.j))
-            and not is_aggregate(h, doc, sent)
-            and not other_sense(h, doc)
-            and not in_support(doc[h.j - 1])
-            and not (h.entry.cls in ("kill", "injure") and any(i in zeros for i in range(h.i, h.j)))
-        ]
+        kept = _told(hits, sent, doc, tolls)
         if not kept:
             continue
         # A group of only weak demonstration words ("where hundreds of traders had
@@ -197,39 +161,108 @@ def find_frames(
             for g in _group(kept, doc)
             if not all(h.entry.cls == "protest" and h.entry.weight < 0.5 for h in g)
         ]
-        if not groups:
-            continue
-        for gi, group in enumerate(groups):
-            others = groups[:gi] + groups[gi + 1 :]
-            scope = _scope(group, others, sent, doc)
-            frame = Frame(k, sent.start_char, sent.end_char, group, tokens=scope)
-            lo = doc[min(scope)].idx if scope else sent.start_char
-            hi = doc[max(scope)].idx + len(doc[max(scope)].text) if scope else sent.end_char
-            frame.tolls = [
-                t for t in tolls if (t.word_i in scope) or (t.word_i < 0 and lo <= t.start < hi)
-            ]
-            if gi > 0:
-                # Zeros and stated totals not inside a nested frame belong to the first.
-                frame.tolls = [t for t in frame.tolls if t.word_i >= 0 or t.start >= lo]
-            frame.dates = [
-                d for d in dates if lo <= d.start < hi and _in_scope(d.start, scope, doc, sent)
-            ]
-            frame.places = [p for p in places if _in_scope(p.start, scope, doc, sent)]
-            frame.actors = [
-                a for a in actors if sent.start <= a.tok_start < sent.end and a.tok_start in scope
-            ]
-            frame.anaphoric = any(_is_anaphoric(h, doc) for h in group)
-            trigger_tokens = {t for g in groups for h in g for t in range(h.i, h.j)}
-            frame.main_clause = any(
-                _anchor(doc[h.j - 1], trigger_tokens).dep_ == "ROOT" for h in group
-            )
-            assign_roles(frame, doc, actors)
-            frames.append(frame)
-        _own_when_dates(frames[len(frames) - len(groups) :], groups, doc)
-        if len(groups) > 1:
-            first = frames[len(frames) - len(groups)]
-            claimed = {id(t) for f in frames[len(frames) - len(groups) :] for t in f.tolls}
-            first.tolls.extend(t for t in tolls if t.word_i < 0 and id(t) not in claimed)
+        if groups:
+            frames.extend(_sentence_frames(k, sent, groups, tolls, doc, dates, places, actors))
+    return frames
+
+
+def _hits_by_sentence(doc: Any, sents: list[Any]) -> list[tuple[int, list[TriggerHit]]]:
+    """The trigger hits of each sentence that has any, by sentence index, in order."""
+    sent_of = {}
+    for k, s in enumerate(sents):
+        for t in range(s.start, s.end):
+            sent_of[t] = k
+    by_sent: dict[int, list[TriggerHit]] = {}
+    for h in match_triggers(doc):
+        by_sent.setdefault(sent_of[h.i], []).append(h)
+    return sorted(by_sent.items())
+
+
+def _candidates(
+    sent_hits: list[TriggerHit], sent: Any, doc: Any, actors: list[ActorMention], title_end: int
+) -> list[TriggerHit] | None:
+    """The hits of a sentence that may tell an event, read in their sense; None for a
+    sentence that tells none (the headline, sport or markets)."""
+    veto = nonviolent(sent)
+    # (The sentence may end in the blank lines after the headline: its words end it.)
+    if sent.start_char + len(sent.text.rstrip()) <= title_end + 1 or veto == "topic":
+        # The headline retells the lead: its words would only blur the frames.
+        return None
+    if veto == "cause":
+        # "protested against the lack of relief for flood victims" is still a protest;
+        # only the deaths and injuries a flood or a crash caused are no event.
+        sent_hits = [h for h in sent_hits if h.entry.cls not in ("kill", "injure")]
+    sent_hits = [resense(h, doc) for h in sent_hits]
+    # "National Liberation Army", "Northern Storm Brigade": words of a group's name.
+    named = [(a.tok_start, a.tok_end) for a in actors if a.entry is None or not a.entry.generic]
+    return [
+        h
+        for h in sent_hits
+        if not (
+            h.text[:1].isupper()
+            and h.i > sent.start
+            and any(s <= h.i and h.j <= e for s, e in named)
+        )
+    ]  # ("Israeli warplanes", "Russian artillery": the weapon is the act, kept)
+
+
+def _told(hits: list[TriggerHit], sent: Any, doc: Any, tolls: list[Toll]) -> list[TriggerHit]:
+    """The hits that tell an event that happened (``factuality``), in their event sense."""
+    # "nobody was killed", "no one was hurt": the words say what did not happen.
+    zeros = {t.word_i for t in tolls if t.value == 0 and t.word_i >= 0}
+    return [
+        h
+        for h in hits
+        if not is_modal(doc[h.j - 1], range(h.i, h.j))
+        and not is_aggregate(h, doc, sent)
+        and not other_sense(h, doc)
+        and not in_support(doc[h.j - 1])
+        and not (h.entry.cls in ("kill", "injure") and any(i in zeros for i in range(h.i, h.j)))
+    ]
+
+
+def _sentence_frames(
+    k: int,
+    sent: Any,
+    groups: list[list[TriggerHit]],
+    tolls: list[Toll],
+    doc: Any,
+    dates: list[DateMention],
+    places: list[Any],
+    actors: list[ActorMention],
+) -> list[Frame]:
+    """One frame per group of a sentence's triggers, each with what it owns."""
+    frames = []
+    trigger_tokens = {t for g in groups for h in g for t in range(h.i, h.j)}
+    for gi, group in enumerate(groups):
+        others = groups[:gi] + groups[gi + 1 :]
+        scope = _scope(group, others, sent, doc)
+        frame = Frame(k, sent.start_char, sent.end_char, group, tokens=scope)
+        lo = doc[min(scope)].idx if scope else sent.start_char
+        hi = doc[max(scope)].idx + len(doc[max(scope)].text) if scope else sent.end_char
+        frame.tolls = [
+            t for t in tolls if (t.word_i in scope) or (t.word_i < 0 and lo <= t.start < hi)
+        ]
+        if gi > 0:
+            # Zeros and stated totals not inside a nested frame belong to the first.
+            frame.tolls = [t for t in frame.tolls if t.word_i >= 0 or t.start >= lo]
+        frame.dates = [
+            d for d in dates if lo <= d.start < hi and _in_scope(d.start, scope, doc, sent)
+        ]
+        frame.places = [p for p in places if _in_scope(p.start, scope, doc, sent)]
+        frame.actors = [
+            a for a in actors if sent.start <= a.tok_start < sent.end and a.tok_start in scope
+        ]
+        frame.anaphoric = any(_is_anaphoric(h, doc) for h in group)
+        frame.main_clause = any(
+            _anchor(doc[h.j - 1], trigger_tokens).dep_ == "ROOT" for h in group
+        )
+        assign_roles(frame, doc, actors)
+        frames.append(frame)
+    _own_when_dates(frames, groups, doc)
+    if len(groups) > 1:
+        claimed = {id(t) for f in frames for t in f.tolls}
+        frames[0].tolls.extend(t for t in tolls if t.word_i < 0 and id(t) not in claimed)
     return frames
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ..actors import actor_homes
@@ -115,3 +116,62 @@ def country_place(place: Place) -> Place:
         geo_precision=3,
         kind="country",
     )
+
+
+@dataclass(slots=True)
+class Setting:
+    """Where and when an event happened, as found for it (``locate``)."""
+
+    mention: Any | None  # the place mention the event is placed by (places.PlaceMention)
+    place: Place | None
+    inherited: bool  # the place is the nearest the article names, not the event's own
+    date: DateMention | None
+    year: int | None  # the event's year, else the publication's: for actors' periods
+
+    @property
+    def country(self) -> str | None:
+        return self.place.country if self.place else None
+
+    @property
+    def iso2(self) -> str | None:
+        return self.place.iso2 if self.place else None
+
+
+def locate(
+    draft: Draft,
+    published: str | None,
+    fallback: Place | None,
+    all_places: list[Any],
+    all_dates: Sequence[DateMention] = (),
+    votes: Counter[str] | None = None,
+) -> Setting:
+    """The place and date of a draft event. ``fallback`` is the article's country (from
+    ``country_votes``), ``all_places`` and ``all_dates`` what the article names."""
+    pm = pick_place(draft, all_places)
+    inherited = False
+    if (
+        pm is not None
+        and fallback is not None
+        and votes
+        and pm.place.country != fallback.country
+        and votes[fallback.country or ""] >= 2 * max(votes[pm.place.country or ""], 1.0)
+    ):
+        # One town abroad against an article that is plainly about another country: more
+        # likely a namesake than a cross-border event; keep the country, not the town.
+        pm = None
+    if pm is None and fallback is not None:
+        pm = nearest_place(draft, all_places, fallback.country)
+        inherited = pm is not None
+    place = pm.place if pm is not None else fallback
+    if place is None:
+        place = place_from_actors(draft)
+    date = pick_date(draft)
+    if date is None:
+        # A date leading the sentence ("On 4 April 2019, ...") covers its clauses; failing
+        # that, the last date given before the event's first telling.
+        sentences = {(f.sent_start, f.sent_end) for f in draft.frames}
+        near = [d for d in all_dates if any(s <= d.start < e for s, e in sentences)]
+        before = [d for d in all_dates if d.start < draft.first and d.date]
+        date = near[0] if near else (before[-1] if before else None)
+    year = int(date.date[:4]) if date and date.date else (int(published[:4]) if published else None)
+    return Setting(pm, place, inherited, date, year)

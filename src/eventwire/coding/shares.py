@@ -15,9 +15,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..records import Place
 from .numbers import number_word
 from .records import Draft, Toll
-from .tolls import find_stated_totals
+from .tolls import conservative_count, draft_tolls, find_stated_totals
 
 _SPLIT_WORD = re.compile(
     r"\b(?:split|divided|distributed|spread|allocated|allotted|apportioned|evenly)\b"
@@ -248,3 +249,32 @@ def split_for(
         if anchor <= sp.end and sp.start - anchor < 600:
             return sp
     return None
+
+
+@dataclass(slots=True)
+class EventTolls:
+    """An event's killed and injured counts, each with the toll read as its evidence."""
+
+    killed: int | None
+    killed_low: int | None
+    killed_high: int | None
+    killed_toll: Toll | None
+    injured: int | None
+    injured_toll: Toll | None
+
+
+def event_tolls(draft: Draft, splits: Sequence[Split], place: Place | None) -> EventTolls:
+    """The conservative counts of a draft's tellings; a split statement that shares the
+    toll between places gives this place its share."""
+    killed, k_low, k_high, k_toll = conservative_count(draft_tolls(draft, "killed"))
+    split = split_for(splits, k_toll, killed, draft)
+    if split is not None and place is not None:
+        names = [place.location or ""] + [
+            p.text for f in draft.frames for p in f.places if p.place is not None
+        ]
+        share = split.share(names, killed)
+        if share is not None:
+            killed, k_low, k_high = share, None, None
+            k_toll = Toll("killed", share, None, None, split.start, split.end, -2, "total")
+    injured, _, _, i_toll = conservative_count(draft_tolls(draft, "injured"))
+    return EventTolls(killed, k_low, k_high, k_toll, injured, i_toll)

@@ -64,106 +64,126 @@ _PEOPLE_HINT = {
 
 def _victim_head(word: Any) -> Any | None:
     """The noun phrase a toll word counts."""
-    children = list(word.children)
     if word.dep_ in ("compound", "amod") and word.lower_ in ("death", "deadly"):
         return None  # "death threats"
     if word.pos_ in ("VERB", "AUX") or word.tag_.startswith("VB"):
-        for dep in ("nsubjpass", "dobj", "attr", "oprd"):
-            for c in children:
-                if c.dep_ == dep and not (dep == "oprd" and c.pos_ == "ADJ"):
-                    return c  # "shot dead": "dead" says how, not who
-        if word.lemma_ in _DEATH_VERBS:
-            # "three members died", "a fighter succumbed to his wounds": the subject.
-            for c in children:
-                if c.dep_ == "nsubj":
-                    return c
-        if word.tag_ in ("VBD", "VBZ", "VBP") and word.lemma_ not in _DEATH_VERBS:
-            # "announced a strike on Friday killed X": the parser takes X, after an active
-            # verb, for its subject; a subject after its verb is the object.
-            for c in children:
-                if c.dep_ == "nsubj" and c.i > word.i and c.pos_ in ("PROPN", "NOUN", "NUM"):
-                    return c
-        if word.dep_ == "conj" and not any(c.dep_ in ("dobj", "attr") for c in children):
-            # "12 civilians were killed and 30 others injured", "five dead and eleven
-            # wounded": a counted subject of its own is this clause's victims.
-            for c in children:
-                if (
-                    c.dep_ == "nsubj"
-                    and c.i < word.i
-                    and (
-                        c.like_num
-                        or c.pos_ == "NUM"
-                        or c.lower_ in quantity_words()
-                        or any(g.dep_ == "nummod" or g.like_num for g in c.children)
-                    )
-                ):
-                    return c  # also "14 killed and dozens wounded"
-        # "was shot and killed", "1 staff shot and killed": the first verb's arguments count.
-        verb = word
-        while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-            verb = verb.head
-            for c in verb.children:
-                if c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and verb.lemma_ in _HARM_VERBS):
-                    return c
-        if verb.dep_ == "advcl" and verb.tag_ == "VBN":
-            # "was attacked, stabbed and killed": the first participle's subject.
-            for c in verb.head.children:
-                if c.dep_ == "nsubjpass":
-                    return c
+        found = _verb_arguments(word, list(word.children))
+        return found if found is not None else _verb_chain(word)
+    if word.lower_ in ("dead", "injured", "wounded", "killed"):
+        return _counted_by_adjective(word, list(word.children))
+    return _counted_by_noun(word, list(word.children))
+
+
+def _verb_arguments(word: Any, children: list[Any]) -> Any | None:
+    """The victims among a toll verb's own arguments."""
+    for dep in ("nsubjpass", "dobj", "attr", "oprd"):
+        for c in children:
+            if c.dep_ == dep and not (dep == "oprd" and c.pos_ == "ADJ"):
+                return c  # "shot dead": "dead" says how, not who
+    if word.lemma_ in _DEATH_VERBS:
+        # "three members died", "a fighter succumbed to his wounds": the subject.
+        for c in children:
+            if c.dep_ == "nsubj":
+                return c
+    if word.tag_ in ("VBD", "VBZ", "VBP") and word.lemma_ not in _DEATH_VERBS:
+        # "announced a strike on Friday killed X": the parser takes X, after an active
+        # verb, for its subject; a subject after its verb is the object.
+        for c in children:
+            if c.dep_ == "nsubj" and c.i > word.i and c.pos_ in ("PROPN", "NOUN", "NUM"):
+                return c
+    if word.dep_ == "conj" and not any(c.dep_ in ("dobj", "attr") for c in children):
+        # "12 civilians were killed and 30 others injured", "five dead and eleven
+        # wounded": a counted subject of its own is this clause's victims.
+        for c in children:
+            if (
+                c.dep_ == "nsubj"
+                and c.i < word.i
+                and (
+                    c.like_num
+                    or c.pos_ == "NUM"
+                    or c.lower_ in quantity_words()
+                    or any(g.dep_ == "nummod" or g.like_num for g in c.children)
+                )
+            ):
+                return c  # also "14 killed and dozens wounded"
+    return None
+
+
+def _verb_chain(word: Any) -> Any | None:
+    """The victims of a toll verb joined to others ("was shot and killed"), of a reduced
+    passive ("1 staff killed"), or the noun a participle describes ("two soldiers killed")."""
+    # "was shot and killed", "1 staff shot and killed": the first verb's arguments count.
+    verb = word
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head
         for c in verb.children:
-            if c.dep_ == "nummod" and c.i < verb.i:
-                return c  # "1 UN staff driver shot and killed", parsed as a number on the verb
-        if word.lemma_ not in _DEATH_VERBS:
-            # Telegraphese reduced passive: "1 national staff killed, 2 wounded".
-            has_object = any(c.dep_ in ("dobj", "attr") for c in verb.children) or (
-                word.i + 1 < len(word.doc)
-                and word.nbor(1).pos_ in ("NUM", "DET", "PROPN")
-                and word.nbor(1).ent_type_ != "DATE"
-            )
-            for c in verb.children:
-                if c.dep_ == "nsubj" and c.i < verb.i and not has_object and _victim_like(c):
-                    return c
-        if word.dep_ in ("oprd", "xcomp", "acomp", "ccomp") and word.head.lemma_ == "find":
-            for c in word.head.children:  # "was found killed", "found dead"
+            if c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and verb.lemma_ in _HARM_VERBS):
+                return c
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN":
+        # "was attacked, stabbed and killed": the first participle's subject.
+        for c in verb.head.children:
+            if c.dep_ == "nsubjpass":
+                return c
+    for c in verb.children:
+        if c.dep_ == "nummod" and c.i < verb.i:
+            return c  # "1 UN staff driver shot and killed", parsed as a number on the verb
+    if word.lemma_ not in _DEATH_VERBS:
+        # Telegraphese reduced passive: "1 national staff killed, 2 wounded".
+        has_object = any(c.dep_ in ("dobj", "attr") for c in verb.children) or (
+            word.i + 1 < len(word.doc)
+            and word.nbor(1).pos_ in ("NUM", "DET", "PROPN")
+            and word.nbor(1).ent_type_ != "DATE"
+        )
+        for c in verb.children:
+            if c.dep_ == "nsubj" and c.i < verb.i and not has_object and _victim_like(c):
+                return c
+    if word.dep_ in ("oprd", "xcomp", "acomp", "ccomp") and word.head.lemma_ == "find":
+        for c in word.head.children:  # "was found killed", "found dead"
+            if c.dep_ in ("nsubjpass", "dobj"):
+                return c
+    # "two soldiers killed", "the individual killed": the participle modifies the victims.
+    if word.dep_ in ("acl", "amod", "relcl") and word.tag_ == "VBN":
+        head = word.head
+        if (
+            head.dep_ == "pobj"
+            and head.head.lower_ == "of"
+            and not any(c.dep_ == "nummod" or c.like_num for c in head.children)
+            and head.head.head.pos_ in ("NOUN", "PROPN")
+        ):
+            return head.head.head  # "2 staff of the local partners killed": the staff
+        return head
+    # "killing himself and three others"; "left five dead"
+    return None
+
+
+def _counted_by_adjective(word: Any, children: list[Any]) -> Any | None:
+    """ "two dead", "five people were injured", "was found dead", "left five dead"."""
+    if word.dep_ in ("amod", "acl") and word.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+        return word.head
+    for c in children:
+        if c.dep_ in ("nummod", "npadvmod", "quantmod") or c.like_num:
+            return c
+    if word.head.lemma_ == "find":
+        finder = word.head
+        while True:  # "was found dead"; "was stabbed ... and found dead"
+            for c in finder.children:
                 if c.dep_ in ("nsubjpass", "dobj"):
                     return c
-        # "two soldiers killed", "the individual killed": the participle modifies the victims.
-        if word.dep_ in ("acl", "amod", "relcl") and word.tag_ == "VBN":
-            head = word.head
-            if (
-                head.dep_ == "pobj"
-                and head.head.lower_ == "of"
-                and not any(c.dep_ == "nummod" or c.like_num for c in head.children)
-                and head.head.head.pos_ in ("NOUN", "PROPN")
-            ):
-                return head.head.head  # "2 staff of the local partners killed": the staff
-            return head
-        # "killing himself and three others"; "left five dead"
-        return None
-    if word.lower_ in ("dead", "injured", "wounded", "killed"):
-        if word.dep_ in ("amod", "acl") and word.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
-            return word.head
-        for c in children:
-            if c.dep_ in ("nummod", "npadvmod", "quantmod") or c.like_num:
+            if finder.dep_ != "conj":
+                break
+            finder = finder.head
+    # "left five dead": the number is the verb's object, "dead" its complement;
+    # "twelve people are confirmed dead": the passive verb's subject.
+    if word.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl"):
+        for c in word.head.children:
+            if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i < word.i:
                 return c
-        if word.head.lemma_ == "find":
-            finder = word.head
-            while True:  # "was found dead"; "was stabbed ... and found dead"
-                for c in finder.children:
-                    if c.dep_ in ("nsubjpass", "dobj"):
-                        return c
-                if finder.dep_ != "conj":
-                    break
-                finder = finder.head
-        # "left five dead": the number is the verb's object, "dead" its complement;
-        # "twelve people are confirmed dead": the passive verb's subject.
-        if word.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl"):
-            for c in word.head.children:
-                if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i < word.i:
-                    return c
-        return None
-    # Nouns: "three deaths", "the death toll rose to 12", "5 fatalities", "no casualties",
-    # "the killing of one fighter", "the deaths of two soldiers".
+    return None
+
+
+def _counted_by_noun(word: Any, children: list[Any]) -> Any | None:
+    """ "three deaths", "the death toll rose to 12", "5 fatalities", "no casualties",
+    "the killing of one fighter", "the deaths of two soldiers"."""
     for c in children:
         if c.dep_ == "prep" and c.lower_ == "of":
             for g in c.children:
