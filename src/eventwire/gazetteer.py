@@ -28,7 +28,7 @@ import tempfile
 import threading
 import unicodedata
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -37,7 +37,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from eventwire.errors import GeocodeError
+from eventwire.errors import ConfigError, GeocodeError
 from eventwire.records import Place
 
 # Bump when the pickled layout changes, so stale caches are rebuilt, never misread.
@@ -112,13 +112,56 @@ def loose_key(key: str) -> str:
     return " ".join(out)
 
 
+def _iso2(value: str) -> str | None:
+    return None if re.fullmatch(r"[A-Z]{2}", value) else "not an ISO 3166 two-letter code"
+
+
+def _number(value: str) -> str | None:
+    try:
+        float(value)
+    except ValueError:
+        return "not a number"
+    return None
+
+
+def _kinds(*kinds: str) -> Callable[[str], str | None]:
+    return lambda value: None if value in kinds else f"not one of {', '.join(kinds)}"
+
+
+# The columns of each headerless table: (fewest, most, {column index: check}). A row that
+# breaks them stops the load with the file and the line (ConfigError).
+LINE_SCHEMAS: dict[str, tuple[int, int, dict[int, Callable[[str], str | None]]]] = {
+    "admin1_aliases.tsv": (3, 3, {0: _iso2}),
+    "admin1_names.tsv": (3, 4, {0: _iso2}),
+    "country_names.tsv": (2, 3, {0: _iso2}),
+    "demonyms.tsv": (2, 2, {1: _iso2}),
+    "districts.tsv": (4, 6, {0: _iso2}),
+    "geonames_features.tsv": (3, 3, {2: _kinds("1", "2", "3")}),
+    "place_cues.tsv": (2, 2, {0: _kinds(
+        "locative", "near", "area_after", "region_after", "town_after", "attributive",
+        "name_part", "org_after", "unlisted_before", "unlisted_after",
+    )}),  # fmt: skip
+    "place_variants.tsv": (4, 6, {2: _iso2, 3: _number}),
+    "place_stopwords.txt": (1, 1, {}),
+}
+
+
 def data_lines(name: str) -> list[list[str]]:
-    """Tab-separated rows of a data file, without '#' comments and blank lines."""
+    """Tab-separated rows of a data file, without '#' comments and blank lines, each
+    checked against ``LINE_SCHEMAS``."""
     text = resources.files("eventwire").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    fewest, most, checks = LINE_SCHEMAS.get(name, (1, 1_000, {}))
     rows = []
-    for line in text.splitlines():
+    for n, line in enumerate(text.splitlines(), 1):
         if line.strip() and not line.lstrip().startswith("#"):
-            rows.append([c.strip() for c in line.split("\t")])
+            row = [c.strip() for c in line.split("\t")]
+            if not fewest <= len(row) <= most:
+                raise ConfigError(f"{name}, line {n}: {len(row)} columns, not {fewest} to {most}")
+            for k, check in checks.items():
+                wrong = check(row[k])
+                if wrong:
+                    raise ConfigError(f"{name}, line {n}: column {k + 1} {row[k]!r} is {wrong}")
+            rows.append(row)
     return rows
 
 

@@ -24,13 +24,12 @@ Scare quotes and titles (a few words naming a thing: "security belt") are not qu
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from .actors import ActorMention
-from .lexicon import doc_text, read_table, token_forms, token_starts
+from .lexicon import doc_text, speech_words, token_forms, token_starts
 from .people import Person, by_token, last_person_before, role_ending_at
 from .records import Quote, Span
 
@@ -82,15 +81,6 @@ class _Said:
     speaker: Speaker | None = None
     attribution: str | None = None
     cue: tuple[int, int] | None = None
-
-
-@functools.lru_cache(maxsize=1)
-def speech_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(verb lemmas, source prepositions, speech nouns) of ``data/speech.tsv``."""
-    rows = read_table("speech.tsv")
-    kinds = ("verb", "prep", "noun")
-    by = {k: frozenset(r["phrase"] for r in rows if r["kind"] == k) for k in kinds}
-    return by["verb"], by["prep"], by["noun"]
 
 
 # ---------------------------------------------------------------------------- marks

@@ -20,6 +20,7 @@ from .merging import merge_frames
 from .records import Draft, Frame, Verdict
 from .setting import country_place, country_votes
 from .shares import find_splits
+from .words import word_class
 
 
 def assemble(
@@ -59,18 +60,14 @@ def assemble(
     return events
 
 
-# Verbs of reacting to an event: what they take as object was told elsewhere.
-_REACTIONS = frozenset(
-    "condemn denounce deplore investigate probe mourn criticise criticize blame".split()
-)
-
-
 def _reacted_to(frame: Frame, doc: Any) -> bool:
     """Every trigger of the frame is what a reaction is about ("condemned the attack")."""
     for h in frame.triggers:
         tok = doc[h.j - 1]
         head = tok.head.head if tok.dep_ == "pobj" else tok.head
-        if tok.dep_ not in ("dobj", "pobj") or head.lemma_.lower() not in _REACTIONS:
+        if tok.dep_ not in ("dobj", "pobj") or head.lemma_.lower() not in word_class(
+            "reaction_verb"
+        ):
             return False
     return True
 

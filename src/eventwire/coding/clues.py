@@ -7,12 +7,14 @@ Counter({'civilian': 2})
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from typing import Any
 
 from .. import actors as act
 from ..records import Actor
 from .records import Draft
+from .words import word_class
 
 # Within a type, the order in which explosions are preferred when a report names several
 # weapons ("a drone dropped a grenade" is a drone strike in ACLED's practice).
@@ -26,182 +28,22 @@ EXPLOSIONS = (
 )
 
 
-_ARMED_VICTIMS = {
-    "soldier",
-    "troop",
-    "fighter",
-    "militant",
-    "policeman",
-    "police",
-    "officer",
-    "guard",
-    "insurgent",
-    "rebel",
-    "member",
-    "personnel",
-    "commander",
-    "jihadist",
-    "gunman",
-    "combatant",
-    "militiaman",
-    "terrorist",
-    "operative",
-    "recruit",
-    "serviceman",
-    "trooper",
-    "paramilitary",
-    "sniper",
-    "element",
-    "cadre",
-    "interpreter",
-    "army",
-    "force",
-    "jawan",
-    "constable",
-    "security",
-}
-
-
-_CIVILIAN_VICTIMS = {
-    "civilian",
-    "people",
-    "child",
-    "woman",
-    "man",
-    "villager",
-    "resident",
-    "student",
-    "worker",
-    "farmer",
-    "teacher",
-    "journalist",
-    "doctor",
-    "nurse",
-    "family",
-    "boy",
-    "girl",
-    "passenger",
-    "shopkeeper",
-    "trader",
-    "worshipper",
-    "pilgrim",
-    "refugee",
-    "staff",
-    "driver",
-    "employee",
-    "elder",
-    "activist",
-    "leader",
-    "priest",
-    "imam",
-    "wife",
-    "son",
-    "daughter",
-    "father",
-    "mother",
-    "brother",
-    "herder",
-    "fisherman",
-    "vendor",
-    "person",
-}
-
-
-_TERRITORY_OBJECTS = {
-    "control",
-    "village",
-    "town",
-    "city",
-    "area",
-    "position",
-    "hill",
-    "checkpoint",
-    "base",
-    "district",
-    "neighbourhood",
-    "neighborhood",
-    "road",
-    "airport",
-    "field",
-    "mountain",
-    "point",
-    "site",
-    "region",
-    "territory",
-    "post",
-    "outpost",
-    "headquarters",
-    "border",
-    "crossing",
-    "dam",
-    "highway",
-    "farm",
-    "farms",
-    "locality",
-    "hamlet",
-    "valley",
-    "station",
-    "camp",
-    "island",
-    "airbase",
-    "stronghold",
-    "mount",
-    "junction",
-    "bridge",
-    "countryside",
-    "silo",
-}
-
-
 def victim_kinds(draft: Draft) -> Counter[str]:
     kinds: Counter[str] = Counter()
     for f in draft.frames:
         for w in f.victim_words:
-            if w in _ARMED_VICTIMS:
+            if w in word_class("armed_person"):
                 kinds["armed"] += 1
-            elif w in _CIVILIAN_VICTIMS:
+            elif w in word_class("civilian_person"):
                 kinds["civilian"] += 1
     return kinds
-
-
-_CROWD = {
-    "supporter",
-    "student",
-    "villager",
-    "local",
-    "resident",
-    "worker",
-    "activist",
-    "cadre",
-    "crowd",
-    "mob",
-    "protester",
-    "protestor",
-    "demonstrator",
-    "group",
-    "party",
-    "member",
-    "youth",
-    "farmer",
-    "trader",
-    "people",
-    "rioter",
-    "agitator",
-    "family",
-    "clan",
-    "community",
-    "employee",
-    "devotee",
-    "fan",
-    "follower",
-}
 
 
 def named_crowd(mention: Any, doc: Any) -> bool:
     """ "BJP supporters", "UDMF cadres", "supporters of the PTI": people of a party, in a
     crowd. The word follows the name, or the name follows "of" after the word."""
     for t in doc[mention.tok_start + 1 : mention.tok_end + 4]:
-        if t.lemma_.lower() in _PARTY_PEOPLE:
+        if t.lemma_.lower() in word_class("party_person"):
             return True
         if not (t.pos_ in ("PROPN", "CCONJ", "PUNCT") or t.lower_ in ("and", ",")):
             break  # "AAP and BJP supporters": only names and "and" may come between
@@ -209,12 +51,10 @@ def named_crowd(mention: Any, doc: Any) -> bool:
     return (
         start >= 2
         and doc[start - 1].lower_ in ("of", "the")
-        and any(t.lemma_.lower() in _PARTY_PEOPLE for t in doc[max(start - 3, 0) : start])
+        and any(
+            t.lemma_.lower() in word_class("party_person") for t in doc[max(start - 3, 0) : start]
+        )
     )
-
-
-# A party's people in the street: its supporters, workers and cadres, not its members.
-_PARTY_PEOPLE = {"supporter", "worker", "activist", "cadre", "follower", "youth", "student"}
 
 
 def people_held(draft: Draft, doc: Any) -> bool:
@@ -227,7 +67,7 @@ def people_held(draft: Draft, doc: Any) -> bool:
             for c in doc[h.j - 1].children:
                 if c.dep_ in ("dobj", "nsubjpass") and (
                     c.ent_type_ == "NORP"
-                    or c.lemma_.lower() in _CIVILIAN_VICTIMS | {"suspect", "man", "youth"}
+                    or c.lemma_.lower() in word_class("civilian_person") | word_class("detainee")
                 ):
                     return True
     return False
@@ -251,6 +91,12 @@ def crowd_actor(actor: Actor | None) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def _fighters() -> frozenset[str]:
+    """Armed people other than police and guards: facing a crowd, police keep it a riot."""
+    return word_class("armed_person") - word_class("guard_person")
+
+
 def told_as_crowd(draft: Draft, doc: Any) -> bool:
     """The tellings name crowds (supporters, students, villagers) as the parties."""
     for f in draft.frames:
@@ -265,21 +111,9 @@ def told_as_crowd(draft: Draft, doc: Any) -> bool:
                 or (c.dep_ == "prep" and c.lower_ in ("between", "with", "among"))
             ]
             words = {t.lemma_.lower() for c in near for t in c.subtree}
-            if words & (
-                _ARMED_VICTIMS
-                - {
-                    "member",
-                    "security",
-                    "police",
-                    "policeman",
-                    "officer",
-                    "constable",
-                    "force",
-                    "guard",
-                }
-            ):
+            if words & _fighters():
                 return False  # soldiers, rebels, militants: armed parties after all
-            if words & _CROWD:
+            if words & word_class("crowd_person"):
                 return True
     return False
 
@@ -290,13 +124,6 @@ def between_sides(draft: Draft, doc: Any) -> bool:
             if any(c.dep_ == "prep" and c.lower_ == "between" for c in doc[h.j - 1].children):
                 return True
     return False
-
-
-_RETURN_FIRE = {"respond", "response", "retaliate", "retaliation", "return", "exchange", "reply"}
-
-
-# Words that say fire went both ways, anywhere in a telling: "in turn", "mutual shelling".
-_BOTH_WAYS = {"mutual", "reciprocal", "exchange", "exchanged", "turn"}
 
 
 def _side(mention: Any) -> str:
@@ -321,7 +148,7 @@ def exchange_of_fire(draft: Draft, doc: Any) -> bool:
     if len(shooters) >= 2:
         return True
     if any(
-        doc[i].lemma_.lower() in _RETURN_FIRE
+        doc[i].lemma_.lower() in word_class("return_fire")
         for f in draft.frames
         for h in f.triggers
         if h.entry.sub_event_type == "Shelling/artillery/missile attack"
@@ -335,7 +162,7 @@ def exchange_of_fire(draft: Draft, doc: Any) -> bool:
         return False
     sentences = {f.sent_i for f in draft.frames}
     return any(
-        t.lower_ in _BOTH_WAYS or t.lemma_.lower() in _RETURN_FIRE
+        t.lower_ in word_class("both_ways") or t.lemma_.lower() in word_class("return_fire")
         for s in sentences
         for t in list(doc.sents)[s]
     )
@@ -358,7 +185,7 @@ def territory_taken(draft: Draft, doc: Any) -> bool:
                 if o.dep_ == "dobj" and o.pos_ == "PROPN" and o.ent_type_ != "PERSON":
                     return True  # "captured Sabe Byar": a named place the gazetteer lacks
                 words = {t.lemma_.lower() for t in o.subtree}
-                if words & _TERRITORY_OBJECTS or any(
+                if words & word_class("territory_object") or any(
                     p.start >= o.left_edge.idx and p.start <= o.right_edge.idx for p in f.places
                 ):
                     return True

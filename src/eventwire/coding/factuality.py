@@ -13,48 +13,7 @@ from typing import Any
 from .numbers import number_value
 from .records import TriggerHit
 from .syntax import governors
-from .words import vetoes
-
-# Governing words that make what they govern not (yet) an event.
-_MODAL_HEADS = {
-    "threaten",
-    "vow",
-    "plan",
-    "warn",
-    "pledge",
-    "promise",
-    "intend",
-    "deny",
-    "prepare",
-    "aim",
-    "seek",
-    "want",
-    "urge",
-    "demand",
-    "fear",
-    "prevent",
-    "avert",
-    "thwart",
-    "foil",
-    "risk",
-    "call",
-    "consider",
-    "propose",
-    "expect",
-    "refuse",
-    "hope",
-    "avoid",
-    "plot",
-    "inspire",
-    "vowed",
-    "attempt",
-    "try",
-    "resist",
-}
-
-
-_MODAL_AUX = {"will", "would", "could", "might", "may", "shall", "should", "must", "'ll", "can"}
-
+from .words import vetoes, word_class
 
 PERIOD = re.compile(
     r"\b(since (?:the |its |their |this |a |an )?\w+|(?:over|in|during) the "
@@ -85,11 +44,11 @@ def is_modal(tok: Any, trigger: range = range(0)) -> bool:
             # "did not attack", "no attack": but "killing ... who did not ..." is far up.
             if k <= 1:
                 return True
-        if t.lemma_.lower() in _MODAL_HEADS and k > 0:
+        if t.lemma_.lower() in word_class("modal_head") and k > 0:
             return True
         if (
             t.pos_ in ("VERB", "AUX")
-            and any(c.dep_ == "aux" and c.lower_ in _MODAL_AUX for c in t.children)
+            and any(c.dep_ == "aux" and c.lower_ in word_class("modal_aux") for c in t.children)
             and k <= 4
         ):
             return True
@@ -163,17 +122,13 @@ def is_aggregate(hit: TriggerHit, doc: Any, sent: Any) -> bool:
         not has_det
         and tok.dep_ == "pobj"
         and head.lower_ in ("for", "of", "about")
-        and (head.head.pos_ in ("ADJ", "VERB") or head.head.lemma_.lower() in _DOERS)
+        and (
+            head.head.pos_ in ("ADJ", "VERB")
+            or head.head.lemma_.lower() in word_class("perpetrator_title")
+        )
     ):
         return True  # "a commander responsible for roadside bomb attacks", "accused of raids"
     return False
-
-
-# People named for what they do: "the mastermind of attacks", "a commander of raids".
-_DOERS = frozenset(
-    "commander mastermind planner leader suspect perpetrator organiser organizer author "
-    "specialist expert".split()
-)
 
 
 def _running_total(verb: Any) -> bool:
@@ -184,7 +139,7 @@ def _running_total(verb: Any) -> bool:
     for c in verb.children:
         if c.dep_ == "dobj":
             words = {t.lower_ for t in c.subtree}
-            if words & {"thousands", "hundreds", "dozens", "scores", "tens", "millions"}:
+            if words & word_class("vague_plural"):
                 return True
     return False
 
@@ -203,8 +158,7 @@ def nonviolent(sent: Any) -> str | None:
     nouns = {t.lemma_.lower() for t in sent if t.pos_ == "NOUN"}
     verbs = {t.lemma_.lower() for t in sent if t.pos_ == "VERB"}
     if bool(nouns & causes or verbs & cause_verbs) and not any(
-        t.lemma_.lower() in ("attack", "gunman", "militant", "bomb", "shell", "airstrike")
-        for t in sent
+        t.lemma_.lower() in word_class("violence_word") for t in sent
     ):
         return "cause"
     return None

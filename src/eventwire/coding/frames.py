@@ -25,11 +25,7 @@ from .support import in_support
 from .syntax import path_up
 from .tolls import find_tolls
 from .triggers import match_triggers, other_sense, resense
-
-_TIME_MARKS = {"after", "before", "since", "until"}
-
-
-_DEFINITE = {"the", "that", "this", "these", "those", "its", "their", "his", "her"}
+from .words import word_class
 
 
 def _title_end(doc: Any) -> int:
@@ -46,7 +42,7 @@ def _prior(tok: Any) -> bool:
     after a bomb hit the road". (A phrase such as "following clashes" is left to the
     event it explains: "captured the village following clashes" is one event in ACLED.)"""
     return tok.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in tok.children
+        c.dep_ == "mark" and c.lower_ in word_class("time_mark") for c in tok.children
     )
 
 
@@ -131,7 +127,7 @@ def _is_anaphoric(hit: TriggerHit, doc: Any) -> bool:
     if tok.pos_ != "NOUN":
         return False
     for c in tok.children:
-        if c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE:
+        if c.dep_ in ("det", "poss") and c.lower_ in word_class("definite"):
             return True
         if c.dep_ == "poss" or (c.dep_ == "compound" and c.ent_type_ == "DATE"):
             return True
@@ -254,9 +250,7 @@ def _sentence_frames(
             a for a in actors if sent.start <= a.tok_start < sent.end and a.tok_start in scope
         ]
         frame.anaphoric = any(_is_anaphoric(h, doc) for h in group)
-        frame.main_clause = any(
-            _anchor(doc[h.j - 1], trigger_tokens).dep_ == "ROOT" for h in group
-        )
+        frame.main_clause = any(_anchor(doc[h.j - 1], trigger_tokens).dep_ == "ROOT" for h in group)
         assign_roles(frame, doc, actors)
         frames.append(frame)
     _own_when_dates(frames, groups, doc)

@@ -12,6 +12,7 @@ import re
 from typing import Any
 
 from ..lexicon import read_table
+from .words import word_class
 
 _RANGE = re.compile(r"(\d+)\s*(?:-|–|to|and)\s*(\d+)")
 
@@ -40,20 +41,18 @@ def number_value(tok: Any) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=1)
+def _toll_qualifiers() -> tuple[tuple[str, str], ...]:
+    """(phrase, qualifier) of ``data/qualifiers.tsv`` that the casualty counter reads, in
+    the order it tries them (column ``tolls``)."""
+    rows = [r for r in read_table("qualifiers.tsv") if r["tolls"] != "-"]
+    return tuple((r["phrase"], r["qualifier"]) for r in sorted(rows, key=lambda r: int(r["tolls"])))
+
+
 def _qualifier(tok: Any) -> str:
     # "at least 5": spaCy hangs "at" on "least", so read the words just before the number.
     words = " ".join(t.lower_ for t in tok.doc[max(tok.i - 3, 0) : tok.i])
-    for key, name in (
-        ("at least", "at least"),
-        ("more than", "more than"),
-        ("over", "more than"),
-        ("nearly", "nearly"),
-        ("almost", "nearly"),
-        ("up to", "up to"),
-        ("about", "about"),
-        ("around", "about"),
-        ("some", "about"),
-    ):
+    for key, name in _toll_qualifiers():
         if key in words:
             return name
     return "exact"
@@ -80,7 +79,7 @@ def _count_number_token(tok: Any) -> tuple[int | None, int | None, int | None, s
     for c in tok.children:
         if c.dep_ in ("compound", "nummod", "quantmod") and number_value(c) and c.i < tok.i:
             v = number_value(c)
-            if value and v and tok.lower_ in ("hundred", "thousand", "dozen"):
+            if value and v and tok.lower_ in word_class("multiplier"):
                 value = v * value
     return value, None, None, _qualifier(tok), start, end
 
@@ -124,11 +123,7 @@ def _count_one(tok: Any) -> tuple[int | None, int | None, int | None, str, int, 
         tok.i > 0 and tok.nbor(-1).lower_ == "no"
     ):
         return 0, None, None, "exact", tok.idx, tok.idx + len(tok.text)  # "no one"
-    if (
-        tok.like_num
-        or (tok.pos_ == "NUM")
-        or lower in ("dozens", "hundreds", "scores", "tens", "thousands", "several", "many")
-    ):
+    if tok.like_num or (tok.pos_ == "NUM") or lower in word_class("vague_count"):
         v, lo, hi, q, s, e = _count_number_token(tok)
         if v is not None:
             return v, lo, hi, q, s, e
@@ -164,16 +159,12 @@ def _count_one(tok: Any) -> tuple[int | None, int | None, int | None, str, int, 
             first = tok.doc[first.i - 1]
         return 1, None, None, "exact", first.idx, tok.idx + len(tok.text)
     if (
-        lower in ("staff", "personnel")
+        lower in word_class("collective_person")
         and tok.head.pos_ in ("VERB", "AUX")
         and any(c.lower_ in ("was", "is", "has") for c in tok.head.children)
     ):
         return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)  # "UN staff was shot"
-    if (
-        tok.pos_ == "NOUN"
-        and tok.tag_ == "NN"
-        and lower not in ("people", "police", "staff", "personnel")
-    ):
+    if tok.pos_ == "NOUN" and tok.tag_ == "NN" and lower not in word_class("plural_person"):
         # A singular person noun: "a soldier", "the commander", "his son".
         return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)
     return None, None, None, "exact", tok.idx, tok.idx + len(tok.text)

@@ -10,13 +10,12 @@ side.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .. import actors as act
 from ..actors import ActorMention
-from ..lexicon import read_table, taxonomy
+from ..lexicon import speech_words, taxonomy
 from ..records import Actor
 from .clues import people_held, victim_kinds
 from .records import Draft
@@ -25,20 +24,10 @@ if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
     from spacy.tokens import Doc
 
 
-@functools.lru_cache(maxsize=1)
-def _speech_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(verbs of saying, phrases before a source) of ``data/speech.tsv``."""
-    rows = read_table("speech.tsv")
-    return (
-        frozenset(r["phrase"] for r in rows if r["kind"] == "verb"),
-        frozenset(r["phrase"] for r in rows if r["kind"] == "prep"),
-    )
-
-
 def is_teller(mention: Any, doc: Any) -> bool:
     """The actor only reports the event: the subject of a verb of saying ("police said"),
     or the source after "according to"."""
-    verbs, preps = _speech_words()
+    verbs, preps, _ = speech_words()
     tok = doc[mention.tok_end - 1]
     while tok.dep_ in ("compound", "amod", "poss", "nmod", "conj") and tok.head.i != tok.i:
         tok = tok.head  # "the police spokesman said": the spokesman's phrase

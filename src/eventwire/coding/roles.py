@@ -14,22 +14,7 @@ from .records import Frame, TriggerHit
 from .sides import two_sides
 from .support import is_supporter
 from .syntax import without
-
-_HEDGES = {
-    "briefly",
-    "partial",
-    "partially",
-    "parts",
-    "part",
-    "majority",
-    "towards",
-    "toward",
-    "temporarily",
-    "attempted",
-    "attempt",
-    "tried",
-    "some",
-}
+from .words import word_class
 
 
 def _actor_in(actors: list[ActorMention], tok: Any) -> ActorMention | None:
@@ -125,7 +110,9 @@ def _gained(roles: _Roles, h: TriggerHit, tok: Any) -> None:
                 roles.add(gained, c)
     frame.gainers.extend(gained)
     window = {t.lower_ for t in doc[max(verb.i - 3, 0) : min(h.j + 4, len(doc))]}
-    if window & _HEDGES or any(t.lemma_ in ("attempt", "try") for t in verb.ancestors):
+    if window & word_class("hedge") or any(
+        t.lemma_ in word_class("hedging_governor") for t in verb.ancestors
+    ):
         frame.hedged = True
 
 
@@ -152,7 +139,8 @@ def _verb_arguments(roles: _Roles, h: TriggerHit, tok: Any) -> None:
                 h.entry.sub_event_type == "Armed clash"
                 and c.conjuncts
                 and not any(
-                    d.dep_ in ("dobj", "prep") and d.lower_ in ("with", "against")
+                    d.dep_ in ("dobj", "prep")
+                    and d.lower_ in ("with", "against")
                     or d.dep_ == "dobj"
                     for d in tok.children
                 )
@@ -224,7 +212,7 @@ def _noun_roles(roles: _Roles, h: TriggerHit, tok: Any) -> None:
     """A noun trigger: "an ELN attack", "the attack by X on Y", "clashes between A and B"."""
     agents, patients = roles.agents, roles.patients
     head = tok.head
-    blamed = tok.dep_ == "dobj" and head.lemma_.lower() in ("blame", "attribute", "pin")
+    blamed = tok.dep_ == "dobj" and head.lemma_.lower() in word_class("blame_verb")
     for c in tok.children:
         if blamed and c.dep_ == "prep" and c.lower_ in ("on", "to"):
             roles.add_children(agents, c)  # "blamed that attack on the ELN": the attacker
@@ -255,12 +243,12 @@ def _noun_governor(roles: _Roles, tok: Any) -> None:
     if (
         tok.dep_ == "pobj"
         and head.lower_ in ("for", "behind")
-        and head.head.lower_ in ("responsible", "behind", "blamed", "claimed")
+        and head.head.lower_ in word_class("responsibility_word")
     ):
         # "the ISIS gunman responsible for a December ambush"
         doer = head.head.head if head.head.lower_ == "responsible" else head.head
         roles.add(agents, doer)
-    if tok.dep_ == "dobj" and head.lemma_.lower() in ("blame", "attribute", "pin"):
+    if tok.dep_ == "dobj" and head.lemma_.lower() in word_class("blame_verb"):
         # "authorities blamed that attack on the ELN": the blamed, not the blamer.
         for c in head.children:
             if c.dep_ == "prep" and c.lower_ in ("on", "to"):
@@ -284,7 +272,7 @@ def _toll_victims(roles: _Roles) -> None:
             continue
         word = doc[t.word_i]
         victim_deps = ("dobj", "nsubjpass") + (
-            ("nsubj",) if word.lemma_ in ("die", "succumb", "perish") else ()
+            ("nsubj",) if word.lemma_ in word_class("death_verb") else ()
         )
         for c in word.children:
             if c.dep_ in victim_deps:

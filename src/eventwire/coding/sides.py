@@ -11,23 +11,7 @@ from typing import Any
 from ..actors import ActorMention
 from .records import Frame
 from .support import is_supporter
-
-# Words that open the second side of a fight told as one list: "between A and B",
-# "A against B", "A on one side and B on the other".
-_SIDE_SPLIT = {"against", "versus", "vs", "vs."}
-
-
-# An umbrella named after a faction: "Zinki fighters, operating under the National Liberation
-# Front". ACLED codes the umbrella as the actor and the faction as associated.
-_UMBRELLA = (
-    "operating under",
-    "operate under",
-    "operates under",
-    "as part of",
-    "under the umbrella of",
-    "operating as part of",
-    "operating within",
-)
+from .words import word_class
 
 
 def two_sides(
@@ -51,7 +35,7 @@ def two_sides(
     lo, hi = scope[0], scope[-1] + 1
     between = next((i for i in scope if doc[i].lower_ == "between"), None)
     start = between + 1 if between is not None else lo
-    split = next((i for i in range(start, hi) if doc[i].lower_ in _SIDE_SPLIT), None)
+    split = next((i for i in range(start, hi) if doc[i].lower_ in word_class("side_split")), None)
     mine = [a for a in actors if start <= a.tok_start < hi and a.tok_start in frame.tokens]
     if split is None and between is not None:
         # "A on one side and B on the other": the "and" after "side"; else the first "and"
@@ -83,7 +67,7 @@ def two_sides(
         fighters = [a for a in side if not is_supporter(a, doc) and not _helper(a, side)]
         for k, a in enumerate(fighters):
             before = doc[max(a.tok_start - 5, 0) : a.tok_start].text.lower()
-            if k > 0 and any(u in before for u in _UMBRELLA):
+            if k > 0 and any(u in before for u in word_class("umbrella")):
                 return a, [b for b in side if b is not a]
         if not fighters:
             return None, []

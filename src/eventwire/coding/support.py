@@ -12,21 +12,7 @@ from typing import Any
 
 from ..actors import ActorMention
 from .syntax import ancestors
-
-_SUPPORT = {
-    "back",
-    "support",
-    "assist",
-    "aid",
-    "ally",
-    "accompany",
-    "loyal",
-    "join",
-    "cover",
-    "reinforce",
-    "alongside",
-    "help",
-}
+from .words import word_class
 
 
 def in_support(tok: Any) -> bool:
@@ -36,11 +22,11 @@ def in_support(tok: Any) -> bool:
     if tok.pos_ in ("VERB", "AUX"):
         return False
     for anc in ancestors(tok, 4):
-        if anc.dep_ == "agent" and anc.head.lemma_.lower() in _SUPPORT:
+        if anc.dep_ == "agent" and anc.head.lemma_.lower() in word_class("support"):
             return True
-        if anc.lower_ == "of" and anc.head.lemma_.lower() in ("support", "cover", "backing"):
+        if anc.lower_ == "of" and anc.head.lemma_.lower() in word_class("support_noun"):
             return True
-        if anc.pos_ == "VERB" and anc.lemma_.lower() not in _SUPPORT:
+        if anc.pos_ == "VERB" and anc.lemma_.lower() not in word_class("support"):
             return False
     return False
 
@@ -52,17 +38,16 @@ def is_supporter(mention: ActorMention, doc: Any) -> bool:
         lemma = anc.lemma_.lower()
         if anc.dep_ == "prep" and anc.lower_ in ("against", "on", "between"):
             return False  # "backed by jets, against IS fighters": the enemy, not a helper
-        if k > 0 and lemma in _SUPPORT:
+        if k > 0 and lemma in word_class("support"):
             return True
         if (
             k > 0
             and anc.dep_ == "prep"
             and anc.lower_ in ("with", "alongside")
             and anc.head.pos_ in ("NOUN", "PROPN")
-            and anc.head.lemma_
-            not in ("clash", "battle", "fighting", "fight", "confrontation", "skirmish")
+            and anc.head.lemma_ not in word_class("fight_noun")
         ):
             return True
-        if anc.pos_ == "VERB" and lemma not in _SUPPORT:
+        if anc.pos_ == "VERB" and lemma not in word_class("support"):
             return False
-    return mention.tok_start > 0 and doc[mention.tok_start - 1].lower_ in ("allied", "pro-regime")
+    return mention.tok_start > 0 and doc[mention.tok_start - 1].lower_ in word_class("allied_word")

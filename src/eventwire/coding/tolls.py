@@ -18,58 +18,17 @@ from typing import Any
 
 from .numbers import count_phrase, number_word, quantity_words
 from .records import Draft, Toll
-
-INJURE_LEMMAS = {"wound", "injure", "injury", "hurt", "maim", "injured", "wounded"}
-
-
-_PEOPLE_HINT = {
-    "people",
-    "person",
-    "civilian",
-    "soldier",
-    "fighter",
-    "member",
-    "child",
-    "woman",
-    "man",
-    "militant",
-    "officer",
-    "policeman",
-    "troop",
-    "others",
-    "other",
-    "personnel",
-    "worker",
-    "resident",
-    "villager",
-    "student",
-    "insurgent",
-    "rebel",
-    "gunman",
-    "attacker",
-    "protester",
-    "demonstrator",
-    "staff",
-    "guard",
-    "driver",
-    "him",
-    "himself",
-    "herself",
-    "them",
-    "themselves",
-    "one",
-    "individual",
-}
+from .words import word_class
 
 
 def _victim_head(word: Any) -> Any | None:
     """The noun phrase a toll word counts."""
-    if word.dep_ in ("compound", "amod") and word.lower_ in ("death", "deadly"):
+    if word.dep_ in ("compound", "amod") and word.lower_ in word_class("death_modifier"):
         return None  # "death threats"
     if word.pos_ in ("VERB", "AUX") or word.tag_.startswith("VB"):
         found = _verb_arguments(word, list(word.children))
         return found if found is not None else _verb_chain(word)
-    if word.lower_ in ("dead", "injured", "wounded", "killed"):
+    if word.lower_ in word_class("toll_adjective"):
         return _counted_by_adjective(word, list(word.children))
     return _counted_by_noun(word, list(word.children))
 
@@ -80,12 +39,12 @@ def _verb_arguments(word: Any, children: list[Any]) -> Any | None:
         for c in children:
             if c.dep_ == dep and not (dep == "oprd" and c.pos_ == "ADJ"):
                 return c  # "shot dead": "dead" says how, not who
-    if word.lemma_ in _DEATH_VERBS:
+    if word.lemma_ in word_class("death_verb"):
         # "three members died", "a fighter succumbed to his wounds": the subject.
         for c in children:
             if c.dep_ == "nsubj":
                 return c
-    if word.tag_ in ("VBD", "VBZ", "VBP") and word.lemma_ not in _DEATH_VERBS:
+    if word.tag_ in ("VBD", "VBZ", "VBP") and word.lemma_ not in word_class("death_verb"):
         # "announced a strike on Friday killed X": the parser takes X, after an active
         # verb, for its subject; a subject after its verb is the object.
         for c in children:
@@ -117,7 +76,9 @@ def _verb_chain(word: Any) -> Any | None:
     while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         verb = verb.head
         for c in verb.children:
-            if c.dep_ == "nsubjpass" or (c.dep_ == "dobj" and verb.lemma_ in _HARM_VERBS):
+            if c.dep_ == "nsubjpass" or (
+                c.dep_ == "dobj" and verb.lemma_ in word_class("harm_verb")
+            ):
                 return c
     if verb.dep_ == "advcl" and verb.tag_ == "VBN":
         # "was attacked, stabbed and killed": the first participle's subject.
@@ -127,7 +88,7 @@ def _verb_chain(word: Any) -> Any | None:
     for c in verb.children:
         if c.dep_ == "nummod" and c.i < verb.i:
             return c  # "1 UN staff driver shot and killed", parsed as a number on the verb
-    if word.lemma_ not in _DEATH_VERBS:
+    if word.lemma_ not in word_class("death_verb"):
         # Telegraphese reduced passive: "1 national staff killed, 2 wounded".
         has_object = any(c.dep_ in ("dobj", "attr") for c in verb.children) or (
             word.i + 1 < len(word.doc)
@@ -203,97 +164,19 @@ def _counted_by_noun(word: Any, children: list[Any]) -> Any | None:
     return None
 
 
-# Verbs whose subject is the one who died.
-_DEATH_VERBS = {"die", "perish", "succumb"}
-
-
-_HARM_VERBS = {
-    "shoot",
-    "stab",
-    "beat",
-    "torture",
-    "hack",
-    "behead",
-    "abduct",
-    "kidnap",
-    "ambush",
-    "wound",
-    "injure",
-    "attack",
-    "execute",
-    "hang",
-}
-
-
-_AGENT_WORDS = {
-    "gunman",
-    "militant",
-    "attacker",
-    "assailant",
-    "force",
-    "troop",
-    "army",
-    "police",
-    "rebel",
-    "insurgent",
-    "fighter",
-    "bomber",
-    "he",
-    "she",
-    "they",
-    "who",
-    "which",
-    "that",
-    "it",
-    "group",
-    "jet",
-    "warplane",
-    "drone",
-    "bomb",
-    "blast",
-    "explosion",
-    "attack",
-    "strike",
-    "airstrike",
-    "shelling",
-    "man",
-    "men",
-    "mob",
-    "soldier",
-    "militia",
-    "terrorist",
-    "suspect",
-    "gunmen",
-    "we",
-    "i",
-}
-
-
 def _victim_like(tok: Any) -> bool:
     """A subject that reads as victims: a counted group or a person noun, not an attacker."""
-    if tok.lemma_.lower() in _AGENT_WORDS or tok.ent_type_ in ("ORG", "NORP", "GPE"):
+    if tok.lemma_.lower() in word_class("doer") or tok.ent_type_ in ("ORG", "NORP", "GPE"):
         return any(
             c.like_num or c.dep_ == "nummod" for c in tok.children
-        ) and tok.lemma_.lower() not in (
-            "bomb",
-            "blast",
-            "explosion",
-            "attack",
-            "strike",
-            "airstrike",
-            "shelling",
-            "who",
-            "which",
-            "that",
-            "it",
-        )
+        ) and tok.lemma_.lower() not in word_class("not_victim")
     return True
 
 
 def _attempted(word: Any) -> bool:
     """ "failed to assassinate him", "tried to kill": nobody was hit by this verb."""
     head = word.head
-    return word.dep_ == "xcomp" and head.lemma_ in ("fail", "try", "attempt", "plan", "seek")
+    return word.dep_ == "xcomp" and head.lemma_ in word_class("attempt_verb")
 
 
 def _negated(word: Any) -> bool:
@@ -385,46 +268,27 @@ def find_zero_tolls(text: str, offset: int = 0) -> list[Toll]:
 
 
 def toll_kind(tok: Any) -> str | None:
+    """ "killed" or "injured" for a toll word (a lemma of killing or injury, or a form as
+    written: "injured", "dead"; "lost two fighters"; "was shot in the leg"), else None."""
     lemma = tok.lemma_.lower()
     lower = tok.lower_
-    if lemma in INJURE_LEMMAS or lower in ("injured", "wounded", "injuring", "wounding"):
+    if lemma in word_class("injure_word") or lower in word_class("injured_form"):
         return "injured"
-    if lemma in (
-        "kill",
-        "killing",
-        "murder",
-        "slay",
-        "execute",
-        "behead",
-        "assassinate",
-        "die",
-        "dead",
-        "death",
-        "fatality",
-        "perish",
-        "succumb",
-        "lynch",
-    ) or lower in ("killed", "dead"):
+    if lemma in word_class("kill_word") or lower in word_class("killed_form"):
         return "killed"
     if lemma == "lose" and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in _PEOPLE_HINT and c.lemma_.lower() != "one"
+        c.dep_ == "dobj"
+        and c.lemma_.lower() in word_class("counted_person")
+        and c.lemma_.lower() != "one"
         for c in tok.children
     ):
         return "killed"  # "the brigade lost two fighters"
     if lemma == "shoot" and any(c.lower_ == "dead" for c in tok.children):
         return "killed"
-    if lemma in _HURT_VERBS and tok.pos_ == "VERB" and _hurt_not_killed(tok):
+    if lemma in word_class("hurt_verb") and tok.pos_ == "VERB" and _hurt_not_killed(tok):
         # "was shot in the leg", "2 staff beaten", "stabbed by three men": hurt, not killed.
         return "injured"
     return None
-
-
-# Verbs that hurt their object without saying whether it lived: an injury unless the same
-# clause or a verb joined to it tells a death ("shot and killed", "beaten to death").
-_HURT_VERBS = {"shoot", "stab", "beat", "assault", "hospitalize", "hospitalise", "hack", "maim"}
-
-
-_DEATH_WORDS_OF_VERB = {"kill", "die", "dead", "death", "murder", "execute", "succumb"}
 
 
 def _hurt_not_killed(tok: Any) -> bool:
@@ -435,7 +299,7 @@ def _hurt_not_killed(tok: Any) -> bool:
         return False  # "gunmen shot at a vehicle": who was hit is told elsewhere
     near = [tok, *tok.conjuncts, tok.head, *tok.children]
     return not any(
-        t.lemma_.lower() in _DEATH_WORDS_OF_VERB or t.lower_ == "dead"
+        t.lemma_.lower() in word_class("death_word") or t.lower_ == "dead"
         for n in near
         for t in [n, *n.children]
     )
@@ -449,11 +313,11 @@ def find_tolls(sent: Any) -> list[Toll]:
         if kind is None or _negated(tok) or _attempted(tok):
             continue
         if kind == "injured" and any(
-            c.lemma_.lower() in ("die", "succumb", "perish") for c in tok.conjuncts
+            c.lemma_.lower() in word_class("death_verb") for c in tok.conjuncts
         ):
             continue  # "was wounded and later died of his injuries": a death, not an injury
         head = _victim_head(tok)
-        if head is None and tok.lemma_ in ("kill", "wound", "injure") and tok.tag_ == "VBG":
+        if head is None and tok.lemma_ in word_class("object_toll_verb") and tok.tag_ == "VBG":
             # "..., killing 2 fighters": spaCy sometimes hangs the object elsewhere.
             nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
             head = nxt if nxt is not None and (nxt.like_num or nxt.pos_ == "NUM") else None

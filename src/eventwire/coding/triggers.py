@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 from .records import TriggerHit
-from .words import Trigger, triggers
+from .words import Trigger, triggers, word_class
 
 
 def _match_at(trig: Trigger, i: int, lemmas: list[str], lowers: list[str], pos: list[str]) -> int:
@@ -95,7 +95,7 @@ def other_sense(hit: TriggerHit, doc: Any) -> bool:
         hit.entry.sub_event_type == "Air/drone strike"
         and tok.pos_ == "NOUN"
         and tok.dep_ in ("dobj", "nsubjpass")
-        and tok.head.lemma_.lower() in _HIT_VERBS
+        and tok.head.lemma_.lower() in word_class("hit_verb")
     ):
         return True  # "rebels destroyed a warplane", "a helicopter was downed": the target
     if (
@@ -113,11 +113,11 @@ def other_sense(hit: TriggerHit, doc: Any) -> bool:
     if (
         hit.entry.cls == "protest"
         and tok.pos_ == "VERB"
-        and tok.lemma_ in ("demonstrate", "rally", "march")
+        and tok.lemma_ in word_class("protest_verb")
     ):
         return any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
     if hit.entry.cls == "riotous" and any(
-        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in _BLAST_WORDS
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in word_class("blast_word")
         for t in (doc[hit.i], doc[hit.i].head)
         for c in t.children
     ):
@@ -137,28 +137,11 @@ def resense(hit: TriggerHit, doc: Any) -> TriggerHit:
     return replace(hit, entry=replace(protest, weight=max(protest.weight, 0.8)))
 
 
-_HIT_VERBS = frozenset(
-    "destroy down shoot hit damage target capture seize intercept disable".split()
-)
-
-
-_BLAST_WORDS = frozenset(
-    "blast explosion bomb device fire shell shelling strike airstrike missile rocket".split()
-)
-
-
-_LABOUR = frozenset(
-    "worker employee staff union teacher doctor nurse driver trader transporter labourer "
-    "laborer miner farmer student lawyer shopkeeper porter physician professor".split()
-)
-
-
 def _labour_strike(tok: Any) -> bool:
     """A strike called, staged or joined by people at work, or "on strike"."""
     if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "on":
         return True
     sent = tok.sent
-    return any(t.lemma_.lower() in _LABOUR for t in sent) and not any(
-        t.lemma_.lower() in ("air", "drone", "missile", "airstrike", "warplane", "jet")
-        for t in sent
+    return any(t.lemma_.lower() in word_class("working_person") for t in sent) and not any(
+        t.lemma_.lower() in word_class("air_word") for t in sent
     )
