@@ -14,10 +14,13 @@ import functools
 import re
 from collections.abc import Callable
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .errors import ConfigError
 from .records import RELATION_TYPES
+
+if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
+    from spacy.tokens import Doc
 
 
 def data_text(name: str) -> str:
@@ -206,7 +209,7 @@ def match_phrase(
     return None
 
 
-def token_forms(doc: Any) -> list[tuple[str, ...]]:
+def token_forms(doc: Doc) -> list[tuple[str, ...]]:
     """For each token of a spaCy Doc: (lower-cased text without dots, lower-cased lemma).
 
     Read from the Doc's arrays (no Token objects are made) and kept in ``doc.user_data``, so
@@ -225,7 +228,7 @@ def token_forms(doc: Any) -> list[tuple[str, ...]]:
     return cached
 
 
-def doc_text(doc: Any, known: str | None = None) -> str:
+def doc_text(doc: Doc, known: str | None = None) -> str:
     """The text of a spaCy Doc, built once: spaCy joins every token again on each access.
 
     ``known`` is the text the Doc was parsed from, when the caller has it (spaCy keeps the
@@ -237,7 +240,7 @@ def doc_text(doc: Any, known: str | None = None) -> str:
     return cached
 
 
-def token_starts(doc: Any) -> list[int]:
+def token_starts(doc: Doc) -> list[int]:
     """The character offset of each token of a Doc, read once from its arrays."""
     cached = doc.user_data.get("eventwire.starts")
     if cached is None:

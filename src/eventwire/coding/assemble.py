@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..dates import DateMention
+from ..place_lexicon import PlaceMention
 from ..records import Article, Event
 from .build import build_event
 from .factuality import PERIOD
@@ -22,12 +23,15 @@ from .setting import country_place, country_votes
 from .shares import find_splits
 from .words import word_class
 
+if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
+    from spacy.tokens import Doc
+
 
 def assemble(
-    doc: Any,
+    doc: Doc,
     article: Article,
     frames: list[Frame],
-    places: list[Any],
+    places: list[PlaceMention],
     dates: Sequence[DateMention] = (),
 ) -> list[tuple[Draft, Verdict, Event]]:
     """Events of one article, main event first, each with its draft and the verdict that
@@ -60,7 +64,7 @@ def assemble(
     return events
 
 
-def _reacted_to(frame: Frame, doc: Any) -> bool:
+def _reacted_to(frame: Frame, doc: Doc) -> bool:
     """Every trigger of the frame is what a reaction is about ("condemned the attack")."""
     for h in frame.triggers:
         tok = doc[h.j - 1]
@@ -72,7 +76,7 @@ def _reacted_to(frame: Frame, doc: Any) -> bool:
     return True
 
 
-def _main_rank(draft: Draft, ev: Event, doc: Any, latest: str | None) -> tuple[float, int]:
+def _main_rank(draft: Draft, ev: Event, doc: Doc, latest: str | None) -> tuple[float, int]:
     """Main event first: told in the lead or told most, and not only recalled."""
     recalled = bool(
         latest
@@ -86,6 +90,6 @@ def _main_rank(draft: Draft, ev: Event, doc: Any, latest: str | None) -> tuple[f
     return (-(2.0 * in_lead + min(told, 4) * 0.5 + ev.confidence - 3.0 * recalled), draft.first)
 
 
-def _lead_end(doc: Any) -> int:
+def _lead_end(doc: Doc) -> int:
     sents = list(doc.sents)
     return sents[min(1, len(sents) - 1)].end_char if sents else 0

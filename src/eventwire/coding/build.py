@@ -11,11 +11,12 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .. import actors as act
 from ..dates import DateMention
 from ..lexicon import taxonomy
+from ..place_lexicon import PlaceMention
 from ..records import Article, Event, Place, Span, event_notes
 from .classification import classify
 from .parties import Sides, gainer_first, pick_sides, settle_sides
@@ -34,7 +35,7 @@ def build_event(
     doc: Doc,
     article: Article,
     fallback: Place | None,
-    all_places: list[Any],
+    all_places: list[PlaceMention],
     index: int,
     all_dates: Sequence[DateMention] = (),
     votes: Counter[str] | None = None,

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .. import actors as act
+from ..actors import ActorMention
 from ..records import Actor
 from .records import Draft
 from .words import word_class
+
+if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
+    from spacy.tokens import Doc
 
 # Within a type, the order in which explosions are preferred when a report names several
 # weapons ("a drone dropped a grenade" is a drone strike in ACLED's practice).
@@ -39,7 +43,7 @@ def victim_kinds(draft: Draft) -> Counter[str]:
     return kinds
 
 
-def named_crowd(mention: Any, doc: Any) -> bool:
+def named_crowd(mention: ActorMention, doc: Doc) -> bool:
     """ "BJP supporters", "UDMF cadres", "supporters of the PTI": people of a party, in a
     crowd. The word follows the name, or the name follows "of" after the word."""
     for t in doc[mention.tok_start + 1 : mention.tok_end + 4]:
@@ -57,7 +61,7 @@ def named_crowd(mention: Any, doc: Any) -> bool:
     )
 
 
-def people_held(draft: Draft, doc: Any) -> bool:
+def people_held(draft: Draft, doc: Doc) -> bool:
     """Arrests of people the text does not tie to a group ("arrested 15 Palestinians",
     "detained three men"): ACLED codes them as civilians."""
     for f in draft.frames:
@@ -97,7 +101,7 @@ def _fighters() -> frozenset[str]:
     return word_class("armed_person") - word_class("guard_person")
 
 
-def told_as_crowd(draft: Draft, doc: Any) -> bool:
+def told_as_crowd(draft: Draft, doc: Doc) -> bool:
     """The tellings name crowds (supporters, students, villagers) as the parties."""
     for f in draft.frames:
         for h in f.triggers:
@@ -118,7 +122,7 @@ def told_as_crowd(draft: Draft, doc: Any) -> bool:
     return False
 
 
-def between_sides(draft: Draft, doc: Any) -> bool:
+def between_sides(draft: Draft, doc: Doc) -> bool:
     for f in draft.frames:
         for h in f.triggers:
             if any(c.dep_ == "prep" and c.lower_ == "between" for c in doc[h.j - 1].children):
@@ -126,7 +130,7 @@ def between_sides(draft: Draft, doc: Any) -> bool:
     return False
 
 
-def _side(mention: Any) -> str:
+def _side(mention: ActorMention) -> str:
     """Who a shooter fights for: state forces are one side whatever they are called
     ("Pakistan Air Force", "fighter aircraft", "the army")."""
     entry = mention.entry
@@ -137,7 +141,7 @@ def _side(mention: Any) -> str:
     return entry.name
 
 
-def exchange_of_fire(draft: Draft, doc: Any) -> bool:
+def exchange_of_fire(draft: Draft, doc: Doc) -> bool:
     """Both sides fire: "the army shelled the town and, in response, AAS fighters shelled
     regime positions"; "Islamist militias responded with shelling"."""
     shooters = {
@@ -168,7 +172,7 @@ def exchange_of_fire(draft: Draft, doc: Any) -> bool:
     )
 
 
-def territory_taken(draft: Draft, doc: Any) -> bool:
+def territory_taken(draft: Draft, doc: Doc) -> bool:
     for f in draft.frames:
         for h in f.triggers:
             if h.entry.cls != "territory":

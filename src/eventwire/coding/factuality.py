@@ -8,12 +8,15 @@ True
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .numbers import number_value
 from .records import TriggerHit
 from .syntax import governors
 from .words import vetoes, word_class
+
+if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
+    from spacy.tokens import Doc, Span, Token
 
 PERIOD = re.compile(
     r"\b(since (?:the |its |their |this |a |an )?\w+|(?:over|in|during) the "
@@ -29,7 +32,7 @@ PERIOD = re.compile(
 )
 
 
-def is_modal(tok: Any, trigger: range = range(0)) -> bool:
+def is_modal(tok: Token, trigger: range = range(0)) -> bool:
     """Threats, vows, plans, denials, hypotheticals and futures govern this token.
 
     Words of the trigger itself ("pledge allegiance") do not count as governors.
@@ -70,7 +73,7 @@ def is_modal(tok: Any, trigger: range = range(0)) -> bool:
 _SPAN_START = re.compile(r"(?:over|during|in the (?:past|last|first))\b", re.I)
 
 
-def _spans_a_period(verb: Any, sent: Any) -> bool:
+def _spans_a_period(verb: Token, sent: Span) -> bool:
     """Whether a period phrase that stretches over time hangs on ``verb`` itself."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
@@ -84,7 +87,7 @@ def _spans_a_period(verb: Any, sent: Any) -> bool:
     return False
 
 
-def is_aggregate(hit: TriggerHit, doc: Any, sent: Any) -> bool:
+def is_aggregate(hit: TriggerHit, doc: Doc, sent: Span) -> bool:
     """Campaign totals ("more than 100 strikes in the past year") are claims, not events."""
     tok = doc[hit.j - 1]
     if tok.dep_ in ("compound", "amod") and tok.head.i != tok.i and tok.head.i >= hit.j:
@@ -131,7 +134,7 @@ def is_aggregate(hit: TriggerHit, doc: Any, sent: Any) -> bool:
     return False
 
 
-def _running_total(verb: Any) -> bool:
+def _running_total(verb: Token) -> bool:
     """A perfect tense with a round, vague count: "has killed thousands", "have arrested
     hundreds": a tally over time, not one event."""
     if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
@@ -144,7 +147,7 @@ def _running_total(verb: Any) -> bool:
     return False
 
 
-def nonviolent(sent: Any) -> str | None:
+def nonviolent(sent: Span) -> str | None:
     """Why a sentence's tolls are not political violence: "topic" (sport, markets: nothing
     in it is an event), "cause" (a storm or a crash killed: its deaths are no event), None.
     """

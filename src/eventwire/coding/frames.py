@@ -14,10 +14,11 @@ plans, denials, hypotheticals and campaign totals are not frames (``factuality``
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..actors import ActorMention
 from ..dates import DateMention
+from ..place_lexicon import PlaceMention
 from .factuality import is_aggregate, is_modal, nonviolent
 from .records import Frame, Toll, TriggerHit
 from .roles import assign_roles
@@ -27,8 +28,11 @@ from .tolls import find_tolls
 from .triggers import match_triggers, other_sense, resense
 from .words import word_class
 
+if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
+    from spacy.tokens import Doc, Span, Token
 
-def _title_end(doc: Any) -> int:
+
+def _title_end(doc: Doc) -> int:
     """End of a headline line (short, no final stop, then a newline), else 0."""
     text = doc.text
     nl = text.find("\n")
@@ -37,7 +41,7 @@ def _title_end(doc: Any) -> int:
     return 0
 
 
-def _prior(tok: Any) -> bool:
+def _prior(tok: Token) -> bool:
     """The clause tells an event before or after the one of its sentence: "two weeks
     after a bomb hit the road". (A phrase such as "following clashes" is left to the
     event it explains: "captured the village following clashes" is one event in ACLED.)"""
@@ -46,7 +50,7 @@ def _prior(tok: Any) -> bool:
     )
 
 
-def _anchor(tok: Any, trigger_tokens: set[int]) -> Any:
+def _anchor(tok: Token, trigger_tokens: set[int]) -> Token:
     """Climb from a trigger while the path stays on verbs and event words."""
     cur = tok
     while cur.head.i != cur.i:
@@ -59,7 +63,7 @@ def _anchor(tok: Any, trigger_tokens: set[int]) -> Any:
     return cur
 
 
-def _group(hits: list[TriggerHit], doc: Any) -> list[list[TriggerHit]]:
+def _group(hits: list[TriggerHit], doc: Doc) -> list[list[TriggerHit]]:
     trigger_tokens = {k for h in hits for k in range(h.i, h.j)}
     groups: dict[int, list[TriggerHit]] = {}
     for h in hits:
@@ -72,7 +76,7 @@ def _group(hits: list[TriggerHit], doc: Any) -> list[list[TriggerHit]]:
 _NESTING = {"relcl", "acl", "advcl", "ccomp", "xcomp", "pcomp", "csubj"}
 
 
-def _join_subject(groups: list[list[TriggerHit]], doc: Any) -> list[list[TriggerHit]]:
+def _join_subject(groups: list[list[TriggerHit]], doc: Doc) -> list[list[TriggerHit]]:
     """ "According to CENTCOM, an airstrike on Friday killed X": the parse hangs the
     airstrike off the source, apart from "killed"; it is the verb's subject all the same.
 
@@ -102,7 +106,7 @@ def _join_subject(groups: list[list[TriggerHit]], doc: Any) -> list[list[Trigger
 
 
 def _scope(
-    group: list[TriggerHit], others: list[list[TriggerHit]], sent: Any, doc: Any
+    group: list[TriggerHit], others: list[list[TriggerHit]], sent: Span, doc: Doc
 ) -> set[int]:
     """Tokens of the sentence that belong to this frame (all of it when it is alone)."""
     sent_tokens = set(range(sent.start, sent.end))
@@ -122,7 +126,7 @@ def _scope(
     return own or sent_tokens
 
 
-def _is_anaphoric(hit: TriggerHit, doc: Any) -> bool:
+def _is_anaphoric(hit: TriggerHit, doc: Doc) -> bool:
     tok = doc[hit.j - 1]
     if tok.pos_ != "NOUN":
         return False
@@ -135,7 +139,7 @@ def _is_anaphoric(hit: TriggerHit, doc: Any) -> bool:
 
 
 def find_frames(
-    doc: Any, dates: list[DateMention], places: list[Any], actors: list[ActorMention]
+    doc: Doc, dates: list[DateMention], places: list[PlaceMention], actors: list[ActorMention]
 ) -> list[Frame]:
     """Frames of the doc in text order, with the dates, places, actors and tolls they own."""
     sents = list(doc.sents)
@@ -162,7 +166,7 @@ def find_frames(
     return frames
 
 
-def _hits_by_sentence(doc: Any, sents: list[Any]) -> list[tuple[int, list[TriggerHit]]]:
+def _hits_by_sentence(doc: Doc, sents: list[Span]) -> list[tuple[int, list[TriggerHit]]]:
     """The trigger hits of each sentence that has any, by sentence index, in order."""
     sent_of = {}
     for k, s in enumerate(sents):
@@ -175,7 +179,7 @@ def _hits_by_sentence(doc: Any, sents: list[Any]) -> list[tuple[int, list[Trigge
 
 
 def _candidates(
-    sent_hits: list[TriggerHit], sent: Any, doc: Any, actors: list[ActorMention], title_end: int
+    sent_hits: list[TriggerHit], sent: Span, doc: Doc, actors: list[ActorMention], title_end: int
 ) -> list[TriggerHit] | None:
     """The hits of a sentence that may tell an event, read in their sense; None for a
     sentence that tells none (the headline, sport or markets)."""
@@ -202,7 +206,7 @@ def _candidates(
     ]  # ("Israeli warplanes", "Russian artillery": the weapon is the act, kept)
 
 
-def _told(hits: list[TriggerHit], sent: Any, doc: Any, tolls: list[Toll]) -> list[TriggerHit]:
+def _told(hits: list[TriggerHit], sent: Span, doc: Doc, tolls: list[Toll]) -> list[TriggerHit]:
     """The hits that tell an event that happened (``factuality``), in their event sense."""
     # "nobody was killed", "no one was hurt": the words say what did not happen.
     zeros = {t.word_i for t in tolls if t.value == 0 and t.word_i >= 0}
@@ -219,12 +223,12 @@ def _told(hits: list[TriggerHit], sent: Any, doc: Any, tolls: list[Toll]) -> lis
 
 def _sentence_frames(
     k: int,
-    sent: Any,
+    sent: Span,
     groups: list[list[TriggerHit]],
     tolls: list[Toll],
-    doc: Any,
+    doc: Doc,
     dates: list[DateMention],
-    places: list[Any],
+    places: list[PlaceMention],
     actors: list[ActorMention],
 ) -> list[Frame]:
     """One frame per group of a sentence's triggers, each with what it owns."""
@@ -260,7 +264,7 @@ def _sentence_frames(
     return frames
 
 
-def _own_when_dates(frames: list[Frame], groups: list[list[TriggerHit]], doc: Any) -> None:
+def _own_when_dates(frames: list[Frame], groups: list[list[TriggerHit]], doc: Doc) -> None:
     """ "the deadliest since 17 January, when a device killed four people": the date a
     "when" clause hangs on is that clause's event's date, not the sentence's."""
     if len(frames) < 2:
@@ -279,7 +283,7 @@ def _own_when_dates(frames: list[Frame], groups: list[list[TriggerHit]], doc: An
         frame.dates = owned[:1]
 
 
-def _in_scope(char: int, scope: set[int], doc: Any, sent: Any) -> bool:
+def _in_scope(char: int, scope: set[int], doc: Doc, sent: Span) -> bool:
     if not (sent.start_char <= char < sent.end_char):
         return False
     span = doc.char_span(char, char + 1, alignment_mode="expand")

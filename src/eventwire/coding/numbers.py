@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..lexicon import read_table
 from .words import word_class
+
+if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
+    from spacy.tokens import Token
 
 _RANGE = re.compile(r"(\d+)\s*(?:-|–|to|and)\s*(\d+)")
 
@@ -22,7 +25,7 @@ def quantity_words() -> dict[str, int]:
     return {row["word"]: int(row["value"]) for row in read_table("quantities.tsv")}
 
 
-def number_value(tok: Any) -> int | None:
+def number_value(tok: Token) -> int | None:
     """The value of one number token: "12", "1,200", "twelve", "dozens"."""
     text = tok.text.lower().replace(",", "")
     if text.isdigit():
@@ -49,7 +52,7 @@ def _toll_qualifiers() -> tuple[tuple[str, str], ...]:
     return tuple((r["phrase"], r["qualifier"]) for r in sorted(rows, key=lambda r: int(r["tolls"])))
 
 
-def _qualifier(tok: Any) -> str:
+def _qualifier(tok: Token) -> str:
     # "at least 5": spaCy hangs "at" on "least", so read the words just before the number.
     words = " ".join(t.lower_ for t in tok.doc[max(tok.i - 3, 0) : tok.i])
     for key, name in _toll_qualifiers():
@@ -58,7 +61,7 @@ def _qualifier(tok: Any) -> str:
     return "exact"
 
 
-def _count_number_token(tok: Any) -> tuple[int | None, int | None, int | None, str, int, int]:
+def _count_number_token(tok: Token) -> tuple[int | None, int | None, int | None, str, int, int]:
     """A number token with its modifiers: (value, low, high, qualifier, start, end)."""
     span_toks = [tok] + [
         c
@@ -84,7 +87,7 @@ def _count_number_token(tok: Any) -> tuple[int | None, int | None, int | None, s
     return value, None, None, _qualifier(tok), start, end
 
 
-def count_phrase(head: Any) -> tuple[int | None, int | None, int | None, str, int, int]:
+def count_phrase(head: Token) -> tuple[int | None, int | None, int | None, str, int, int]:
     """Count the people a noun phrase names. Conjuncts are added; vague words coded."""
     while (
         head.dep_ == "conj"
@@ -115,7 +118,7 @@ def count_phrase(head: Any) -> tuple[int | None, int | None, int | None, str, in
     return total, None, None, qualifier, start, end
 
 
-def _count_one(tok: Any) -> tuple[int | None, int | None, int | None, str, int, int]:
+def _count_one(tok: Token) -> tuple[int | None, int | None, int | None, str, int, int]:
     lower = tok.lower_
     if lower == "number":
         return None, None, None, "exact", tok.idx, tok.idx + len(tok.text)  # "an unknown number"

@@ -11,7 +11,7 @@ side.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .. import actors as act
 from ..actors import ActorMention
@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
     from spacy.tokens import Doc
 
 
-def is_teller(mention: Any, doc: Any) -> bool:
+def is_teller(mention: ActorMention, doc: Doc) -> bool:
     """The actor only reports the event: the subject of a verb of saying ("police said"),
     or the source after "according to"."""
     verbs, preps, _ = speech_words()
@@ -45,7 +45,7 @@ def is_teller(mention: Any, doc: Any) -> bool:
 
 
 def assoc_names(
-    mentions: list[Any],
+    mentions: list[ActorMention],
     taken: set[str | None],
     country: str | None,
     iso2: str | None,

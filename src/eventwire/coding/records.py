@@ -12,10 +12,10 @@ killed or injured people read from the parse.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 from ..actors import ActorMention
 from ..dates import DateMention
+from ..place_lexicon import PlaceMention
 from .words import Trigger
 
 
@@ -41,7 +41,7 @@ class Frame:
     triggers: list[TriggerHit]
     tolls: list[Toll] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
-    places: list[Any] = field(default_factory=list)  # places.PlaceMention
+    places: list[PlaceMention] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)
     agents: list[ActorMention] = field(default_factory=list)
     patients: list[ActorMention] = field(default_factory=list)

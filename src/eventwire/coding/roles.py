@@ -7,17 +7,20 @@ frame, who gains territory, and who only helps ("backed by Russian jets").
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..actors import ActorMention
 from .records import Frame, TriggerHit
 from .sides import two_sides
 from .support import is_supporter
-from .syntax import without
+from .syntax import Phrase, without
 from .words import word_class
 
+if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
+    from spacy.tokens import Doc, Token
 
-def _actor_in(actors: list[ActorMention], tok: Any) -> ActorMention | None:
+
+def _actor_in(actors: list[ActorMention], tok: Token | Phrase) -> ActorMention | None:
     """The actor a phrase names: its first actor, but a named armed group over the people
     it names ("a man belonging to QSD's intelligence", "two fighters of the Islamic State").
     """
@@ -61,22 +64,22 @@ class _Roles:
     """The agents and patients of one frame as they are found, with the helpers that add
     the actor a phrase names (once) to either list."""
 
-    def __init__(self, frame: Frame, doc: Any, actors: list[ActorMention]) -> None:
+    def __init__(self, frame: Frame, doc: Doc, actors: list[ActorMention]) -> None:
         self.frame, self.doc, self.actors = frame, doc, actors
         self.agents: list[ActorMention] = []
         self.patients: list[ActorMention] = []
 
-    def add(self, target: list[ActorMention], tok: Any) -> None:
+    def add(self, target: list[ActorMention], tok: Token | Phrase) -> None:
         a = _actor_in(self.actors, tok)
         if a is not None and a not in target:
             target.append(a)
 
-    def add_children(self, target: list[ActorMention], tok: Any) -> None:
+    def add_children(self, target: list[ActorMention], tok: Token) -> None:
         for g in tok.children:
             self.add(target, g)
 
 
-def assign_roles(frame: Frame, doc: Any, all_actors: list[ActorMention]) -> None:
+def assign_roles(frame: Frame, doc: Doc, all_actors: list[ActorMention]) -> None:
     """Agents (actor1 candidates) and patients (actor2 candidates) from the parse."""
     roles = _Roles(frame, doc, all_actors)
     for h in frame.triggers:
@@ -91,7 +94,7 @@ def assign_roles(frame: Frame, doc: Any, all_actors: list[ActorMention]) -> None
     _helpers_and_sides(roles)
 
 
-def _gained(roles: _Roles, h: TriggerHit, tok: Any) -> None:
+def _gained(roles: _Roles, h: TriggerHit, tok: Token) -> None:
     """Who took the ground ("the army took control"), and whether the taking is hedged
     ("briefly captured", "partial control", "attempted to take")."""
     doc, frame = roles.doc, roles.frame
@@ -116,7 +119,7 @@ def _gained(roles: _Roles, h: TriggerHit, tok: Any) -> None:
         frame.hedged = True
 
 
-def _verb_roles(roles: _Roles, h: TriggerHit, tok: Any) -> None:
+def _verb_roles(roles: _Roles, h: TriggerHit, tok: Token) -> None:
     """A verb trigger: its subject acts, its object is hit; when the parse loses the
     subject, the clause's or the governing verb's."""
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
@@ -131,7 +134,7 @@ def _verb_roles(roles: _Roles, h: TriggerHit, tok: Any) -> None:
     _verb_opponents(roles, h, tok)
 
 
-def _verb_arguments(roles: _Roles, h: TriggerHit, tok: Any) -> None:
+def _verb_arguments(roles: _Roles, h: TriggerHit, tok: Token) -> None:
     agents, patients = roles.agents, roles.patients
     for c in tok.children:
         if c.dep_ == "nsubj":
@@ -159,7 +162,7 @@ def _verb_arguments(roles: _Roles, h: TriggerHit, tok: Any) -> None:
             roles.add_children(patients, c)
 
 
-def _lost_subject(roles: _Roles, h: TriggerHit, tok: Any) -> None:
+def _lost_subject(roles: _Roles, h: TriggerHit, tok: Token) -> None:
     """An active verb with no agent found: the governing verb's subject, the noun the
     verb was misparsed as describing, or the first actor of the clause before it."""
     agents, doc = roles.agents, roles.doc
@@ -187,7 +190,7 @@ def _lost_subject(roles: _Roles, h: TriggerHit, tok: Any) -> None:
             agents.append(a)
 
 
-def _verb_opponents(roles: _Roles, h: TriggerHit, tok: Any) -> None:
+def _verb_opponents(roles: _Roles, h: TriggerHit, tok: Token) -> None:
     """Who the ground was taken from ("captured the villages of A and B from IS"), and who
     a clash was with ("clashed sporadically with HTS fighters")."""
     doc, patients = roles.doc, roles.patients
@@ -208,7 +211,7 @@ def _verb_opponents(roles: _Roles, h: TriggerHit, tok: Any) -> None:
                 patients.append(a)
 
 
-def _noun_roles(roles: _Roles, h: TriggerHit, tok: Any) -> None:
+def _noun_roles(roles: _Roles, h: TriggerHit, tok: Token) -> None:
     """A noun trigger: "an ELN attack", "the attack by X on Y", "clashes between A and B"."""
     agents, patients = roles.agents, roles.patients
     head = tok.head
@@ -235,7 +238,7 @@ def _noun_roles(roles: _Roles, h: TriggerHit, tok: Any) -> None:
     _noun_governor(roles, tok)
 
 
-def _noun_governor(roles: _Roles, tok: Any) -> None:
+def _noun_governor(roles: _Roles, tok: Token) -> None:
     """What the word governing a noun trigger says of its sides: "the gunman responsible
     for the ambush", "authorities blamed the attack on X", "X carried out the attack"."""
     agents, patients = roles.agents, roles.patients

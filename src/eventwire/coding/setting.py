@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from ..actors import actor_homes
 from ..dates import DateMention
+from ..place_lexicon import PlaceMention
 from ..places import country_by_name
 from ..records import Place
 from .records import Draft, Frame
@@ -28,7 +28,7 @@ def pick_date(draft: Draft) -> DateMention | None:
     return dates[0] if dates else None
 
 
-def pick_place(draft: Draft, all_places: Sequence[Any] = ()) -> Any | None:
+def pick_place(draft: Draft, all_places: Sequence[PlaceMention] = ()) -> PlaceMention | None:
     """The most precise place among the event's tellings (villages and towns before
     regions); a place named only as where another lies ("X in Idlib") stands for that
     other."""
@@ -56,7 +56,9 @@ def pick_place(draft: Draft, all_places: Sequence[Any] = ()) -> Any | None:
     return best
 
 
-def nearest_place(draft: Draft, places: list[Any], country: str | None) -> Any | None:
+def nearest_place(
+    draft: Draft, places: list[PlaceMention], country: str | None
+) -> PlaceMention | None:
     """For an event told without a place: the closest place the article names in its
     country, before the event if any ("Clashes hit Saraqib. Two fighters were killed.")."""
     local = [
@@ -69,7 +71,8 @@ def nearest_place(draft: Draft, places: list[Any], country: str | None) -> Any |
     ]
     before = [pm for pm in local if pm.start < draft.first]
     # The closest town or village before the event, else the closest division.
-    for pool in ([pm for pm in before if pm.place.kind != "admin1"], before, local):
+    towns = [pm for pm in before if pm.place is not None and pm.place.kind != "admin1"]
+    for pool in (towns, before, local):
         if pool:
             return pool[-1] if pool is not local else pool[0]
     return None
@@ -86,7 +89,9 @@ def place_from_actors(draft: Draft) -> Place | None:
 _KIND_WEIGHT = {"country": 3.0, "region": 3.0, "admin1": 2.0, "town": 1.0}
 
 
-def country_votes(places: list[Any], frames: list[Frame]) -> tuple[Counter[str], dict[str, Place]]:
+def country_votes(
+    places: list[PlaceMention], frames: list[Frame]
+) -> tuple[Counter[str], dict[str, Place]]:
     """How strongly the article points at each country: named countries and regions count
     most, towns least, and the home countries of the actors it names count too
     (``actor_homes``).
@@ -122,7 +127,7 @@ def country_place(place: Place) -> Place:
 class Setting:
     """Where and when an event happened, as found for it (``locate``)."""
 
-    mention: Any | None  # the place mention the event is placed by (places.PlaceMention)
+    mention: PlaceMention | None  # the place mention the event is placed by
     place: Place | None
     inherited: bool  # the place is the nearest the article names, not the event's own
     date: DateMention | None
@@ -141,7 +146,7 @@ def locate(
     draft: Draft,
     published: str | None,
     fallback: Place | None,
-    all_places: list[Any],
+    all_places: list[PlaceMention],
     all_dates: Sequence[DateMention] = (),
     votes: Counter[str] | None = None,
 ) -> Setting:
@@ -151,6 +156,7 @@ def locate(
     inherited = False
     if (
         pm is not None
+        and pm.place is not None  # (pick_place gives only mentions with a place)
         and fallback is not None
         and votes
         and pm.place.country != fallback.country

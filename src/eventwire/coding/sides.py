@@ -6,16 +6,19 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..actors import ActorMention
 from .records import Frame
 from .support import is_supporter
 from .words import word_class
 
+if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
+    from spacy.tokens import Doc
+
 
 def two_sides(
-    frame: Frame, doc: Any, actors: list[ActorMention]
+    frame: Frame, doc: Doc, actors: list[ActorMention]
 ) -> (
     tuple[tuple[ActorMention, list[ActorMention]], tuple[ActorMention | None, list[ActorMention]]]
     | None

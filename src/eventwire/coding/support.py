@@ -8,14 +8,17 @@ True
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..actors import ActorMention
 from .syntax import ancestors
 from .words import word_class
 
+if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
+    from spacy.tokens import Doc, Token
 
-def in_support(tok: Any) -> bool:
+
+def in_support(tok: Token) -> bool:
     """A weapon named as help to the fighters ("QSD, supported by Coalition airstrikes,
     clashed with IS"; "with the cover of Russian warplanes") is part of their fight.
     (A verb is never help: "forces backed by militias clashed with IS", misparsed.)"""
@@ -31,7 +34,7 @@ def in_support(tok: Any) -> bool:
     return False
 
 
-def is_supporter(mention: ActorMention, doc: Any) -> bool:
+def is_supporter(mention: ActorMention, doc: Doc) -> bool:
     """An actor named as helping another: "regime forces backed by Russian jets"."""
     tok = doc[mention.tok_end - 1]
     for k, anc in enumerate([tok, *ancestors(tok, 4)]):

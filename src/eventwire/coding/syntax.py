@@ -6,21 +6,26 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
+    from spacy.tokens import Token
 
 
-def ancestors(tok: Any, limit: int = 6) -> list[Any]:
-    out: list[Any] = []
+def ancestors(tok: Token, limit: int = 6) -> list[Token]:
+    """The words above ``tok`` in the tree, nearest first, at most ``limit``."""
+    out: list[Token] = []
     while tok.head.i != tok.i and len(out) < limit:
         tok = tok.head
         out.append(tok)
     return out
 
 
-def governors(tok: Any, limit: int) -> list[Any]:
+def governors(tok: Token, limit: int) -> list[Token]:
     """The words that govern ``tok``, nearest first. A conjunct's governor is its first
     conjunct's: in "pledged allegiance and merged", "pledged" does not govern "merged"."""
-    out: list[Any] = []
+    out: list[Token] = []
     cur = tok
     while cur.head.i != cur.i and len(out) < limit:
         if cur.dep_ == "conj":
@@ -32,23 +37,23 @@ def governors(tok: Any, limit: int) -> list[Any]:
     return out
 
 
-def path_up(tok: Any, stop: Any) -> list[Any]:
+def path_up(tok: Token, stop: Token) -> list[Token]:
     """Tokens from ``tok`` up to (not including) ``stop``."""
-    out: list[Any] = []
+    out: list[Token] = []
     while tok.i != stop.i and tok.head.i != tok.i and len(out) < 12:
         out.append(tok)
         tok = tok.head
     return out
 
 
-class _Tokens:
+class Phrase:
     """A phrase minus some of its parts, walkable like a token's subtree."""
 
-    def __init__(self, tokens: list[Any]) -> None:
+    def __init__(self, tokens: list[Token]) -> None:
         self.subtree = tokens
 
 
-def without(tok: Any, parts: Any) -> Any:
+def without(tok: Token, parts: Iterable[Token]) -> Phrase:
     """``tok``'s phrase without the conjuncts in ``parts`` (and their subtrees)."""
     drop = {t.i for p in parts for t in p.subtree}
-    return _Tokens([t for t in tok.subtree if t.i not in drop])
+    return Phrase([t for t in tok.subtree if t.i not in drop])

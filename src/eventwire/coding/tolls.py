@@ -14,14 +14,17 @@ injured are never added together.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .numbers import count_phrase, number_word, quantity_words
 from .records import Draft, Toll
 from .words import word_class
 
+if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
+    from spacy.tokens import Span, Token
 
-def _victim_head(word: Any) -> Any | None:
+
+def _victim_head(word: Token) -> Token | None:
     """The noun phrase a toll word counts."""
     if word.dep_ in ("compound", "amod") and word.lower_ in word_class("death_modifier"):
         return None  # "death threats"
@@ -33,7 +36,7 @@ def _victim_head(word: Any) -> Any | None:
     return _counted_by_noun(word, list(word.children))
 
 
-def _verb_arguments(word: Any, children: list[Any]) -> Any | None:
+def _verb_arguments(word: Token, children: list[Token]) -> Token | None:
     """The victims among a toll verb's own arguments."""
     for dep in ("nsubjpass", "dobj", "attr", "oprd"):
         for c in children:
@@ -68,7 +71,7 @@ def _verb_arguments(word: Any, children: list[Any]) -> Any | None:
     return None
 
 
-def _verb_chain(word: Any) -> Any | None:
+def _verb_chain(word: Token) -> Token | None:
     """The victims of a toll verb joined to others ("was shot and killed"), of a reduced
     passive ("1 staff killed"), or the noun a participle describes ("two soldiers killed")."""
     # "was shot and killed", "1 staff shot and killed": the first verb's arguments count.
@@ -117,7 +120,7 @@ def _verb_chain(word: Any) -> Any | None:
     return None
 
 
-def _counted_by_adjective(word: Any, children: list[Any]) -> Any | None:
+def _counted_by_adjective(word: Token, children: list[Token]) -> Token | None:
     """ "two dead", "five people were injured", "was found dead", "left five dead"."""
     if word.dep_ in ("amod", "acl") and word.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
         return word.head
@@ -142,7 +145,7 @@ def _counted_by_adjective(word: Any, children: list[Any]) -> Any | None:
     return None
 
 
-def _counted_by_noun(word: Any, children: list[Any]) -> Any | None:
+def _counted_by_noun(word: Token, children: list[Token]) -> Token | None:
     """ "three deaths", "the death toll rose to 12", "5 fatalities", "no casualties",
     "the killing of one fighter", "the deaths of two soldiers"."""
     for c in children:
@@ -164,7 +167,7 @@ def _counted_by_noun(word: Any, children: list[Any]) -> Any | None:
     return None
 
 
-def _victim_like(tok: Any) -> bool:
+def _victim_like(tok: Token) -> bool:
     """A subject that reads as victims: a counted group or a person noun, not an attacker."""
     if tok.lemma_.lower() in word_class("doer") or tok.ent_type_ in ("ORG", "NORP", "GPE"):
         return any(
@@ -173,13 +176,13 @@ def _victim_like(tok: Any) -> bool:
     return True
 
 
-def _attempted(word: Any) -> bool:
+def _attempted(word: Token) -> bool:
     """ "failed to assassinate him", "tried to kill": nobody was hit by this verb."""
     head = word.head
     return word.dep_ == "xcomp" and head.lemma_ in word_class("attempt_verb")
 
 
-def _negated(word: Any) -> bool:
+def _negated(word: Token) -> bool:
     if any(c.dep_ == "neg" for c in word.children):
         return True
     head = word.head
@@ -267,7 +270,7 @@ def find_zero_tolls(text: str, offset: int = 0) -> list[Toll]:
     return out
 
 
-def toll_kind(tok: Any) -> str | None:
+def toll_kind(tok: Token) -> str | None:
     """ "killed" or "injured" for a toll word (a lemma of killing or injury, or a form as
     written: "injured", "dead"; "lost two fighters"; "was shot in the leg"), else None."""
     lemma = tok.lemma_.lower()
@@ -291,7 +294,7 @@ def toll_kind(tok: Any) -> str | None:
     return None
 
 
-def _hurt_not_killed(tok: Any) -> bool:
+def _hurt_not_killed(tok: Token) -> bool:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
         tok.tag_ == "VBN" and tok.dep_ in ("acl", "ROOT", "conj")
     )
@@ -305,7 +308,7 @@ def _hurt_not_killed(tok: Any) -> bool:
     )
 
 
-def find_tolls(sent: Any) -> list[Toll]:
+def find_tolls(sent: Span) -> list[Toll]:
     """Killed and injured counts in one sentence (a spaCy Span), in text order."""
     out: list[Toll] = []
     for tok in sent:

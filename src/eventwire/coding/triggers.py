@@ -8,10 +8,13 @@ the sense its sentence gives it ("workers on strike" is a stoppage, not an air r
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .records import TriggerHit
 from .words import Trigger, triggers, word_class
+
+if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
+    from spacy.tokens import Doc, Token
 
 
 def _match_at(trig: Trigger, i: int, lemmas: list[str], lowers: list[str], pos: list[str]) -> int:
@@ -34,7 +37,7 @@ def _match_at(trig: Trigger, i: int, lemmas: list[str], lowers: list[str], pos: 
     return k
 
 
-def match_triggers(doc: Any) -> list[TriggerHit]:
+def match_triggers(doc: Doc) -> list[TriggerHit]:
     """Longest lexicon matches over the doc's lemmas (falling back to the lower-cased text).
 
     Kept in ``doc.user_data``: the claims stage reads the same hits again.
@@ -47,7 +50,7 @@ def match_triggers(doc: Any) -> list[TriggerHit]:
     return hits
 
 
-def _match_triggers(doc: Any) -> list[TriggerHit]:
+def _match_triggers(doc: Doc) -> list[TriggerHit]:
     index = triggers()
     lemmas = [t.lemma_.lower() for t in doc]
     lowers = [t.lower_ for t in doc]
@@ -76,7 +79,7 @@ def _match_triggers(doc: Any) -> list[TriggerHit]:
     return hits
 
 
-def other_sense(hit: TriggerHit, doc: Any) -> bool:
+def other_sense(hit: TriggerHit, doc: Doc) -> bool:
     """Words with a common non-event sense: "this demonstrates a policy"."""
     tok = doc[hit.j - 1]
     if hit.j - hit.i == 1 and tok.ent_type_ == "DATE":
@@ -125,7 +128,7 @@ def other_sense(hit: TriggerHit, doc: Any) -> bool:
     return False
 
 
-def resense(hit: TriggerHit, doc: Any) -> TriggerHit:
+def resense(hit: TriggerHit, doc: Doc) -> TriggerHit:
     """A word read in the sense its sentence gives it: "municipal workers have been
     striking", "employees continued a strike" is a stoppage of work (a protest, and a plain
     one: ACLED codes strikes as demonstrations), never an air raid."""
@@ -137,7 +140,7 @@ def resense(hit: TriggerHit, doc: Any) -> TriggerHit:
     return replace(hit, entry=replace(protest, weight=max(protest.weight, 0.8)))
 
 
-def _labour_strike(tok: Any) -> bool:
+def _labour_strike(tok: Token) -> bool:
     """A strike called, staged or joined by people at work, or "on strike"."""
     if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "on":
         return True
