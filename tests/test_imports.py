@@ -44,7 +44,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # resolve: which places of the article stand, given its actors.
     ("resolve", ("placement",)),
     # assemble: events from frames (the rest of the coding wing); claims, quotes, relations.
-    ("assemble", ("coding.*", "claims", "quotes", "relations")),
+    ("assemble", ("coding.*", "reading", "claims", "quotes", "relations")),
     ("pipeline", ("pipeline",)),
     # Running the pipeline in this process, in workers or on Dask.
     ("extract", ("parallel",)),

@@ -58,11 +58,3 @@ def classify(
         if sub is not None:  # NO_EVENT ("") decides too: the draft is no event
             return Verdict(sub or None, card.name, votes, classes)
     return Verdict(None, None, votes, classes)
-
-
-def card_named(name: str) -> Card:
-    """The card of ``CARDS`` called ``name`` (KeyError when there is none)."""
-    for card in CARDS:
-        if card.name == name:
-            return card
-    raise KeyError(name)
