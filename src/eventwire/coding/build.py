@@ -18,6 +18,7 @@ from ..dates import DateMention
 from ..lexicon import taxonomy
 from ..place_lexicon import PlaceMention
 from ..records import Article, Event, Place, Span, event_notes
+from .cards import Situation
 from .classification import classify
 from .parties import Sides, gainer_first, pick_sides, settle_sides
 from .records import Draft, Verdict
@@ -49,7 +50,9 @@ def build_event(
     context = (where.country, where.iso2, where.year)
     sides = pick_sides(draft, doc, context)
     tolls = event_tolls(draft, splits, where.place)
-    verdict = classify(draft, doc, sides.actor1, sides.actor2, tolls.killed, sides.gainer)
+    verdict = classify(
+        Situation(draft, doc, sides.actor1, sides.actor2, tolls.killed, sides.gainer)
+    )
     sub = verdict.sub_event_type
     gainer_first(sides, sub)
     if sub is None:

@@ -1,6 +1,6 @@
 """The ACLED sub-event type of a draft event: the rule cards, asked in order.
 
->>> verdict = classify(draft, doc, actor1, actor2, 3)   # doctest: +SKIP
+>>> verdict = classify(Situation(draft, doc, actor1, actor2, 3))   # doctest: +SKIP
 >>> verdict.sub_event_type, verdict.classified_by       # doctest: +SKIP
 ('Attack', 'rule:attack')
 
@@ -15,15 +15,9 @@ quieter strategic developments last.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from ..records import Actor
 from . import demonstrations, developments, violence
 from .cards import Card, Situation
-from .records import Draft, Verdict
-
-if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
-    from spacy.tokens import Doc
+from .records import Verdict
 
 # Every classification card, in the order they are asked.
 CARDS: tuple[Card, ...] = (
@@ -41,17 +35,9 @@ CARDS: tuple[Card, ...] = (
 )
 
 
-def classify(
-    draft: Draft,
-    doc: Doc,
-    actor1: Actor | None,
-    actor2: Actor | None,
-    fatalities: int | None,
-    gainer: Actor | None = None,
-) -> Verdict:
+def classify(situation: Situation) -> Verdict:
     """The sub-event type of a draft event and the card that decided it (a Verdict whose
     ``sub_event_type`` is None when the draft is no event)."""
-    situation = Situation(draft, doc, actor1, actor2, fatalities, gainer)
     votes, classes = dict(situation.votes), dict(situation.classes)
     for card in CARDS:
         sub = card(situation)
