@@ -1,10 +1,11 @@
-"""Killed and injured counts read from real parses (counts.py)."""
+"""Killed and injured counts read from real parses (coding/tolls.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from eventwire.counts import Toll, find_tolls
+from eventwire.coding.records import Toll
+from eventwire.coding.tolls import find_tolls
 
 
 def _by_kind(tolls: list[Toll]) -> dict[str, list[Toll]]:
@@ -123,7 +124,7 @@ def test_counts_unknown_number_is_no_count(first_sentence) -> None:  # type: ign
     ("An unknown number of soldiers, coded as 10, were killed.", 10, "stated"),
 ])
 def test_counts_stated_totals(text: str, value: int, rank: str) -> None:
-    from eventwire.counts import find_stated_totals
+    from eventwire.coding.tolls import find_stated_totals
 
     found = find_stated_totals(text)
     assert [(t.value, t.qualifier) for t in found] == [(value, rank)]
@@ -131,13 +132,13 @@ def test_counts_stated_totals(text: str, value: int, rank: str) -> None:
 
 
 def test_counts_coded_needs_a_death_word() -> None:
-    from eventwire.counts import find_stated_totals
+    from eventwire.coding.tolls import find_stated_totals
 
     assert find_stated_totals("The message was coded as 10 blocks of text.") == []
 
 
 def test_counts_total_outranks_a_coded_part() -> None:
-    from eventwire.counts import find_stated_totals
+    from eventwire.coding.tolls import find_stated_totals
 
     found = find_stated_totals(
         "Unknown rebel fatalities coded as 10, for a total of 14 fatalities.")

@@ -36,11 +36,11 @@ def test_init_public_api_is_all() -> None:
     assert issubclass(eventwire.InputError, eventwire.EventwireError)
     assert eventwire.ConfigError is errors.ConfigError
     assert isinstance(eventwire.__version__, str) and eventwire.__version__
-    from eventwire import clusters, exports, ingestion, store
+    from eventwire import exports, ingestion, store
 
     assert eventwire.ingest is ingestion.ingest
     assert eventwire.export is exports.export
-    assert eventwire.why is clusters.why
+    assert eventwire.why is store.why
     from eventwire import api
 
     assert eventwire.serve is api.serve

@@ -41,9 +41,9 @@ def _misbehave(articles: list[Article], options: Options) -> list:  # type: igno
         os._exit(3)
     if any(RAISE in a.text for a in articles):
         raise RuntimeError("the parser gave up")
-    from eventwire.pipeline import _extract_batch
+    from eventwire.pipeline import extract_articles
 
-    return _extract_batch(articles, options)
+    return extract_articles(articles, options)
 
 
 def _write(path: Path, texts: list[dict]) -> str:  # type: ignore[type-arg]
@@ -189,7 +189,7 @@ def test_parallel_trigger_choice_is_the_same_in_every_process(nlp) -> None:  # t
     """Where a word's lemma and its written form are both triggers ("killing": "kill" and
     "killing"), the lemma's entry is taken, whatever order the process's string hashing
     (PYTHONHASHSEED) gives a set: workers are other processes, and must code as this one."""
-    from eventwire.mentions import match_triggers
+    from eventwire.coding.triggers import match_triggers
 
     text = (  # invented
         "Fighting between government soldiers and M23 rebels broke out near Goma on 3 May "

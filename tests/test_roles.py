@@ -1,4 +1,5 @@
-"""Who fought whom: actor roles and the event types they decide (mentions.py, events.py).
+"""Who fought whom: actor roles and the event types they decide (coding/roles.py,
+coding/classification.py).
 
 Every text is invented for the project; group and place names are real where the actor
 dictionary and the gazetteer are meant to find them, invented where a test needs a name

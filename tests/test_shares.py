@@ -1,8 +1,8 @@
-"""Shares of a toll split between places (shares.py). Texts invented for the project."""
+"""Shares of a toll split between places (coding/shares.py). Texts invented for the project."""
 
 from __future__ import annotations
 
-from eventwire.shares import find_splits
+from eventwire.coding.shares import find_splits
 
 
 def _one(text: str):  # type: ignore[no-untyped-def]

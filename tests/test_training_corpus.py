@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
+
 from eventwire.coding.model import default_model_dir, load_model_dir
 from eventwire.labelled import read_labelled
 from eventwire.lexicon import taxonomy

@@ -265,6 +265,24 @@ def test_web_event_panel_highlights_the_evidence(
     _shot(browser, artifacts, f"4-laptop-event-{location.lower()}")
 
 
+def test_web_event_panel_says_what_classified_the_event(
+    browser: Any, web_server: Any, artifacts: Path
+) -> None:
+    """The panel's fields name the rule card that decided the sub-event type."""
+    from selenium.webdriver.common.by import By
+
+    _open(browser, web_server)
+    ev = _api_events(web_server)[0]
+    assert ev["classified_by"].startswith("rule:")
+    browser.find_element(
+        By.CSS_SELECTOR, f'#tab-events tr[data-event-id="{ev["event_id"]}"]'
+    ).click()
+    rows = _wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, ".detail dl.fields .row"))
+    shown = {r.find_element(By.TAG_NAME, "dt").text: r.find_element(By.TAG_NAME, "dd").text
+             for r in rows}  # fmt: skip
+    assert shown["Coded by"] == ev["classified_by"]
+
+
 def test_web_article_with_markup_is_shown_as_text(
     browser: Any, web_server: Any, artifacts: Path
 ) -> None:

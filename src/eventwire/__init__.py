@@ -46,7 +46,7 @@ _LAZY: dict[str, str] = {
     "ingest": "ingestion",
     "IngestReport": "ingestion",
     "export": "exports",
-    "why": "clusters",
+    "why": "store",
     "open_store": "store",
     "Store": "store",
     "EventFilter": "store",
@@ -101,7 +101,6 @@ __all__ = [
 
 if TYPE_CHECKING:  # for type checkers and IDEs only; never run
     from .api import ServeOptions, create_app, serve
-    from .clusters import why
     from .errors import (
         ConfigError,
         EventwireError,
@@ -127,24 +126,15 @@ if TYPE_CHECKING:  # for type checkers and IDEs only; never run
         Result,
         Span,
     )
-    from .store import EventFilter, ExtraFilter, Store, open_store
+    from .store import EventFilter, ExtraFilter, Store, open_store, why
     from .watching import watch
 
     __version__: str
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("eventwire")
-    except PackageNotFoundError:  # running from a source tree that was never installed
-        return "0.0.0"
-
-
 def __getattr__(name: str) -> Any:
     if name == "__version__":
-        value: Any = _version()
+        value: Any = importlib.import_module(".about", __name__).version()
     elif name in _LAZY:
         value = getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
     else:

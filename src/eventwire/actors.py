@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from .coding.words import triggers
 from .lexicon import data_text, read_table
 from .records import Actor
 
@@ -270,8 +272,6 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
     covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
     found += _state_weapons(toks, covered)
     covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
-    from .lexicon import triggers
-
     index = triggers()
     spans = [(e.start, e.end) for e in doc.ents if e.label_ == "ORG"] + _group_names(toks)
     for s, e in sorted(set(spans)):
@@ -466,3 +466,40 @@ def interaction(inter1: int | None, inter2: int | None) -> int | None:
         return inter1 * 10
     a, b = sorted((inter1, inter2))
     return a * 10 + b
+
+
+def actor_homes(mentions: Iterable[Any], helpers: Iterable[Any] = ()) -> Counter[str]:
+    """How strongly the actors named point at a country (ISO alpha-2), by who they are.
+
+    A local group whose every dictionary row has one home ("QSD", "HTS", a farmers'
+    union) acts at home and counts fully; a name several countries' groups share
+    ("Taliban") counts half for its first reading; police and governments act at home
+    and count fully too. A state's armed forces act abroad all the time ("Turkish forces
+    clashed with IS in Tadef", "Russian warplanes"): they count little, and not at all
+    once a local group names another home. Transnational groups (IS) and generic
+    phrases ("regime forces") say nothing; ``helpers`` (allies, backers) count half.
+    """
+    helper_ids = {id(a) for a in helpers}
+    # Weights in halves and tenths: Counter takes floats, though typeshed says int.
+    local: Counter[str] = Counter()
+    state: Counter[str] = Counter()
+    seen: set[int] = set()
+    for a in mentions:
+        e = a.entry
+        if id(a) in seen or e is None or e.generic or not e.iso2:
+            continue
+        seen.add(id(a))
+        if e.inter == EXTERNAL and e.kind != "external":
+            continue  # a foreign force coded as such; a mission's row names its theatre
+        # A name shared by groups of several countries ("Taliban"): its first reading,
+        # at half weight.
+        homes = {x.iso2 for x in (a.entries or (e,)) if not x.generic}
+        share = (0.5 if id(a) in helper_ids else 1.0) * (1.0 if len(homes) == 1 else 0.5)
+        if e.inter == STATE and e.kind not in ("police", "government"):
+            state[e.iso2] += 0.3 * share  # type: ignore[assignment]
+        else:
+            local[e.iso2] += share  # type: ignore[assignment]
+    for iso2, v in state.items():
+        if not local or iso2 in local:
+            local[iso2] += v
+    return local

@@ -44,9 +44,13 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from . import about
 from .errors import ConfigError, EventwireError, InputError
+from .ingestion import ingest
+from .lexicon import taxonomy
 from .options import Options
-from .records import RELATION_TYPES
+from .readers import read_object
+from .records import RELATION_TYPES, content_hash
 from .store import DEFAULT_DB, EventFilter, ExtraFilter, Store, open_store
 
 __all__ = ["ServeOptions", "create_app", "event_filter", "read_token", "serve"]
@@ -119,6 +123,7 @@ def serve(
     >>> serve("events.db", port=8000)                              # doctest: +SKIP
     INFO:     Uvicorn running on http://127.0.0.1:8000 (Press CTRL+C to quit)
     """
+    # Deferred: uvicorn is the server, loaded only when serving.
     import uvicorn
 
     url = db or DEFAULT_DB
@@ -143,11 +148,9 @@ def create_app(store_url: str | None = None, options: ServeOptions = ServeOption
         yield
         hub.close()
 
-    from . import __version__
-
     app = FastAPI(
         title="eventwire",
-        version=__version__,
+        version=about.version(),
         description="Events coded from news reports, each field with the evidence behind it.",
         # Swagger UI and ReDoc load their code from a CDN: the schema alone is served.
         docs_url=None,
@@ -280,8 +283,6 @@ def _bbox(value: str) -> tuple[float, float, float, float]:
 
 
 def _event_type(value: str) -> str:
-    from .lexicon import taxonomy
-
     types = sorted({t for t, _ in taxonomy().values()})
     if value not in types:
         raise ValueError(f"must be one of ACLED's event types: {', '.join(types)}")
@@ -289,8 +290,6 @@ def _event_type(value: str) -> str:
 
 
 def _sub_event_type(value: str) -> str:
-    from .lexicon import taxonomy
-
     if value not in taxonomy():
         raise ValueError("must be one of ACLED's 25 sub-event types (see /api/meta)")
     return value
@@ -442,6 +441,13 @@ Id = Annotated[str, PathParam(max_length=64)]
 
 
 def _read_routes(app: FastAPI, hub: _Hub, options: ServeOptions) -> None:
+    """The GET routes, in the order the schema lists them."""
+    _record_routes(app, hub)
+    _extra_routes(app, hub, options)
+
+
+def _record_routes(app: FastAPI, hub: _Hub) -> None:
+    """Events, one event, one article, and the actors of the matching events."""
     not_found: dict[int | str, dict[str, Any]] = {
         404: {"model": ErrorEnvelope, "description": "No such id"}
     }
@@ -494,6 +500,10 @@ def _read_routes(app: FastAPI, hub: _Hub, options: ServeOptions) -> None:
         return _ok(actors=rows[offset : offset + limit], total=len(rows), limit=limit,
                    offset=offset)  # fmt: skip
 
+
+def _extra_routes(app: FastAPI, hub: _Hub, options: ServeOptions) -> None:
+    """Claims, quotes and relations; the stats and the page's start-up facts."""
+
     def extras(kind: str, filters: ExtraFilter, limit: int, offset: int) -> JSONResponse:
         with hub.reading() as store:
             rows, total = getattr(store, f"query_{kind}")(filters, limit=limit, offset=offset)
@@ -525,16 +535,13 @@ def _read_routes(app: FastAPI, hub: _Hub, options: ServeOptions) -> None:
     def meta() -> JSONResponse:
         """What a client needs to start: version, the ACLED taxonomy, the basemap settings,
         whether writes are open, and the store's counts."""
-        from . import __version__
-        from .lexicon import taxonomy
-
         types: dict[str, list[str]] = {}
         for sub, (kind, _) in taxonomy().items():
             types.setdefault(kind, []).append(sub)
         with hub.reading() as store:
             counts = store.counts()
         basemap = {"tile_url": options.tile_url, "attribution": options.tile_attribution}
-        return _ok(version=__version__, taxonomy=types, sorts=list(SORTS), basemap=basemap,
+        return _ok(version=about.version(), taxonomy=types, sorts=list(SORTS), basemap=basemap,
                    writable=options.token is not None, max_limit=MAX_LIMIT,
                    counts=counts)  # fmt: skip
 
@@ -609,10 +616,6 @@ async def _read_body(request: Request, limit: int) -> bytes:
 
 
 def _ingest_one(hub: _Hub, posted: ArticleIn, options: Options) -> JSONResponse:
-    from .ingestion import ingest
-    from .readers import read_object
-    from .store import content_hash
-
     fields = posted.model_dump(exclude_none=True, exclude={"source"})
     source = posted.source or posted.url or f"api:{content_hash(posted.text)}"
     item = read_object(fields, source, options=options)

@@ -373,6 +373,7 @@ def _from_html(
 ) -> tuple[str, str | None, str | None]:
     """Main text, title and publication date of a page (the text may be empty)."""
     try:
+        # Deferred: trafilatura (and lxml) take a third of a second to import; only HTML needs them.
         import trafilatura
         from trafilatura.metadata import extract_metadata
     except ImportError as exc:

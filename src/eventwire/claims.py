@@ -2,8 +2,8 @@
 
 "Over 100 strikes", "more than 300 ISIS operatives captured in the past year", "2 million
 people displaced since the war began", "the group has about 3,000 fighters". The mentions
-stage refuses such running totals as events (``mentions.is_aggregate``, with its period
-words ``mentions.PERIOD``); this stage keeps them, each with:
+stage refuses such running totals as events (``coding.factuality.is_aggregate``, with its period
+words ``coding.factuality.PERIOD``); this stage keeps them, each with:
 
 * the number as written, its qualifier (``data/qualifiers.tsv``) or range;
 * what is counted, with the act: "ISIS infrastructure and weapons sites struck";
@@ -21,7 +21,6 @@ and how they are written after what they count, are in ``data/claims.tsv``.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections.abc import Sequence
@@ -30,10 +29,12 @@ from typing import Any
 
 from . import actors as act
 from .actors import ActorMention
-from .counts import number_value, quantity_words
-from .lexicon import doc_text, match_phrase, phrase_index, read_table, token_forms, token_starts
-from .mentions import PERIOD, TriggerHit, is_aggregate, match_triggers
-from .people import by_token
+from .coding.factuality import PERIOD, is_aggregate
+from .coding.numbers import number_value, quantity_words
+from .coding.records import TriggerHit
+from .coding.triggers import match_triggers
+from .lexicon import match_phrase, phrase_index, read_table, token_forms
+from .reading import ArticleView
 from .records import Claim, Quote, Span
 
 # Entity labels whose numbers are not counts: dates, times, money, shares, measures.
@@ -102,7 +103,7 @@ def find_claims(
     numbers = [doc[i] for i in maybe if _is_count(doc[i])]
     if not numbers:
         return []
-    reader = _Reader(doc, actors, quotes, context)
+    reader = _FigureReader(doc, actors, quotes, context)
     tellings = [t for n in numbers if (t := reader.telling(n)) is not None]
     return [_claim(group, reader.text, published) for group in _merge(tellings)]
 
@@ -129,8 +130,9 @@ def _is_count(tok: Any) -> bool:
     return tok.dep_ != "compound" or tok.head.pos_ in ("NUM",)
 
 
-class _Reader:
-    """Lookups over one parsed article shared by its tellings."""
+class _FigureReader(ArticleView):
+    """The article read for its campaign figures: which number tells which count of
+    what, by whom, over which period, claimed by whom."""
 
     def __init__(
         self,
@@ -139,17 +141,12 @@ class _Reader:
         quotes: Sequence[Quote],
         context: tuple[str | None, str | None, int | None],
     ) -> None:
-        self.doc = doc
-        self.text = doc_text(doc)
-        self.forms = token_forms(doc)
-        self.context = context
+        super().__init__(doc, actors, (), context)
         self.quotes = quotes
-        self.actor_at: dict[int, ActorMention] = by_token(actors)
         self.hit_at: dict[int, TriggerHit] = {}
         for h in match_triggers(doc):
             for i in range(h.i, h.j):
                 self.hit_at[i] = h
-        self.starts = token_starts(doc)
         self.words = claim_words()
         self._periods: dict[int, list[tuple[int, int, Any]]] = {}
 
@@ -243,7 +240,7 @@ class _Reader:
             a, b = _float(m.group(1)), _float(m.group(2))
             if a is not None and b is not None and a < b:
                 start = self.doc[lo_i].idx + m.start()
-                q_start = self._qualifier_start(self._tok_at(start).i)
+                q_start = self._qualifier_start(self.token_at(start).i)
                 if q_start is not None and self.doc[q_start].lower_ == "between":
                     start = self.doc[q_start].idx
                 return int(a), int(a), int(b), "range", (start, end)
@@ -255,9 +252,6 @@ class _Reader:
         elif num.lower_ in _VAGUE_PLURALS:
             qualifier = "at least"  # "hundreds of strikes": at least the coded value
         return int(value), None, None, qualifier, (start, end)
-
-    def _tok_at(self, char: int) -> Any:
-        return self.doc[max(bisect.bisect_right(self.starts, char) - 1, 0)]
 
     def _qualifier(self, first: int) -> tuple[str, int] | None:
         """The qualifier phrase that ends right before token ``first``: (qualifier, its start)."""
@@ -363,7 +357,7 @@ class _Reader:
             return None
         inside = [
             m
-            for i in range(self._tok_at(org.start).i, self._tok_at(max(org.end - 1, 0)).i + 1)
+            for i in range(self.token_at(org.start).i, self.token_at(max(org.end - 1, 0)).i + 1)
             if (m := self.actor_at.get(i)) is not None
         ]
         inside.sort(key=lambda m: m.entry is not None and m.entry.generic)
@@ -417,7 +411,8 @@ class _Reader:
     # -- when and who says so
 
     def periods(self, sent: Any) -> list[tuple[int, int, Any]]:
-        """The period phrases of a sentence: (start, end, root token), from ``mentions.PERIOD``."""
+        """The period phrases of a sentence: (start, end, root token), from
+        ``coding.factuality.PERIOD``."""
         if sent.start in self._periods:
             return self._periods[sent.start]
         out: list[tuple[int, int, Any]] = []
@@ -425,10 +420,10 @@ class _Reader:
             s, e = m.start(), m.end()
             if out and not self.text[out[-1][1] : s].strip():
                 s = out.pop()[0]  # "so far" + "this year": one period
-            tok = self._tok_at(s)
+            tok = self.token_at(s)
             if m.group().lower().endswith(" of"):
                 # "during a week of protests": up to what the time is of, not its details.
-                of = self._tok_at(e - 2)
+                of = self.token_at(e - 2)
                 obj = next((c for c in of.children if c.dep_ == "pobj"), None)
                 if obj is not None:
                     e = obj.idx + len(obj.text)
@@ -491,7 +486,8 @@ class _Reader:
 
 
 def _value(tok: Any) -> float | None:
-    """A number token's value, decimals kept ("2.3"), words read by ``counts.number_value``."""
+    """A number token's value, decimals kept ("2.3"), words read by
+    ``coding.numbers.number_value``."""
     v = _float(tok.text)
     if v is not None:
         return v

@@ -21,12 +21,21 @@ import sys
 from contextlib import contextmanager
 from dataclasses import replace
 from enum import StrEnum
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as dist_version
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import typer
 
+from . import geonames
+from .articles import iter_jsonl, read_article, read_bytes
 from .errors import EventwireError, InputError
+from .exports import export as run_export
 from .options import Options
+from .readers import expand_paths
+from .records import ACLED_COLUMNS
+from .store import EventFilter, ExtraFilter, open_store
+from .store import why as explain
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -111,7 +120,7 @@ def extract(
         _extract_jsonl(file, format, options)
         return
 
-    from .articles import read_article, read_bytes
+    # Deferred: the pipeline (and its lexicons) load only for the commands that extract.
     from .pipeline import extract_article
 
     try:
@@ -142,7 +151,7 @@ def extract(
 
 
 def _extract_jsonl(file: str, format: Format, options: Options) -> None:
-    from .articles import iter_jsonl
+    # Deferred: the pipeline (and its lexicons) load only for the commands that extract.
     from .pipeline import extract_stream
 
     counts = {"events": 0, "none": 0, "errors": 0}
@@ -187,6 +196,7 @@ def _progress() -> Iterator[Callable[[], None]]:
     if not sys.stderr.isatty():
         yield lambda: None
         return
+    # Deferred: rich loads only when a progress bar or table is drawn.
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -202,8 +212,6 @@ def _progress() -> Iterator[Callable[[], None]]:
 
 
 def _csv_writer(out: IO[str]) -> csv.DictWriter[str]:
-    from .records import ACLED_COLUMNS
-
     writer = csv.DictWriter(out, fieldnames=list(ACLED_COLUMNS), lineterminator="\n")
     writer.writeheader()
     return writer
@@ -228,9 +236,6 @@ def _fail(message: str, code: int) -> NoReturn:
 @app.command()
 def version() -> None:
     """Print eventwire's version."""
-    from importlib.metadata import PackageNotFoundError
-    from importlib.metadata import version as dist_version
-
     try:
         typer.echo(dist_version("eventwire"))
     except PackageNotFoundError:  # run from a source tree that was never installed
@@ -266,9 +271,7 @@ def gazetteer_import(
     files: list[str] = typer.Argument(..., help="GeoNames dumps: XX.zip or XX.txt."),
 ) -> None:
     """Import GeoNames country dumps (the tab-separated export format, CC-BY)."""
-    from .geonames import gazetteer_import as run
-
-    _import_each(files, lambda f: run([f]), EXIT_INPUT)
+    _import_each(files, lambda f: geonames.gazetteer_import([f]), EXIT_INPUT)
 
 
 @gazetteer_app.command("fetch")
@@ -279,10 +282,10 @@ def gazetteer_fetch(
     ),
 ) -> None:
     """Download GeoNames country dumps and import them (needs the internet)."""
-    from .geonames import DEFAULT_URL
-    from .geonames import gazetteer_fetch as run
-
-    _import_each(codes, lambda code: run([code], url or DEFAULT_URL), EXIT_FAILURE)
+    _import_each(
+        codes, lambda code: geonames.gazetteer_fetch([code], url or geonames.DEFAULT_URL),
+        EXIT_FAILURE,
+    )
 
 
 @gazetteer_app.command("info")
@@ -290,9 +293,7 @@ def gazetteer_info(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
 ) -> None:
     """Say what the gazetteer holds: bundled towns and imported countries."""
-    from .geonames import gazetteer_info as run
-
-    info = run()
+    info = geonames.gazetteer_info()
     if as_json:
         typer.echo(json.dumps(info.as_dict()))
         return
@@ -308,9 +309,7 @@ def gazetteer_remove(
     codes: list[str] = typer.Argument(..., help="ISO codes of imported countries."),
 ) -> None:
     """Remove imported GeoNames countries."""
-    from .geonames import gazetteer_remove as run
-
-    removed = run(codes)
+    removed = geonames.gazetteer_remove(codes)
     for code in codes:
         state = "removed" if code.upper() in removed else "was not imported"
         typer.echo(f"{code.upper()}: {state}")
@@ -356,9 +355,9 @@ def ingest(
     model_dir: str | None = _MODEL_DIR,
 ) -> None:
     """Read news into the store: extract, merge, and account for every input."""
+    # Deferred: ingestion brings the whole pipeline; other commands start without it.
     from .ingestion import ingest as run_ingest
     from .parallel import default_workers
-    from .readers import expand_paths
 
     options = _options(
         feed_pages=pages, model=model, model_dir=model_dir,
@@ -409,6 +408,7 @@ def _ingest_progress(total_bytes: int) -> Iterator[Callable[[str, int], None]]:
     if not sys.stderr.isatty():
         yield lambda status, pos: None
         return
+    # Deferred: rich loads only when a progress bar or table is drawn.
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -469,8 +469,6 @@ def why(
     json_out: bool = typer.Option(False, "--json", help="The whole explanation as JSON."),
 ) -> None:
     """Explain an event: which articles were merged into it, and on what evidence."""
-    from .clusters import why as explain
-
     try:
         found = explain(event_id, db=db)
     except EventwireError as exc:
@@ -480,6 +478,7 @@ def why(
         return
     ev = found["event"]
     typer.echo(f"{ev['event_id']} [{found['status']}, version {found['version']}]: {ev['notes']}")
+    typer.echo(f"sub-event type {ev['sub_event_type']!r} decided by {_decided_by(ev)}")
     for n, src in enumerate(found["sources"], 1):
         merge = src["merge"]
         title = src["title"] or src["url"] or src["source"]
@@ -495,11 +494,17 @@ def why(
         per = src["event"]
         typer.echo(
             f"   this source: {per.get('event_date')} {per.get('location')} "
-            f"{per.get('sub_event_type')}, {per.get('fatalities')} killed"
+            f"{per.get('sub_event_type')} ({_decided_by(per)}), {per.get('fatalities')} killed"
         )
     for h in found["history"]:
         made_by = f"eventwire {h['eventwire_version']}"
         typer.echo(f"v{h['version']} {h['status']}: {h['reason']} ({made_by})")
+
+
+def _decided_by(event: dict[str, Any]) -> str:
+    """An event's ``classified_by`` as ``why`` prints it ("rule:attack"; events stored
+    before eventwire recorded it have none)."""
+    return event.get("classified_by") or "an earlier eventwire (not recorded)"
 
 
 def _event_filter(
@@ -507,7 +512,6 @@ def _event_filter(
     sub_event_type: str | None = None, actor: str | None = None, text: str | None = None,
     bbox: str | None = None,
 ) -> Any:  # fmt: skip
-    from .store import EventFilter
 
     box = None
     if bbox:
@@ -522,8 +526,6 @@ def _event_filter(
 
 @contextmanager
 def _store(db: str) -> Iterator[Any]:
-    from .store import open_store
-
     try:
         store = open_store(db)
     except EventwireError as exc:
@@ -564,6 +566,7 @@ def events(
         for ev in rows:
             typer.echo(json.dumps(ev.as_dict(), ensure_ascii=False))
     else:
+        # Deferred: rich loads only when a progress bar or table is drawn.
         from rich.console import Console
         from rich.table import Table
 
@@ -592,8 +595,6 @@ def export(
     until: str | None = _UNTIL,
 ) -> None:
     """Export the merged events: ACLED CSV, GeoJSON, JSONL or Parquet."""
-    from .exports import export as run_export
-
     try:
         n = run_export(db, format, output, _event_filter(country, since, until))
     except EventwireError as exc:
@@ -619,6 +620,7 @@ def _list_extras(
         for rec in rows:
             typer.echo(json.dumps(rec, ensure_ascii=False))
     else:
+        # Deferred: rich loads only when a progress bar or table is drawn.
         from rich.console import Console
         from rich.table import Table
 
@@ -642,8 +644,6 @@ def claims(
     json_out: bool = _JSON,
 ) -> None:
     """List the claims of the stored articles: campaign figures and other totals."""
-    from .store import ExtraFilter
-
     filters = ExtraFilter(since=since, until=until, text=text, actor=actor, speaker=claimant,
                           action=action)  # fmt: skip
 
@@ -673,8 +673,6 @@ def quotes(
     json_out: bool = _JSON,
 ) -> None:
     """List the quotes of the stored articles with their speakers."""
-    from .store import ExtraFilter
-
     filters = ExtraFilter(since=since, until=until, text=text, speaker=speaker,
                           actor=organisation, direct=direct)  # fmt: skip
 
@@ -703,8 +701,6 @@ def relations(
     json_out: bool = _JSON,
 ) -> None:
     """List the relations between actors found in the stored articles."""
-    from .store import ExtraFilter
-
     filters = ExtraFilter(since=since, until=until, text=text, actor=actor, relation=relation)
 
     def row(r: dict) -> tuple[str, ...]:
@@ -733,6 +729,7 @@ def serve(
     model_dir: str | None = _MODEL_DIR,
 ) -> None:
     """Serve the REST API and the web page (map, timeline, evidence) for a store."""
+    # Deferred: FastAPI and the server load only for `eventwire serve`.
     from .api import ServeOptions, read_token
     from .api import serve as run_serve
 
@@ -773,6 +770,7 @@ def watch(
     model_dir: str | None = _MODEL_DIR,
 ) -> None:
     """Poll RSS/Atom feeds and ingest new items; failures are retried and reported."""
+    # Deferred: watching brings the whole pipeline; other commands start without it.
     from .watching import feed_status, parse_interval
     from .watching import watch as run_watch
 

@@ -48,7 +48,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from .records import ACLED_COLUMNS, Event
+from .actors import interaction
+from .records import ACLED_COLUMNS, Event, event_notes
 
 # A merge needs this score (see the module docstring for the points).
 THRESHOLD = 4.0
@@ -172,7 +173,8 @@ def best_match(new: Event, candidates: list[tuple[str, Event]]) -> Match:
 def combine(members: list[Event], event_id: str) -> Event:
     """One merged event from its per-article versions, first source first.
 
-    - type and actors: the most common among sources (ties: the earliest source);
+    - type and actors: the most common among sources (ties: the earliest source), the
+      type with what classified it in its first source;
     - date: from the best-founded dates (explicit, then relative, then publication),
       the most common, ties to the earliest day;
     - place: the most precise one (lowest geo_precision, ties: the earliest source);
@@ -191,14 +193,15 @@ def combine(members: list[Event], event_id: str) -> Event:
 
     kind = _vote([(m.event_type, m.sub_event_type) for m in members])
     typed = next(m for m in members if (m.event_type, m.sub_event_type) == kind)
-    for name in ("event_type", "sub_event_type", "disorder_type", "civilian_targeting"):
+    # The type comes with what decided it (the first source that gave that type).
+    for name in (
+        "event_type", "sub_event_type", "disorder_type", "civilian_targeting", "classified_by",
+    ):  # fmt: skip
         setattr(merged, name, getattr(typed, name))
     side1 = _vote([(m.actor1, m.assoc_actor_1, m.inter1) for m in typed_like(members, kind)])
     side2 = _vote([(m.actor2, m.assoc_actor_2, m.inter2) for m in typed_like(members, kind)])
     merged.actor1, merged.assoc_actor_1, merged.inter1 = side1
     merged.actor2, merged.assoc_actor_2, merged.inter2 = side2
-    from .actors import interaction
-
     merged.interaction = interaction(merged.inter1, merged.inter2)
 
     dated = [m for m in members if m.event_date]
@@ -335,40 +338,10 @@ def _tally(members: list[Event]) -> tuple[int, int | None, int | None]:
 
 
 def _notes(ev: Event, n_sources: int) -> str:
-    # The per-article sentence (events._notes), told of the merged record, plus what
+    # The per-article sentence (records.event_notes), told of the merged record, plus what
     # merging adds: the sources' range of tolls and how many reported it.
-    from .events import _notes as event_notes
-
     extra = []
     if ev.fatalities_high is not None:
         extra.append(f"sources give {ev.fatalities_low} to {ev.fatalities_high} killed")
     extra.append("1 source" if n_sources == 1 else f"{n_sources} sources")
     return f"{event_notes(ev).rstrip('.')} ({'; '.join(extra)})."
-
-
-def why(event_id: str, db: Any = None) -> dict[str, Any]:
-    """Which articles were merged into an event, and on what evidence.
-
-    >>> why("SOM12", db="events.db")["sources"][1]["merge"]["evidence"]  # doctest: +SKIP
-    {'event_type': 'same: Battles', 'event_date': 'same day', 'place': 'same place: Baidoa'}
-
-    The answer is ``Store.get_event`` with the event's history; each source carries the
-    decision taken when it arrived (the event it joined, the score, the fields that
-    matched, and the candidates it was kept apart from, with the reason).
-    Raises ``StoreError`` for an unknown id.
-    """
-    from .errors import StoreError
-    from .store import Store, open_store
-
-    store = db if isinstance(db, Store) else open_store(db)
-    try:
-        found = store.get_event(event_id)
-        if found is None:
-            raise StoreError(f"no event {event_id!r} in {store.url}")
-        found["history"] = [
-            {k: v for k, v in h.items() if k != "data"} for h in store.history(event_id)
-        ]
-        return found
-    finally:
-        if not isinstance(db, Store):
-            store.close()

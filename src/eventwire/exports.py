@@ -22,6 +22,7 @@ Events are read from the store in chunks, so exports of any size stream.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import itertools
 import json
@@ -179,7 +180,6 @@ def _parquet(events: Iterator[tuple[Event, dict[str, Any]]], path: str | os.Path
         import pyarrow.parquet as pq  # type: ignore[import-untyped]
     except ImportError as exc:
         raise ConfigError(PARQUET_HINT) from exc
-    import dataclasses
 
     names = [f.name for f in dataclasses.fields(Event) if f.name != "evidence"]
     columns = ["event_id_cnty", *[n for n in names if n != "event_id"], "source", "timestamp"]

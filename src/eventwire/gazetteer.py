@@ -28,18 +28,23 @@ import tempfile
 import threading
 import unicodedata
 from array import array
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from eventwire.errors import GeocodeError
+from rapidfuzz import fuzz
+
+from eventwire.errors import ConfigError, GeocodeError
 from eventwire.records import Place
 
 # Bump when the pickled layout changes, so stale caches are rebuilt, never misread.
 _FORMAT = 7
+# The layout of the country files ``eventwire.geonames`` writes under ``data_dir()`` and
+# this module reads: bump when it changes; older files are then refused, not misread.
+IMPORT_FORMAT = 1
 
 # Arabic definite articles as transliterated ("al-Bab", "Dayr az Zawr", "Jisr ash
 # Shughur"). They are dropped from every key, on both the gazetteer side and the text
@@ -107,13 +112,56 @@ def loose_key(key: str) -> str:
     return " ".join(out)
 
 
+def _iso2(value: str) -> str | None:
+    return None if re.fullmatch(r"[A-Z]{2}", value) else "not an ISO 3166 two-letter code"
+
+
+def _number(value: str) -> str | None:
+    try:
+        float(value)
+    except ValueError:
+        return "not a number"
+    return None
+
+
+def _kinds(*kinds: str) -> Callable[[str], str | None]:
+    return lambda value: None if value in kinds else f"not one of {', '.join(kinds)}"
+
+
+# The columns of each headerless table: (fewest, most, {column index: check}). A row that
+# breaks them stops the load with the file and the line (ConfigError).
+LINE_SCHEMAS: dict[str, tuple[int, int, dict[int, Callable[[str], str | None]]]] = {
+    "admin1_aliases.tsv": (3, 3, {0: _iso2}),
+    "admin1_names.tsv": (3, 4, {0: _iso2}),
+    "country_names.tsv": (2, 3, {0: _iso2}),
+    "demonyms.tsv": (2, 2, {1: _iso2}),
+    "districts.tsv": (4, 6, {0: _iso2}),
+    "geonames_features.tsv": (3, 3, {2: _kinds("1", "2", "3")}),
+    "place_cues.tsv": (2, 2, {0: _kinds(
+        "locative", "near", "area_after", "region_after", "town_after", "attributive",
+        "name_part", "org_after", "unlisted_before", "unlisted_after",
+    )}),  # fmt: skip
+    "place_variants.tsv": (4, 6, {2: _iso2, 3: _number}),
+    "place_stopwords.txt": (1, 1, {}),
+}
+
+
 def data_lines(name: str) -> list[list[str]]:
-    """Tab-separated rows of a data file, without '#' comments and blank lines."""
+    """Tab-separated rows of a data file, without '#' comments and blank lines, each
+    checked against ``LINE_SCHEMAS``."""
     text = resources.files("eventwire").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    fewest, most, checks = LINE_SCHEMAS.get(name, (1, 1_000, {}))
     rows = []
-    for line in text.splitlines():
+    for n, line in enumerate(text.splitlines(), 1):
         if line.strip() and not line.lstrip().startswith("#"):
-            rows.append([c.strip() for c in line.split("\t")])
+            row = [c.strip() for c in line.split("\t")]
+            if not fewest <= len(row) <= most:
+                raise ConfigError(f"{name}, line {n}: {len(row)} columns, not {fewest} to {most}")
+            for k, check in checks.items():
+                wrong = check(row[k])
+                if wrong:
+                    raise ConfigError(f"{name}, line {n}: column {k + 1} {row[k]!r} is {wrong}")
+            rows.append(row)
     return rows
 
 
@@ -185,8 +233,6 @@ class Gazetteer:
         if cls._default is None:
             with cls._lock:
                 if cls._default is None:
-                    from eventwire.geonames import load_imported
-
                     cls._default = cls(_load_core(), load_imported())
         return cls._default
 
@@ -676,6 +722,7 @@ def _iso_districts(admin1_names: dict[tuple[str, str], str], names: list[str],
     their regions), from pycountry, with a seat where a town of the country bears the
     name: (key, iso2, admin1 code, name, seat or None)."""
     try:
+        # Deferred: pycountry reads its data files on import; only building the index needs it.
         import pycountry
     except ImportError:  # pragma: no cover - a hard dependency
         return []
@@ -710,7 +757,31 @@ def _iso_districts(admin1_names: dict[tuple[str, str], str], names: list[str],
 
 def _one_like(key: str, named: list[tuple[str, str]]) -> str | None:
     """The one code whose name's words all occur in ``key`` (or the reverse)."""
-    from rapidfuzz import fuzz
-
     hits = {code for name, code in named if fuzz.token_set_ratio(key, name) == 100}
     return hits.pop() if len(hits) == 1 else None
+
+
+def data_dir() -> Path:
+    """The folder imported dumps are stored in (created on first import)."""
+    base = os.environ.get("EVENTWIRE_DATA") or os.path.join(
+        os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local",
+                                                        "share"), "eventwire")
+    return Path(base) / "geonames"
+
+
+def load_imported() -> list[dict[str, Any]]:
+    """Every country ``eventwire.geonames`` stored, for ``Gazetteer`` to merge. Unreadable
+    files are skipped."""
+    folder = data_dir()
+    if not folder.is_dir():
+        return []
+    parts = []
+    for path in sorted(folder.glob("*.pickle")):
+        try:
+            with open(path, "rb") as f:
+                part = pickle.load(f)
+        except Exception:  # noqa: BLE001 - a damaged file must not stop extraction
+            continue
+        if isinstance(part, dict) and part.get("format") == IMPORT_FORMAT:
+            parts.append(part)
+    return parts

@@ -35,8 +35,17 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import GeocodeError
-from eventwire.gazetteer import ascii_name, data_lines, keep_alternate, norm_key
-from eventwire.records import _Record
+from eventwire.gazetteer import (
+    IMPORT_FORMAT,
+    Gazetteer,
+    ascii_name,
+    data_dir,
+    data_lines,
+    keep_alternate,
+    load_imported,
+    norm_key,
+)
+from eventwire.records import Record
 
 __all__ = [
     "DEFAULT_URL", "GazetteerInfo", "ImportedCountry", "data_dir", "gazetteer_fetch",
@@ -45,13 +54,12 @@ __all__ = [
 
 # Where GeoNames publishes its per-country dumps (https://download.geonames.org/export/dump/).
 DEFAULT_URL = "https://download.geonames.org/export/dump/"
-_FORMAT = 1  # bump when the stored layout changes; older files are then refused, not misread
 _COLUMNS = 19
 _CODE = re.compile(r"^[A-Z]{2}$")
 
 
 @dataclass(slots=True)
-class ImportedCountry(_Record):
+class ImportedCountry(Record):
     """One imported GeoNames country: what was kept from which file, and when."""
 
     iso2: str
@@ -62,21 +70,13 @@ class ImportedCountry(_Record):
 
 
 @dataclass(slots=True)
-class GazetteerInfo(_Record):
+class GazetteerInfo(Record):
     """What the gazetteer holds: the bundled towns and every imported country."""
 
     bundled_places: int
     bundled_names: int
     data_dir: str
     imported: list[ImportedCountry] = field(default_factory=list)
-
-
-def data_dir() -> Path:
-    """The folder imported dumps are stored in (created on first import)."""
-    base = os.environ.get("EVENTWIRE_DATA") or os.path.join(
-        os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local",
-                                                        "share"), "eventwire")
-    return Path(base) / "geonames"
 
 
 def _features() -> dict[tuple[str, str], int]:
@@ -133,7 +133,7 @@ def _parse(path: Path) -> dict[str, dict[str, Any]]:
         if prec is None:
             continue
         part = parts.setdefault(cc, {
-            "format": _FORMAT, "iso2": cc, "names": [], "keys": [], "lat": array("d"),
+            "format": IMPORT_FORMAT, "iso2": cc, "names": [], "keys": [], "lat": array("d"),
             "lon": array("d"), "pop": array("q"), "gid": array("q"), "a1": [], "a2code": [],
             "prec": array("b"), "admin1_names": {}})
         keys = {norm_key(cols[1]), norm_key(cols[2])}
@@ -199,8 +199,6 @@ def gazetteer_import(paths: Iterable[str | Path]) -> list[ImportedCountry]:
     Raises ``GeocodeError`` for a file that cannot be read or is not in GeoNames'
     format; files before it stay imported.
     """
-    from eventwire.gazetteer import Gazetteer
-
     done: list[ImportedCountry] = []
     try:
         for p in paths:
@@ -246,8 +244,6 @@ def gazetteer_fetch(codes: Iterable[str], base_url: str = DEFAULT_URL,
 
 def gazetteer_info() -> GazetteerInfo:
     """The bundled gazetteer's size and the imported countries, by code."""
-    from eventwire.gazetteer import Gazetteer
-
     gaz = Gazetteer.default()
     info = GazetteerInfo(gaz.bundled, len(gaz.index), str(data_dir()))
     for meta in sorted(data_dir().glob("*.json")):
@@ -260,8 +256,6 @@ def gazetteer_info() -> GazetteerInfo:
 
 def gazetteer_remove(codes: Iterable[str]) -> list[str]:
     """Remove imported countries by ISO code; returns the codes that were there."""
-    from eventwire.gazetteer import Gazetteer
-
     removed = []
     for code in codes:
         cc = code.strip().upper()
@@ -275,20 +269,3 @@ def gazetteer_remove(codes: Iterable[str]) -> list[str]:
             removed.append(cc)
     Gazetteer.reset()
     return removed
-
-
-def load_imported() -> list[dict[str, Any]]:
-    """Every stored country, for ``Gazetteer`` to merge. Unreadable files are skipped."""
-    folder = data_dir()
-    if not folder.is_dir():
-        return []
-    parts = []
-    for path in sorted(folder.glob("*.pickle")):
-        try:
-            with open(path, "rb") as f:
-                part = pickle.load(f)
-        except Exception:  # noqa: BLE001 - a damaged file must not stop extraction
-            continue
-        if isinstance(part, dict) and part.get("format") == _FORMAT:
-            parts.append(part)
-    return parts

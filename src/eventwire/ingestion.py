@@ -9,9 +9,9 @@ with the store keeping ONE writer:
 
 1. reading (``readers.read_sources``): inputs become Items, in a fixed order;
 2. extraction: an ``Extractor`` maps a stream of batches of Articles to a stream of
-   batches of Results, in the same order (the default, ``in_process``, runs the pipeline
-   here; ``parallel.py`` has worker processes and a Dask cluster: ``workers=N``,
-   ``dask="tcp://..."``);
+   batches of Results, in the same order (``parallel.py``: the default, ``in_process``,
+   runs the pipeline in this process; worker processes and a Dask cluster run it
+   elsewhere: ``workers=N``, ``dask="tcp://..."``);
 3. the writer: ``Store.record`` stores each input's outcome in one transaction.
 
 Content already stored by this eventwire version (or a later one) is not extracted again,
@@ -25,16 +25,14 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import Any
 
+from . import about
 from .options import Options
+from .parallel import Extractor, in_process, make_extractor
 from .readers import Item, read_sources
 from .records import Article, Result
 from .store import FAILED, STORED, Outcome, Store, open_store
 
 __all__ = ["Extractor", "IngestReport", "in_process", "ingest"]
-
-# Maps batches of Articles to batches of Results, one Result per Article, in order.
-Extractor = Callable[[Iterator[list[Article]]], Iterator[list[Result]]]
-
 
 @dataclass(slots=True)
 class IngestReport:
@@ -63,18 +61,6 @@ class IngestReport:
         }  # fmt: skip
 
 
-def in_process(options: Options = Options()) -> Extractor:
-    """The default extractor: the pipeline in this process, batch by batch."""
-
-    def run(batches: Iterator[list[Article]]) -> Iterator[list[Result]]:
-        from .parallel import extract_batch
-
-        for batch in batches:
-            yield extract_batch(batch, options)
-
-    return run
-
-
 def ingest(
     paths: Iterable[str] = (),
     *,
@@ -101,15 +87,11 @@ def ingest(
     ``items`` are inputs already read (``readers.read_object``), taken after ``paths``
     and ``feeds``: the REST API stores a POSTed article this way.
     """
-    from . import __version__
-
     # One path or URL given as a plain string is one input, not a list of characters.
     paths = [paths] if isinstance(paths, str) else list(paths)
     feeds = [feeds] if isinstance(feeds, str) else list(feeds)
-    version = version or __version__
+    version = version or about.version()
     if extractor is None:
-        from .parallel import make_extractor
-
         extractor = make_extractor(options, workers=workers, dask=dask)
     store = db if isinstance(db, Store) else open_store(db)
     report = IngestReport()

@@ -10,15 +10,17 @@ touching Python; each file opens with comment lines saying where its facts come 
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .errors import ConfigError
+from .records import RELATION_TYPES
+
+if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
+    from spacy.tokens import Doc
 
 
 def data_text(name: str) -> str:
@@ -31,17 +33,128 @@ def data_text(name: str) -> str:
         raise ConfigError(f"data file {name!r} is missing from the eventwire package") from exc
 
 
+# What each column of each table may hold; checked as the table loads, so that a typo in
+# a class, a kind or a sub-event type stops the load with the file and the line. A set:
+# the values allowed; a callable: a check that answers None when the value is good, else
+# what is wrong with it. Columns not named take any text.
+Check = frozenset[str] | Callable[[str], str | None]
+
+
+def _number(low: float, high: float) -> Callable[[str], str | None]:
+    def check(value: str) -> str | None:
+        try:
+            ok = low <= float(value) <= high
+        except ValueError:
+            ok = False
+        return None if ok else f"not a number from {low:g} to {high:g}"
+
+    return check
+
+
+def _year_or_empty(value: str) -> str | None:
+    return None if value == "" or (value.isdigit() and len(value) == 4) else "not a year"
+
+
+def _iso2_or_empty(value: str) -> str | None:
+    return None if value == "" or re.fullmatch(r"[A-Z]{2}", value) else "not an ISO code"
+
+
+def _sub_event_type_or_dash(value: str) -> str | None:
+    return None if value == "-" or value in taxonomy() else "not an ACLED sub-event type"
+
+
+_INTER = frozenset("12345678")
+_ACTOR_KINDS = frozenset(
+    "military police government rebel political_militia identity_militia external other "
+    "pro_government_militia".split()
+)
+SCHEMAS: dict[str, dict[str, Check]] = {
+    "taxonomy.tsv": {
+        "event_type": frozenset({
+            "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests",
+            "Riots", "Strategic developments",
+        }),
+    },  # fmt: skip
+    "triggers.tsv": {
+        "class": frozenset(
+            "type territory attack kill injure protest intervene riotous".split()
+        ),
+        "sub_event_type": _sub_event_type_or_dash,
+        "weight": _number(0, 1),
+    },
+    "vetoes.tsv": {"context": frozenset({"cause", "topic", "cause_verb", "topic_weak"})},
+    "speech.tsv": {"kind": frozenset({"verb", "prep", "noun"})},
+    "quantities.tsv": {"value": _number(0, 1e12)},
+    "qualifiers.tsv": {
+        "qualifier": frozenset({"at least", "more than", "less than", "nearly", "up to", "about"}),
+        "tolls": lambda v: None if v == "-" or v.isdigit() else "not a rank or -",
+    },
+    "claims.tsv": {
+        "kind": frozenset({"event", "other", "strength", "unit"}),
+        "pos": frozenset({"verb", "noun", "both"}),
+    },
+    "roles.tsv": {
+        "kind": frozenset({"function", "rank", "courtesy", "modifier", "person"}),
+        "relation": frozenset({"leader_of", "member_of", "-"}),
+    },
+    "relations.tsv": {
+        "relation": frozenset(RELATION_TYPES),
+        "voice": frozenset({"state", "active"}),
+    },
+    "group_words.tsv": {"place": frozenset({"head", "opener", "either", "not"})},
+    "actors.tsv": {
+        "inter": _INTER,
+        "iso2": _iso2_or_empty,
+        "start": _year_or_empty,
+        "end": _year_or_empty,
+        "kind": _ACTOR_KINDS,
+    },
+    "generic.tsv": {
+        "inter": _INTER,
+        "kind": frozenset(
+            "military police government unidentified_armed_group protesters rioters civilians "
+            "pro_government_militia communal_militia other".split()
+        ),
+    },
+}
+
+
 @functools.lru_cache(maxsize=32)
 def read_table(name: str) -> tuple[dict[str, str], ...]:
-    """Rows of a bundled TSV file as dicts keyed by its header (comments skipped)."""
-    lines = [ln for ln in data_text(name).splitlines() if ln.strip() and not ln.startswith("#")]
-    reader = csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
+    """Rows of a bundled TSV file as dicts keyed by its header (comments skipped), each
+    value checked against the file's ``SCHEMAS`` entry. ConfigError names the file and
+    the line of the first bad row."""
+    header: list[str] | None = None
     rows = []
-    for n, row in enumerate(reader, 2):
-        if None in row or any(v is None for v in row.values()):
-            raise ConfigError(f"{name}: row {n} has the wrong number of columns")
-        rows.append({k: v.strip() for k, v in row.items()})
+    for n, line in enumerate(data_text(name).splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = [c.strip() for c in cells]
+            continue
+        if len(cells) != len(header):
+            raise ConfigError(
+                f"{name}, line {n}: {len(cells)} columns where the header has {len(header)}"
+            )
+        row = {k: v.strip() for k, v in zip(header, cells, strict=True)}
+        _check_row(name, n, row)
+        rows.append(row)
     return tuple(rows)
+
+
+def _check_row(name: str, line: int, row: dict[str, str]) -> None:
+    for column, check in SCHEMAS.get(name, {}).items():
+        value = row.get(column)
+        if value is None:
+            raise ConfigError(f"{name}, line {line}: no column {column!r}")
+        wrong = (
+            (None if value in check else f"not one of {', '.join(sorted(check))}")
+            if isinstance(check, frozenset)
+            else check(value)
+        )
+        if wrong:
+            raise ConfigError(f"{name}, line {line}: {column} {value!r} is {wrong}")
 
 
 @functools.lru_cache(maxsize=1)
@@ -53,34 +166,13 @@ def taxonomy() -> dict[str, tuple[str, str]]:
     }
 
 
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    """One entry of ``triggers.tsv``."""
-
-    lemmas: tuple[str, ...]
-    cls: str
-    sub_event_type: str | None
-    weight: float
-
-
 @functools.lru_cache(maxsize=1)
-def triggers() -> dict[str, tuple[Trigger, ...]]:
-    """Triggers indexed by their first lemma, longest phrase first."""
-    index: dict[str, list[Trigger]] = {}
-    known = taxonomy()
-    for row in read_table("triggers.tsv"):
-        sub = None if row["sub_event_type"] == "-" else row["sub_event_type"]
-        if sub is not None and sub not in known:
-            raise ConfigError(f"triggers.tsv: unknown sub-event type {sub!r}")
-        # Split as spaCy splits: "sit-in" is three tokens, "sit", "-", "in".
-        trig = Trigger(
-            tuple(re.findall(r"[^\s-]+|-", row["phrase"].lower())),
-            row["class"],
-            sub,
-            float(row["weight"]),
-        )
-        index.setdefault(trig.lemmas[0], []).append(trig)
-    return {k: tuple(sorted(v, key=lambda t: -len(t.lemmas))) for k, v in index.items()}
+def speech_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(verb lemmas, source prepositions, speech nouns) of ``data/speech.tsv``."""
+    rows = read_table("speech.tsv")
+    kinds = ("verb", "prep", "noun")
+    by = {k: frozenset(r["phrase"] for r in rows if r["kind"] == k) for k in kinds}
+    return by["verb"], by["prep"], by["noun"]
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:
@@ -117,7 +209,7 @@ def match_phrase(
     return None
 
 
-def token_forms(doc: Any) -> list[tuple[str, ...]]:
+def token_forms(doc: Doc) -> list[tuple[str, ...]]:
     """For each token of a spaCy Doc: (lower-cased text without dots, lower-cased lemma).
 
     Read from the Doc's arrays (no Token objects are made) and kept in ``doc.user_data``, so
@@ -136,7 +228,7 @@ def token_forms(doc: Any) -> list[tuple[str, ...]]:
     return cached
 
 
-def doc_text(doc: Any, known: str | None = None) -> str:
+def doc_text(doc: Doc, known: str | None = None) -> str:
     """The text of a spaCy Doc, built once: spaCy joins every token again on each access.
 
     ``known`` is the text the Doc was parsed from, when the caller has it (spaCy keeps the
@@ -148,7 +240,7 @@ def doc_text(doc: Any, known: str | None = None) -> str:
     return cached
 
 
-def token_starts(doc: Any) -> list[int]:
+def token_starts(doc: Doc) -> list[int]:
     """The character offset of each token of a Doc, read once from its arrays."""
     cached = doc.user_data.get("eventwire.starts")
     if cached is None:

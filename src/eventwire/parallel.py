@@ -27,27 +27,35 @@ A failing article never takes its batch with it (``extract_batch``).
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from multiprocessing.connection import wait
 from typing import Any
 
 from .errors import ConfigError, ExtractionError
+from .nlp import load_parser
 from .options import Options
+from .pipeline import extract_articles
 from .records import Article, Result
 
 __all__ = [
-    "DASK_HINT", "DaskExtractor", "PoolStats", "ProcessExtractor", "default_workers",
-    "extract_batch", "make_extractor",
+    "DASK_HINT", "DaskExtractor", "Extractor", "PoolStats", "ProcessExtractor",
+    "default_workers", "extract_batch", "in_process", "make_extractor",
 ]  # fmt: skip
 
 log = logging.getLogger(__name__)
 
 DASK_HINT = "the Dask path needs Dask distributed: pip install 'eventwire[dask]'"
 
+# Maps batches of Articles to batches of Results, one Result per Article, in order: what
+# ``ingestion.ingest`` extracts with.
+Extractor = Callable[[Iterator[list[Article]]], Iterator[list[Result]]]
 # A batch function: (articles, options) -> one Result per article, in order. The default
 # is the pipeline's; another must be a module-level function (it is pickled by name).
 BatchFn = Callable[[list[Article], Options], list[Result]]
@@ -84,10 +92,18 @@ def make_extractor(
     if workers is not None and workers < 1:
         raise ConfigError(f"workers must be at least 1, not {workers}")
     if not workers or workers == 1:
-        from .ingestion import in_process
-
         return in_process(options)
     return ProcessExtractor(workers, options)
+
+
+def in_process(options: Options = Options()) -> Extractor:
+    """The default extractor: the pipeline in this process, batch by batch."""
+
+    def run(batches: Iterator[list[Article]]) -> Iterator[list[Result]]:
+        for batch in batches:
+            yield extract_batch(batch, options)
+
+    return run
 
 
 def extract_batch(
@@ -101,9 +117,7 @@ def extract_batch(
     (ConfigError) still stops the run: no article could be extracted.
     """
     if extract is None:
-        from .pipeline import _extract_batch
-
-        extract = _extract_batch
+        extract = extract_articles
     warned = [list(a.warnings) for a in articles]
     try:
         return extract(articles, options)
@@ -248,8 +262,6 @@ class ProcessExtractor:
 
 
 def _context(method: str | None) -> Any:
-    import multiprocessing
-
     if method is None:
         # forkserver: a clean process per worker, forked from a small server process; fork
         # itself would copy the writer's open database connection and its threads.
@@ -266,14 +278,10 @@ def _context(method: str | None) -> Any:
 def _worker_main(conn: Any, options: Options, extract: BatchFn | None,
                  recycle_after: int | None, max_mb: float | None) -> None:  # fmt: skip
     """A worker process: load the model once, then extract batches until told to stop."""
-    import signal
-
     # Ctrl-C reaches the whole process group: the parent decides when workers stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        from .pipeline import _nlp
-
-        _nlp(options)
+        load_parser(options)
     except ConfigError as exc:
         conn.send(("fatal", str(exc)))
         return
@@ -392,8 +400,6 @@ class _Pool:
     # -- the pool's thread ------------------------------------------------------------------
 
     def _run(self) -> None:
-        from multiprocessing.connection import wait
-
         try:
             while True:
                 with self.cond:
@@ -612,6 +618,7 @@ class DaskExtractor:
 
     def __call__(self, batches: Iterator[list[Article]]) -> Iterator[list[Result]]:
         try:
+            # Deferred: Dask is an optional extra (eventwire[dask]).
             from distributed import Client
         except ImportError as exc:
             raise ConfigError(DASK_HINT) from exc

@@ -23,15 +23,14 @@ Scare quotes and titles (a few words naming a thing: "security belt") are not qu
 
 from __future__ import annotations
 
-import bisect
-import functools
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from .actors import ActorMention
-from .lexicon import doc_text, read_table, token_forms, token_starts
-from .people import Person, by_token, last_person_before, role_ending_at
+from .lexicon import speech_words
+from .people import Person, last_person_before, role_ending_at
+from .reading import ArticleView
 from .records import Quote, Span
 
 _OPEN_DOUBLE = '"“„«'
@@ -82,15 +81,6 @@ class _Said:
     speaker: Speaker | None = None
     attribution: str | None = None
     cue: tuple[int, int] | None = None
-
-
-@functools.lru_cache(maxsize=1)
-def speech_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(verb lemmas, source prepositions, speech nouns) of ``data/speech.tsv``."""
-    rows = read_table("speech.tsv")
-    kinds = ("verb", "prep", "noun")
-    by = {k: frozenset(r["phrase"] for r in rows if r["kind"] == k) for k in kinds}
-    return by["verb"], by["prep"], by["noun"]
 
 
 # ---------------------------------------------------------------------------- marks
@@ -189,7 +179,7 @@ def _singles(para: str, inside: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def find_quotes(doc: Any, actors: list[ActorMention], people: list[Person]) -> list[Quote]:
     """Direct and indirect quotations of a parsed article, in text order, with speakers."""
-    finder = _Finder(doc, actors, people)
+    finder = _SpeechReader(doc, actors, people)
     marks = finder.direct()
     said = sorted([*marks, *finder.indirect(marks)], key=lambda s: s.start)
     _resolve_pronouns(said)
@@ -219,29 +209,17 @@ def _resolve_pronouns(said: list[_Said]) -> None:
             last = s.speaker
 
 
-class _Finder:
-    """The parse and lookups shared by the steps of ``find_quotes``."""
+class _SpeechReader(ArticleView):
+    """The article read for what was said: quotation marks, verbs of saying, and who
+    the speaker is (a person named, a group, a role)."""
 
     def __init__(self, doc: Any, actors: list[ActorMention], people: list[Person]) -> None:
-        self.doc = doc
-        self.text = doc_text(doc)
-        self.people = people
-        self.starts = token_starts(doc)
-        self.forms = token_forms(doc)
+        super().__init__(doc, actors, people)
         self.verbs, self.preps, self.nouns = speech_words()
-        self.person_at: dict[int, Person] = by_token(people)
-        self.actor_at: dict[int, ActorMention] = by_token(actors)
         first = self.text.split("\n", 1)[0].rstrip()
         # A first line without a closing full stop is a headline (as for the mentions).
         self.headline_end = len(first) if first and first[-1] not in ".!?\"'”’" else -1
-        self.org_ent: dict[int, Any] = {}
-        for ent in doc.ents:
-            if ent.label_ == "ORG":
-                for i in range(ent.start, ent.end):
-                    self.org_ent[i] = ent
-
-    def token_at(self, char: int) -> Any:
-        return self.doc[max(bisect.bisect_right(self.starts, char) - 1, 0)]
+        self.org_ent = self.entities_at(("ORG",))
 
     def is_speech_verb(self, tok: Any) -> bool:
         return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.verbs

@@ -20,15 +20,19 @@ import glob
 import json
 import os
 import re
+import urllib.error
+import urllib.request
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from . import about
 from .articles import iter_jsonl, parse_published, read_article, read_bytes
 from .errors import InputError
 from .options import Options
-from .records import Article
+from .records import Article, content_hash
 
 __all__ = ["Item", "expand_paths", "fetch_feed", "read_feed", "read_object", "read_sources"]
 
@@ -134,12 +138,7 @@ def read_sources(
 
 def fetch_feed(url: str, options: Options = Options()) -> bytes:
     """The bytes at ``url`` (a feed), read once with the standard library."""
-    import urllib.error
-    import urllib.request
-
-    from . import __version__
-
-    request = urllib.request.Request(url, headers={"User-Agent": f"eventwire/{__version__}"})
+    request = urllib.request.Request(url, headers={"User-Agent": f"eventwire/{about.version()}"})
     try:
         with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT_S) as resp:  # noqa: S310
             data: bytes = resp.read(options.max_bytes + 1)
@@ -242,7 +241,6 @@ def _fetch_pages(
     if not todo:
         yield from (None for _ in links)
         return
-    from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(max_workers=min(PAGE_FETCHERS, len(todo))) as pool:
         futures = [pool.submit(_fetch_page, link, options) if link else None for link in links]
@@ -252,12 +250,7 @@ def _fetch_pages(
 
 def _fetch_page(url: str, options: Options) -> bytes | str:
     """A page's bytes, or why they could not be had (an HTTP status, a timeout, a type)."""
-    import urllib.error
-    import urllib.request
-
-    from . import __version__
-
-    request = urllib.request.Request(url, headers={"User-Agent": f"eventwire/{__version__}"})
+    request = urllib.request.Request(url, headers={"User-Agent": f"eventwire/{about.version()}"})
     try:
         with urllib.request.urlopen(request, timeout=PAGE_TIMEOUT_S) as resp:  # noqa: S310
             kind = (resp.headers.get_content_type() or "").lower()
@@ -305,8 +298,6 @@ def _article(
     size: int = 0,
 ) -> Item:
     """An Item from raw text or HTML; the page's own date wins over ``published``."""
-    from .store import content_hash
-
     try:
         article = read_article(data, title=title, url=url, options=options)
         if article.published is None:

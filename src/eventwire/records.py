@@ -11,6 +11,7 @@ and database rows all go through ``as_dict``/``from_dict`` here and nowhere else
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -83,7 +84,7 @@ def _field_names(cls: type) -> tuple[tuple[str, ...], frozenset[str]]:
     return names
 
 
-class _Record:
+class Record:
     """Shared ``as_dict``/``from_dict`` for the dataclasses below."""
 
     __slots__ = ()
@@ -98,7 +99,7 @@ class _Record:
 
 
 @dataclass(slots=True)
-class Span(_Record):
+class Span(Record):
     """Characters ``start:end`` of the source text; ``text`` is always ``source[start:end]``."""
 
     start: int
@@ -111,7 +112,7 @@ class Span(_Record):
 
 
 @dataclass(slots=True)
-class Article(_Record):
+class Article(Record):
     """One news article as read from its source."""
 
     text: str
@@ -125,7 +126,7 @@ class Article(_Record):
 
 
 @dataclass(slots=True)
-class Actor(_Record):
+class Actor(Record):
     """An actor resolved against the dictionary, or kept as written."""
 
     name: str
@@ -136,7 +137,7 @@ class Actor(_Record):
 
 
 @dataclass(slots=True)
-class Place(_Record):
+class Place(Record):
     """A gazetteer entry an event is placed at."""
 
     location: str
@@ -154,7 +155,7 @@ class Place(_Record):
 
 
 @dataclass(slots=True)
-class Event(_Record):
+class Event(Record):
     """One event, ACLED columns first (in ACLED's order), then eventwire's additions."""
 
     event_id: str = ""
@@ -192,8 +193,9 @@ class Event(_Record):
     sources: list[str] = field(default_factory=list)
     evidence: dict[str, list[Span]] = field(default_factory=dict)
     confidence: float = 0.0
-    # What decided the sub-event type: "rule:<card>" or "model:<name> <probability>".
-    classified_by: str = ""
+    # What decided the sub-event type: "rule:<card>" (coding/cards.py) or
+    # "model:<name> <probability>" (the classifier, coding/learned.py).
+    classified_by: str | None = None
     notes: str = ""
 
     @classmethod
@@ -226,7 +228,7 @@ def _spans_from_dict(data: dict[str, Any]) -> dict[str, list[Span]]:
     }
 
 
-class _Evidenced(_Record):
+class _Evidenced(Record):
     """``from_dict`` that also turns the ``evidence`` spans back into Span records."""
 
     __slots__ = ()
@@ -311,7 +313,7 @@ class Relation(_Evidenced):
 
 
 @dataclass(slots=True)
-class Result(_Record):
+class Result(Record):
     """What ``extract`` returns for one article: the JSON contract of DESIGN.md."""
 
     id: str = ""
@@ -332,3 +334,24 @@ class Result(_Record):
             # Their from_dict types the evidence spans too (_Evidenced).
             setattr(result, name, [x if isinstance(x, kind) else kind.from_dict(x) for x in items])
         return result
+
+
+def event_notes(ev: Event) -> str:
+    """The generated ``notes`` sentence of an event: when, who, what, where, the toll."""
+    when = f"On {ev.event_date}" if ev.event_date else "On an unresolved date"
+    who = ev.actor1 or "an unidentified actor"
+    whom = f" against {ev.actor2}" if ev.actor2 else ""
+    where = f" in {ev.location}" if ev.location else ""
+    if ev.country and ev.location != ev.country:
+        where += f", {ev.country}"
+    toll = f" {ev.fatalities} killed" + (f", {ev.injuries} injured" if ev.injuries else "")
+    return f"{when}, {who} ({ev.sub_event_type}){whom}{where}:{toll}."
+
+
+def content_hash(text: str) -> str:
+    """The article id: a hash of its text, so the same content is recognised anywhere.
+
+    >>> content_hash("Two killed.")
+    'e2473a8cf4bd9555d5b1e87e8162449c'
+    """
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]

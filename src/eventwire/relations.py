@@ -27,8 +27,11 @@ from typing import Any
 
 from . import actors as act
 from .actors import ActorMention
-from .lexicon import doc_text, read_table, token_forms
-from .people import Person, by_token, role_ending_at
+from .gazetteer import Gazetteer, norm_key
+from .lexicon import phrase_words, read_table
+from .people import Person, role_ending_at
+from .places import country_by_name
+from .reading import ArticleView
 from .records import Relation, Span
 
 SYMMETRIC = {"linked_to", "allied_with", "opposed_to"}
@@ -139,7 +142,7 @@ def find_relations(
 
     ``context`` is (country, iso2, year) for naming groups as the events name them.
     """
-    r = _Relater(doc, actors, people, context)
+    r = _TieReader(doc, actors, people, context)
     found: list[Found] = []
     index = cues()
     ends = _role_ends()
@@ -157,8 +160,6 @@ def find_relations(
 @functools.lru_cache(maxsize=1)
 def _role_ends() -> frozenset[str]:
     """Last words of the roles that tie a person to a group ("commander", "member")."""
-    from .lexicon import phrase_words
-
     return frozenset(
         phrase_words(row["phrase"])[-1]
         for row in read_table("roles.tsv")
@@ -166,8 +167,9 @@ def _role_ends() -> frozenset[str]:
     )
 
 
-class _Relater:
-    """Lookups over one parsed article: who each token names."""
+class _TieReader(ArticleView):
+    """The article read for the ties between actors: who each token names, and the cue
+    words and roles that tie one to another."""
 
     def __init__(
         self,
@@ -176,18 +178,8 @@ class _Relater:
         people: list[Person],
         context: tuple[str | None, str | None, int | None],
     ) -> None:
-        self.doc = doc
-        self.text = doc_text(doc)
-        self.people = people
-        self.context = context
-        self.forms = token_forms(doc)
-        self.person_at: dict[int, Person] = by_token(people)
-        self.actor_at: dict[int, ActorMention] = by_token(actors)
-        self.ent_at: dict[int, Any] = {}
-        for ent in doc.ents:
-            if ent.label_ in ("GPE", "NORP", "ORG"):
-                for i in range(ent.start, ent.end):
-                    self.ent_at[i] = ent
+        super().__init__(doc, actors, people, context)
+        self.ent_at = self.entities_at(("GPE", "NORP", "ORG"))
 
     # -- parties
 
@@ -213,7 +205,6 @@ class _Relater:
         if ent.label_ == "ORG":
             name = self.text[s:e]
             return Party(name, "group", (s, e), None, "group:" + name.lower())
-        from .places import country_by_name
 
         place = country_by_name(ent.text)
         if place is None or not place.country or place.kind != "country":
@@ -551,8 +542,6 @@ class _Relater:
 
 def _demonym(word: str) -> bool:
     """ "Ugandan" names a nationality, "Uganda" a country: "a Ugandan-led group"."""
-    from .gazetteer import Gazetteer, norm_key
-
     gaz = Gazetteer.default()
     k = norm_key(word)
     return k in gaz.demonyms and k not in gaz.country_keys

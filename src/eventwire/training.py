@@ -13,6 +13,7 @@ how it scored. Seeded: the same files and options give the same model.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
@@ -25,13 +26,13 @@ from typing import Any
 
 from . import __version__
 from .articles import read_article
-from .coding.learned import features_of
+from .coding.learned import Recorder
 from .coding.model import NO_EVENT, Model, vectorise
 from .errors import ConfigError, EventwireError, InputError
 from .labelled import Labelled, read_labelled
 from .lexicon import taxonomy
 from .options import Options
-from .pipeline import RULE_STAGES, code_articles
+from .pipeline import FINDING_STAGES, Work, code_articles, stage_events
 
 Progress = Callable[[int], None]
 
@@ -91,15 +92,25 @@ def featurise(
                 articles.append(read_article(row.text, published=row.published, options=options))
             except InputError as exc:
                 raise InputError(f"{row.source}: {exc}") from exc
-        for _art, work in code_articles(articles, options, RULE_STAGES):
-            if work is None or work.doc is None:
-                out.append({})
+        recorders: dict[int, Recorder] = {}
+        recording: Callable[[Work], None] = functools.partial(_record, recorders)
+        stages = (*FINDING_STAGES, ("events", recording))
+        for art, work in code_articles(articles, options, stages):
+            recorder = recorders.get(id(art))
+            if work is None or work.doc is None or recorder is None:
+                out.append({})  # skipped (not English) or failed: nothing to learn from
                 continue
-            main = work.events[0] if work.events else None
-            out.append(features_of(work.doc, main))
+            main = work.coded[0][0] if work.coded else None
+            out.append(recorder.features_for(work.doc, main))
         if progress is not None:
             progress(len(chunk))
     return out
+
+
+def _record(recorders: dict[int, Recorder], work: Work) -> None:
+    """The events stage, with a decider that keeps the features of every draft."""
+    recorders[id(work.article)] = recorder = Recorder()
+    stage_events(work, decide=recorder)
 
 
 def fit(

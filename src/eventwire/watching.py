@@ -30,17 +30,26 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import http.client
 import logging
 import os
 import random
 import re
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from . import about
+from .articles import parse_published
 from .errors import EventwireError, InputError
+from .ingestion import ingest
 from .options import Options
+from .parallel import in_process
+from .readers import read_feed
+from .store import open_store
 
 __all__ = ["FeedState", "feed_status", "parse_interval", "read_feed_list", "watch"]
 
@@ -109,8 +118,6 @@ def read_feed_list(path: str | os.PathLike[str]) -> list[str]:
 
 def feed_status(db: str | None = None) -> list[FeedState]:
     """The state of every feed ``watch`` has polled into the store ``db``."""
-    from .store import open_store
-
     with open_store(db) as store:
         return [FeedState.from_dict(row) for row in store.feeds()]
 
@@ -140,8 +147,6 @@ def watch(
     of the feeds polled in the last round. ``clock`` (aware UTC datetimes) and ``sleep``
     stand in for the wall clock; ``seed`` makes the jitter repeatable.
     """
-    from .ingestion import in_process
-
     if every <= 0:
         raise InputError("the interval between polls must be positive")
     rounds = 1 if once else rounds
@@ -183,8 +188,6 @@ def _round(urls: list[str], db: str | None, now: dt.datetime, every: float, opti
            clock: Callable[[], dt.datetime], sleep: Callable[[float], None],
            rng: random.Random) -> list[FeedState]:  # fmt: skip
     """Poll each due feed once; the states of those polled."""
-    from .store import open_store
-
     polled = []
     try:
         store = open_store(db)
@@ -281,20 +284,16 @@ class _Poller:
         """(items in the feed, items stored as new) after ingesting a fetched body."""
         import feedparser  # type: ignore[import-untyped]
 
-        from . import __version__
-        from .articles import parse_published
-        from .ingestion import ingest
-        from .readers import read_feed
-
         parsed = feedparser.parse(data)
         if not parsed.entries:
             if parsed.get("bozo"):
                 why = parsed.get("bozo_exception")
                 raise _Failure("bad feed", f"not a readable RSS or Atom feed: {why}", False)
             return 0, 0  # a well-formed feed with nothing in it yet
+        current = about.version()
         items = read_feed(data, url, parse_published(self.published), self.options,
                           pages=self.options.feed_pages,
-                          known=lambda source: self.store.source_is_current(source, __version__))
+                          known=lambda source: self.store.source_is_current(source, current))
         report = ingest(db=self.store, items=items, options=self.options,
                         extractor=self.extractor)  # fmt: skip
         return len(parsed.entries), report.stored + report.updated
@@ -315,16 +314,10 @@ class _Poller:
 
 def _fetch(url: str, state: FeedState, timeout: float, max_bytes: int) -> _Answer:
     """GET ``url`` with the validators of ``state``; raises _Failure on anything but 200/304."""
-    import http.client
-    import urllib.error
-    import urllib.request
-
-    from . import __version__
-
     if not url.lower().startswith(("http://", "https://")):
         raise _Failure("bad url", f"not an http(s) URL: {url}", False)
     headers = {
-        "User-Agent": f"eventwire/{__version__}",
+        "User-Agent": f"eventwire/{about.version()}",
         "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.8",
     }
     if state.etag:
@@ -366,8 +359,6 @@ def _fetch(url: str, state: FeedState, timeout: float, max_bytes: int) -> _Answe
 
 def _redirects() -> Any:
     """A redirect handler (urllib imported only when a feed is fetched)."""
-    import urllib.request
-
     class Redirects(urllib.request.HTTPRedirectHandler):
         """Follows redirects as urllib does, noting each one's code and target."""
 

@@ -129,6 +129,8 @@ function fieldRows(ev, meta) {
   const rows = [
     ["Date", "event_date", `${ev.event_date || "unknown"} (${ev.date_status})`],
     ["Type", "sub_event_type", `${ev.event_type} › ${ev.sub_event_type}`],
+    // What decided the sub-event type: a rule card ("rule:attack"), later a model.
+    ["Coded by", null, ev.classified_by || "not recorded"],
     ["Actor 1", "actor1", [ev.actor1, ev.assoc_actor_1 && `with ${ev.assoc_actor_1}`].filter(Boolean).join(" ")],
     ["Actor 2", "actor2", [ev.actor2, ev.assoc_actor_2 && `with ${ev.assoc_actor_2}`].filter(Boolean).join(" ")],
     ["Location", "location", `${place(ev, ["location", "admin1", "country"])} (${coords})`],

@@ -9,7 +9,8 @@ are built to carry across wording and region rather than to memorise names:
 - ``d:`` a verb with its subject or object ("fire>gas", "fire>shell", "kill<mob");
 - ``t:`` trigger classes and the sub-event types the trigger lexicon votes for, and
   ``r:``/``card:`` what the rule cards decided, so the model learns when to trust them;
-- ``a1:``/``a2:`` the ACLED inter codes of the event's actors, ``toll:`` whether people
+- ``a1:``/``a2:`` the ACLED inter codes of the event's actors, ``s:`` what the cards know
+  of the sides (the side hit is armed, crowds are the parties), ``toll:`` whether people
   were killed or injured.
 
 >>> feats = event_features(nlp("Police fired tear gas at the marchers."))  # doctest: +SKIP
@@ -58,6 +59,7 @@ class RuleView:
     injuries: int = 0
     trigger_classes: tuple[str, ...] = ()
     trigger_votes: tuple[tuple[str, float], ...] = ()
+    signals: tuple[str, ...] = ()
 
 
 def word(tok: Token) -> str | None:
@@ -129,6 +131,8 @@ def rule_features(view: RuleView | None) -> dict[str, float]:
         feats[key] = max(feats.get(key, 0.0), weight)
     feats[f"a1:{view.inter1 or 0}"] = 1.0
     feats[f"a2:{view.inter2 or 0}"] = 1.0
+    for name in view.signals:
+        feats["s:" + name] = 1.0
     if view.fatalities:
         feats["toll:killed"] = 1.0
     if view.injuries:

@@ -1,134 +1,209 @@
-"""The classifier's part in coding: where an event is told, what the rules said of it.
+"""The classifier's part in coding: it decides each draft event's type beside the cards.
 
-``event_spans`` finds the sentences that tell an event (those holding its trigger words),
-``rule_view`` collects the rules' verdict on it, and ``text_features`` gives the features
-of a whole coded text for training: those of its main event, or of the whole text when the
-rules found none.
+``build_event`` asks the rule cards for a verdict, then hands it to a decider. The
+``ModelDecider`` reads the sentences that tell the draft and what the cards saw
+(``draft_features``), and answers with the model's label unless a card marked certain
+decided; a draft the cards found no event in becomes one only when the model is sure
+enough, and an event the model is sure is none (an accident, a total, a plan) is
+dropped. The event's other fields are then built for the type decided, so a protest
+gets its protesters and an attack its civilians whichever side chose it.
 
->>> spans = event_spans(doc, event)             # doctest: +SKIP
->>> feats = event_features(doc, spans, rule_view(doc, event, spans))  # doctest: +SKIP
+>>> decide = ModelDecider(load_model_dir())                         # doctest: +SKIP
+>>> decide(draft, doc, verdict, actor1, actor2, 3, 0).classified_by  # doctest: +SKIP
+'model:default 0.91'
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Protocol
 
-from spacy.tokens import Doc
-
-from ..mentions import match_triggers
-from ..records import Event
+from ..records import Actor
 from .features import RuleView, event_features
-from .model import NO_EVENT
+from .model import NO_EVENT, Model
+from .records import Draft, Verdict
+
+if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
+    from spacy.tokens import Doc
 
 # A text of this many sentences or fewer is read whole for every event it holds: short
 # notes and snippets tell one event, and their background words still say what it was.
 SHORT_TEXT_SENTENCES = 4
-# The evidence fields that point at the words telling the event.
-_TELLING_FIELDS = ("sub_event_type", "event_type", "actor1", "actor2", "fatalities")
+
+
+class Decider(Protocol):
+    """What ``build_event`` asks after the cards: the verdict to build the event on."""
+
+    def __call__(
+        self,
+        draft: Draft,
+        doc: Doc,
+        verdict: Verdict,
+        actor1: Actor | None,
+        actor2: Actor | None,
+        killed: int | None,
+        injured: int | None,
+    ) -> Verdict: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """How far the model may overrule the cards.
+
+    An event the cards found is dropped when the model gives "no event" at least
+    ``drop_event`` (on the corpus's held-back share this drops under 1% of true events
+    and about half of the accidents, talks and totals the cards took for events); one
+    told with a strong trigger word (weight ``strong_trigger`` or more: "airstrike",
+    "suicide bomber") only at ``drop_strong``. A draft the cards found no event in, or a
+    text with no draft at all, becomes an event when "no event" is under ``rescue``.
+    """
+
+    drop_event: float = 0.8
+    strong_trigger: float = 0.9
+    drop_strong: float = 0.99
+    rescue: float = 0.5
+    defer: float = 0.0
 
 
 def _sentences(doc: Doc) -> list[tuple[int, int]]:
     return [(s.start_char, s.end_char) for s in doc.sents]
 
 
-def event_spans(doc: Doc, event: Event | None) -> list[tuple[int, int]] | None:
-    """Character spans of the sentences telling ``event``; None means the whole text."""
+def draft_spans(doc: Doc, draft: Draft | None) -> list[tuple[int, int]] | None:
+    """Character spans of the sentences telling ``draft``, the lead sentence first;
+    None (the whole text) for a short text or no draft."""
     sents = _sentences(doc)
-    if event is None or len(sents) <= SHORT_TEXT_SENTENCES:
+    if draft is None or len(sents) <= SHORT_TEXT_SENTENCES:
         return None
-    marks = [
-        s.start for key in _TELLING_FIELDS for s in (event.evidence.get(key) or ())
-    ]  # fmt: skip
-    chosen = [(a, b) for a, b in sents if any(a <= m < b for m in marks)]
-    if not chosen:
-        return None
+    chosen = sorted({(f.sent_start, f.sent_end) for f in draft.frames})
     # The lead sentence says what the article is about: "Gunmen attacked a checkpoint".
-    if sents[0] not in chosen:
+    if sents and sents[0] not in chosen:
         chosen.insert(0, sents[0])
     return chosen
 
 
-def _trigger_hits(
-    doc: Doc, spans: Sequence[tuple[int, int]] | None
-) -> list[tuple[str, str, float]]:
-    """(class, sub-event type, weight) of the trigger words inside ``spans``."""
-    out = []
-    for h in match_triggers(doc):
-        if spans is None or any(a <= h.start < b for a, b in spans):
-            out.append((h.entry.cls, h.entry.sub_event_type or "", h.entry.weight))
-    return out
-
-
-def rule_view(doc: Doc, event: Event | None, spans: Sequence[tuple[int, int]] | None) -> RuleView:
-    """What the rules made of ``event`` (None: the rules found no event in the text)."""
-    hits = _trigger_hits(doc, spans)
-    classes = tuple(sorted({c for c, _s, _w in hits}))
-    votes: dict[str, float] = {}
-    for _c, sub, weight in hits:
-        if sub:
-            votes[sub] = max(votes.get(sub, 0.0), weight)
-    if event is None:
-        return RuleView(trigger_classes=classes, trigger_votes=tuple(sorted(votes.items())))
-    card = getattr(event, "classified_by", None) or None
-    if card and card.startswith("rule:"):
-        card = card[5:]
+def rule_view(
+    verdict: Verdict | None,
+    actor1: Actor | None = None,
+    actor2: Actor | None = None,
+    killed: int | None = None,
+    injured: int | None = None,
+) -> RuleView | None:
+    """What the cards made of a draft, as the classifier reads it."""
+    if verdict is None:
+        return None
     return RuleView(
-        sub_event_type=event.sub_event_type or None,
-        card=card,
-        inter1=event.inter1,
-        inter2=event.inter2,
-        fatalities=event.fatalities or 0,
-        injuries=event.injuries or 0,
-        trigger_classes=classes,
-        trigger_votes=tuple(sorted(votes.items())),
+        sub_event_type=verdict.sub_event_type,
+        card=verdict.card,
+        inter1=actor1.inter if actor1 else None,
+        inter2=actor2.inter if actor2 else None,
+        fatalities=killed or 0,
+        injuries=injured or 0,
+        trigger_classes=tuple(sorted(verdict.classes)),
+        trigger_votes=tuple(sorted(verdict.votes.items())),
+        signals=tuple(sorted(verdict.signals)),
     )
 
 
-def features_of(doc: Doc, event: Event | None) -> dict[str, float]:
-    """The classifier's features for ``event`` of ``doc`` (None: the text as a whole)."""
-    spans = event_spans(doc, event)
-    return event_features(doc, spans, rule_view(doc, event, spans))
+def draft_features(
+    doc: Doc,
+    draft: Draft | None,
+    verdict: Verdict | None = None,
+    actor1: Actor | None = None,
+    actor2: Actor | None = None,
+    killed: int | None = None,
+    injured: int | None = None,
+) -> dict[str, float]:
+    """The classifier's features of a draft event (None: of the whole text)."""
+    view = rule_view(verdict, actor1, actor2, killed, injured)
+    return event_features(doc, draft_spans(doc, draft), view)
 
 
-# The model's say over a rule card's verdict. An event the rules found is dropped when
-# the model gives "no event" at least ``DROP_EVENT`` (on the corpus's held-back share this
-# drops 0.5% of true events and half of the accidents, talks and totals the rules took
-# for events); one told with a strong trigger word (weight ``STRONG_TRIGGER`` or more,
-# "airstrike", "suicide bomber") only at ``DROP_STRONG``. Otherwise the model's best
-# event label is taken.
-DROP_EVENT = 0.8
-STRONG_TRIGGER = 0.9
-DROP_STRONG = 0.99
+class ModelDecider:
+    """The model's verdict on each draft, a certain card's where one decided."""
+
+    def __init__(
+        self, model: Model, certain: frozenset[str] = frozenset(), policy: Policy = Policy()
+    ) -> None:
+        self.model, self.certain, self.policy = model, certain, policy
+
+    def __call__(
+        self,
+        draft: Draft,
+        doc: Doc,
+        verdict: Verdict,
+        actor1: Actor | None,
+        actor2: Actor | None,
+        killed: int | None,
+        injured: int | None,
+    ) -> Verdict:
+        if verdict.card in self.certain and verdict.sub_event_type:
+            return verdict
+        feats = draft_features(doc, draft, verdict, actor1, actor2, killed, injured)
+        ranked = self.model.predict(feats)
+        p_none = dict(ranked).get(NO_EVENT, 0.0)
+        label, prob = next((x, p) for x, p in ranked if x != NO_EVENT)
+        if verdict.sub_event_type is None:
+            if p_none >= self.policy.rescue:
+                return verdict  # the cards' "no event" stands
+        else:
+            strong = max(verdict.votes.values(), default=0.0) >= self.policy.strong_trigger
+            if p_none >= (self.policy.drop_strong if strong else self.policy.drop_event):
+                return replace(verdict, sub_event_type=None, model=self._by(p_none))
+        if verdict.sub_event_type and label != verdict.sub_event_type and prob < self.policy.defer:
+            return verdict  # the model is unsure: the card's verdict stands
+        return replace(verdict, sub_event_type=label, model=self._by(prob))
+
+    def _by(self, prob: float) -> str:
+        return f"{self.model.name} {prob:.2f}"
+
+    def whole_text(self, doc: Doc) -> tuple[str, float] | None:
+        """The model's event label for a text the cards found no draft in, when it is
+        sure enough that the text tells one (None otherwise)."""
+        ranked = self.model.predict(draft_features(doc, None))
+        if dict(ranked).get(NO_EVENT, 0.0) >= self.policy.rescue:
+            return None
+        return next((x, p) for x, p in ranked if x != NO_EVENT)
 
 
-def relabel(event: Event, label: str, model_name: str, prob: float) -> None:
-    """Give ``event`` the model's sub-event type and the fields that follow from it."""
-    from ..lexicon import taxonomy
+class Recorder:
+    """A decider that changes nothing and keeps the features of every draft it is shown,
+    for ``eventwire train``: the model learns from exactly what it will see."""
 
-    event_type, disorder = taxonomy()[label]
-    event.event_type, event.sub_event_type, event.disorder_type = event_type, label, disorder
-    event.classified_by = f"model:{model_name} {prob:.2f}"
-    event.confidence = round(min(event.confidence or 1.0, prob) if event.confidence else prob, 3)
-    if event_type == "Violence against civilians":
-        event.civilian_targeting = "Civilian targeting"
-    elif event_type != "Explosions/Remote violence":
-        event.civilian_targeting = None
+    def __init__(self) -> None:
+        self.seen: list[tuple[Draft, Verdict, dict[str, float]]] = []
+
+    def __call__(
+        self,
+        draft: Draft,
+        doc: Doc,
+        verdict: Verdict,
+        actor1: Actor | None,
+        actor2: Actor | None,
+        killed: int | None,
+        injured: int | None,
+    ) -> Verdict:
+        feats = draft_features(doc, draft, verdict, actor1, actor2, killed, injured)
+        self.seen.append((draft, verdict, feats))
+        return verdict
+
+    def features_for(self, doc: Doc, main: Draft | None) -> dict[str, float]:
+        """The features of the text's main event's draft; else of the first draft the
+        cards found no event in; else of the whole text."""
+        for draft, _verdict, feats in self.seen:
+            if main is not None and draft is main:
+                return feats
+        for _draft, verdict, feats in self.seen:
+            if verdict.sub_event_type is None:
+                return feats
+        return draft_features(doc, None)
 
 
-def classify_events(doc: Doc, events: list[Event], model: Any) -> list[Event]:
-    """The events the model keeps, each with the model's or a certain card's type."""
-    kept = []
-    for event in events:
-        spans = event_spans(doc, event)
-        view = rule_view(doc, event, spans)
-        ranked = model.predict(event_features(doc, spans, view))
-        label, prob = ranked[0]
-        if label == NO_EVENT:
-            strong = max((w for _s, w in view.trigger_votes), default=0.0) >= STRONG_TRIGGER
-            if prob >= (DROP_STRONG if strong else DROP_EVENT):
-                continue
-            label, prob = next((x, p) for x, p in ranked if x != NO_EVENT)
-        relabel(event, label, model.name, prob)
-        kept.append(event)
-    return kept
+def confidence(rule_confidence: float, verdict: Verdict) -> float:
+    """An event's confidence: the cards' reading of how plainly it is told, weighed with
+    the model's probability when the model decided."""
+    prob = verdict.model_probability
+    if prob is None:
+        return rule_confidence
+    return round(0.6 * prob + 0.4 * rule_confidence, 3)
+

@@ -10,12 +10,18 @@ schema (``schema.py``, numbered migrations applied on opening) and behave the sa
 
 from __future__ import annotations
 
-from .core import FAILED, SKIPPED, STORED, EventFilter, Outcome, Store, content_hash
+from typing import Any
+
+from ..records import content_hash
+from .base import FAILED, SKIPPED, STORED, EventFilter, Outcome
+from .core import Store
 from .extras import ExtraFilter
+from .postgres import PostgresDatabase
+from .sqlite import SQLiteDatabase
 
 __all__ = [
     "DEFAULT_DB", "EventFilter", "ExtraFilter", "FAILED", "Outcome", "SKIPPED", "STORED",
-    "Store", "content_hash", "open_store",
+    "Store", "content_hash", "open_store", "why",
 ]  # fmt: skip
 
 # Where the CLI keeps events when no --db is given.
@@ -27,15 +33,13 @@ def open_store(url: str | None = None) -> Store:
 
     >>> store = open_store(":memory:")
     >>> store.schema_version()
-    3
+    4
     """
     url = url or DEFAULT_DB
     if url.startswith(("postgresql://", "postgres://")):
-        from .postgres import PostgresDatabase
 
         store = Store(PostgresDatabase(url), url)
     else:
-        from .sqlite import SQLiteDatabase
 
         path = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url
         store = Store(SQLiteDatabase(path), url)
@@ -45,3 +49,22 @@ def open_store(url: str | None = None) -> Store:
         store.close()
         raise
     return store
+
+
+def why(event_id: str, db: str | Store | None = None) -> dict[str, Any]:
+    """Which articles were merged into an event, and on what evidence.
+
+    >>> why("SOM12", db="events.db")["sources"][1]["merge"]["evidence"]  # doctest: +SKIP
+    {'event_type': 'same: Battles', 'event_date': 'same day', 'place': 'same place: Baidoa'}
+
+    The answer is ``Store.get_event`` with the event's history; each source carries the
+    decision taken when it arrived (the event it joined, the score, the fields that
+    matched, and the candidates it was kept apart from, with the reason).
+    Raises ``StoreError`` for an unknown id.
+    """
+    store = db if isinstance(db, Store) else open_store(db)
+    try:
+        return store.why(event_id)
+    finally:
+        if not isinstance(db, Store):
+            store.close()

@@ -14,75 +14,16 @@ re-running the same command resumes where it stopped (content hashes find what i
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
-from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from .. import clusters
 from ..errors import StoreError
-from ..records import Article, Event, Result
+from ..records import Article, Event, Result, content_hash
 from . import extras
+from .base import FAILED, SKIPPED, STORED, Database, Outcome
 from .reads import ReadAPI
 from .schema import FEED_COLUMNS, MIGRATIONS, MIGRATIONS_TABLE
-
-# What became of one input (``Outcome.status``), and what ``record`` answers.
-STORED, SKIPPED, FAILED = "stored", "skipped", "failed"
-
-
-class Database(Protocol):
-    """What the Store needs of a connection (sqlite.SQLiteDatabase, postgres.PostgresDatabase)."""
-
-    dialect: str
-
-    def query(self, sql: str, params: Any = ()) -> list[dict[str, Any]]: ...
-    def execute(self, sql: str, params: Any = ()) -> None: ...
-    def transaction(self) -> Any: ...
-    def close(self) -> None: ...
-
-
-@dataclass(slots=True)
-class Outcome:
-    """What became of one input: stored (with its article and result), skipped or failed.
-
-    ``source`` names the input so that a person can find it again: a path, a path and a
-    line (``file.jsonl#L12``), a WARC record (``crawl.warc.gz#offset=1234``), a feed item.
-    """
-
-    source: str
-    status: str
-    reason: str | None = None
-    stage: str | None = None
-    article: Article | None = None
-    result: Result | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class EventFilter:
-    """Filters for ``Store.query_events``; every field is optional and they combine (AND).
-
-    ``bbox`` is (west, south, east, north) in degrees; ``actor`` and ``text`` match
-    anywhere, case-insensitively (``text`` searches notes, places, actors and types).
-    """
-
-    since: str | None = None
-    until: str | None = None
-    country: str | None = None
-    event_type: str | None = None
-    sub_event_type: str | None = None
-    actor: str | None = None
-    text: str | None = None
-    bbox: tuple[float, float, float, float] | None = None
-    include_deleted: bool = False
-
-
-def content_hash(text: str) -> str:
-    """The article id: a hash of its text, so the same content is recognised anywhere.
-
-    >>> content_hash("Two killed.")
-    'e2473a8cf4bd9555d5b1e87e8162449c'
-    """
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 def _dumps(value: Any) -> str:
@@ -352,15 +293,16 @@ class Store(ReadAPI, extras.ExtrasReadAPI):
         values = (
             merged.event_date, merged.country, merged.event_type, merged.sub_event_type,
             merged.actor1, merged.actor2, merged.location, merged.latitude, merged.longitude,
-            merged.fatalities, len(merged.sources), _search_text(merged), data,
+            merged.fatalities, len(merged.sources), _search_text(merged), merged.classified_by,
+            data,
         )  # fmt: skip
         if not rows:
             n = 1
             self.db.execute(
                 "INSERT INTO events (id, seq, status, version, event_date, country, event_type, "
                 "sub_event_type, actor1, actor2, location, latitude, longitude, fatalities, "
-                "n_sources, search, data, created_at, updated_at) "
-                "VALUES (?, ?, 'active', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "n_sources, search, classified_by, data, created_at, updated_at) "
+                "VALUES (?, ?, 'active', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (event_id, self._next("events"), *values, now, now),
             )
         else:
@@ -371,7 +313,7 @@ class Store(ReadAPI, extras.ExtrasReadAPI):
                 "UPDATE events SET status = 'active', version = ?, event_date = ?, country = ?, "
                 "event_type = ?, sub_event_type = ?, actor1 = ?, actor2 = ?, location = ?, "
                 "latitude = ?, longitude = ?, fatalities = ?, n_sources = ?, search = ?, "
-                "data = ?, updated_at = ? WHERE id = ?",
+                "classified_by = ?, data = ?, updated_at = ? WHERE id = ?",
                 (n, *values, now, event_id),
             )
         self._version(event_id, n, "active", reason, version, data)
@@ -412,6 +354,7 @@ def _alpha3(iso: int | None) -> str | None:
     """ISO 3166 alpha-3 for ACLED's numeric ``iso`` (760 -> SYR)."""
     if not iso:
         return None
+    # Deferred: pycountry reads its data files on import; only new countries need it.
     import pycountry
 
     country = pycountry.countries.get(numeric=f"{int(iso):03d}")

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from ..records import Result
 
 if TYPE_CHECKING:
-    from .core import Database
+    from .base import Database
 
 TABLES = (
     # ``idx`` is the record's place in its article's Result; ``search`` the record's main

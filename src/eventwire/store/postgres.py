@@ -33,6 +33,7 @@ class PostgresDatabase:
 
     def __init__(self, url: str) -> None:
         try:
+            # Deferred: psycopg loads only for a PostgreSQL store.
             import psycopg
             from psycopg.rows import dict_row
         except ImportError as exc:

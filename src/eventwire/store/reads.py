@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..errors import StoreError
 from ..records import Event
-
-if TYPE_CHECKING:
-    from .core import Database, EventFilter
+from .base import Database, EventFilter
+from .schema import FEED_COLUMNS
 
 _SORTS = ("event_date", "fatalities", "n_sources", "country", "id")
 
@@ -60,6 +59,7 @@ class ReadAPI:
     """Queries over the store; mixed into ``Store``."""
 
     db: Database
+    url: str
 
     def query_events(
         self,
@@ -73,8 +73,6 @@ class ReadAPI:
         ``sort`` is one of event_date, fatalities, n_sources, country, id, with a leading
         ``-`` for descending; ties are broken by storage order. ``limit=None``: all.
         """
-        from .core import EventFilter
-
         where, params = where_clause(filters or EventFilter())
         key = sort.lstrip("-")
         if key not in _SORTS:
@@ -216,8 +214,6 @@ class ReadAPI:
 
     def actors(self, filters: EventFilter | None = None) -> list[dict[str, Any]]:
         """Actors of the matching events with how many events name them, most frequent first."""
-        from .core import EventFilter
-
         where, params = where_clause(filters or EventFilter())
         counts: Counter[str] = Counter()
         for col in ("actor1", "actor2"):
@@ -233,8 +229,6 @@ class ReadAPI:
 
     def stats(self, filters: EventFilter | None = None) -> dict[str, Any]:
         """Events and fatalities by day, by event type and by country, and the totals."""
-        from .core import EventFilter
-
         where, params = where_clause(filters or EventFilter())
         out: dict[str, Any] = {}
         for name, col in (("by_day", "event_date"), ("by_type", "event_type"),
@@ -281,8 +275,6 @@ class ReadAPI:
 
     def feeds(self) -> list[dict[str, Any]]:
         """The state of every feed ``watch`` has polled, by url (``store.schema.FEED_COLUMNS``)."""
-        from .schema import FEED_COLUMNS
-
         return self.db.query(f"SELECT {', '.join(FEED_COLUMNS)} FROM feeds ORDER BY url")
 
     def history(self, event_id: str) -> list[dict[str, Any]]:
@@ -295,3 +287,15 @@ class ReadAPI:
                 (event_id,),
             )
         ]
+
+    def why(self, event_id: str) -> dict[str, Any]:
+        """Which articles were merged into an event, and on what evidence: ``get_event``
+        with the event's history (each version without its data). StoreError when the
+        store has no such event."""
+        found = self.get_event(event_id)
+        if found is None:
+            raise StoreError(f"no event {event_id!r} in {self.url}")
+        found["history"] = [
+            {k: v for k, v in h.items() if k != "data"} for h in self.history(event_id)
+        ]
+        return found

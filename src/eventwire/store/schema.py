@@ -14,6 +14,7 @@ in the field have already applied it.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -145,12 +146,26 @@ FEED_COLUMNS = (
     "error", "failures", "next_poll", "items", "new_items",
 )  # fmt: skip
 
+# What decided each merged event's sub-event type (``Event.classified_by``: "rule:<card>",
+# later "model:<name> <prob>"), as a column so that a store can be queried by it.
+_CLASSIFIED_BY = ("ALTER TABLE events ADD COLUMN classified_by TEXT",)
+
+
+def _fill_classified_by(db: Any) -> None:
+    """Copy ``classified_by`` out of each stored event's data (None before it existed)."""
+    for row in db.query("SELECT id, data FROM events"):
+        value = json.loads(row["data"]).get("classified_by")
+        if value is not None:
+            db.execute("UPDATE events SET classified_by = ? WHERE id = ?", (value, row["id"]))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", _INITIAL),
     # One row per claim, quote and relation of each article (extras.py), filled from the
     # Results of the articles already stored.
     Migration(2, "claims, quotes and relations", extras.TABLES, extras.fill),
     Migration(3, "feed state for watch", _FEEDS),
+    Migration(4, "what classified each event", _CLASSIFIED_BY, _fill_classified_by),
 )
 
 MIGRATIONS_TABLE = """CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -12,25 +12,37 @@ with 2 coded to Hajin", "as follows: Tal Milh 32, Jbine 31", "1 a piece".
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .counts import find_stated_totals, number_word
-
-#
+from ..records import Place
+from .numbers import number_word
+from .records import Draft, Toll
+from .tolls import conservative_count, draft_tolls, find_stated_totals
 
 _SPLIT_WORD = re.compile(
     r"\b(?:split|divided|distributed|spread|allocated|allotted|apportioned|evenly)\b"
     r"|\beach (?:location|event|area|village|town)s?\b",
     re.I,
 )
+
+
 _NUM_WORDS = (
     "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
     "eighty|ninety|hundred"
 )
+
+
 _NUM = r"(\d+|(?:" + _NUM_WORDS + r")(?:-(?:" + _NUM_WORDS + r"))?)"
+
+
 _WORD = r"(?:[A-Z][\w'’-]*|al|el|as|ar|ash|az|ad|ed|de|of)"
+
+
 _NAME = r"(" + _WORD + r"(?:[ -]" + _WORD + r")*)"
+
+
 _PARTS = re.compile(
     r"\b(?:between|among|amongst|across|over|to|into|in)\s+(?:the\s+|these\s+|its\s+|all\s+)?"
     + _NUM
@@ -38,13 +50,21 @@ _PARTS = re.compile(
     r"fronts?|neighbou?rhoods?|districts?|incidents?|points?)\b",
     re.I,
 )
+
+
 _EACH = re.compile(
     r"\b" + _NUM + r"\s+(?:fatalities\s+|fatality\s+|deaths?\s+)?(?:coded\s+|allocated\s+|"
     r"assigned\s+)?(?:to\s+)?(?:each|apiece|a piece)\b(?!\s+(?:to|for)\b)",
     re.I,
 )
+
+
 _VERB = r"(?:coded|allocated|assigned|attributed|allotted)"
+
+
 _BE = r"(?:(?:are|were|is|was)\s+)?"
+
+
 # "2 coded to Hajin", "3 fatalities allocated to Sosa", "one fatality to Hazarma"
 _ALLOC_BEFORE = re.compile(
     r"\b"
@@ -59,6 +79,8 @@ _ALLOC_BEFORE = re.compile(
     + r"\s+)(?:to|in|for)\s+(?:the\s+)?"
     + _NAME
 )
+
+
 # "3 each allocated to Qah and Kafr Lusin", "four fatalities at A, B and C"
 _ALLOC_LIST = re.compile(
     r"\b" + _NUM + r"\s+(?:fatalities\s+|fatality\s+|deaths?\s+)?(?:each\s+)?(?:(?:are|were)\s+)?"
@@ -66,21 +88,33 @@ _ALLOC_LIST = re.compile(
     r"(?=,?\s+and\s+" + _NUM + r"\b|[.;]|$)",
     re.I,
 )
+
+
 _EACH_GIVEN = re.compile(  # "with each event allocated 2"
     r"\beach (?:location|event|area|village|town|place)\s+(?:was\s+|is\s+)?(?:allocated|coded|"
     r"assigned|given)\s+" + _NUM,
     re.I,
 )
+
+
 _ALLOC_AFTER = re.compile(  # "Masloukha allocated 2", "Al-Latamna allocated 3"
     _NAME + r"\s+(?:was\s+|were\s+|is\s+)?(?:allocated|assigned|coded|given)\s+(?:to\s+)?" + _NUM
 )
+
+
 _PAIR = re.compile(r"\s*(\d+)\s+" + _NAME + r"\s*|\s*" + _NAME + r"\s+(\d+)\s*")
+
+
 _PAIRS = re.compile(r"(?:as follows\s*:?|:)\s*([^.;]+)")
+
+
 _OTHERS = re.compile(
     r"\b(?:all\s+)?(?:the\s+)?other\s+(?:locations?|events?|areas?|villages?|towns?|places?)\s+"
     r"(?:were\s+|are\s+)?(?:allocated|coded|assigned|given)\s+" + _NUM,
     re.I,
 )
+
+
 _LIST_AFTER = re.compile(
     r"\b(?:between|among|across|over|in)\s+(?:the\s+)?(?:activities\s+in\s+|locations\s+of\s+)?"
 )
@@ -199,3 +233,48 @@ def find_splits(text: str) -> list[Split]:
             continue
         out.append(Split(s, e, total, parts, each, shares, order, default))
     return out
+
+
+def split_for(
+    splits: Sequence[Split], toll: Toll | None, killed: int | None, draft: Draft
+) -> Split | None:
+    """The split statement that shares out this event's toll, if the article has one.
+
+    It must follow the toll closely (the same or the next sentences) or restate its total.
+    """
+    for sp in splits:
+        if killed is not None and sp.total == killed:
+            return sp
+        anchor = toll.start if toll is not None else draft.first
+        if anchor <= sp.end and sp.start - anchor < 600:
+            return sp
+    return None
+
+
+@dataclass(slots=True)
+class EventTolls:
+    """An event's killed and injured counts, each with the toll read as its evidence."""
+
+    killed: int | None
+    killed_low: int | None
+    killed_high: int | None
+    killed_toll: Toll | None
+    injured: int | None
+    injured_toll: Toll | None
+
+
+def event_tolls(draft: Draft, splits: Sequence[Split], place: Place | None) -> EventTolls:
+    """The conservative counts of a draft's tellings; a split statement that shares the
+    toll between places gives this place its share."""
+    killed, k_low, k_high, k_toll = conservative_count(draft_tolls(draft, "killed"))
+    split = split_for(splits, k_toll, killed, draft)
+    if split is not None and place is not None:
+        names = [place.location or ""] + [
+            p.text for f in draft.frames for p in f.places if p.place is not None
+        ]
+        share = split.share(names, killed)
+        if share is not None:
+            killed, k_low, k_high = share, None, None
+            k_toll = Toll("killed", share, None, None, split.start, split.end, -2, "total")
+    injured, _, _, i_toll = conservative_count(draft_tolls(draft, "injured"))
+    return EventTolls(killed, k_low, k_high, k_toll, injured, i_toll)

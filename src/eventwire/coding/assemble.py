@@ -1,0 +1,99 @@
+"""Assemble frames into events: merge the tellings of one event, build each event, and
+put the article's main event first.
+
+>>> draft, verdict, event = assemble(doc, article, frames, places)[0]  # doctest: +SKIP
+>>> event.sub_event_type, verdict.card                                # doctest: +SKIP
+('Air/drone strike', 'weapon')
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..dates import DateMention
+from ..place_lexicon import PlaceMention
+from ..records import Article, Event
+from .build import build_event
+from .factuality import PERIOD
+from .learned import Decider
+from .merging import merge_frames
+from .records import Draft, Frame, Verdict
+from .setting import country_place, country_votes
+from .shares import find_splits
+from .words import word_class
+
+if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
+    from spacy.tokens import Doc
+
+
+def assemble(
+    doc: Doc,
+    article: Article,
+    frames: list[Frame],
+    places: list[PlaceMention],
+    dates: Sequence[DateMention] = (),
+    decide: Decider | None = None,
+) -> list[tuple[Draft, Verdict, Event]]:
+    """Events of one article, main event first, each with its draft and the verdict that
+    classified it (the cards', then ``decide``'s: the classifier's)."""
+    drafts = merge_frames(frames)
+    votes, first = country_votes(places, frames)
+    fallback = country_place(first[votes.most_common(1)[0][0]]) if votes else None
+    events: list[tuple[Draft, Verdict, Event]] = []
+    splits = find_splits(article.text)
+    # Places a placeless event may inherit: not those of background sentences ("more than
+    # 40 strikes since last year, most of them in the mountains of Puntland").
+    background = [(s.start_char, s.end_char) for s in doc.sents if PERIOD.search(s.text)]
+    nearby = [p for p in places if not any(a <= p.start < b for a, b in background)]
+    for k, draft in enumerate(drafts):
+        if all(
+            f.anaphoric and not (f.tolls or f.dates or f.places) and _reacted_to(f, doc)
+            for f in draft.frames
+        ):
+            # "The UN condemned the attack", "police are investigating the bombing": an
+            # event told elsewhere, of which this text says nothing.
+            continue
+        built = build_event(
+            draft, doc, article, fallback, nearby, k, list(dates), votes, splits, decide
+        )
+        if built is not None:
+            events.append((draft, built[1], built[0]))
+    latest = max(
+        (e.event_date for _, _, e in events if e.event_date and e.time_precision == 1),
+        default=None,
+    )
+    events.sort(key=lambda dve: _main_rank(dve[0], dve[2], doc, latest))
+    return events
+
+
+def _reacted_to(frame: Frame, doc: Doc) -> bool:
+    """Every trigger of the frame is what a reaction is about ("condemned the attack")."""
+    for h in frame.triggers:
+        tok = doc[h.j - 1]
+        head = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if tok.dep_ not in ("dobj", "pobj") or head.lemma_.lower() not in word_class(
+            "reaction_verb"
+        ):
+            return False
+    return True
+
+
+def _main_rank(draft: Draft, ev: Event, doc: Doc, latest: str | None) -> tuple[float, int]:
+    """Main event first: told in the lead or told most, and not only recalled."""
+    recalled = bool(
+        latest
+        and ev.event_date
+        and ev.event_date < latest
+        and (dt.date.fromisoformat(latest) - dt.date.fromisoformat(ev.event_date)).days > 3
+    )
+    lead_end = _lead_end(doc)
+    in_lead = any(f.start < lead_end and f.main_clause for f in draft.frames)
+    told = len(draft.frames)
+    return (-(2.0 * in_lead + min(told, 4) * 0.5 + ev.confidence - 3.0 * recalled), draft.first)
+
+
+def _lead_end(doc: Doc) -> int:
+    sents = list(doc.sents)
+    return sents[min(1, len(sents) - 1)].end_char if sents else 0

@@ -1,0 +1,191 @@
+"""One Event from a draft: its place and date, its sides, its tolls, its type (the
+classification cards), and the evidence of each field.
+
+>>> event, verdict = build_event(draft, doc, article, None, places, 0)   # doctest: +SKIP
+>>> event.sub_event_type, event.classified_by                           # doctest: +SKIP
+('Air/drone strike', 'rule:weapon')
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .. import actors as act
+from ..dates import DateMention
+from ..lexicon import taxonomy
+from ..place_lexicon import PlaceMention
+from ..records import Article, Event, Place, Span, event_notes
+from .cards import Situation
+from .classification import classify
+from .learned import Decider, confidence
+from .parties import Sides, gainer_first, pick_sides, settle_sides
+from .records import Draft, Verdict
+from .setting import Setting, locate
+from .shares import EventTolls, Split, event_tolls
+
+if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
+    from spacy.tokens import Doc
+
+Evidence = dict[str, list[Span]]
+
+
+def build_event(
+    draft: Draft,
+    doc: Doc,
+    article: Article,
+    fallback: Place | None,
+    all_places: list[PlaceMention],
+    index: int,
+    all_dates: Sequence[DateMention] = (),
+    votes: Counter[str] | None = None,
+    splits: Sequence[Split] = (),
+    decide: Decider | None = None,
+) -> tuple[Event, Verdict] | None:
+    """One Event from a draft with the verdict that classified it, or None when the
+    draft is no event after all. ``index`` is the draft's place in its article (for
+    the event id); ``fallback``, ``votes`` and ``splits`` are the article's
+    (``assemble``); ``decide`` is the classifier's say after the cards'
+    (``coding/learned.py``)."""
+    where = locate(draft, article.published, fallback, all_places, all_dates, votes)
+    context = (where.country, where.iso2, where.year)
+    sides = pick_sides(draft, doc, context)
+    tolls = event_tolls(draft, splits, where.place)
+    verdict = classify(
+        Situation(draft, doc, sides.actor1, sides.actor2, tolls.killed, sides.gainer)
+    )
+    if decide is not None:
+        verdict = decide(
+            draft, doc, verdict, sides.actor1, sides.actor2, tolls.killed, tolls.injured
+        )
+    sub = verdict.sub_event_type
+    gainer_first(sides, sub)
+    if sub is None:
+        return None
+    settle_sides(sides, draft, doc, sub, context)
+    text = article.text
+    ev = Event()
+    evidence: Evidence = {}
+    _type(ev, evidence, text, draft, sub)
+    _actors(ev, evidence, text, sides)
+    _date(ev, evidence, text, where, article.published)
+    place_evidence = _place(ev, text, where)
+    if not where.inherited:
+        evidence.update(place_evidence)
+    _tolls(ev, evidence, text, tolls)
+    ev.evidence = evidence
+    ev.sources = [article.id] if article.id else []
+    ev.confidence = confidence(_confidence(draft, ev), verdict)
+    ev.classified_by = verdict.classified_by
+    # A place taken from elsewhere in the article is evidence, but not a sign that the
+    # event itself was told plainly: it joins after the confidence is reckoned.
+    evidence.update(place_evidence)
+    ev.notes = event_notes(ev)
+    basis = f"{article.id}|{hashlib.sha1(text.encode('utf-8', 'replace')).hexdigest()[:12]}|{index}"
+    ev.event_id = "EW" + hashlib.sha1(basis.encode()).hexdigest()[:12].upper()
+    return ev, verdict
+
+
+def _type(ev: Event, evidence: Evidence, text: str, draft: Draft, sub: str) -> None:
+    """The ACLED type fields, with every trigger of the tellings as their evidence."""
+    event_type, disorder = taxonomy()[sub]
+    ev.event_type, ev.sub_event_type, ev.disorder_type = event_type, sub, disorder
+    triggers = [h for f in draft.frames for h in f.triggers]
+    evidence["event_type"] = evidence["sub_event_type"] = [
+        _span(text, h.start, h.end) for h in triggers
+    ]
+
+
+def _actors(ev: Event, evidence: Evidence, text: str, sides: Sides) -> None:
+    """The actor fields, the interaction, and whether civilians were targeted."""
+    ev.assoc_actor_1, ev.assoc_actor_2 = sides.assoc1, sides.assoc2
+    if sides.actor1:
+        ev.actor1, ev.inter1 = sides.actor1.name, sides.actor1.inter
+        if sides.mention1:
+            evidence["actor1"] = [_span(text, sides.mention1.start, sides.mention1.end)]
+    if sides.actor2:
+        ev.actor2, ev.inter2 = sides.actor2.name, sides.actor2.inter
+        if sides.mention2:
+            evidence["actor2"] = [_span(text, sides.mention2.start, sides.mention2.end)]
+    ev.interaction = act.interaction(ev.inter1, ev.inter2)
+    if ev.event_type == "Violence against civilians" or (
+        ev.inter2 == act.CIVILIANS and ev.event_type == "Explosions/Remote violence"
+    ):
+        ev.civilian_targeting = "Civilian targeting"
+
+
+def _date(ev: Event, evidence: Evidence, text: str, where: Setting, published: str | None) -> None:
+    """The date fields: the text's date, else an unresolved one as written, else the
+    publication date."""
+    date = where.date
+    if date is not None and date.date:
+        ev.event_date, ev.time_precision, ev.date_status = date.date, date.precision, date.status
+        evidence["event_date"] = [_span(text, date.start, date.end)]
+    elif date is not None:
+        ev.date_status, ev.date_text = "unresolved", date.text
+        ev.time_precision = date.precision
+        evidence["date_text"] = [_span(text, date.start, date.end)]
+    elif published:
+        ev.event_date, ev.time_precision, ev.date_status = published[:10], 1, "publication"
+    else:
+        ev.date_status = "unknown"
+
+
+_PLACE_KEYS = ("location", "country", "admin1", "latitude", "longitude", "geo_precision")
+
+
+def _place(ev: Event, text: str, where: Setting) -> Evidence:
+    """The place fields; returns their evidence (the caller decides when it counts)."""
+    place, pm = where.place, where.mention
+    evidence: Evidence = {}
+    if place is None:
+        return evidence
+    ev.country, ev.iso, ev.admin1 = place.country, place.iso, place.admin1
+    ev.admin2, ev.admin3, ev.location = place.admin2, place.admin3, place.location
+    ev.latitude, ev.longitude = place.latitude, place.longitude
+    ev.geo_precision, ev.geonameid = place.geo_precision, place.geonameid
+    if pm is None:
+        return evidence
+    s = pm.qualifier_start if pm.qualifier_start is not None else pm.start
+    e = pm.qualifier_end if pm.qualifier_end is not None else pm.end
+    spans = [_span(text, s, e)]
+    # A village the gazetteer lacks is placed by the place the text puts it in.
+    around = (
+        [_span(text, pm.container.start, pm.container.end)] if pm.container is not None else spans
+    )
+    for key in _PLACE_KEYS:
+        if getattr(ev, key) is not None:
+            evidence[key] = spans if key in ("location", "geo_precision") else around
+    return evidence
+
+
+def _tolls(ev: Event, evidence: Evidence, text: str, tolls: EventTolls) -> None:
+    """Fatalities (with the range when the tellings differ) and injuries."""
+    ev.fatalities = tolls.killed if tolls.killed is not None else 0
+    if tolls.killed_toll is not None:
+        evidence["fatalities"] = [_span(text, tolls.killed_toll.start, tolls.killed_toll.end)]
+        low, high = tolls.killed_low, tolls.killed_high
+        if low is not None and high is not None and low != high:
+            ev.fatalities_low, ev.fatalities_high = low, high
+    if tolls.injured is not None:
+        ev.injuries = tolls.injured
+        if tolls.injured_toll is not None:
+            evidence["injuries"] = [_span(text, tolls.injured_toll.start, tolls.injured_toll.end)]
+
+
+def _confidence(draft: Draft, ev: Event) -> float:
+    """0-1 from how plainly the text states the event and how many fields it fills.
+
+    Weights are a judgment, not fitted: the trigger's own strength counts most, then the
+    number of tellings, then whether the actors, place and date were found in the text.
+    """
+    weight = max(h.entry.weight for f in draft.frames for h in f.triggers)
+    tellings = min(1.0, len(draft.frames) / 3)
+    filled = sum(k in ev.evidence for k in ("actor1", "location", "event_date", "fatalities")) / 4
+    return round(0.5 * weight + 0.2 * tellings + 0.3 * filled, 3)
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start, end, text[start:end])

@@ -1,0 +1,200 @@
+"""What a draft event tells, as the classification cards test it: who the victims are,
+whether crowds or armed sides fight, whether fire went both ways, whether ground was taken.
+
+>>> victim_kinds(draft)                              # doctest: +SKIP
+Counter({'civilian': 2})
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from .. import actors as act
+from ..actors import ActorMention
+from ..records import Actor
+from .records import Draft
+from .words import word_class
+
+if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
+    from spacy.tokens import Doc
+
+# Within a type, the order in which explosions are preferred when a report names several
+# weapons ("a drone dropped a grenade" is a drone strike in ACLED's practice).
+EXPLOSIONS = (
+    "Suicide bomb",
+    "Chemical weapon",
+    "Air/drone strike",
+    "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED",
+    "Grenade",
+)
+
+
+def victim_kinds(draft: Draft) -> Counter[str]:
+    kinds: Counter[str] = Counter()
+    for f in draft.frames:
+        for w in f.victim_words:
+            if w in word_class("armed_person"):
+                kinds["armed"] += 1
+            elif w in word_class("civilian_person"):
+                kinds["civilian"] += 1
+    return kinds
+
+
+def named_crowd(mention: ActorMention, doc: Doc) -> bool:
+    """ "BJP supporters", "UDMF cadres", "supporters of the PTI": people of a party, in a
+    crowd. The word follows the name, or the name follows "of" after the word."""
+    for t in doc[mention.tok_start + 1 : mention.tok_end + 4]:
+        if t.lemma_.lower() in word_class("party_person"):
+            return True
+        if not (t.pos_ in ("PROPN", "CCONJ", "PUNCT") or t.lower_ in ("and", ",")):
+            break  # "AAP and BJP supporters": only names and "and" may come between
+    start = mention.tok_start
+    return (
+        start >= 2
+        and doc[start - 1].lower_ in ("of", "the")
+        and any(
+            t.lemma_.lower() in word_class("party_person") for t in doc[max(start - 3, 0) : start]
+        )
+    )
+
+
+def people_held(draft: Draft, doc: Doc) -> bool:
+    """Arrests of people the text does not tie to a group ("arrested 15 Palestinians",
+    "detained three men"): ACLED codes them as civilians."""
+    for f in draft.frames:
+        for h in f.triggers:
+            if h.entry.sub_event_type != "Arrests":
+                continue
+            for c in doc[h.j - 1].children:
+                if c.dep_ in ("dobj", "nsubjpass") and (
+                    c.ent_type_ == "NORP"
+                    or c.lemma_.lower() in word_class("civilian_person") | word_class("detainee")
+                ):
+                    return True
+    return False
+
+
+def crowd_actor(actor: Actor | None) -> bool:
+    """Nobody named, or people who riot: protesters, rioters, residents, party workers
+    (a named party or movement), never state forces, an armed group's fighters, a cartel
+    or a gang."""
+    if actor is None:
+        return True
+    if actor.inter in (act.RIOTERS, act.PROTESTERS, act.CIVILIANS):
+        return True
+    return (
+        actor.inter == act.POLITICAL_MILITIA
+        and actor.known
+        and "Armed" not in actor.name
+        # A named cartel or gang is an armed group; "a gang of assailants" may be a mob.
+        and "Cartel" not in actor.name
+        and not ("Gang" in actor.name and not actor.name.startswith("Unidentified"))
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _fighters() -> frozenset[str]:
+    """Armed people other than police and guards: facing a crowd, police keep it a riot."""
+    return word_class("armed_person") - word_class("guard_person")
+
+
+def told_as_crowd(draft: Draft, doc: Doc) -> bool:
+    """The tellings name crowds (supporters, students, villagers) as the parties."""
+    for f in draft.frames:
+        for h in f.triggers:
+            tok = doc[h.j - 1]
+            # Who acts (and "between"/"with" whom), not who is hit: "people" injured by a
+            # blast are victims, not a crowd.
+            near = [
+                c
+                for c in tok.children
+                if c.dep_ == "nsubj"
+                or (c.dep_ == "prep" and c.lower_ in ("between", "with", "among"))
+            ]
+            words = {t.lemma_.lower() for c in near for t in c.subtree}
+            if words & _fighters():
+                return False  # soldiers, rebels, militants: armed parties after all
+            if words & word_class("crowd_person"):
+                return True
+    return False
+
+
+def between_sides(draft: Draft, doc: Doc) -> bool:
+    for f in draft.frames:
+        for h in f.triggers:
+            if any(c.dep_ == "prep" and c.lower_ == "between" for c in doc[h.j - 1].children):
+                return True
+    return False
+
+
+def _side(mention: ActorMention) -> str:
+    """Who a shooter fights for: state forces are one side whatever they are called
+    ("Pakistan Air Force", "fighter aircraft", "the army")."""
+    entry = mention.entry
+    if entry is None:
+        return mention.text.lower()
+    if entry.inter in (act.STATE, act.EXTERNAL) or entry.kind in ("military", "police"):
+        return "state"
+    return entry.name
+
+
+def exchange_of_fire(draft: Draft, doc: Doc) -> bool:
+    """Both sides fire: "the army shelled the town and, in response, AAS fighters shelled
+    regime positions"; "Islamist militias responded with shelling"."""
+    shooters = {
+        _side(f.agents[0])
+        for f in draft.frames
+        if f.agents and any(h.entry.sub_event_type in EXPLOSIONS for h in f.triggers)
+    }
+    if len(shooters) >= 2:
+        return True
+    if any(
+        doc[i].lemma_.lower() in word_class("return_fire")
+        for f in draft.frames
+        for h in f.triggers
+        if h.entry.sub_event_type == "Shelling/artillery/missile attack"
+        for i in range(max(h.i - 4, 0), h.i)
+    ):
+        return True
+    # "HTS targeted regime positions; in response, regime forces attacked with airstrikes":
+    # two sides act and the text says one answers the other.
+    sides = {_side(f.agents[0]) for f in draft.frames if f.agents}
+    if len(sides) < 2:
+        return False
+    sentences = {f.sent_i for f in draft.frames}
+    return any(
+        t.lower_ in word_class("both_ways") or t.lemma_.lower() in word_class("return_fire")
+        for s in sentences
+        for t in list(doc.sents)[s]
+    )
+
+
+def territory_taken(draft: Draft, doc: Doc) -> bool:
+    for f in draft.frames:
+        for h in f.triggers:
+            if h.entry.cls != "territory":
+                continue
+            if (
+                "control" in h.entry.lemmas
+                or h.entry.weight >= 0.9
+                and h.entry.lemmas[0] != "advance"
+            ):
+                return True
+            tok = doc[h.j - 1]
+            objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "prep")]
+            for o in objs:
+                if o.dep_ == "dobj" and o.pos_ == "PROPN" and o.ent_type_ != "PERSON":
+                    return True  # "captured Sabe Byar": a named place the gazetteer lacks
+                words = {t.lemma_.lower() for t in o.subtree}
+                if words & word_class("territory_object") or any(
+                    p.start >= o.left_edge.idx and p.start <= o.right_edge.idx for p in f.places
+                ):
+                    return True
+    return False
+
+
+def armed_party(*actors: Actor | None) -> bool:
+    return any(a is not None and act.is_armed(a) for a in actors)

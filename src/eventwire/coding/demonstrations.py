@@ -1,0 +1,287 @@
+"""Cards that decide a demonstration: protests, riots and mob violence (ACLED's
+"Protests" and "Riots" event types).
+
+>>> [c.name for c in PROTEST_CARDS]
+['excessive_force', 'protest_turned_violent', 'protest_with_intervention', 'peaceful_protest']
+
+A demonstration word ("protest", "rally", "sit-in") or a crowd of protesters as actor1
+opens the protest cards; riot words ("torched", "vandalised", "stoned") without armed
+fighting open the riot cards; a fight between crowds (party supporters, students,
+villagers) with nobody armed is a riot, not a battle (``CROWD_CARDS``).
+"""
+
+from __future__ import annotations
+
+from .. import actors as act
+from .cards import Card, Situation
+from .clues import crowd_actor
+
+# ---- protests ------------------------------------------------------------------------------
+
+
+def _demonstration(s: Situation, card: Card) -> bool:
+    """A demonstration word strong enough, or protesters as actor1."""
+    return s.protest_weight() >= card.thresholds["protest"] or (
+        s.actor1 is not None and s.actor1.inter == act.PROTESTERS
+    )
+
+
+def _excessive_force(s: Situation, card: Card) -> str | None:
+    state2 = s.actor2 is not None and s.actor2.inter == act.STATE
+    if _demonstration(s, card) and s.fatalities > 0 and (s.state1 or state2):
+        return card.decides
+    return None
+
+
+def _turned_violent(s: Situation, card: Card) -> str | None:
+    if _demonstration(s, card) and (s.classes["riotous"] or s.vote("Mob violence")):
+        return card.decides
+    return None
+
+
+def _intervention(s: Situation, card: Card) -> str | None:
+    if _demonstration(s, card) and (s.classes["intervene"] or s.vote("Arrests")):
+        return card.decides
+    return None
+
+
+def _peaceful(s: Situation, card: Card) -> str | None:
+    if not _demonstration(s, card):
+        return None
+    strongest = max(s.votes.values(), default=0)
+    if strongest < card.thresholds["other_vote"] or s.classes["protest"] >= 1:
+        return card.decides
+    return None
+
+
+PROTEST_CARDS = (
+    Card(
+        "excessive_force",
+        "Excessive force against protesters",
+        "a demonstration in which people were killed, with state forces as a side",
+        "Deaths at a demonstration the police or army faced are force used on it: "
+        "'police opened fire on the march, killing two'.",
+        _excessive_force,
+        thresholds={"protest": 0.5},
+        fires=(
+            (
+                "Police opened fire on protesters marching in Lusaka on Tuesday, killing two of "
+                "them.",
+                "Excessive force against protesters",
+            ),
+        ),
+        not_fires=("Police fired tear gas at protesters marching in Lusaka on Tuesday.",),
+    ),
+    Card(
+        "protest_turned_violent",
+        "Violent demonstration",
+        "a demonstration with riot words or a mob-violence vote",
+        "Demonstrators who burn or stone are rioters: 'protesters torched tyres and "
+        "stoned the governor's office'.",
+        _turned_violent,
+        thresholds={"protest": 0.5},
+        fires=(
+            (
+                "Protesters torched tyres and threw stones at the governor's office in Kisumu on "
+                "Monday.",
+                "Violent demonstration",
+            ),
+        ),
+        not_fires=(
+            "Hundreds of teachers marched through Accra on Monday to demand unpaid salaries.",
+        ),
+    ),
+    Card(
+        "protest_with_intervention",
+        "Protest with intervention",
+        "a demonstration with words of force used on it, or arrests",
+        "A peaceful crowd dispersed or detained is a protest with intervention: 'police "
+        "dispersed the sit-in with tear gas'.",
+        _intervention,
+        thresholds={"protest": 0.5},
+        fires=(
+            (
+                "Police dispersed a sit-in by teachers with tear gas in Harare on Monday.",
+                "Protest with intervention",
+            ),
+            (
+                "Police fired tear gas at protesters marching in Lusaka on Tuesday.",
+                "Protest with intervention",
+            ),
+        ),
+        not_fires=(
+            "Protesters torched tyres and threw stones at the governor's office in Kisumu on "
+            "Monday.",
+        ),
+    ),
+    Card(
+        "peaceful_protest",
+        "Peaceful protest",
+        "a demonstration, no strong vote for anything else (or a plain protest word)",
+        "A gathering nobody broke up is a peaceful protest: 'hundreds of teachers marched "
+        "to demand their pay'.",
+        _peaceful,
+        thresholds={"protest": 0.5, "other_vote": 0.8},
+        fires=(
+            (
+                "Hundreds of teachers marched through Accra on Monday to demand unpaid salaries.",
+                "Peaceful protest",
+            ),
+        ),
+        not_fires=("Police dispersed a sit-in by teachers with tear gas in Harare on Monday.",),
+    ),
+)
+
+# ---- mob violence and riots ----------------------------------------------------------------
+
+
+def _mob(s: Situation, card: Card) -> str | None:
+    mob = s.vote("Mob violence")
+    if mob >= card.thresholds["mob_vote"] or (mob and s.classes["kill"]):
+        return card.decides
+    return None
+
+
+MOB_CARD = Card(
+    "mob_violence",
+    "Mob violence",
+    "a strong mob-violence word, or any with a killing",
+    "A crowd that lynches or beats someone to death is a mob: 'a mob lynched a man "
+    "accused of theft'.",
+    _mob,
+    thresholds={"mob_vote": 0.9},
+    certain=True,
+    fires=(("A mob lynched a man accused of stealing a goat in Kano on Sunday.", "Mob violence"),),
+    not_fires=("Residents set fire to a police post in Goma on Friday after a boy was run over.",),
+)
+
+
+def _riot(s: Situation, card: Card) -> bool:
+    """Riot words without fighting: no attack word, no clash vote, no strong explosion."""
+    return bool(
+        s.classes["riotous"]
+        and not s.classes["attack"]
+        and not s.vote("Armed clash")
+        and s.explosive_vote() < card.thresholds["explosive_vote"]
+    )
+
+
+def _crowd_riot(s: Situation, card: Card) -> str | None:
+    if _riot(s, card) and crowd_actor(s.actor1):
+        return card.decides
+    return None
+
+
+def _armed_destruction(s: Situation, card: Card) -> str | None:
+    if _riot(s, card) and s.calm:
+        return card.decides
+    return None
+
+
+RIOT_CARDS = (
+    Card(
+        "crowd_riot",
+        "Violent demonstration",
+        "riot words without fighting, by a crowd, party workers, residents or nobody named",
+        "Arson, vandalism and stone-throwing by a crowd are a riot: 'residents set fire to "
+        "the police post'.",
+        _crowd_riot,
+        thresholds={"explosive_vote": 0.8},
+        fires=(
+            (
+                "Residents set fire to a police post in Goma on Friday after a boy was run over.",
+                "Violent demonstration",
+            ),
+        ),
+        not_fires=("Soldiers torched houses in the village of Kibati on Friday.",),
+    ),
+    Card(
+        "armed_destruction",
+        "Looting/property destruction",
+        "riot words without fighting, by soldiers, settlers or an armed group, nobody killed",
+        "The same acts by an armed group, hurting nobody, are destruction of property: "
+        "'soldiers burned down the market stalls'.",
+        _armed_destruction,
+        thresholds={"explosive_vote": 0.8},
+        fires=(
+            (
+                "Soldiers torched houses in the village of Kibati on Friday.",
+                "Looting/property destruction",
+            ),
+            (
+                "Soldiers vandalised the offices of the opposition party in Bukavu on Friday.",
+                "Looting/property destruction",
+            ),
+        ),
+        not_fires=(
+            "Residents set fire to a police post in Goma on Friday after a boy was run over.",
+        ),
+    ),
+)
+
+# ---- fights between crowds -----------------------------------------------------------------
+
+
+def _crowd_fight(s: Situation, card: Card) -> bool:
+    """Crowds on both sides, nobody armed, no strong explosion, and a fight of some kind."""
+    fight = s.vote("Armed clash") or s.classes["riotous"] or s.classes["attack"]
+    return bool(
+        fight
+        and s.explosive_vote() < card.thresholds["explosive_vote"]
+        and s.crowd()
+        and s.nobody_armed()
+    )
+
+
+def _crowd_killing(s: Situation, card: Card) -> str | None:
+    if not _crowd_fight(s, card):
+        return None
+    state1 = s.actor1 is not None and s.actor1.inter == act.STATE
+    if s.classes["kill"] and not s.classes["riotous"] and not state1:
+        return card.decides
+    return None
+
+
+def _crowd_clash(s: Situation, card: Card) -> str | None:
+    return card.decides if _crowd_fight(s, card) else None
+
+
+CROWD_CARDS = (
+    Card(
+        "crowd_killing",
+        "Mob violence",
+        "a fight between crowds with nobody armed, someone killed, no riot words",
+        "Villagers who kill in a brawl are a mob, not an army: 'supporters of the two "
+        "candidates clashed and a man was killed'.",
+        _crowd_killing,
+        thresholds={"explosive_vote": 0.6},
+        fires=(
+            (
+                "Supporters of two rival candidates clashed in Kisii on Sunday and a man was "
+                "killed.",
+                "Mob violence",
+            ),
+        ),
+        not_fires=("Students and police clashed outside the university in Dhaka on Monday.",),
+    ),
+    Card(
+        "crowd_clash",
+        "Violent demonstration",
+        "a fight between crowds (or a crowd and the police) with nobody armed",
+        "ACLED keeps Battles for armed groups: 'students and police clashed outside the "
+        "university' is a riot.",
+        _crowd_clash,
+        thresholds={"explosive_vote": 0.6},
+        fires=(
+            (
+                "Students and police clashed outside the university in Dhaka on Monday.",
+                "Violent demonstration",
+            ),
+        ),
+        not_fires=(
+            "Supporters of two rival candidates clashed in Kisii on Sunday and a man was killed.",
+        ),
+    ),
+)
+
+CARDS = (*PROTEST_CARDS, MOB_CARD, *RIOT_CARDS, *CROWD_CARDS)

@@ -1,0 +1,167 @@
+"""Whether a trigger tells an event that happened: not a threat, a plan, a denial, a
+hypothesis, a campaign total, or a death by disease or accident.
+
+>>> is_modal(doc[4])                                 # doctest: +SKIP
+True
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from .numbers import number_value
+from .records import TriggerHit
+from .syntax import governors
+from .words import vetoes, word_class
+
+if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
+    from spacy.tokens import Doc, Span, Token
+
+PERIOD = re.compile(
+    r"\b(since (?:the |its |their |this |a |an )?\w+|(?:over|in|during) the "
+    r"(?:past|last|same) (?:\w+ )?(?:years?|months?|weeks?|decades?|period)|so far|to date|"
+    r"this year|last year|in recent (?:weeks|months|years)|each year|every year|"
+    r"a year|per year|annually|(?:in|over|during) (?:that|this) (?:time|period)|since then|"
+    r"over the years|for (?:more than |over |nearly |almost )?(?:\w+ )?"
+    r"(?:years|decades|months|weeks)|"
+    # "in the first six months of the year", "during a week of protests"
+    r"(?:in|during|over) the first (?:\w+ )?(?:weeks|months|half|quarter)|"
+    r"(?:during|over) (?:a|one|two|three|four|five|six|several) (?:weeks?|months?) of)\b",
+    re.I,
+)
+
+
+def is_modal(tok: Token, trigger: range = range(0)) -> bool:
+    """Threats, vows, plans, denials, hypotheticals and futures govern this token.
+
+    Words of the trigger itself ("pledge allegiance") do not count as governors.
+    """
+    if tok.head.lower_ == "without" or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in tok.children
+    ):
+        return True  # "withdrew without any fighting", "no fighting has been reported"
+    chain = [tok] + [t for t in governors(tok, 6) if t.i not in trigger]
+    for k, t in enumerate(chain):
+        if any(c.dep_ == "neg" for c in t.children) and t.pos_ in ("VERB", "AUX", "NOUN"):
+            # "did not attack", "no attack": but "killing ... who did not ..." is far up.
+            if k <= 1:
+                return True
+        if t.lemma_.lower() in word_class("modal_head") and k > 0:
+            return True
+        if (
+            t.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "aux" and c.lower_ in word_class("modal_aux") for c in t.children)
+            and k <= 4
+        ):
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+            return True
+        if t.pos_ == "VERB" and k > 0:
+            if t.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in ("while", "until", "as", "when")
+                for c in t.children
+            ):
+                continue  # "would stay closed while teams searched": the main verb decides
+            break  # the first governing verb decides; reported speech above it does not
+    return False
+
+
+# Periods that stretch over time, whatever the tense: "detained 1,850 people during a week
+# of unrest", "killed 900 in the first three months" ("since" with a past tense is
+# as often one date: "took the villages since 30 May").
+_SPAN_START = re.compile(r"(?:over|during|in the (?:past|last|first))\b", re.I)
+
+
+def _spans_a_period(verb: Token, sent: Span) -> bool:
+    """Whether a period phrase that stretches over time hangs on ``verb`` itself."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    for m in PERIOD.finditer(sent.text):
+        if not _SPAN_START.match(m.group()):
+            continue
+        start = sent.start_char + m.start()
+        tok = next((t for t in sent if t.idx == start), None)
+        if tok is not None and tok.head.i == verb.i and tok.dep_ in ("prep", "mark", "advmod"):
+            return True
+    return False
+
+
+def is_aggregate(hit: TriggerHit, doc: Doc, sent: Span) -> bool:
+    """Campaign totals ("more than 100 strikes in the past year") are claims, not events."""
+    tok = doc[hit.j - 1]
+    if tok.dep_ in ("compound", "amod") and tok.head.i != tok.i and tok.head.i >= hit.j:
+        # "at least 15 bomb attacks": the word names the kind of a counted thing.
+        head_hit = TriggerHit(tok.head.i, tok.head.i + 1, 0, 0, "", hit.entry)
+        if tok.head.tag_ == "NNS" and is_aggregate(head_hit, doc, sent):
+            return True
+    if hit.entry.cls == "kill" and tok.pos_ == "VERB" and _running_total(tok):
+        return True  # "the army says it has killed thousands of insurgents"
+    if hit.entry.cls in ("kill", "injure") and not PERIOD.search(sent.text):
+        return False  # "15 fatalities", "12 deaths": a count of people, not of events
+    if PERIOD.search(sent.text):
+        # "over the past year, forces have captured more than 300": a running total.
+        verb = tok
+        while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head  # "have captured 300 and killed over 20": the "have" is shared
+        if verb.pos_ == "NOUN" and verb.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head  # "has seen intense fighting since early last year"
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+        counted = any(t.dep_ == "quantmod" for t in tok.subtree)
+        if tok.tag_ == "NNS" or perfect or counted or _spans_a_period(verb, sent):
+            return True
+    if tok.tag_ != "NNS" or hit.entry.cls == "protest":
+        return False  # "about 400 protesters gathered": a crowd's size, not a tally
+    for c in tok.children:
+        if c.like_num or c.dep_ == "nummod":
+            v = number_value(c)
+            if v is None or v >= 10 or any(q.dep_ == "quantmod" for q in c.children):
+                return True
+    has_det = any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+    head = tok.head
+    if not has_det and tok.dep_ == "dobj" and head.tag_ in ("VB", "VBP", "VBZ"):
+        return True  # a generic plural: "those who plot attacks on our troops"
+    if (
+        not has_det
+        and tok.dep_ == "pobj"
+        and head.lower_ in ("for", "of", "about")
+        and (
+            head.head.pos_ in ("ADJ", "VERB")
+            or head.head.lemma_.lower() in word_class("perpetrator_title")
+        )
+    ):
+        return True  # "a commander responsible for roadside bomb attacks", "accused of raids"
+    return False
+
+
+def _running_total(verb: Token) -> bool:
+    """A perfect tense with a round, vague count: "has killed thousands", "have arrested
+    hundreds": a tally over time, not one event."""
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            words = {t.lower_ for t in c.subtree}
+            if words & word_class("vague_plural"):
+                return True
+    return False
+
+
+def nonviolent(sent: Span) -> str | None:
+    """Why a sentence's tolls are not political violence: "topic" (sport, markets: nothing
+    in it is an event), "cause" (a storm or a crash killed: its deaths are no event), None.
+    """
+    causes, topics, cause_verbs, weak = vetoes()
+    lemmas = {t.lemma_.lower() for t in sent}
+    strong = len(lemmas & topics)
+    if strong and strong + len(lemmas & weak) >= 2:
+        return "topic"
+    # Causes are things, not acts: "a storm killed", but "fighters stormed".
+    # Common nouns only: "Northern Storm Brigade" is a name, not weather.
+    nouns = {t.lemma_.lower() for t in sent if t.pos_ == "NOUN"}
+    verbs = {t.lemma_.lower() for t in sent if t.pos_ == "VERB"}
+    if bool(nouns & causes or verbs & cause_verbs) and not any(
+        t.lemma_.lower() in word_class("violence_word") for t in sent
+    ):
+        return "cause"
+    return None

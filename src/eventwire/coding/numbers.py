@@ -1,0 +1,187 @@
+"""Numbers of people in a noun phrase: digits, number words and ACLED's values for vague
+words (``data/quantities.tsv``: "dozens" is 12); conjoined groups are added.
+
+>>> number_word("twenty-one")
+21
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import TYPE_CHECKING
+
+from ..lexicon import read_table
+from .words import word_class
+
+if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
+    from spacy.tokens import Token
+
+_RANGE = re.compile(r"(\d+)\s*(?:-|–|to|and)\s*(\d+)")
+
+
+@functools.lru_cache(maxsize=1)
+def quantity_words() -> dict[str, int]:
+    return {row["word"]: int(row["value"]) for row in read_table("quantities.tsv")}
+
+
+def number_value(tok: Token) -> int | None:
+    """The value of one number token: "12", "1,200", "twelve", "dozens"."""
+    text = tok.text.lower().replace(",", "")
+    if text.isdigit():
+        return int(text)
+    if re.fullmatch(r"\d+(\.\d+)?", text):
+        return int(float(text))
+    words = quantity_words()
+    if text in words:
+        return words[text]
+    if tok.lemma_.lower() in words and tok.lemma_.lower() not in ("a", "an", "no", "some"):
+        return words[tok.lemma_.lower()]
+    if "-" in text:  # "twenty-one"
+        parts = [words.get(p) for p in text.split("-")]
+        if all(p is not None for p in parts):
+            return sum(parts)  # type: ignore[arg-type]
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _toll_qualifiers() -> tuple[tuple[str, str], ...]:
+    """(phrase, qualifier) of ``data/qualifiers.tsv`` that the casualty counter reads, in
+    the order it tries them (column ``tolls``)."""
+    rows = [r for r in read_table("qualifiers.tsv") if r["tolls"] != "-"]
+    return tuple((r["phrase"], r["qualifier"]) for r in sorted(rows, key=lambda r: int(r["tolls"])))
+
+
+def _qualifier(tok: Token) -> str:
+    # "at least 5": spaCy hangs "at" on "least", so read the words just before the number.
+    words = " ".join(t.lower_ for t in tok.doc[max(tok.i - 3, 0) : tok.i])
+    for key, name in _toll_qualifiers():
+        if key in words:
+            return name
+    return "exact"
+
+
+def _count_number_token(tok: Token) -> tuple[int | None, int | None, int | None, str, int, int]:
+    """A number token with its modifiers: (value, low, high, qualifier, start, end)."""
+    span_toks = [tok] + [
+        c
+        for c in tok.children
+        if c.dep_ in ("quantmod", "advmod", "compound", "nummod", "prep", "cc", "conj")
+        and c.i < tok.i + 4
+    ]
+    first = min(span_toks, key=lambda t: t.i)
+    last = max(span_toks, key=lambda t: t.i)
+    start, end = first.idx, last.idx + len(last.text)
+    phrase = tok.doc[first.i : last.i + 1].text  # not Doc.text: that joins the whole doc
+    m = _RANGE.search(phrase)
+    if m:
+        low, high = sorted((int(m.group(1)), int(m.group(2))))
+        return low, low, high, "range", start, end
+    value = number_value(tok)
+    # "1 hundred", "two dozen"
+    for c in tok.children:
+        if c.dep_ in ("compound", "nummod", "quantmod") and number_value(c) and c.i < tok.i:
+            v = number_value(c)
+            if value and v and tok.lower_ in word_class("multiplier"):
+                value = v * value
+    return value, None, None, _qualifier(tok), start, end
+
+
+def count_phrase(head: Token) -> tuple[int | None, int | None, int | None, str, int, int]:
+    """Count the people a noun phrase names. Conjuncts are added; vague words coded."""
+    while (
+        head.dep_ == "conj"
+        and head.head.i != head.i
+        and head.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
+    ):
+        head = head.head  # count the whole list from its first member
+    total: int | None = None
+    lows: list[int] = []
+    highs: list[int] = []
+    qualifier = "exact"
+    start, end = head.idx, head.idx + len(head.text)
+    for part in [head] + [c for c in head.conjuncts if c.i > head.i]:
+        v, lo, hi, q, s, e = _count_one(part)
+        if v is None:
+            continue
+        total = (total or 0) + v
+        lows.append(lo if lo is not None else v)
+        highs.append(hi if hi is not None else v)
+        if q != "exact":
+            qualifier = q
+        start, end = min(start, s), max(end, e)
+    if total is None:
+        return None, None, None, "exact", start, end
+    low, high = sum(lows), sum(highs)
+    if low != high:
+        return low, low, high, "range", start, end
+    return total, None, None, qualifier, start, end
+
+
+def _count_one(tok: Token) -> tuple[int | None, int | None, int | None, str, int, int]:
+    lower = tok.lower_
+    if lower == "number":
+        return None, None, None, "exact", tok.idx, tok.idx + len(tok.text)  # "an unknown number"
+    if any(c.lower_ in ("no", "none") for c in tok.children) or (
+        tok.i > 0 and tok.nbor(-1).lower_ == "no"
+    ):
+        return 0, None, None, "exact", tok.idx, tok.idx + len(tok.text)  # "no one"
+    if tok.like_num or (tok.pos_ == "NUM") or lower in word_class("vague_count"):
+        v, lo, hi, q, s, e = _count_number_token(tok)
+        if v is not None:
+            return v, lo, hi, q, s, e
+    for c in tok.children:
+        if c.dep_ == "nummod" or (c.like_num and c.dep_ in ("compound", "amod", "quantmod")):
+            v, lo, hi, q, s, e = _count_number_token(c)
+            if v is not None:
+                return v, lo, hi, q, min(s, tok.idx), max(e, tok.idx + len(tok.text))
+    for c in tok.children:
+        if c.dep_ == "det" and c.lower_ in ("no", "none"):
+            return 0, None, None, "exact", c.idx, tok.idx + len(tok.text)
+        if (
+            c.dep_ in ("amod", "det")
+            and c.lower_ in quantity_words()
+            and c.lower_ not in ("a", "an", "no", "some", "both")
+        ):
+            v = quantity_words()[c.lower_]
+            return v, None, None, "about", c.idx, tok.idx + len(tok.text)
+    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and tok.tag_ in (
+        "NN",
+        "NNP",
+    ):
+        return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)  # "a local NGO staff"
+    if lower in ("himself", "herself", "him", "her", "he", "she"):
+        return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)
+    if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
+        # The whole name is the evidence: "Bilal Hasan al-Jasim", not "Jasim".
+        first = tok
+        while first.i > 0 and (
+            tok.doc[first.i - 1].ent_type_ == "PERSON"
+            or (tok.doc[first.i - 1].dep_ == "compound" and tok.doc[first.i - 1].pos_ == "PROPN")
+        ):
+            first = tok.doc[first.i - 1]
+        return 1, None, None, "exact", first.idx, tok.idx + len(tok.text)
+    if (
+        lower in word_class("collective_person")
+        and tok.head.pos_ in ("VERB", "AUX")
+        and any(c.lower_ in ("was", "is", "has") for c in tok.head.children)
+    ):
+        return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)  # "UN staff was shot"
+    if tok.pos_ == "NOUN" and tok.tag_ == "NN" and lower not in word_class("plural_person"):
+        # A singular person noun: "a soldier", "the commander", "his son".
+        return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)
+    return None, None, None, "exact", tok.idx, tok.idx + len(tok.text)
+
+
+def number_word(text: str) -> int | None:
+    """ "12", "1,200", "ten", "twenty-one" as an int; None for other words."""
+    text = text.lower().replace(",", "")
+    if text.isdigit():
+        return int(text)
+    words = quantity_words()
+    if text in words and text not in ("a", "an", "no", "some", "several", "many"):
+        return words[text]
+    parts = [words.get(p) for p in text.split("-")]
+    if len(parts) > 1 and all(p is not None for p in parts):
+        return sum(parts)  # type: ignore[arg-type]
+    return None

@@ -1,0 +1,234 @@
+"""The sides of an event: actor1 and actor2 from the roles of its tellings, named as ACLED
+names them for the event's type (demonstrators, civilians, an unidentified armed group),
+with the associated actors of each side; who only tells the news ("police said") is no
+side.
+
+>>> sides = pick_sides(draft, doc, ("Nigeria", "NG", 2024))   # doctest: +SKIP
+>>> sides.actor1.name                                        # doctest: +SKIP
+'Unidentified Armed Group (Nigeria)'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .. import actors as act
+from ..actors import ActorMention
+from ..lexicon import speech_words, taxonomy
+from ..records import Actor
+from .clues import people_held, victim_kinds
+from .records import Draft
+
+if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
+    from spacy.tokens import Doc
+
+
+def is_teller(mention: ActorMention, doc: Doc) -> bool:
+    """The actor only reports the event: the subject of a verb of saying ("police said"),
+    or the source after "according to"."""
+    verbs, preps, _ = speech_words()
+    tok = doc[mention.tok_end - 1]
+    while tok.dep_ in ("compound", "amod", "poss", "nmod", "conj") and tok.head.i != tok.i:
+        tok = tok.head  # "the police spokesman said": the spokesman's phrase
+    if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in verbs:
+        # "The U.S. military said it had killed two": the teller speaks of its own act.
+        own = any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("it", "we", "they")
+            for clause in tok.head.children
+            if clause.dep_ == "ccomp"
+            for c in clause.children
+        )
+        return not own
+    before = doc[max(mention.tok_start - 3, 0) : mention.tok_start].text.lower()
+    return any(before.endswith(p) or f"{p} the" in before for p in preps)
+
+
+def assoc_names(
+    mentions: list[ActorMention],
+    taken: set[str | None],
+    country: str | None,
+    iso2: str | None,
+    year: int | None,
+) -> str | None:
+    """ACLED's associated actors: the other actors of a side, "; "-separated, no repeats."""
+    names: list[str] = []
+    for m in mentions:
+        name = act.resolve(m, country, iso2, year).name
+        if name not in names and name not in taken:
+            names.append(name)
+    return "; ".join(names) or None
+
+
+# The demonstration sub-types: the demonstrators are actor1 (ACLED's rule).
+_DEMONSTRATIONS = (
+    "Peaceful protest",
+    "Protest with intervention",
+    "Excessive force against protesters",
+    "Violent demonstration",
+)
+_ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+
+@dataclass(slots=True)
+class Sides:
+    """The two sides of an event as coded so far: each actor with the mention it was
+    resolved from (None once a rule names the side itself), and their associates."""
+
+    actor1: Actor | None
+    mention1: ActorMention | None
+    actor2: Actor | None
+    mention2: ActorMention | None
+    allies: list[ActorMention] = field(default_factory=list)  # actor1's side
+    allies_b: list[ActorMention] = field(default_factory=list)  # actor2's side
+    agents: list[ActorMention] = field(default_factory=list)  # who acts, main clause first
+    gainers: list[ActorMention] = field(default_factory=list)  # who took ground
+    gainer: Actor | None = None
+    assoc1: str | None = None
+    assoc2: str | None = None
+
+
+def pick_sides(draft: Draft, doc: Doc, place: tuple[str | None, str | None, int | None]) -> Sides:
+    """actor1 and actor2 from the roles of a draft's tellings; ``place`` is the event's
+    (country, iso2, year), by which generic words and state forces are named."""
+    country, iso2, year = place
+    supporters = [a for f in draft.frames for a in f.supporters]
+    allies_b = [a for f in draft.frames for a in f.allies_b]
+    allies = [a for f in draft.frames for a in f.allies] + [
+        a for a in supporters if a not in allies_b
+    ]
+    # The main clause's actors before those of a side remark ("backed by Coalition jets").
+    ordered = sorted(draft.frames, key=lambda f: not f.main_clause)
+    agents = [a for f in ordered for a in f.agents]
+    patients = [a for f in ordered for a in f.patients]
+    # Fighters before the civilians caught up in a fight.
+    patients.sort(key=lambda a: a.entry is not None and a.entry.inter == act.CIVILIANS)
+    # Names the dictionary lacks are kept only where the parse gives them a role; those who
+    # only tell the news ("police said", "according to the army") are not in it.
+    everyone = [
+        a
+        for f in draft.frames
+        for a in f.actors
+        if a not in allies and a not in allies_b and a.entry is not None and not is_teller(a, doc)
+    ]
+    a1m = agents[0] if agents else None
+    a2m = next((p for p in patients if a1m is None or p.entry != a1m.entry), None)
+    if a1m is None:
+        rest = [a for a in everyone if a2m is None or a.entry != a2m.entry]
+        rest.sort(key=lambda a: a.entry is None)  # dictionary actors before unknown names
+        a1m = rest[0] if rest else None
+    if a2m is None:
+        a2m = next(
+            (a for a in everyone if a1m is None or (a.entry != a1m.entry and a is not a1m)), None
+        )
+    actor1 = act.resolve(a1m, country, iso2, year) if a1m else None
+    actor2 = act.resolve(a2m, country, iso2, year) if a2m else None
+    if actor1 and actor2 and actor1.name == actor2.name:
+        actor2, a2m = None, None
+    gainers = [g for f in draft.frames for g in f.gainers]
+    gainer = act.resolve(gainers[0], country, iso2, year) if gainers else None
+    return Sides(actor1, a1m, actor2, a2m, allies, allies_b, agents, gainers, gainer)
+
+
+def gainer_first(sides: Sides, sub: str | None) -> None:
+    """ACLED codes the side that gains territory as actor1."""
+    gainer, actor1 = sides.gainer, sides.actor1
+    if (
+        sub in ("Government regains territory", "Non-state actor overtakes territory")
+        and gainer is not None
+        and actor1 is not None
+        and gainer.name != actor1.name
+    ):
+        if sides.actor2 is not None and sides.actor2.name == gainer.name:
+            sides.actor2, sides.mention2 = actor1, sides.mention1
+        sides.actor1, sides.mention1 = gainer, sides.gainers[0]
+
+
+def settle_sides(
+    sides: Sides,
+    draft: Draft,
+    doc: Doc,
+    sub: str,
+    place: tuple[str | None, str | None, int | None],
+) -> None:
+    """The sides as ACLED names them for the sub-event type: demonstrators as actor1 of a
+    demonstration, civilians as the victims of violence against civilians, an unidentified
+    armed group when nobody is named; then the associated actors of each side."""
+    event_type = taxonomy()[sub][0]
+    _demonstrators_first(sides, sub, event_type, place)
+    _civilians_and_unknowns(sides, draft, doc, sub, event_type, place[0])
+    country, iso2, year = place
+    taken = {a.name if a else None for a in (sides.actor1, sides.actor2)}
+    if sides.allies and sides.actor1 is not None and sides.assoc1 is None:
+        sides.assoc1 = assoc_names(sides.allies, taken, country, iso2, year)
+    if sides.allies_b and sides.actor2 is not None:
+        sides.assoc2 = assoc_names(sides.allies_b, taken, country, iso2, year)
+
+
+def _demonstrators_first(
+    sides: Sides, sub: str, event_type: str, place: tuple[str | None, str | None, int | None]
+) -> None:
+    """The demonstrators are actor1 of a demonstration; who they are goes to assoc_actor_1,
+    and state forces facing them to actor2."""
+    actor1 = sides.actor1
+    if sub not in _DEMONSTRATIONS or (
+        actor1 is not None and actor1.inter in (act.PROTESTERS, act.RIOTERS)
+    ):
+        return
+    country = place[0]
+    kind = "Rioters" if event_type == "Riots" else "Protesters"
+    assoc = (
+        actor1 if actor1 and actor1.inter not in (act.STATE, act.EXTERNAL, act.CIVILIANS) else None
+    )
+    if actor1 and actor1.inter in (act.STATE, act.EXTERNAL):
+        sides.actor2, sides.mention2 = actor1, sides.mention1
+    elif (
+        sides.actor2 is None or sides.actor2.inter in (act.PROTESTERS, act.RIOTERS)
+    ) and sub != "Peaceful protest":
+        # "police fired tear gas to disperse the crowd": the force used on the crowd.
+        force = next(
+            (a for a in sides.agents if a.entry is not None and a.entry.kind in _FORCES), None
+        )
+        if force is not None:
+            sides.actor2, sides.mention2 = act.resolve(force, *place), force
+    sides.actor1 = Actor(
+        f"{kind} ({country or 'International'})",
+        act.RIOTERS if kind == "Rioters" else act.PROTESTERS,
+        country,
+    )
+    sides.assoc1 = assoc.name if assoc else None
+    sides.mention1 = None
+
+
+_FORCES = ("police", "military")
+
+
+def _civilians_and_unknowns(
+    sides: Sides, draft: Draft, doc: Doc, sub: str, event_type: str, country: str | None
+) -> None:
+    """Civilians as the side hit where ACLED codes them so; an unidentified armed group as
+    actor1 of violence when nobody is named."""
+    if sub == "Peaceful protest":
+        sides.actor2 = None
+    if sub == "Arrests" and sides.actor2 is None and country and people_held(draft, doc):
+        sides.actor2 = Actor(f"Civilians ({country})", act.CIVILIANS, country)
+    victims = victim_kinds(draft)
+    if (
+        sides.actor2 is None
+        and victims["civilian"]
+        and not victims["armed"]
+        and country
+        and event_type in ("Explosions/Remote violence", "Violence against civilians")
+    ):
+        sides.actor2 = Actor(f"Civilians ({country})", act.CIVILIANS, country)
+    if event_type == "Violence against civilians" and (
+        sides.actor2 is None or act.is_armed(sides.actor2)
+    ):
+        if sides.actor2 is not None and sides.actor1 is None:
+            sides.actor1, sides.mention1 = sides.actor2, sides.mention2
+        sides.actor2 = Actor(f"Civilians ({country or 'International'})", act.CIVILIANS, country)
+        sides.mention2 = None
+    if sides.actor1 is None and event_type in _ARMED_TYPES and country:
+        sides.actor1 = Actor(
+            f"Unidentified Armed Group ({country})", act.POLITICAL_MILITIA, country
+        )

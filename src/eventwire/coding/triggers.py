@@ -1,0 +1,150 @@
+"""Triggers: the words of ``data/triggers.tsv`` matched over a parsed article, each read in
+the sense its sentence gives it ("workers on strike" is a stoppage, not an air raid).
+
+>>> [h.text for h in match_triggers(doc)]            # doctest: +SKIP
+['airstrike', 'killed']
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .records import TriggerHit
+from .words import Trigger, triggers, word_class
+
+if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
+    from spacy.tokens import Doc, Token
+
+
+def _match_at(trig: Trigger, i: int, lemmas: list[str], lowers: list[str], pos: list[str]) -> int:
+    """End token of ``trig`` matched from token i (one adjective may intervene), or 0."""
+    k, n = i, len(lemmas)
+    for m, want in enumerate(trig.lemmas):
+        if k >= n:
+            return 0
+        if want not in (lemmas[k], lowers[k]):
+            # "established full control": one adjective or determiner may sit inside.
+            if (
+                m == 0
+                or k + 1 >= n
+                or pos[k] not in ("ADJ", "DET")
+                or want not in (lemmas[k + 1], lowers[k + 1])
+            ):
+                return 0
+            k += 1
+        k += 1
+    return k
+
+
+def match_triggers(doc: Doc) -> list[TriggerHit]:
+    """Longest lexicon matches over the doc's lemmas (falling back to the lower-cased text).
+
+    Kept in ``doc.user_data``: the claims stage reads the same hits again.
+    """
+    cached = doc.user_data.get("eventwire.triggers")
+    if cached is not None:
+        return list(cached)
+    hits = _match_triggers(doc)
+    doc.user_data["eventwire.triggers"] = tuple(hits)
+    return hits
+
+
+def _match_triggers(doc: Doc) -> list[TriggerHit]:
+    index = triggers()
+    lemmas = [t.lemma_.lower() for t in doc]
+    lowers = [t.lower_ for t in doc]
+    pos = [t.pos_ for t in doc]
+    hits: list[TriggerHit] = []
+    text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
+    i = 0
+    n = len(doc)
+    while i < n:
+        found, found_end = None, 0
+        # The lemma first, then the word as written: a set here would try them in an
+        # order that changes with each process's string hashing (PYTHONHASHSEED), and
+        # an entry of either, of the same length, would win by that order.
+        for first in dict.fromkeys((lemmas[i], lowers[i])):
+            for trig in index.get(first, ()):
+                end = _match_at(trig, i, lemmas, lowers, pos)
+                if end and (found is None or len(trig.lemmas) > len(found.lemmas)):
+                    found, found_end = trig, end
+        if found is None:
+            i += 1
+            continue
+        j = found_end
+        start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+        hits.append(TriggerHit(i, j, start, end, text[start:end], found))
+        i = j
+    return hits
+
+
+def other_sense(hit: TriggerHit, doc: Doc) -> bool:
+    """Words with a common non-event sense: "this demonstrates a policy"."""
+    tok = doc[hit.j - 1]
+    if hit.j - hit.i == 1 and tok.ent_type_ == "DATE":
+        return True  # "6 March", not a march
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "with machine guns and RPG shells": the list's first member
+    if (
+        hit.entry.sub_event_type == "Shelling/artillery/missile attack"
+        and tok.pos_ in ("NOUN", "PROPN")
+        and first.dep_ in ("pobj", "dobj")
+        and first.head.lower_ in ("with", "using", "use")
+    ):
+        return True  # "targeted a checkpoint with machine guns and RPG shells": a weapon used
+    if (
+        hit.entry.sub_event_type == "Air/drone strike"
+        and tok.pos_ == "NOUN"
+        and tok.dep_ in ("dobj", "nsubjpass")
+        and tok.head.lemma_.lower() in word_class("hit_verb")
+    ):
+        return True  # "rebels destroyed a warplane", "a helicopter was downed": the target
+    if (
+        hit.entry.sub_event_type == "Air/drone strike"
+        and tok.text[:1].isupper()
+        and hit.j < len(doc)
+        and doc[hit.j].text[:1].isupper()
+        and doc[hit.j].pos_ == "PROPN"
+    ):
+        return True  # "a regime Air Force Intelligence checkpoint": a name, not a raid
+    if hit.entry.lemmas == ("control",) and (
+        tok.pos_ != "VERB" or (tok.i > 0 and doc[tok.i - 1].text == "-")
+    ):
+        return True  # "under the control of", "remote-controlled": a state, not an event
+    if (
+        hit.entry.cls == "protest"
+        and tok.pos_ == "VERB"
+        and tok.lemma_ in word_class("protest_verb")
+    ):
+        return any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
+    if hit.entry.cls == "riotous" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in word_class("blast_word")
+        for t in (doc[hit.i], doc[hit.i].head)
+        for c in t.children
+    ):
+        return True  # "the blast destroyed stalls and set fire to shops": no crowd at work
+    return False
+
+
+def resense(hit: TriggerHit, doc: Doc) -> TriggerHit:
+    """A word read in the sense its sentence gives it: "municipal workers have been
+    striking", "employees continued a strike" is a stoppage of work (a protest, and a plain
+    one: ACLED codes strikes as demonstrations), never an air raid."""
+    if hit.entry.lemmas != ("strike",) or not _labour_strike(doc[hit.j - 1]):
+        return hit
+    protest = next((t for t in triggers().get("strike", ()) if t.cls == "protest"), None)
+    if protest is None:
+        return hit
+    return replace(hit, entry=replace(protest, weight=max(protest.weight, 0.8)))
+
+
+def _labour_strike(tok: Token) -> bool:
+    """A strike called, staged or joined by people at work, or "on strike"."""
+    if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "on":
+        return True
+    sent = tok.sent
+    return any(t.lemma_.lower() in word_class("working_person") for t in sent) and not any(
+        t.lemma_.lower() in word_class("air_word") for t in sent
+    )

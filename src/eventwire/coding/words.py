@@ -1,0 +1,121 @@
+"""The coding wing's lexicons, read from ``eventwire/data`` and checked as they load:
+the triggers (``triggers.tsv``), the vetoes (``vetoes.tsv``) and every other word the
+rules decide by (``coding_words.tsv``, one class of word per purpose).
+
+>>> "soldier" in word_class("armed_person")
+True
+>>> triggers()["airstrike"][0].sub_event_type
+'Air/drone strike'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from ..errors import ConfigError
+from ..lexicon import data_text, read_table
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One entry of ``triggers.tsv``."""
+
+    lemmas: tuple[str, ...]
+    cls: str
+    sub_event_type: str | None
+    weight: float
+
+
+@functools.lru_cache(maxsize=1)
+def triggers() -> dict[str, tuple[Trigger, ...]]:
+    """Triggers indexed by their first lemma, longest phrase first."""
+    index: dict[str, list[Trigger]] = {}
+    for row in read_table("triggers.tsv"):  # classes and sub-event types checked on loading
+        sub = None if row["sub_event_type"] == "-" else row["sub_event_type"]
+        # Split as spaCy splits: "sit-in" is three tokens, "sit", "-", "in".
+        trig = Trigger(
+            tuple(re.findall(r"[^\s-]+|-", row["phrase"].lower())),
+            row["class"],
+            sub,
+            float(row["weight"]),
+        )
+        index.setdefault(trig.lemmas[0], []).append(trig)
+    return {k: tuple(sorted(v, key=lambda t: -len(t.lemmas))) for k, v in index.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def vetoes() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(cause nouns, topic words, cause verbs, weak topic words) of ``data/vetoes.tsv``."""
+    rows = read_table("vetoes.tsv")
+    return (
+        frozenset(r["word"] for r in rows if r["context"] == "cause"),
+        frozenset(r["word"] for r in rows if r["context"] == "topic"),
+        frozenset(r["word"] for r in rows if r["context"] == "cause_verb"),
+        frozenset(r["word"] for r in rows if r["context"] == "topic_weak"),
+    )
+
+
+# The classes of ``coding_words.tsv`` (its header says what each is for). A row of
+# another class stops the load: a misspelt class is never silently empty.
+WORD_CLASSES: frozenset[str] = frozenset({
+    "armed_person", "civilian_person", "crowd_person", "party_person", "working_person",
+    "counted_person", "doer", "perpetrator_title", "territory_object", "return_fire",
+    "both_ways", "modal_head", "modal_aux", "time_mark", "definite", "hedge", "side_split",
+    "umbrella", "support", "reaction_verb", "hit_verb", "blast_word", "injure_word",
+    "death_verb", "harm_verb", "hurt_verb", "death_word", "kill_word", "not_victim",
+    "violence_word", "air_word", "protest_verb", "vague_plural", "blame_verb",
+    "responsibility_word", "fight_noun", "support_noun", "allied_word", "guard_person",
+    "detainee", "attempt_verb", "hedging_governor", "death_modifier", "toll_adjective",
+    "killed_form", "injured_form", "object_toll_verb", "multiplier", "vague_count",
+    "collective_person", "plural_person",
+})  # fmt: skip
+# Classes no word may share: a person is armed or civilian, not both.
+_EXCLUSIVE = (("armed_person", "civilian_person"),)
+# generic.tsv kinds that name armed actors and civilians, for the agreement check.
+_ARMED_KINDS = frozenset(
+    {"military", "police", "unidentified_armed_group", "pro_government_militia", "communal_militia"}
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _coding_words() -> dict[str, frozenset[str]]:
+    """Every class of ``coding_words.tsv``, checked: known classes, exclusive classes kept
+    apart, and person words agreeing with ``generic.tsv``."""
+    name = "coding_words.tsv"
+    found: dict[str, set[str]] = {c: set() for c in sorted(WORD_CLASSES)}
+    lines = {}
+    for row in read_table(name):
+        if row["class"] not in WORD_CLASSES:
+            line = _line_of(name, row)
+            raise ConfigError(f"{name}, line {line}: unknown class {row['class']!r}")
+        found[row["class"]].add(row["word"])
+        lines[row["word"], row["class"]] = row
+    for a, b in _EXCLUSIVE:
+        for word in sorted(found[a] & found[b]):
+            line = _line_of(name, lines[word, b])
+            raise ConfigError(f"{name}, line {line}: {word!r} is both {a} and {b}")
+    generic = {r["phrase"]: r["kind"] for r in read_table("generic.tsv")}
+    for word in sorted(found["armed_person"] | found["civilian_person"]):
+        kind = generic.get(word)
+        armed = word in found["armed_person"]
+        if kind is not None and (kind == "civilians" if armed else kind in _ARMED_KINDS):
+            cls = "armed_person" if armed else "civilian_person"
+            line = _line_of(name, lines[word, cls])
+            raise ConfigError(f"{name}, line {line}: {word!r} is {cls}, but {kind} in generic.tsv")
+    return {c: frozenset(w) for c, w in found.items()}
+
+
+def _line_of(name: str, row: dict[str, str]) -> int:
+    """The line of a data file a row was read from (for messages)."""
+    wanted = "\t".join(row.values())
+    for n, line in enumerate(data_text(name).splitlines(), 1):
+        if line.strip() == wanted:
+            return n
+    return 0
+
+
+def word_class(name: str) -> frozenset[str]:
+    """The words of one class of ``coding_words.tsv`` (KeyError for a class not declared)."""
+    return _coding_words()[name]

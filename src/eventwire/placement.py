@@ -1,0 +1,134 @@
+"""Which places of an article stand, and which country it is about: the resolve stage's
+rules between the gazetteer's matches and the events.
+
+>>> mentions = article_places(text, ents, actors)   # doctest: +SKIP
+>>> [m.place.location for m in mentions if m.place] # doctest: +SKIP
+['Palmyra', 'Syria']
+
+A place the gazetteer matches may still be no place of the article: a name inside a
+person's name, an abbreviation ("US"), an actor word, a lone town abroad in an article
+plainly about another country. The home countries of the actors named lean ambiguous
+names towards their country (``actors.actor_homes``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from . import actors as act
+from .actors import ActorMention, actor_homes
+from .places import PlaceMention, country_by_name, find_places
+from .records import Event
+
+
+def article_places(
+    text: str, ents: Sequence[tuple[int, int, str]], actors: Sequence[ActorMention]
+) -> list[PlaceMention]:
+    """The place mentions of ``text`` that stand, given the model's entity spans
+    (start, end, label) and the actors found."""
+    persons = [(s, e) for s, e, label in ents if label == "PERSON"]
+    kept = []
+    strong, leaning = actor_countries(actors)
+    for pm in find_places(text, ents, countries=strong, leaning=leaning):
+        town = pm.place is not None and pm.place.kind in ("town", "unlisted")
+        # "al-Jasim" inside "Bilal Hasan al-Jasim" is a name; a lone "Palmyra" tagged
+        # PERSON is still a place (the gazetteer wins over a one-word PERSON label).
+        if town and any(
+            s <= pm.start and pm.end <= e and (e - s) > (pm.end - pm.start) for s, e in persons
+        ):
+            continue
+        # "US" in "US soldiers" names a country, never the hamlet of Us in France; an actor
+        # word the model tagged as a place ("Gunmen") is not the town of Guanmian.
+        if town and pm.text.isupper() and len(pm.text) <= 3:
+            continue
+        if town and any(
+            a.entry is not None and a.start <= pm.start and pm.end <= a.end for a in actors
+        ):
+            continue
+        kept.append(pm)
+    drop_strays(kept)
+    return kept
+
+
+def drop_strays(mentions: list[PlaceMention]) -> None:
+    """Unplace a lone town abroad when the article is plainly about another country.
+
+    A river or a name matched to a town far off ("Euphrates" to a town in Germany)
+    would otherwise pose as the event's place; the mention stays, without a place.
+    Countries are weighed by the distinct names placed in them (a namesake told three
+    times is one name; a division or country twice a town), and a town the text
+    qualifies ("the countryside of Homs") or puts other places in stays.
+    """
+    names: dict[str, dict[str, int]] = {}
+    for pm in mentions:
+        if pm.place is not None and pm.place.country and pm.place.kind != "unlisted":
+            # A village the gazetteer lacks takes its country from the others; it is no
+            # evidence of its own. A division or a country named outweighs a town's
+            # name, which may be a namesake ("between Tiba and Kahil in Daraa": Daraa
+            # says Syria, not Chiba).
+            weight = 1 if pm.place.kind == "town" else 2
+            seen = names.setdefault(pm.place.country, {})
+            key = pm.place.location or pm.text
+            seen[key] = max(seen.get(key, 0), weight)
+    counts = Counter({c: sum(v.values()) for c, v in names.items()})
+    if len(counts) < 2:
+        return
+    top, _n = counts.most_common(1)[0]
+    held = {id(pm.container) for pm in mentions if pm.container is not None}
+    for pm in mentions:
+        p = pm.place
+        if (
+            p is not None
+            and p.kind == "town"
+            and p.country != top
+            and counts[p.country or ""] == 1
+            and pm.qualifier is None
+            and id(pm) not in held
+        ):
+            pm.place = None
+
+
+def actor_countries(actors: Sequence[ActorMention]) -> tuple[list[str], list[str]]:
+    """The home country of the actors named, as context for ambiguous places: that of
+    local groups, police and governments, which act at home; else, only as a leaning,
+    that of a state's armed forces, which often strike abroad ("a Russian drone hit
+    Kherson"). A local group's home outweighs a state's (``actors.actor_homes``)."""
+    named = [a for a in actors if not a.striker]  # "Pakistani shelling hit Kupwara"
+    top = [c for c, _ in actor_homes(named).most_common(1)]
+    at_home = [
+        a for a in named
+        if a.entry is None or a.entry.inter != act.STATE or a.entry.kind in ("police", "government")
+    ]  # fmt: skip
+    if top and top == [c for c, _ in actor_homes(at_home).most_common(1)]:
+        return top, []
+    return [], top
+
+
+def beside_places(
+    actors: Sequence[ActorMention], places: Sequence[PlaceMention]
+) -> list[ActorMention]:
+    """The actors that are not places: a name the model calls an organisation that is also
+    a place of the article ("Homs", "Busaytin") is the place, not an unknown armed group."""
+    placed = [(p.start, p.end) for p in places if p.place is not None]
+    return [
+        a
+        for a in actors
+        if a.entry is not None or not any(s < a.end and a.start < e for s, e in placed)
+    ]
+
+
+def article_setting(
+    events: Sequence[Event], places: Sequence[PlaceMention], published: str | None
+) -> tuple[str | None, str | None, int | None]:
+    """(country, iso2, year) of the main event, to name actors as the events name them;
+    with no event, the country the article's places point at most."""
+    main = events[0] if events else None
+    country = main.country if main else None
+    if country is None:
+        named = Counter(p.place.country for p in places if p.place and p.place.country)
+        country = named.most_common(1)[0][0] if named else None
+    place = country_by_name(country) if country else None
+    iso2 = place.iso2 if place is not None else None
+    date = (main.event_date if main else None) or published
+    return country, iso2, int(date[:4]) if date else None

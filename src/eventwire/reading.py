@@ -1,0 +1,60 @@
+"""One parsed article as the stages after the events read it: claims, quotes and relations
+share this view of the Doc (its text, token forms and offsets, who each token names, its
+entities) instead of building their own.
+
+>>> view = ArticleView(doc, actors, people, ("Syria", "SY", 2025))   # doctest: +SKIP
+>>> view.token_at(120).text                                          # doctest: +SKIP
+'CENTCOM'
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from .actors import ActorMention
+from .lexicon import doc_text, token_forms, token_starts
+from .people import Person, by_token
+
+if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
+    from spacy.tokens import Doc, Span, Token
+
+# (country, iso2, year) of the article's main event: actors are named as the events name
+# them (``placement.article_setting``).
+Setting = tuple[str | None, str | None, int | None]
+
+
+class ArticleView:
+    """Lookups over one parsed article: its text and token forms (built once per Doc and
+    kept in ``doc.user_data``), the actor or person each token names, its entities."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        actors: Sequence[ActorMention],
+        people: Sequence[Person] = (),
+        context: Setting = (None, None, None),
+    ) -> None:
+        self.doc = doc
+        self.text = doc_text(doc)
+        self.forms = token_forms(doc)
+        self.starts = token_starts(doc)
+        self.people = list(people)
+        self.context = context
+        self.actor_at: dict[int, ActorMention] = by_token(actors)
+        self.person_at: dict[int, Person] = by_token(people)
+
+    def token_at(self, char: int) -> Token:
+        """The token that holds character ``char`` (or the last one before it)."""
+        return self.doc[max(bisect.bisect_right(self.starts, char) - 1, 0)]
+
+    def entities_at(self, labels: Iterable[str]) -> dict[int, Span]:
+        """Token index -> the model's entity of one of ``labels`` covering it."""
+        wanted = set(labels)
+        found: dict[int, Span] = {}
+        for ent in self.doc.ents:
+            if ent.label_ in wanted:
+                for i in range(ent.start, ent.end):
+                    found[i] = ent
+        return found
