@@ -140,6 +140,18 @@ def dictionary() -> tuple[dict[tuple[str, ...], tuple[ActorEntry, ...]], int]:
     return {k: tuple(v) for k, v in index.items()}, longest
 
 
+def names_for(term: str) -> list[str]:
+    """The dictionary's actors an alias or name stands for, as searches should find them
+    ("RSF" and "rapid support" give Rapid Support Forces); generic phrases give none.
+
+    >>> names_for("RSF")
+    ['Rapid Support Forces']
+    """
+    key = _alias_tokens(re.sub(r"^the\s+", "", term.strip().lower()))
+    entries = dictionary()[0].get(key, ()) if key else ()
+    return list(dict.fromkeys(e.name for e in entries if not e.generic))
+
+
 @functools.lru_cache(maxsize=1)
 def _first_tokens() -> dict[str, int]:
     """First token of each alias -> the longest alias starting with it (skips dead starts)."""

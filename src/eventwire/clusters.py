@@ -151,21 +151,32 @@ def compare(new: Event, old: Event) -> tuple[float, dict[str, str], str | None]:
     return score, evidence, None
 
 
-def best_match(new: Event, candidates: list[tuple[str, Event]]) -> Match:
+def best_match(
+    new: Event, candidates: list[tuple[str, Event]], prefer: str | None = None
+) -> Match:
     """The candidate ``new`` should join (highest score at or over THRESHOLD), or none.
 
-    Ties go to the earlier candidate, so decisions do not depend on dict order.
+    Ties go to the earlier candidate, so decisions do not depend on dict order. An id may
+    come more than once (an event as a person corrected it, and as its sources tell it):
+    it passes when any of its versions does. ``prefer`` (the event a re-coded report
+    belonged to) wins whenever it passes, so that re-coding does not move a report to
+    another event that scores a little higher.
     """
-    match = Match(event_id=None, candidates=len(candidates))
-    best = -math.inf
+    match = Match(event_id=None, candidates=len({i for i, _ in candidates}))
+    passed: dict[str, tuple[float, dict[str, str]]] = {}
     for event_id, old in candidates:
         score, evidence, veto = compare(new, old)
         if veto is None and score < THRESHOLD:
             veto = f"score {score:g} under {THRESHOLD:g}"
         if veto is not None:
-            match.rejected[event_id] = veto
-        elif score > best:
-            best = score
+            match.rejected.setdefault(event_id, veto)
+        elif event_id not in passed or score > passed[event_id][0]:
+            passed[event_id] = (score, evidence)
+    best = -math.inf
+    for event_id, (score, evidence) in passed.items():
+        match.rejected.pop(event_id, None)
+        if score > best or event_id == prefer:
+            best = math.inf if event_id == prefer else score
             match.event_id, match.score, match.evidence = event_id, score, evidence
     return match
 
@@ -180,7 +191,10 @@ def combine(members: list[Event], event_id: str) -> Event:
     - place: the most precise one (lowest geo_precision, ties: the earliest source);
     - fatalities: ACLED's conservative rule, the lowest figure any source states; when
       sources disagree, ``fatalities_low``/``fatalities_high`` give the range. A source
-      that states no toll does not count as saying zero. Injuries likewise.
+      that states no toll does not count as saying zero. Injuries likewise. A source far
+      below every other one (``far_below``: a misread "Thirty-one" taken as 1) does not
+      pull the figure down: it is left out of the figure and the range, and named in
+      ``flags`` for a person to review (each source keeps its own toll in the store).
 
     ``evidence`` is left empty: spans point into one article's text, so each source's
     evidence stays with that source (``Store.get_event``).
@@ -219,7 +233,9 @@ def combine(members: list[Event], event_id: str) -> Event:
         for name in _PLACE_FIELDS:
             setattr(merged, name, getattr(where, name))
 
-    merged.fatalities, merged.fatalities_low, merged.fatalities_high = _tally(members)
+    counted, outliers = split_outliers(members)
+    merged.fatalities, merged.fatalities_low, merged.fatalities_high = _tally(counted)
+    merged.flags = [_outlier_flag(m, counted) for m in outliers]
     injuries = [m.injuries for m in members if m.injuries is not None]
     merged.injuries = min(injuries) if injuries else None
     merged.confidence = max(m.confidence for m in members)
@@ -230,7 +246,7 @@ def combine(members: list[Event], event_id: str) -> Event:
                 sources.append(s)
     merged.sources = sources
     merged.evidence = {}
-    merged.notes = _notes(merged, len(members))
+    merged.notes = merged_notes(merged, len(members))
     return merged
 
 
@@ -325,9 +341,52 @@ def _vote(values: list[Any]) -> Any:
     return next(v for v in values if counts[v] == top)
 
 
+# A source's toll is "far below" the others when the lowest of the others is at least
+# FAR_RATIO times it and FAR_GAP more: 1 against 23 is (a misread number, a count of one
+# place only), 4 against 6 or 10 against 14 is not (reports of one event differ that much).
+FAR_RATIO = 3
+FAR_GAP = 5
+
+
+def far_below(toll: int, others: list[int]) -> bool:
+    """Whether ``toll`` is far below every one of ``others`` (see FAR_RATIO and FAR_GAP).
+
+    >>> far_below(1, [23, 25]), far_below(4, [6]), far_below(1, [2, 23])
+    (True, False, False)
+    """
+    if not others:
+        return False
+    low = min(others)
+    return low >= FAR_RATIO * toll and low - toll >= FAR_GAP
+
+
+def split_outliers(members: list[Event]) -> tuple[list[Event], list[Event]]:
+    """The members whose toll counts, and those far below all the others (flagged)."""
+    stated = [m for m in members if _states_toll(m)]
+    if len(stated) < 2:
+        return members, []
+    outliers = []
+    for m in stated:
+        others = [o.fatalities for o in stated if o is not m]
+        if far_below(m.fatalities, others):
+            outliers.append(m)
+    return [m for m in members if not any(m is o for o in outliers)], outliers
+
+
+def _outlier_flag(member: Event, counted: list[Event]) -> str:
+    others = sorted(m.fatalities for m in counted if _states_toll(m))
+    source = member.sources[0] if member.sources else "?"
+    return (f"fatalities: source {source} gives {member.fatalities}, far below the others "
+            f"({', '.join(map(str, others))}); left out of the toll until reviewed")  # fmt: skip
+
+
+def _states_toll(m: Event) -> bool:
+    return "fatalities" in m.evidence or bool(m.fatalities)
+
+
 def _tally(members: list[Event]) -> tuple[int, int | None, int | None]:
     """Fatalities, low and high: the lowest stated figure, and the range when they differ."""
-    stated = [m for m in members if "fatalities" in m.evidence or m.fatalities]
+    stated = [m for m in members if _states_toll(m)]
     if not stated:
         return 0, None, None
     lows = [m.fatalities_low if m.fatalities_low is not None else m.fatalities for m in stated]
@@ -337,7 +396,8 @@ def _tally(members: list[Event]) -> tuple[int, int | None, int | None]:
     return (figure, low, high) if low != high else (figure, None, None)
 
 
-def _notes(ev: Event, n_sources: int) -> str:
+def merged_notes(ev: Event, n_sources: int) -> str:
+    """The ``notes`` sentence of a merged event (recomputed after a person's corrections)."""
     # The per-article sentence (records.event_notes), told of the merged record, plus what
     # merging adds: the sources' range of tolls and how many reported it.
     extra = []

@@ -7,6 +7,8 @@ The tree, so callers can catch as narrowly as they like::
     ├── ExtractionError   a stage failed on an article (carries the stage name)
     ├── GeocodeError      the gazetteer could not be loaded or queried
     ├── StoreError        the database refused a read or a write
+    │   ├── NotFoundError     no such event (or article) in the store
+    │   └── ConflictError     a correction that the event's state forbids (reject twice)
     └── ConfigError       an option or a model is missing or malformed
 
 Third-party exceptions are wrapped where they are raised, so nothing else escapes the
@@ -42,6 +44,15 @@ class GeocodeError(EventwireError):
 
 class StoreError(EventwireError):
     """The event store refused a read or a write."""
+
+
+class NotFoundError(StoreError):
+    """The store has no record of that id (an event to correct, merge or split)."""
+
+
+class ConflictError(StoreError):
+    """A correction the event's present state forbids: rejecting a rejected event,
+    splitting an event with one source."""
 
 
 class ConfigError(EventwireError):

@@ -14,9 +14,14 @@
   ``source_evidence``: each source article (``article_id``, ``url``, ``source``,
   ``title``) with the spans of its text that support each field, since a merged
   event's fields come from several texts;
-- ``parquet``: one row per event, typed columns (needs pyarrow: the ``parquet`` extra).
+- ``parquet``: one row per event, typed columns (needs pyarrow: the ``parquet`` extra);
+- ``training``: a person's corrections as coded texts for ``eventwire train``
+  (``training.py`` in this folder: the JSONL lines that ``labelled.py`` reads).
 
-Events are read from the store in chunks, so exports of any size stream.
+``csv`` is the old name of ``acled-csv`` and is still accepted. Events a person rejected
+are in none of these (``EventFilter.status``); the training lines name them as texts
+that hold no event. Events are read from the store in chunks, so exports of any size
+stream: ``export_text`` gives the text formats piece by piece (the REST API streams it).
 """
 
 from __future__ import annotations
@@ -24,24 +29,49 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import io
 import itertools
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import IO, Any
-from urllib.parse import urlparse
 
 from .errors import ConfigError
 from .records import ACLED_COLUMNS, Event
 from .store import EventFilter, Store, open_store
+from .store.reads import outlet
+from .training_lines import training_lines
 
-__all__ = ["FORMATS", "export"]
+__all__ = ["FORMATS", "MEDIA_TYPES", "export", "export_text", "format_name"]
 
-FORMATS = ("acled-csv", "geojson", "jsonl", "parquet")
+FORMATS = ("acled-csv", "geojson", "jsonl", "parquet", "training")
+# Older names still accepted (``--format csv`` named ACLED's CSV before ``acled-csv``).
+ALIASES = {"csv": "acled-csv"}
+# What each text format is, for a download: media type and file name extension.
+MEDIA_TYPES = {
+    "acled-csv": ("text/csv; charset=utf-8", "csv"),
+    "geojson": ("application/geo+json", "geojson"),
+    "jsonl": ("application/x-ndjson", "jsonl"),
+    "training": ("application/x-ndjson", "jsonl"),
+}
 PARQUET_HINT = "Parquet export needs pyarrow: pip install 'eventwire[parquet]'"
 _CHUNK = 1000
+
+Progress = Callable[[int], None]
+
+
+def format_name(format: str) -> str:
+    """The export format ``format`` names (its old name taken too), or ConfigError.
+
+    >>> format_name("csv")
+    'acled-csv'
+    """
+    name = ALIASES.get(format, format)
+    if name not in FORMATS:
+        raise ConfigError(f"unknown export format {format!r}; one of {', '.join(FORMATS)}")
+    return name
 
 
 def export(
@@ -49,56 +79,76 @@ def export(
     format: str = "acled-csv",
     out: str | os.PathLike[str] | IO[str] | None = None,
     filters: EventFilter | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """Write the store's events (those matching ``filters``) to ``out``; how many.
 
     ``out`` is a path, a text stream, or None for standard output (not for parquet,
-    which is binary and needs a path).
+    which is binary and needs a path). ``progress(n)`` is called as events are written.
     """
-    if format not in FORMATS:
-        raise ConfigError(f"unknown export format {format!r}; one of {', '.join(FORMATS)}")
+    format = format_name(format)
     store = db if isinstance(db, Store) else open_store(db)
     try:
-        events = _with_sources(store, store.iter_events(filters, chunk=_CHUNK))
         if format == "parquet":
             if out is None or not isinstance(out, (str, os.PathLike)):
                 raise ConfigError("parquet export needs an output file (--output FILE)")
+            events = _with_sources(store, store.iter_events(filters, chunk=_CHUNK), progress)
             return _parquet(events, out)
+        count = [0]
         with _text_out(out) as stream:
-            if format == "jsonl":
-                return _jsonl(events, stream, store)
-            writer = {"acled-csv": _acled_csv, "geojson": _geojson}[format]
-            return writer(events, stream)
+            for piece in export_text(store, format, filters, progress=progress, count=count):
+                stream.write(piece)
+        return count[0]
     finally:
         if not isinstance(db, Store):
             store.close()
 
 
-def _with_sources(store: Store, events: Iterator[Event]) -> Iterator[tuple[Event, dict[str, Any]]]:
+def export_text(
+    store: Store, format: str, filters: EventFilter | None = None, *, sort: str = "event_date",
+    progress: Progress | None = None, count: list[int] | None = None,
+) -> Iterator[str]:  # fmt: skip
+    """The export of a text format (acled-csv, geojson, jsonl, training) piece by piece,
+    for streaming; ``count[0]`` is the number of events (or training lines) written."""
+    format = format_name(format)
+    count = count if count is not None else [0]
+    if format == "training":
+        for line in training_lines(store, filters):
+            count[0] += 1
+            if progress is not None:
+                progress(count[0])
+            yield line
+        return
+    if format not in MEDIA_TYPES:
+        raise ConfigError(f"{format} is not a text format")
+    events = _with_sources(store, store.iter_events(filters, chunk=_CHUNK, sort=sort), progress)
+    writer = {"acled-csv": _acled_csv, "geojson": _geojson, "jsonl": _jsonl}[format]
+    yield from writer(events, store, count)
+
+
+def _with_sources(
+    store: Store, events: Iterator[Event], progress: Progress | None = None
+) -> Iterator[tuple[Event, dict[str, Any]]]:  # fmt: skip
     """Each event with ACLED's ``source`` (its articles' sites, or their file names) and
     ``timestamp`` (Unix time of the event's last change), looked up a chunk at a time."""
     names: dict[str, str] = {}
+    done = 0
     while chunk := list(itertools.islice(events, 500)):
         missing = sorted({s for ev in chunk for s in ev.sources if s not in names})
         for row in store.article_origins(missing):
-            names[row["id"]] = _site(row["url"], row["source"])
+            names[row["id"]] = outlet(row["url"], row["source"])
         changed = store.event_times([ev.event_id for ev in chunk])
         for ev in chunk:
             sites = list(dict.fromkeys(names[s] for s in ev.sources if names.get(s)))
             stamp = changed.get(ev.event_id)
             yield ev, {"source": "; ".join(sites), "timestamp": _unix(stamp)}
+            done += 1
+            if progress is not None:
+                progress(done)
 
 
 def _unix(iso: str | None) -> int | None:
     return int(dt.datetime.fromisoformat(iso).timestamp()) if iso else None
-
-
-def _site(url: str | None, source: str) -> str:
-    if url:
-        host = urlparse(url).hostname
-        if host:
-            return host.removeprefix("www.")
-    return os.path.basename(source.split("#", 1)[0])
 
 
 @contextmanager
@@ -112,16 +162,28 @@ def _text_out(out: str | os.PathLike[str] | IO[str] | None) -> Iterator[IO[str]]
         yield out
 
 
-def _acled_csv(events: Iterator[tuple[Event, dict[str, Any]]], out: IO[str]) -> int:
-    writer = csv.DictWriter(out, fieldnames=list(ACLED_COLUMNS), lineterminator="\n")
+Pairs = Iterator[tuple[Event, dict[str, Any]]]
+
+
+def _acled_csv(events: Pairs, store: Store, count: list[int]) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(ACLED_COLUMNS), lineterminator="\n")
     writer.writeheader()
-    n = 0
     for ev, extra in events:
         row = ev.acled_row(source=extra["source"])
         row["timestamp"] = extra["timestamp"] if extra["timestamp"] is not None else ""
         writer.writerow(row)
-        n += 1
-    return n
+        count[0] += 1
+        if buffer.tell() > 65536:
+            yield _drain(buffer)
+    yield _drain(buffer)
+
+
+def _drain(buffer: io.StringIO) -> str:
+    text = buffer.getvalue()
+    buffer.seek(0)
+    buffer.truncate()
+    return text
 
 
 def _properties(ev: Event, extra: dict[str, Any]) -> dict[str, Any]:
@@ -131,9 +193,8 @@ def _properties(ev: Event, extra: dict[str, Any]) -> dict[str, Any]:
     return {**props, **extra}
 
 
-def _geojson(events: Iterator[tuple[Event, dict[str, Any]]], out: IO[str]) -> int:
-    out.write('{"type": "FeatureCollection", "features": [\n')
-    n = 0
+def _geojson(events: Pairs, store: Store, count: list[int]) -> Iterator[str]:
+    yield '{"type": "FeatureCollection", "features": [\n'
     for ev, extra in events:
         has_point = ev.latitude is not None and ev.longitude is not None
         feature = {
@@ -145,25 +206,22 @@ def _geojson(events: Iterator[tuple[Event, dict[str, Any]]], out: IO[str]) -> in
             else None,
             "properties": _properties(ev, extra),
         }
-        out.write((",\n" if n else "") + json.dumps(feature, ensure_ascii=False))
-        n += 1
-    out.write("\n]}\n")
-    return n
+        yield (",\n" if count[0] else "") + json.dumps(feature, ensure_ascii=False)
+        count[0] += 1
+    yield "\n]}\n"
 
 
-def _jsonl(
-    events: Iterator[tuple[Event, dict[str, Any]]], out: IO[str], store: Store
-) -> int:
-    n = 0
+def _jsonl(events: Pairs, store: Store, count: list[int]) -> Iterator[str]:
     while chunk := list(itertools.islice(events, 500)):
         spans = store.event_evidence([ev.event_id for ev, _extra in chunk])
+        lines = []
         for ev, _extra in chunk:
             line = ev.as_dict()
             line.pop("evidence", None)
             line["source_evidence"] = spans.get(ev.event_id, [])
-            out.write(json.dumps(line, ensure_ascii=False) + "\n")
-            n += 1
-    return n
+            lines.append(json.dumps(line, ensure_ascii=False) + "\n")
+            count[0] += 1
+        yield "".join(lines)
 
 
 # Event fields and their Parquet types; everything not named here is a string.
@@ -172,6 +230,7 @@ _INTS = (
     "fatalities", "injuries", "fatalities_low", "fatalities_high", "geonameid",
 )  # fmt: skip
 _FLOATS = ("latitude", "longitude", "confidence")
+_LISTS = ("sources", "corrected", "flags")
 
 
 def _parquet(events: Iterator[tuple[Event, dict[str, Any]]], path: str | os.PathLike[str]) -> int:
@@ -189,7 +248,7 @@ def _parquet(events: Iterator[tuple[Event, dict[str, Any]]], path: str | os.Path
             return pa.int64()
         if name in _FLOATS:
             return pa.float64()
-        return pa.list_(pa.string()) if name == "sources" else pa.string()
+        return pa.list_(pa.string()) if name in _LISTS else pa.string()
 
     schema = pa.schema([(c, kind(c)) for c in columns])
     n = 0

@@ -197,6 +197,12 @@ class Event(Record):
     # "model:<name> <probability>" (the classifier, coding/learned.py).
     classified_by: str | None = None
     notes: str = ""
+    # Set by the store, never by extraction: a person's verdict ("accepted", "rejected";
+    # None: not reviewed), the fields a person corrected (store/corrections.py), and what
+    # the merge asks a person to look at ("fatalities: ..." when a source is far below).
+    review: str | None = None
+    corrected: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:

@@ -10,6 +10,7 @@ schema (``schema.py``, numbered migrations applied on opening) and behave the sa
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from ..records import content_hash
@@ -21,7 +22,7 @@ from .sqlite import SQLiteDatabase
 
 __all__ = [
     "DEFAULT_DB", "EventFilter", "ExtraFilter", "FAILED", "Outcome", "SKIPPED", "STORED",
-    "Store", "content_hash", "open_store", "why",
+    "Store", "content_hash", "open_store", "store_exists", "why",
 ]  # fmt: skip
 
 # Where the CLI keeps events when no --db is given.
@@ -33,7 +34,7 @@ def open_store(url: str | None = None) -> Store:
 
     >>> store = open_store(":memory:")
     >>> store.schema_version()
-    4
+    5
     """
     url = url or DEFAULT_DB
     if url.startswith(("postgresql://", "postgres://")):
@@ -49,6 +50,25 @@ def open_store(url: str | None = None) -> Store:
         store.close()
         raise
     return store
+
+
+def store_exists(url: str | None = None) -> bool:
+    """Whether a store is already at ``url``, so that a command that only reads can refuse
+    a mistyped path instead of creating an empty store there. StoreError when a
+    PostgreSQL server cannot be reached.
+
+    >>> store_exists("/no/such/folder/events.db")
+    False
+    """
+    url = url or DEFAULT_DB
+    if url.startswith(("postgresql://", "postgres://")):
+        db = PostgresDatabase(url)
+        try:
+            return db.query("SELECT to_regclass('schema_migrations') AS t")[0]["t"] is not None
+        finally:
+            db.close()
+    path = Path(url.removeprefix("sqlite:///"))
+    return url == ":memory:" or (path.is_file() and path.stat().st_size > 0)
 
 
 def why(event_id: str, db: str | Store | None = None) -> dict[str, Any]:

@@ -7,6 +7,7 @@ filter and an input's outcome.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -14,6 +15,11 @@ from ..records import Article, Result
 
 # What became of one input (``Outcome.status``), and what ``record`` answers.
 STORED, SKIPPED, FAILED = "stored", "skipped", "failed"
+
+
+def now_iso() -> str:
+    """The time now, UTC, ISO 8601 to the second: every time the store writes."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 class Database(Protocol):
@@ -48,7 +54,10 @@ class EventFilter:
     """Filters for ``Store.query_events``; every field is optional and they combine (AND).
 
     ``bbox`` is (west, south, east, north) in degrees; ``actor`` and ``text`` match
-    anywhere, case-insensitively (``text`` searches notes, places, actors and types).
+    anywhere, case-insensitively (``text`` searches notes, places, actors and types), an
+    actor's alias finding the actor; ``country`` is a name or an ISO 3166 code.
+    ``status`` picks by a person's verdict (filters.EVENT_STATUSES): "active" leaves
+    rejected events out, "all" keeps them.
     """
 
     since: str | None = None
@@ -59,4 +68,5 @@ class EventFilter:
     actor: str | None = None
     text: str | None = None
     bbox: tuple[float, float, float, float] | None = None
+    status: str = "active"
     include_deleted: bool = False

@@ -20,8 +20,10 @@ from typing import Any
 from .. import clusters
 from ..errors import StoreError
 from ..records import Article, Event, Result, content_hash
-from . import extras
+from . import corrections, extras
 from .base import FAILED, SKIPPED, STORED, Database, Outcome
+from .corrections import CorrectionsAPI, canonical_id, not_found
+from .handwork import HandworkAPI, pinned
 from .reads import ReadAPI
 from .schema import FEED_COLUMNS, MIGRATIONS, MIGRATIONS_TABLE
 
@@ -48,12 +50,14 @@ def _newer(running: str, stored: str) -> bool:
     return key(running) > key(stored)
 
 
-class Store(ReadAPI, extras.ExtrasReadAPI):
+class Store(ReadAPI, extras.ExtrasReadAPI, CorrectionsAPI, HandworkAPI):
     """An event store on SQLite or PostgreSQL (``open_store``); the same SQL on both."""
 
     def __init__(self, db: Database, url: str) -> None:
         self.db = db
         self.url = url
+        # Where ``record`` notes the events an input created or changed (its ``changes``).
+        self._changes: list[tuple[str, str]] | None = None
 
     # -- lifecycle ------------------------------------------------------------------------
 
@@ -100,13 +104,18 @@ class Store(ReadAPI, extras.ExtrasReadAPI):
         rows = self.db.query("SELECT extractor_version FROM articles WHERE id = ?", (article_id,))
         return not rows or _newer(version, rows[0]["extractor_version"])
 
-    def record(self, outcome: Outcome, version: str) -> str:
+    def record(
+        self, outcome: Outcome, version: str, changes: list[tuple[str, str]] | None = None
+    ) -> str:
         """Store one input's outcome, all in one transaction; what was done.
 
         Answers ``stored`` (a new article), ``updated`` (re-coded by a newer eventwire),
         ``unchanged`` (this source, this content, already stored), ``skipped`` (including
-        duplicates of content read from another source) or ``failed``.
+        duplicates of content read from another source) or ``failed``. ``changes``, when
+        given, receives ``(event id, "created" | "merged" | "updated")`` for each merged
+        event the input created, joined or changed by re-coding.
         """
+        self._changes = changes
         if outcome.status == "unchanged":
             return "unchanged"  # known to be stored already (a feed item's page)
         with self.db.transaction():
@@ -211,61 +220,88 @@ class Store(ReadAPI, extras.ExtrasReadAPI):
         if new_hash == old_hash:
             return  # the same coding: no event changes
         why = f"re-coded: article {article.id} re-extracted by eventwire {version}"
-        touched = [
-            r["event_id"]
-            for r in self.db.query(
-                "SELECT DISTINCT event_id FROM article_events WHERE article_id = ?", (article.id,)
-            )
-        ]
+        # Where each of the article's events was: an event keeps its id when its re-coded
+        # report still matches it, and one a person placed by hand stays where it was put.
+        before = self.db.query(
+            "SELECT idx, event_id, decision FROM article_events WHERE article_id = ?",
+            (article.id,),
+        )
+        touched = sorted({r["event_id"] for r in before})
         self.db.execute("DELETE FROM article_events WHERE article_id = ?", (article.id,))
         # The new events are placed first, against the events as they stood (so an event
         # keeps its id when its re-coded report still matches it); then each event the
         # article left is recomputed from its other sources, or deleted if none remain.
         # Each changed event gets one new version.
-        placed = self._place(article.id, result.events, version, why)
+        placed = self._place(article.id, result.events, version, why, before)
         for event_id in sorted(set(touched) - placed):
             if self._members(event_id):
                 self._refresh(event_id, why, version)
+                self._changed(event_id, "updated")
             else:
                 self._delete(event_id, f"deleted: no source reports it after {why}", version)
 
-    def _place(self, article_id: str, events: list[Event], version: str, why: str) -> set[str]:
+    def _place(
+        self, article_id: str, events: list[Event], version: str, why: str,
+        before: list[dict[str, Any]] | None = None,
+    ) -> set[str]:  # fmt: skip
         """Merge each of an article's events into its block's best match, or start a new
-        one; the ids of the events it joined or created."""
+        one; the ids of the events it joined or created. ``before``: where the article's
+        events were placed before a re-coding (rows of article_events)."""
         taken: set[str] = set()  # one article's events are distinct: never two in one event
+        before = before or []
+        was = {r["idx"]: r["event_id"] for r in before}
+        pins = pinned(self.db, before)
         for idx, ev in enumerate(events):
             ev = Event.from_dict(ev.as_dict())
             ev.sources = [article_id]
-            key = clusters.block(ev)
-            candidates = [] if key is None else self._candidates(*key, exclude=taken)
-            match = clusters.best_match(ev, candidates)
-            decision = match.as_dict()
-            if key is None:
-                decision["note"] = "not merged: no country or no date to block on"
-            event_id = match.event_id or self._new_event_id(ev)
+            if idx in pins:
+                event_id, decision = pins[idx]
+                score = None
+            else:
+                key = clusters.block(ev)
+                candidates = [] if key is None else self._candidates(*key, exclude=taken)
+                match = clusters.best_match(ev, candidates, prefer=was.get(idx))
+                decision = match.as_dict()
+                if key is None:
+                    decision["note"] = "not merged: no country or no date to block on"
+                event_id, score = match.event_id or self._new_event_id(ev), match.score
+            new = not self.db.query("SELECT 1 AS x FROM events WHERE id = ?", (event_id,))
             taken.add(event_id)
             self.db.execute(
                 "INSERT INTO article_events (article_id, idx, event_id, score, decision, data) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                (article_id, idx, event_id, match.score, _dumps(decision), _dumps(ev.as_dict())),
+                (article_id, idx, event_id, score, _dumps(decision), _dumps(ev.as_dict())),
             )
-            self._refresh(event_id, why if match.event_id else f"created from article "
-                          f"{article_id} event {idx}", version)  # fmt: skip
+            self._refresh(event_id, f"created from article {article_id} event {idx}" if new
+                          else why, version)  # fmt: skip
+            self._changed(event_id, "created" if new else "updated" if before else "merged")
         return taken
+
+    def _changed(self, event_id: str, what: str) -> None:
+        if self._changes is not None:
+            self._changes.append((event_id, what))
 
     def _candidates(
         self, country: str, first: str, last: str, exclude: set[str]
     ) -> list[tuple[str, Event]]:
+        """The events of a block, rejected ones included (new reports of an event a person
+        rejected join it and leave it rejected). An event a person corrected is offered
+        twice: as corrected, and as its sources alone tell it, so that a report telling
+        it as the other reports did still finds it."""
         rows = self.db.query(
             "SELECT id, data FROM events WHERE country = ? AND event_date >= ? "
             "AND event_date <= ? AND status = 'active' ORDER BY seq",
             (country, first, last),
         )
-        return [
-            (r["id"], Event.from_dict(json.loads(r["data"])))
-            for r in rows
-            if r["id"] not in exclude
-        ]
+        out = []
+        for r in rows:
+            if r["id"] in exclude:
+                continue
+            event = Event.from_dict(json.loads(r["data"]))
+            out.append((r["id"], event))
+            if event.corrected:
+                out.append((r["id"], clusters.combine(self._members(r["id"]), r["id"])))
+        return out
 
     def _new_event_id(self, ev: Event) -> str:
         """ACLED-style ``event_id_cnty``: ISO 3166 alpha-3 and a number counted per country.
@@ -284,9 +320,16 @@ class Store(ReadAPI, extras.ExtrasReadAPI):
         )
         return [Event.from_dict(json.loads(r["data"])) for r in rows]
 
-    def _refresh(self, event_id: str, reason: str, version: str) -> None:
-        """Recompute a merged event from its sources and record the new version."""
-        merged = clusters.combine(self._members(event_id), event_id)
+    def _refresh(
+        self, event_id: str, reason: str, version: str, *, who: str | None = None,
+        why: str | None = None, force: bool = False,
+    ) -> None:  # fmt: skip
+        """Recompute a merged event from its sources, lay a person's corrections over it
+        (corrections.py) and record the new version; ``force``: a version even when
+        nothing changed (a person confirmed a value)."""
+        members = self._members(event_id)
+        merged = clusters.combine(members, event_id)
+        corrections.apply(merged, corrections.state_of(self.db, event_id), len(members))
         data = _dumps(merged.as_dict())
         now = _now()
         rows = self.db.query("SELECT version, data, status FROM events WHERE id = ?", (event_id,))
@@ -294,47 +337,62 @@ class Store(ReadAPI, extras.ExtrasReadAPI):
             merged.event_date, merged.country, merged.event_type, merged.sub_event_type,
             merged.actor1, merged.actor2, merged.location, merged.latitude, merged.longitude,
             merged.fatalities, len(merged.sources), _search_text(merged), merged.classified_by,
-            data,
+            merged.review, len(merged.flags), data,
         )  # fmt: skip
         if not rows:
             n = 1
             self.db.execute(
                 "INSERT INTO events (id, seq, status, version, event_date, country, event_type, "
                 "sub_event_type, actor1, actor2, location, latitude, longitude, fatalities, "
-                "n_sources, search, classified_by, data, created_at, updated_at) "
-                "VALUES (?, ?, 'active', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "n_sources, search, classified_by, review, flags, data, created_at, updated_at) "
+                "VALUES (?, ?, 'active', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (event_id, self._next("events"), *values, now, now),
             )
         else:
-            if rows[0]["data"] == data and rows[0]["status"] == "active":
+            if rows[0]["data"] == data and rows[0]["status"] == "active" and not force:
                 return
             n = int(rows[0]["version"]) + 1
             self.db.execute(
                 "UPDATE events SET status = 'active', version = ?, event_date = ?, country = ?, "
                 "event_type = ?, sub_event_type = ?, actor1 = ?, actor2 = ?, location = ?, "
                 "latitude = ?, longitude = ?, fatalities = ?, n_sources = ?, search = ?, "
-                "classified_by = ?, data = ?, updated_at = ? WHERE id = ?",
+                "classified_by = ?, review = ?, flags = ?, data = ?, updated_at = ? WHERE id = ?",
                 (n, *values, now, event_id),
             )
-        self._version(event_id, n, "active", reason, version, data)
+        status = "rejected" if merged.review == "rejected" else "active"
+        self._version(event_id, n, status, reason, version, data, who, why)
 
-    def _delete(self, event_id: str, reason: str, version: str) -> None:
+    def _delete(
+        self, event_id: str, reason: str, version: str, who: str | None = None,
+        why: str | None = None,
+    ) -> None:  # fmt: skip
         rows = self.db.query("SELECT version, data FROM events WHERE id = ?", (event_id,))
         n = int(rows[0]["version"]) + 1
         self.db.execute(
             "UPDATE events SET status = 'deleted', version = ?, updated_at = ? WHERE id = ?",
             (n, _now(), event_id),
         )
-        self._version(event_id, n, "deleted", reason, version, rows[0]["data"])
+        self._version(event_id, n, "deleted", reason, version, rows[0]["data"], who, why)
 
     def _version(
-        self, event_id: str, n: int, status: str, reason: str, version: str, data: str
-    ) -> None:
+        self, event_id: str, n: int, status: str, reason: str, version: str, data: str,
+        who: str | None = None, why: str | None = None,
+    ) -> None:  # fmt: skip
         self.db.execute(
             "INSERT INTO event_versions (event_id, version, status, reason, eventwire_version, "
-            "data, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (event_id, n, status, reason, version, data, _now()),
+            "data, at, who, why) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (event_id, n, status, reason, version, data, _now(), who, why),
         )
+
+    def _event_row(self, event_id: str) -> dict[str, Any]:
+        """The row of an event a person may change (any case of its id); NotFoundError
+        for an unknown id or an event that no longer exists (merged away, deleted)."""
+        rows = self.db.query(
+            "SELECT id, data, review, status FROM events WHERE id = ?", (canonical_id(event_id),)
+        )
+        if not rows or rows[0]["status"] != "active":
+            raise not_found(event_id, self.url)
+        return rows[0]
 
 
 def _warned(article: Article) -> str | None:

@@ -7,12 +7,16 @@ parameter. ``Store`` (core.py) inherits these methods.
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from typing import Any
+from urllib.parse import urlparse
 
 from ..errors import StoreError
 from ..records import Event
 from .base import Database, EventFilter
+from .corrections import canonical_id
+from .filters import country_names, search_names
 from .schema import FEED_COLUMNS
 
 _SORTS = ("event_date", "fatalities", "n_sources", "country", "id")
@@ -24,12 +28,41 @@ def _like(value: str) -> str:
     return f"%{escaped}%"
 
 
+# Each ``EventFilter.status`` and the condition it adds on a person's verdict.
+_REVIEWED = {
+    "active": "(review IS NULL OR review <> 'rejected')",
+    "accepted": "review = 'accepted'",
+    "rejected": "review = 'rejected'",
+    "flagged": "flags > 0 AND review IS NULL",
+    "all": "",
+}
+
+
+def outlet(url: str | None, source: str) -> str:
+    """Who published an article, as a reader would name it: the site of its URL
+    ("news.example"), else its file's name (not the whole path), else its source."""
+    if url:
+        host = urlparse(url).hostname
+        if host:
+            return host.removeprefix("www.")
+    return os.path.basename(source.split("#", 1)[0]) or source
+
+
+def _any_like(column: str, terms: list[str], params: list[Any]) -> str:
+    params += [_like(t) for t in terms]
+    return " OR ".join(f"{column} LIKE ? ESCAPE '\\'" for _ in terms)
+
+
 def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
     """SQL ``WHERE`` text and its parameters for an EventFilter (columns of ``events``)."""
     conds: list[str] = []
     params: list[Any] = []
     if not f.include_deleted:
         conds.append("status = 'active'")
+    if f.status not in _REVIEWED:
+        raise StoreError(f"no event status {f.status!r}; one of {', '.join(_REVIEWED)}")
+    if _REVIEWED[f.status]:
+        conds.append(_REVIEWED[f.status])
     for column, value, op in (
         ("event_date", f.since, ">="),
         ("event_date", f.until, "<="),
@@ -40,14 +73,15 @@ def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
             conds.append(f"{column} {op} ?")
             params.append(value)
     if f.country:
-        conds.append("LOWER(country) = ?")
-        params.append(f.country.lower())
+        names = country_names(f.country)
+        conds.append(f"LOWER(country) IN ({', '.join('?' * len(names))})")
+        params += names
     if f.actor:
-        conds.append("(LOWER(actor1) LIKE ? ESCAPE '\\' OR LOWER(actor2) LIKE ? ESCAPE '\\')")
-        params += [_like(f.actor)] * 2
+        names = search_names(f.actor)
+        either = f"{_any_like('LOWER(actor1)', names, params)} OR "
+        conds.append(f"({either}{_any_like('LOWER(actor2)', names, params)})")
     if f.text:
-        conds.append("search LIKE ? ESCAPE '\\'")
-        params.append(_like(f.text))
+        conds.append(f"({_any_like('search', search_names(f.text), params)})")
     if f.bbox:
         west, south, east, north = f.bbox
         conds.append("longitude >= ? AND longitude <= ? AND latitude >= ? AND latitude <= ?")
@@ -83,20 +117,29 @@ class ReadAPI:
         rows = self.db.query(f"SELECT data FROM events{where} ORDER BY {order}{page}", params)
         return [Event.from_dict(json.loads(r["data"])) for r in rows], total
 
-    def iter_events(self, filters: EventFilter | None = None, chunk: int = 1000) -> Any:
-        """Every matching event, in date order, read ``chunk`` at a time (for exports)."""
+    def iter_events(
+        self, filters: EventFilter | None = None, chunk: int = 1000, sort: str = "event_date"
+    ) -> Any:
+        """Every matching event, in date order (or ``sort``), read ``chunk`` at a time."""
         offset = 0
         while True:
-            rows, _ = self.query_events(filters, limit=chunk, offset=offset)
+            rows, _ = self.query_events(filters, sort=sort, limit=chunk, offset=offset)
             yield from rows
             if len(rows) < chunk:
                 return
             offset += chunk
 
     def get_event(self, event_id: str) -> dict[str, Any] | None:
-        """One event with every source: article, its per-source record, evidence, merge decision."""
+        """One event with every source: article, its outlet, its per-source record (with
+        its own toll), evidence, merge decision. ``event_id`` in any case.
+
+        ``status`` is "active", "rejected" (by a person) or "deleted"; ``review`` the
+        person's verdict (accepted, rejected or None).
+        """
+        event_id = canonical_id(event_id)
         rows = self.db.query(
-            "SELECT status, version, data, created_at, updated_at FROM events WHERE id = ?",
+            "SELECT status, review, version, data, created_at, updated_at FROM events "
+            "WHERE id = ?",
             (event_id,),
         )
         if not rows:
@@ -118,14 +161,17 @@ class ReadAPI:
                     "url": r["url"],
                     "published": r["published"],
                     "source": r["source"],
+                    "outlet": outlet(r["url"], r["source"]),
                     "evidence": record.get("evidence", {}),
                     "event": record,
                     "merge": json.loads(r["decision"]),
                 }
             )
+        rejected = row["status"] == "active" and row["review"] == "rejected"
         return {
             "event": json.loads(row["data"]),
-            "status": row["status"],
+            "status": "rejected" if rejected else row["status"],
+            "review": row["review"],
             "version": row["version"],
             "created_at": row["created_at"],
             "updated_at": row["updated_at"],
@@ -153,6 +199,7 @@ class ReadAPI:
         return {
             "id": r["id"],
             "source": r["source"],
+            "outlet": outlet(r["url"], r["source"]),
             "title": r["title"],
             "url": r["url"],
             "published": r["published"],
@@ -278,13 +325,14 @@ class ReadAPI:
         return self.db.query(f"SELECT {', '.join(FEED_COLUMNS)} FROM feeds ORDER BY url")
 
     def history(self, event_id: str) -> list[dict[str, Any]]:
-        """Every version of an event, oldest first: status, reason, eventwire version, data."""
+        """Every version of an event, oldest first: status, reason, eventwire version,
+        data, and for a person's corrections who made it and why."""
         return [
             {**r, "data": json.loads(r["data"])}
             for r in self.db.query(
-                "SELECT version, status, reason, eventwire_version, data, at FROM event_versions "
-                "WHERE event_id = ? ORDER BY version",
-                (event_id,),
+                "SELECT version, status, reason, eventwire_version, data, at, who, why "
+                "FROM event_versions WHERE event_id = ? ORDER BY version",
+                (canonical_id(event_id),),
             )
         ]
 

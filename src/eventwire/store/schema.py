@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import extras
+from . import corrections, extras
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +166,9 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(2, "claims, quotes and relations", extras.TABLES, extras.fill),
     Migration(3, "feed state for watch", _FEEDS),
     Migration(4, "what classified each event", _CLASSIFIED_BY, _fill_classified_by),
+    # Corrections by a person (corrections.py): their table, each event's verdict and
+    # flags as columns, who made each version and why.
+    Migration(5, "corrections by a person", corrections.TABLES),
 )
 
 MIGRATIONS_TABLE = """CREATE TABLE IF NOT EXISTS schema_migrations (
