@@ -18,6 +18,7 @@ PUBLIC = {
     "ExtraFilter",
     "serve", "create_app", "ServeOptions",
     "watch", "__version__",
+    "edit", "merge_events", "split_event", "NotFoundError", "ConflictError",
 }
 
 
@@ -49,6 +50,10 @@ def test_init_public_api_is_all() -> None:
     from eventwire import watching
 
     assert eventwire.watch is watching.watch
+    from eventwire import editing
+
+    assert eventwire.edit is editing.edit
+    assert issubclass(eventwire.NotFoundError, eventwire.StoreError)
 
 
 def test_init_unknown_name_raises_attribute_error() -> None:

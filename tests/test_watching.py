@@ -7,6 +7,7 @@ The feed items are invented for the project.
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -239,3 +240,46 @@ def test_watching_codes_item_pages_and_fetches_each_page_once(store_url, tmp_pat
     with open_store(store_url) as store:
         (ev,), _n = store.query_events(EventFilter(text="Kismayo"))
         assert ev.location == "Kismayo" and ev.fatalities == 7
+
+
+def test_watching_local_feed_files_and_file_urls(run_cli, tmp_path: Path) -> None:
+    """A saved feed is watched from its file (a path beside the feeds file, or a file://
+    URL), read as saved, and read again only once it changes."""
+    saved = tmp_path / "saved"
+    saved.mkdir()
+    (saved / "a.xml").write_bytes(_rss("a1", "a2"))
+    (saved / "n.xml").write_bytes(_rss("n1"))
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(f"saved/a.xml\n{(saved / 'n.xml').as_uri()}\n")
+    db = str(tmp_path / "w.db")
+    first = run_cli("watch", str(feeds), "--once", "--db", db)
+    assert first.returncode == 0, first.stderr
+    assert "ok\tsaved/a.xml\t2 items, 2 new" in first.stderr
+    assert f"ok\t{(saved / 'n.xml').as_uri()}\t1 items, 1 new" in first.stderr
+    again = run_cli("watch", str(feeds), "--once", "--db", db)
+    assert again.returncode == 0 and "not modified\tsaved/a.xml\tno change" in again.stderr
+    with open_store(db) as store:
+        (ev,), _ = store.query_events(EventFilter(text="Kismayo"))
+        assert ev.location == "Kismayo"
+
+
+def test_watching_exits_non_zero_when_every_feed_failed(run_cli, feeds_server,
+                                                        tmp_path: Path) -> None:  # fmt: skip
+    base, behaviour, _ = feeds_server
+    behaviour.update({"/down.xml": "500", "/gone.xml": "404"})
+
+    def once(db: str) -> subprocess.CompletedProcess[str]:
+        feeds = tmp_path / "feeds.txt"
+        feeds.write_text(f"{base}/down.xml\n{base}/gone.xml\nmissing.xml\n")
+        return run_cli("watch", str(feeds), "--once", "--db", str(tmp_path / db), "--retries", "0")
+
+    proc = once("w.db")
+    assert proc.returncode == 1, proc.stderr
+    assert proc.stderr.splitlines()[-1] == "error: every feed polled failed (3)"
+    assert "unreadable\tmissing.xml\tcannot read " in proc.stderr
+    # One feed that works is enough for a round to count as done (a fresh store: in the
+    # first, the failed feeds wait out their backoff).
+    behaviour["/gone.xml"] = "feed-n"
+    proc = once("w2.db")
+    assert proc.returncode == 0, proc.stderr
+    assert f"ok\t{base}/gone.xml\t1 items, 1 new" in proc.stderr

@@ -57,6 +57,12 @@ _LAZY: dict[str, str] = {
     "ServeOptions": "api",
     # Scale (issue 7): polling feeds on a schedule.
     "watch": "watching",
+    # The analyst's workbench (issue 14): corrections by a person.
+    "edit": "editing",
+    "merge_events": "editing",
+    "split_event": "editing",
+    "NotFoundError": "errors",
+    "ConflictError": "errors",
 }
 
 __all__ = [
@@ -96,17 +102,25 @@ __all__ = [
     "create_app",
     "ServeOptions",
     "watch",
+    "edit",
+    "merge_events",
+    "split_event",
+    "NotFoundError",
+    "ConflictError",
     "__version__",
 ]
 
 if TYPE_CHECKING:  # for type checkers and IDEs only; never run
     from .api import ServeOptions, create_app, serve
+    from .editing import edit, merge_events, split_event
     from .errors import (
         ConfigError,
+        ConflictError,
         EventwireError,
         ExtractionError,
         GeocodeError,
         InputError,
+        NotFoundError,
         StoreError,
     )
     from .exports import export

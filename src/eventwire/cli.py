@@ -14,6 +14,8 @@ errors exit with status 1.
 from __future__ import annotations
 
 import csv
+import functools
+import inspect
 import json
 import logging
 import os
@@ -27,15 +29,17 @@ from typing import IO, TYPE_CHECKING, Any, NoReturn
 
 import typer
 
-from . import geonames
+from . import cli_edit, geonames
 from .articles import iter_jsonl, read_article, read_bytes
-from .errors import EventwireError, InputError
+from .errors import ConfigError, EventwireError, InputError
 from .exports import export as run_export
+from .exports import format_name
 from .options import Options
 from .readers import expand_paths
 from .records import ACLED_COLUMNS
-from .store import EventFilter, ExtraFilter, open_store
+from .store import EventFilter, ExtraFilter, open_store, store_exists
 from .store import why as explain
+from .store.filters import EVENT_STATUSES, check_filter
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -75,7 +79,8 @@ def _options(base: Options = Options(), **changes: Any) -> Options:
 
 class Format(StrEnum):
     json = "json"
-    csv = "csv"
+    acled_csv = "acled-csv"
+    csv = "csv"  # acled-csv's old name, still accepted
 
 
 @app.callback()
@@ -99,7 +104,9 @@ def extract(
         None, "--published", metavar="YYYY-MM-DD", help="Publication date of the article."
     ),
     title: str | None = typer.Option(None, "--title", help="Headline of the article."),
-    format: Format = typer.Option(Format.json, "--format", help="json, or ACLED's CSV columns."),
+    format: Format = typer.Option(
+        Format.json, "--format", help="json, or acled-csv: ACLED's CSV columns (old name: csv)."
+    ),
     jsonl: bool = typer.Option(
         False, "--jsonl", help='FILE is JSONL: one {"id", "text", "published"?, ...} a line.'
     ),
@@ -142,7 +149,7 @@ def extract(
         typer.echo(f"warning: {warning}", err=True)
     if result.error:
         typer.echo(f"error: {result.error}", err=True)
-    if format is Format.csv:
+    if format is not Format.json:
         _write_csv([result], sys.stdout)
     else:
         typer.echo(json.dumps(result.as_dict(), ensure_ascii=False, indent=2))
@@ -156,7 +163,7 @@ def _extract_jsonl(file: str, format: Format, options: Options) -> None:
 
     counts = {"events": 0, "none": 0, "errors": 0}
     out = sys.stdout
-    writer = _csv_writer(out) if format is Format.csv else None
+    writer = _csv_writer(out) if format is not Format.json else None
     try:
         with _progress() as advance:
             for result in extract_stream(iter_jsonl(file, max_bytes=options.max_bytes), options):
@@ -192,23 +199,41 @@ def _extract_jsonl(file: str, format: Format, options: Options) -> None:
 
 @contextmanager
 def _progress() -> Iterator[Callable[[], None]]:
-    """A rich progress count on stderr when it is a terminal; nothing otherwise."""
+    """A rich progress count of articles on stderr when it is a terminal; nothing otherwise."""
+    with _count_bar("articles") as count:
+        done = [0]
+
+        def advance() -> None:
+            done[0] += 1
+            count(done[0])
+
+        yield advance
+
+
+@contextmanager
+def _count_bar(what: str) -> Iterator[Callable[[int], None]]:
+    """A rich progress count (``n what``, the time taken) on stderr when it is a terminal;
+    nothing otherwise. The callable takes how many are done so far."""
     if not sys.stderr.isatty():
-        yield lambda: None
+        yield lambda n: None
         return
     # Deferred: rich loads only when a progress bar or table is drawn.
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    # redirect_stdout off: what the command writes to standard output (an export piped
+    # to a file) must go there, not through the bar onto the terminal.
     with Progress(
         SpinnerColumn(),
-        TextColumn("{task.completed} articles"),
+        TextColumn(f"{{task.completed}} {what}"),
         TimeElapsedColumn(),
         console=Console(stderr=True),
         transient=True,
+        redirect_stdout=False,
+        redirect_stderr=False,
     ) as bar:
-        task = bar.add_task("extract", total=None)
-        yield lambda: bar.advance(task)
+        task = bar.add_task(what, total=None)
+        yield lambda n: bar.update(task, completed=n)
 
 
 def _csv_writer(out: IO[str]) -> csv.DictWriter[str]:
@@ -384,9 +409,25 @@ def ingest(
         f"{r.skipped} skipped, {r.failed} failed; {r.events} events extracted",
         err=True,
     )
+    typer.echo(_event_summary(r), err=True)
     _echo_extraction(r.extraction)
     if r.skipped or r.failed:
         typer.echo(f"see: eventwire errors --db {db}", err=True)
+
+
+def _event_summary(report: Any, most: int = 12) -> str:
+    """The merged events an ingest made or changed, by id: "events: 2 created (NGA1,
+    NGA2), 1 merged with new reports (SOM1), 0 updated by re-coding"."""
+
+    def ids(found: list[str]) -> str:
+        if not found:
+            return ""
+        more = f", and {len(found) - most} more" if len(found) > most else ""
+        return f" ({', '.join(found[:most])}{more})"
+
+    return (f"events: {len(report.created)} created{ids(report.created)}, "
+            f"{len(report.merged)} merged with new reports{ids(report.merged)}, "
+            f"{len(report.recoded)} updated by re-coding{ids(report.recoded)}")  # fmt: skip
 
 
 def _echo_extraction(stats: dict[str, Any]) -> None:
@@ -469,6 +510,7 @@ def why(
     json_out: bool = typer.Option(False, "--json", help="The whole explanation as JSON."),
 ) -> None:
     """Explain an event: which articles were merged into it, and on what evidence."""
+    _must_exist(db)
     try:
         found = explain(event_id, db=db)
     except EventwireError as exc:
@@ -498,6 +540,8 @@ def why(
         )
     for h in found["history"]:
         made_by = f"eventwire {h['eventwire_version']}"
+        if h.get("who"):
+            made_by = f"{h['who']}, {h['at']}: {h['why']}"
         typer.echo(f"v{h['version']} {h['status']}: {h['reason']} ({made_by})")
 
 
@@ -507,25 +551,31 @@ def _decided_by(event: dict[str, Any]) -> str:
     return event.get("classified_by") or "an earlier eventwire (not recorded)"
 
 
-def _event_filter(
-    country: str | None, since: str | None, until: str | None, event_type: str | None = None,
-    sub_event_type: str | None = None, actor: str | None = None, text: str | None = None,
-    bbox: str | None = None,
-) -> Any:  # fmt: skip
+def _event_filter(**given: str | None) -> EventFilter:
+    """The filters of ``events`` and ``export``, checked as the REST API checks them
+    (store/filters.py); a bad value exits 2 naming its option."""
+    filters, problems = check_filter(given)
+    if problems:
+        name, message, value = problems[0]
+        option = {"event_type": "type", "sub_event_type": "sub-type"}.get(name, name)
+        _fail(f"--{option}: {message} (got {value!r})", EXIT_INPUT)
+    return filters
 
-    box = None
-    if bbox:
-        try:
-            west, south, east, north = (float(v) for v in bbox.split(","))
-        except ValueError:
-            _fail("--bbox is WEST,SOUTH,EAST,NORTH in degrees", EXIT_INPUT)
-        box = (west, south, east, north)
-    return EventFilter(since=since, until=until, country=country, event_type=event_type,
-                       sub_event_type=sub_event_type, actor=actor, text=text, bbox=box)  # fmt: skip
+
+def _must_exist(db: str) -> None:
+    """Refuse (exit 2) a store that is not there: a command that only reads must not
+    create an empty one at a mistyped path."""
+    try:
+        there = store_exists(db)
+    except EventwireError as exc:
+        _fail(str(exc), EXIT_FAILURE)
+    if not there:
+        _fail(f"no store at {db} (eventwire ingest ... --db {db} makes one)", EXIT_INPUT)
 
 
 @contextmanager
 def _store(db: str) -> Iterator[Any]:
+    _must_exist(db)
     try:
         store = open_store(db)
     except EventwireError as exc:
@@ -538,28 +588,60 @@ def _store(db: str) -> Iterator[Any]:
         store.close()
 
 
-_COUNTRY = typer.Option(None, "--country", help="Country name.")
+_COUNTRY = typer.Option(None, "--country", help="Country name or ISO code (any case).")
 _SINCE = typer.Option(None, "--since", metavar="YYYY-MM-DD", help="First event date.")
 _UNTIL = typer.Option(None, "--until", metavar="YYYY-MM-DD", help="Last event date.")
+# The filters ``events`` and ``export`` share (and /api/events): one definition each.
+_TYPE = typer.Option(None, "--type", help="ACLED event type.")
+_SUB_TYPE = typer.Option(None, "--sub-type", help="ACLED sub-event type.")
+_ACTOR = typer.Option(None, "--actor", help="Actor name, part of it, or an alias (RSF).")
+_WORDS = typer.Option(None, "--text", help="Words in notes, places, actors.")
+_BBOX = typer.Option(None, "--bbox", metavar="W,S,E,N", help="Bounding box.")
+_STATUS = typer.Option(
+    None, "--status", help=f"By a person's verdict: {', '.join(EVENT_STATUSES)} "
+    "(default active: all but rejected events).",
+)  # fmt: skip
+# What ``_with_filters`` replaces: a command's ``filters`` before the options are read.
+_ALL_EVENTS = EventFilter()
+_FILTERS = {
+    "country": _COUNTRY, "since": _SINCE, "until": _UNTIL, "event_type": _TYPE,
+    "sub_event_type": _SUB_TYPE, "actor": _ACTOR, "text": _WORDS, "bbox": _BBOX,
+    "status": _STATUS,
+}  # fmt: skip
+
+
+def _with_filters(command: Callable[..., None]) -> Callable[..., None]:
+    """Give a command every event filter (``_FILTERS``, the same for ``events`` and
+    ``export``): the options join its signature and reach it checked, as ``filters``."""
+    signature = inspect.signature(command)
+    kept = [p for p in signature.parameters.values() if p.name != "filters"]
+    added = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=option,
+                          annotation="str | None")
+        for name, option in _FILTERS.items()
+    ]  # fmt: skip
+
+    @functools.wraps(command)
+    def run(**given: Any) -> None:
+        filters = _event_filter(**{name: given.pop(name) for name in _FILTERS})
+        command(filters=filters, **given)
+
+    run.__signature__ = signature.replace(parameters=kept + added)  # type: ignore[attr-defined]
+    run.__annotations__ = {k: v for k, v in command.__annotations__.items() if k != "filters"}
+    run.__annotations__.update(dict.fromkeys(_FILTERS, "str | None"))
+    return run
 
 
 @app.command()
+@_with_filters
 def events(
     db: str = typer.Option("eventwire.db", "--db", help=_DB_HELP),
-    country: str | None = _COUNTRY,
-    since: str | None = _SINCE,
-    until: str | None = _UNTIL,
-    event_type: str | None = typer.Option(None, "--type", help="ACLED event type."),
-    sub_event_type: str | None = typer.Option(None, "--sub-type", help="ACLED sub-event type."),
-    actor: str | None = typer.Option(None, "--actor", help="Actor name, or part of it."),
-    text: str | None = typer.Option(None, "--text", help="Words in notes, places, actors."),
-    bbox: str | None = typer.Option(None, "--bbox", metavar="W,S,E,N", help="Bounding box."),
     sort: str = typer.Option("event_date", "--sort", help="Sort key; -key for descending."),
     limit: int = typer.Option(50, "--limit", help="At most this many (0: all)."),
     json_out: bool = typer.Option(False, "--json", help="One JSON event a line."),
+    filters: EventFilter = _ALL_EVENTS,
 ) -> None:
     """Query the merged events: a table, or JSON lines."""
-    filters = _event_filter(country, since, until, event_type, sub_event_type, actor, text, bbox)
     with _store(db) as store:
         rows, total = store.query_events(filters, sort=sort, limit=limit or None)
     if json_out:
@@ -576,6 +658,8 @@ def events(
             killed = str(ev.fatalities)
             if ev.fatalities_high is not None:
                 killed += f" ({ev.fatalities_low}-{ev.fatalities_high})"
+            killed += " !" if ev.flags else ""
+            killed += " (rejected)" if ev.review == "rejected" else ""
             table.add_row(ev.event_id, ev.event_date or "", ev.sub_event_type, ev.location or "",
                           ev.country or "", ev.actor1 or "", ev.actor2 or "", killed,
                           str(len(ev.sources)))  # fmt: skip
@@ -584,22 +668,29 @@ def events(
 
 
 @app.command()
+@_with_filters
 def export(
     format: str = typer.Option(
-        "acled-csv", "--format", help="acled-csv, geojson, jsonl or parquet."
-    ),
+        "acled-csv", "--format", help="acled-csv (old name: csv), geojson, jsonl, parquet, or "
+        "training: a person's corrections as lines for `eventwire train`.",
+    ),  # fmt: skip
     output: str | None = typer.Option(None, "--output", "-o", help="File (default stdout)."),
     db: str = typer.Option("eventwire.db", "--db", help=_DB_HELP),
-    country: str | None = _COUNTRY,
-    since: str | None = _SINCE,
-    until: str | None = _UNTIL,
+    filters: EventFilter = _ALL_EVENTS,
 ) -> None:
-    """Export the merged events: ACLED CSV, GeoJSON, JSONL or Parquet."""
+    """Export the merged events: ACLED CSV, GeoJSON, JSONL, Parquet, or training lines."""
     try:
-        n = run_export(db, format, output, _event_filter(country, since, until))
+        format = format_name(format)
     except EventwireError as exc:
-        _fail(str(exc), EXIT_INPUT if "format" in str(exc) else EXIT_FAILURE)
-    typer.echo(f"{n} events exported", err=True)
+        _fail(str(exc), EXIT_INPUT)
+    _must_exist(db)
+    try:
+        with _count_bar("events" if format != "training" else "lines") as advance:
+            n = run_export(db, format, output, filters, progress=advance)
+    except EventwireError as exc:
+        _fail(str(exc), EXIT_INPUT if isinstance(exc, ConfigError) else EXIT_FAILURE)
+    what = "training lines" if format == "training" else "events"
+    typer.echo(f"{n} {what} exported", err=True)
 
 
 # -- claims, quotes and relations of the stored articles ---------------------------------
@@ -709,6 +800,10 @@ def relations(
 
     _list_extras(db, "relations", filters, limit, json_out,
                  ("published", "source", "relation", "target"), row)  # fmt: skip
+# -- corrections by a person (cli_edit.py) ------------------------------------------------
+
+app.command(context_settings={"allow_interspersed_args": True})(cli_edit.edit)
+
 # -- the web page and REST API -----------------------------------------------------------
 
 
@@ -775,6 +870,7 @@ def watch(
     from .watching import watch as run_watch
 
     if status:
+        _must_exist(db)
         try:
             states = feed_status(db)
         except EventwireError as exc:
@@ -787,15 +883,19 @@ def watch(
         _fail("give a FEEDS.txt file (or --status)", EXIT_INPUT)
     options = _options(feed_pages=pages, model=model, model_dir=model_dir)
     try:
-        run_watch(feeds_file, db=db, every=parse_interval(every), once=once, options=options,
-                  published=published, timeout=timeout, retries=retries,
-                  on_poll=lambda s: typer.echo(_feed_line(s), err=True))  # fmt: skip
+        polled = run_watch(feeds_file, db=db, every=parse_interval(every), once=once,
+                           options=options, published=published, timeout=timeout,
+                           retries=retries,
+                           on_poll=lambda s: typer.echo(_feed_line(s), err=True))  # fmt: skip
     except InputError as exc:
         _fail(str(exc), EXIT_INPUT)
     except EventwireError as exc:
         _fail(str(exc), EXIT_FAILURE)
     except KeyboardInterrupt:
         typer.echo("stopped", err=True)
+        return
+    if polled and all(s.status not in ("ok", "not modified") for s in polled):
+        _fail(f"every feed polled failed ({len(polled)})", EXIT_FAILURE)
 
 
 def _feed_line(s: Any) -> str:

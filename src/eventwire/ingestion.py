@@ -44,6 +44,12 @@ class IngestReport:
     skipped: int = 0
     failed: int = 0
     events: int = 0  # per-article events stored or re-coded in this run
+    # Merged events, by id, in the order this run first touched them: new ones, older
+    # ones that new reports joined, older ones that re-coding changed.
+    created: list[str] = field(default_factory=list)
+    merged: list[str] = field(default_factory=list)
+    recoded: list[str] = field(default_factory=list)
+    noted: set[tuple[str, str]] = field(default_factory=set, repr=False)  # for the three above
     reasons: dict[str, int] = field(default_factory=dict)  # skip and failure reasons, counted
     # How extraction ran, when it ran elsewhere: worker processes or Dask (their ``stats``).
     extraction: dict[str, Any] = field(default_factory=dict)
@@ -57,7 +63,8 @@ class IngestReport:
             "inputs": self.inputs, "stored": self.stored, "updated": self.updated,
             "unchanged": self.unchanged, "skipped": self.skipped, "failed": self.failed,
             "events": self.events, "reasons": dict(self.reasons),
-            "extraction": dict(self.extraction),
+            "created": list(self.created), "merged": list(self.merged),
+            "recoded": list(self.recoded), "extraction": dict(self.extraction),
         }  # fmt: skip
 
 
@@ -102,8 +109,10 @@ def ingest(
         )  # fmt: skip
         batches = _batches(chain(read, items), store, version, options.batch_size)
         for outcome, pos in _write_order(batches, extractor):
-            status = store.record(outcome, version)
+            changes: list[tuple[str, str]] = []
+            status = store.record(outcome, version, changes)
             _count(report, status, outcome)
+            _note_events(report, changes)
             if progress is not None:
                 progress(status, pos)
     finally:
@@ -164,6 +173,16 @@ def _outcome(item: Item, result: Result | None) -> Outcome:
     if result is not None:
         result.id = item.article.id
     return Outcome(item.source, STORED, article=item.article, result=result)
+
+
+def _note_events(report: IngestReport, changes: list[tuple[str, str]]) -> None:
+    """Add what one input did to merged events to the report (an event created in this
+    run stays "created" when later reports join it)."""
+    lists = {"created": report.created, "merged": report.merged, "updated": report.recoded}
+    for event_id, what in changes:
+        if (event_id, "created") not in report.noted and (event_id, what) not in report.noted:
+            lists[what].append(event_id)
+            report.noted.add((event_id, what))
 
 
 def _count(report: IngestReport, status: str, outcome: Outcome) -> None:

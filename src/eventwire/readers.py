@@ -31,6 +31,7 @@ from typing import IO, Any
 from . import about
 from .articles import iter_jsonl, parse_published, read_article, read_bytes
 from .errors import InputError
+from .filing import annotate, not_an_article
 from .options import Options
 from .records import Article, content_hash
 
@@ -269,7 +270,10 @@ def _fetch_page(url: str, options: Options) -> bytes | str:
 def _read_file(path: Path, published: str | None, options: Options) -> Iterator[Item]:
     name = _name(path)
     lower = path.name.lower()
-    if lower.endswith(_JSONL_SUFFIXES):
+    skip = not_an_article(path)  # a README, a data CSV, a sidecar .json (filing.py)
+    if skip:
+        yield Item(name, status=SKIPPED, reason=skip)
+    elif lower.endswith(_JSONL_SUFFIXES):
         yield from _read_jsonl(path, name, published, options)
     elif lower.endswith(_WARC_SUFFIXES):
         yield from _read_warc(path, name, published, options)
@@ -284,7 +288,10 @@ def _read_file(path: Path, published: str | None, options: Options) -> Iterator[
         elif lower.endswith(".json"):
             yield from _read_json(data, name, published, options)
         else:
-            yield _article(name, data, options, published=published, size=len(data))
+            item = _article(name, data, options, published=published, size=len(data))
+            if item.article is not None:  # its headline and date, from the file (filing.py)
+                annotate(item.article, path, data, published)
+            yield item
 
 
 def _article(

@@ -22,6 +22,10 @@ are ignored) and polls every feed that is due:
   day, less up to 20% of jitter (so many watchers do not retry in step): a dead feed is
   not hammered, and one that comes back is picked up again by itself.
 
+A feed may also be a saved file: a path (relative to the feeds file) or a ``file://``
+URL. It is read as saved, offline (its items are coded from the feed, never from their
+pages), and read again only when the file changes.
+
 Every poll's outcome is kept in the store's ``feeds`` table (``eventwire watch
 --status``) and reported to ``on_poll``; none of them stops the watch.
 """
@@ -37,9 +41,11 @@ import random
 import re
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from . import about
@@ -156,11 +162,14 @@ def watch(
     urls: list[str] = []
     done = 0
     polled: list[FeedState] = []
+    # Where a feed given as a relative path lies: beside the feeds file.
+    base = os.path.dirname(os.path.abspath(feeds)) if isinstance(feeds, (str, os.PathLike)) \
+        else os.getcwd()  # fmt: skip
     while rounds is None or done < rounds:
         started = clock()
         urls = _feed_list(feeds, urls)
         polled = _round(urls, db, started, every, options, published, extractor, timeout,
-                        retries, retry_delay, on_poll, clock, sleep, rng)  # fmt: skip
+                        retries, retry_delay, on_poll, clock, sleep, rng, base)  # fmt: skip
         done += 1
         if rounds is not None and done >= rounds:
             break
@@ -186,7 +195,7 @@ def _round(urls: list[str], db: str | None, now: dt.datetime, every: float, opti
            published: str | None, extractor: Any, timeout: float, retries: int,
            retry_delay: float, on_poll: Callable[[FeedState], None] | None,
            clock: Callable[[], dt.datetime], sleep: Callable[[float], None],
-           rng: random.Random) -> list[FeedState]:  # fmt: skip
+           rng: random.Random, base: str) -> list[FeedState]:  # fmt: skip
     """Poll each due feed once; the states of those polled."""
     polled = []
     try:
@@ -201,7 +210,7 @@ def _round(urls: list[str], db: str | None, now: dt.datetime, every: float, opti
             if state.next_poll and state.next_poll > _iso(now):
                 continue
             poller = _Poller(store, options, published, extractor, timeout, retries,
-                             retry_delay, every, clock, sleep, rng)  # fmt: skip
+                             retry_delay, every, clock, sleep, rng, base)  # fmt: skip
             try:
                 poller.poll(state)
                 store.save_feed(state.as_dict())
@@ -245,6 +254,7 @@ class _Poller:
     clock: Callable[[], dt.datetime]
     sleep: Callable[[float], None]
     rng: random.Random
+    base: str = ""
 
     def poll(self, state: FeedState) -> None:
         """Fetch ``state``'s feed (retrying what may pass), ingest it, update ``state``."""
@@ -256,7 +266,8 @@ class _Poller:
             if answer.data is None:
                 state.status = "not modified"
             else:
-                state.items, state.new_items = self._ingest(state.url, answer.data)
+                local = _local_path(state.url, self.base) is not None
+                state.items, state.new_items = self._ingest(state.url, answer.data, not local)
                 state.status = "ok"
                 state.etag, state.last_modified = answer.etag, answer.last_modified
         except _Failure as f:
@@ -268,6 +279,9 @@ class _Poller:
 
     def _fetch_with_retries(self, state: FeedState) -> _Answer:
         attempt = 0
+        path = _local_path(state.url, self.base)
+        if path is not None:
+            return _read_local(path, state, self.options.max_bytes)
         while True:
             try:
                 return _fetch(state.location or state.url, state, self.timeout,
@@ -280,8 +294,9 @@ class _Poller:
                 self.sleep(wait)
                 attempt += 1
 
-    def _ingest(self, url: str, data: bytes) -> tuple[int, int]:
-        """(items in the feed, items stored as new) after ingesting a fetched body."""
+    def _ingest(self, url: str, data: bytes, online: bool = True) -> tuple[int, int]:
+        """(items in the feed, items stored as new) after ingesting a fetched body; a
+        saved feed (not ``online``) is coded as saved, never from its items' pages."""
         import feedparser  # type: ignore[import-untyped]
 
         parsed = feedparser.parse(data)
@@ -292,7 +307,7 @@ class _Poller:
             return 0, 0  # a well-formed feed with nothing in it yet
         current = about.version()
         items = read_feed(data, url, parse_published(self.published), self.options,
-                          pages=self.options.feed_pages,
+                          pages=self.options.feed_pages and online,
                           known=lambda source: self.store.source_is_current(source, current))
         report = ingest(db=self.store, items=items, options=self.options,
                         extractor=self.extractor)  # fmt: skip
@@ -355,6 +370,31 @@ def _fetch(url: str, state: FeedState, timeout: float, max_bytes: int) -> _Answe
         raise _Failure("connection error", f"{type(exc).__name__}: {exc}", True) from None
     except ValueError as exc:  # urllib's word for a URL it cannot use
         raise _Failure("bad url", str(exc), False) from None
+
+
+def _local_path(url: str, base: str) -> Path | None:
+    """The file a feed names when it is a saved file (a path, or a file:// URL), else None."""
+    if url.lower().startswith("file://"):
+        return Path(urllib.request.url2pathname(urllib.parse.urlsplit(url).path))
+    if "://" in url:
+        return None
+    return Path(base, url) if not os.path.isabs(url) else Path(url)
+
+
+def _read_local(path: Path, state: FeedState, max_bytes: int) -> _Answer:
+    """A saved feed file: its bytes, or "not modified" when it has not changed since the
+    last poll (its modification time stands in for Last-Modified)."""
+    try:
+        stamp = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).isoformat()
+        if state.last_modified == stamp and state.status in ("ok", "not modified"):
+            return _Answer(None, None, None, stamp)
+        with open(path, "rb") as f:
+            data = f.read(max_bytes + 1)
+    except OSError as exc:
+        raise _Failure("unreadable", f"cannot read {path}: {exc.strerror or exc}", False) from None
+    if len(data) > max_bytes:
+        raise _Failure("too large", f"over the limit of {max_bytes / 1e6:g} MB", False)
+    return _Answer(data, None, None, stamp)
 
 
 def _redirects() -> Any:
