@@ -1,10 +1,10 @@
 """Invented reports for the analyst's workbench tests (issue 14), written for the project.
 
 The places are real, the events are not. Two outlets report one raid on an army base near
-Baidoa; the second writes its toll in words ("Twenty-five"), which the coder misreads as
-5, far below the first outlet's 23: the case of the issue ("Thirty-one" read as 1). A
-README and a data file lie in the same folder, as in a real download, and must not
-become events. The plain-text files open with a headline; their dates come from a line of
+Baidoa; the second quotes an early count of one dead, far below the first outlet's 23:
+the case of the issue, where a second outlet's toll (misread, there) pulled a merged
+event from 23 to 1. A README and a data file lie in the same folder, as in a real
+download, and must not become events. The plain-text files open with a headline; their dates come from a line of
 their own, a file name and a sidecar .json.
 """
 
@@ -19,8 +19,8 @@ RAID_HERALD = (
     "attackers withdrew after several hours."
 )
 RAID_COURIER = (
-    "Twenty-five soldiers died when Al Shabaab militants attacked a military base near Baidoa "
-    "on Tuesday, local elders said. Residents heard gunfire until the evening."
+    "An army spokesman said one soldier was killed when Al Shabaab fighters attacked a base "
+    "near Baidoa on 12 March 2024. He gave no further details."
 )
 KADUNA = (
     "Gunmen killed five villagers in an attack on a farming village near Kaduna on 3 May "
@@ -67,7 +67,7 @@ def write_folder(folder: Path) -> Path:
 
 
 def write_courier(folder: Path) -> Path:
-    """The second outlet's report of the Baidoa raid (the misread toll), in a folder of its own."""
+    """The second outlet's report of the Baidoa raid (the low count), in a folder of its own."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "courier-baidoa.txt"
     path.write_text(

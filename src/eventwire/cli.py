@@ -14,8 +14,6 @@ errors exit with status 1.
 from __future__ import annotations
 
 import csv
-import functools
-import inspect
 import json
 import logging
 import os
@@ -31,15 +29,23 @@ import typer
 
 from . import cli_edit, geonames
 from .articles import iter_jsonl, read_article, read_bytes
+from .cli_store import (
+    ALL_EVENTS,
+    SINCE,
+    UNTIL,
+    count_bar,
+    event_summary,
+    must_exist,
+    with_filters,
+)
 from .errors import ConfigError, EventwireError, InputError
 from .exports import export as run_export
 from .exports import format_name
 from .options import Options
 from .readers import expand_paths
 from .records import ACLED_COLUMNS
-from .store import EventFilter, ExtraFilter, open_store, store_exists
+from .store import EventFilter, ExtraFilter, open_store
 from .store import why as explain
-from .store.filters import EVENT_STATUSES, check_filter
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -200,7 +206,7 @@ def _extract_jsonl(file: str, format: Format, options: Options) -> None:
 @contextmanager
 def _progress() -> Iterator[Callable[[], None]]:
     """A rich progress count of articles on stderr when it is a terminal; nothing otherwise."""
-    with _count_bar("articles") as count:
+    with count_bar("articles") as count:
         done = [0]
 
         def advance() -> None:
@@ -208,32 +214,6 @@ def _progress() -> Iterator[Callable[[], None]]:
             count(done[0])
 
         yield advance
-
-
-@contextmanager
-def _count_bar(what: str) -> Iterator[Callable[[int], None]]:
-    """A rich progress count (``n what``, the time taken) on stderr when it is a terminal;
-    nothing otherwise. The callable takes how many are done so far."""
-    if not sys.stderr.isatty():
-        yield lambda n: None
-        return
-    # Deferred: rich loads only when a progress bar or table is drawn.
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-    # redirect_stdout off: what the command writes to standard output (an export piped
-    # to a file) must go there, not through the bar onto the terminal.
-    with Progress(
-        SpinnerColumn(),
-        TextColumn(f"{{task.completed}} {what}"),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        transient=True,
-        redirect_stdout=False,
-        redirect_stderr=False,
-    ) as bar:
-        task = bar.add_task(what, total=None)
-        yield lambda n: bar.update(task, completed=n)
 
 
 def _csv_writer(out: IO[str]) -> csv.DictWriter[str]:
@@ -409,25 +389,10 @@ def ingest(
         f"{r.skipped} skipped, {r.failed} failed; {r.events} events extracted",
         err=True,
     )
-    typer.echo(_event_summary(r), err=True)
+    typer.echo(event_summary(r), err=True)
     _echo_extraction(r.extraction)
     if r.skipped or r.failed:
         typer.echo(f"see: eventwire errors --db {db}", err=True)
-
-
-def _event_summary(report: Any, most: int = 12) -> str:
-    """The merged events an ingest made or changed, by id: "events: 2 created (NGA1,
-    NGA2), 1 merged with new reports (SOM1), 0 updated by re-coding"."""
-
-    def ids(found: list[str]) -> str:
-        if not found:
-            return ""
-        more = f", and {len(found) - most} more" if len(found) > most else ""
-        return f" ({', '.join(found[:most])}{more})"
-
-    return (f"events: {len(report.created)} created{ids(report.created)}, "
-            f"{len(report.merged)} merged with new reports{ids(report.merged)}, "
-            f"{len(report.recoded)} updated by re-coding{ids(report.recoded)}")  # fmt: skip
 
 
 def _echo_extraction(stats: dict[str, Any]) -> None:
@@ -510,7 +475,7 @@ def why(
     json_out: bool = typer.Option(False, "--json", help="The whole explanation as JSON."),
 ) -> None:
     """Explain an event: which articles were merged into it, and on what evidence."""
-    _must_exist(db)
+    must_exist(db)
     try:
         found = explain(event_id, db=db)
     except EventwireError as exc:
@@ -551,31 +516,9 @@ def _decided_by(event: dict[str, Any]) -> str:
     return event.get("classified_by") or "an earlier eventwire (not recorded)"
 
 
-def _event_filter(**given: str | None) -> EventFilter:
-    """The filters of ``events`` and ``export``, checked as the REST API checks them
-    (store/filters.py); a bad value exits 2 naming its option."""
-    filters, problems = check_filter(given)
-    if problems:
-        name, message, value = problems[0]
-        option = {"event_type": "type", "sub_event_type": "sub-type"}.get(name, name)
-        _fail(f"--{option}: {message} (got {value!r})", EXIT_INPUT)
-    return filters
-
-
-def _must_exist(db: str) -> None:
-    """Refuse (exit 2) a store that is not there: a command that only reads must not
-    create an empty one at a mistyped path."""
-    try:
-        there = store_exists(db)
-    except EventwireError as exc:
-        _fail(str(exc), EXIT_FAILURE)
-    if not there:
-        _fail(f"no store at {db} (eventwire ingest ... --db {db} makes one)", EXIT_INPUT)
-
-
 @contextmanager
 def _store(db: str) -> Iterator[Any]:
-    _must_exist(db)
+    must_exist(db)
     try:
         store = open_store(db)
     except EventwireError as exc:
@@ -588,58 +531,14 @@ def _store(db: str) -> Iterator[Any]:
         store.close()
 
 
-_COUNTRY = typer.Option(None, "--country", help="Country name or ISO code (any case).")
-_SINCE = typer.Option(None, "--since", metavar="YYYY-MM-DD", help="First event date.")
-_UNTIL = typer.Option(None, "--until", metavar="YYYY-MM-DD", help="Last event date.")
-# The filters ``events`` and ``export`` share (and /api/events): one definition each.
-_TYPE = typer.Option(None, "--type", help="ACLED event type.")
-_SUB_TYPE = typer.Option(None, "--sub-type", help="ACLED sub-event type.")
-_ACTOR = typer.Option(None, "--actor", help="Actor name, part of it, or an alias (RSF).")
-_WORDS = typer.Option(None, "--text", help="Words in notes, places, actors.")
-_BBOX = typer.Option(None, "--bbox", metavar="W,S,E,N", help="Bounding box.")
-_STATUS = typer.Option(
-    None, "--status", help=f"By a person's verdict: {', '.join(EVENT_STATUSES)} "
-    "(default active: all but rejected events).",
-)  # fmt: skip
-# What ``_with_filters`` replaces: a command's ``filters`` before the options are read.
-_ALL_EVENTS = EventFilter()
-_FILTERS = {
-    "country": _COUNTRY, "since": _SINCE, "until": _UNTIL, "event_type": _TYPE,
-    "sub_event_type": _SUB_TYPE, "actor": _ACTOR, "text": _WORDS, "bbox": _BBOX,
-    "status": _STATUS,
-}  # fmt: skip
-
-
-def _with_filters(command: Callable[..., None]) -> Callable[..., None]:
-    """Give a command every event filter (``_FILTERS``, the same for ``events`` and
-    ``export``): the options join its signature and reach it checked, as ``filters``."""
-    signature = inspect.signature(command)
-    kept = [p for p in signature.parameters.values() if p.name != "filters"]
-    added = [
-        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=option,
-                          annotation="str | None")
-        for name, option in _FILTERS.items()
-    ]  # fmt: skip
-
-    @functools.wraps(command)
-    def run(**given: Any) -> None:
-        filters = _event_filter(**{name: given.pop(name) for name in _FILTERS})
-        command(filters=filters, **given)
-
-    run.__signature__ = signature.replace(parameters=kept + added)  # type: ignore[attr-defined]
-    run.__annotations__ = {k: v for k, v in command.__annotations__.items() if k != "filters"}
-    run.__annotations__.update(dict.fromkeys(_FILTERS, "str | None"))
-    return run
-
-
 @app.command()
-@_with_filters
+@with_filters
 def events(
     db: str = typer.Option("eventwire.db", "--db", help=_DB_HELP),
     sort: str = typer.Option("event_date", "--sort", help="Sort key; -key for descending."),
     limit: int = typer.Option(50, "--limit", help="At most this many (0: all)."),
     json_out: bool = typer.Option(False, "--json", help="One JSON event a line."),
-    filters: EventFilter = _ALL_EVENTS,
+    filters: EventFilter = ALL_EVENTS,
 ) -> None:
     """Query the merged events: a table, or JSON lines."""
     with _store(db) as store:
@@ -668,7 +567,7 @@ def events(
 
 
 @app.command()
-@_with_filters
+@with_filters
 def export(
     format: str = typer.Option(
         "acled-csv", "--format", help="acled-csv (old name: csv), geojson, jsonl, parquet, or "
@@ -676,16 +575,16 @@ def export(
     ),  # fmt: skip
     output: str | None = typer.Option(None, "--output", "-o", help="File (default stdout)."),
     db: str = typer.Option("eventwire.db", "--db", help=_DB_HELP),
-    filters: EventFilter = _ALL_EVENTS,
+    filters: EventFilter = ALL_EVENTS,
 ) -> None:
     """Export the merged events: ACLED CSV, GeoJSON, JSONL, Parquet, or training lines."""
     try:
         format = format_name(format)
     except EventwireError as exc:
         _fail(str(exc), EXIT_INPUT)
-    _must_exist(db)
+    must_exist(db)
     try:
-        with _count_bar("events" if format != "training" else "lines") as advance:
+        with count_bar("events" if format != "training" else "lines") as advance:
             n = run_export(db, format, output, filters, progress=advance)
     except EventwireError as exc:
         _fail(str(exc), EXIT_INPUT if isinstance(exc, ConfigError) else EXIT_FAILURE)
@@ -725,8 +624,8 @@ def _list_extras(
 @app.command()
 def claims(
     db: str = typer.Option("eventwire.db", "--db", help=_DB_HELP),
-    since: str | None = _SINCE,
-    until: str | None = _UNTIL,
+    since: str | None = SINCE,
+    until: str | None = UNTIL,
     actor: str | None = typer.Option(None, "--actor", help="Who did it, or part of the name."),
     claimant: str | None = typer.Option(None, "--claimant", help="Who makes the claim."),
     action: str | None = typer.Option(None, "--action", help="The act counted: capture, kill."),
@@ -752,8 +651,8 @@ def claims(
 @app.command()
 def quotes(
     db: str = typer.Option("eventwire.db", "--db", help=_DB_HELP),
-    since: str | None = _SINCE,
-    until: str | None = _UNTIL,
+    since: str | None = SINCE,
+    until: str | None = UNTIL,
     speaker: str | None = typer.Option(None, "--speaker", help="The speaker, or part of the name."),
     organisation: str | None = typer.Option(None, "--organisation", help="The speaker's side."),
     direct: bool | None = typer.Option(
@@ -780,8 +679,8 @@ def quotes(
 @app.command()
 def relations(
     db: str = typer.Option("eventwire.db", "--db", help=_DB_HELP),
-    since: str | None = _SINCE,
-    until: str | None = _UNTIL,
+    since: str | None = SINCE,
+    until: str | None = UNTIL,
     actor: str | None = typer.Option(None, "--actor", help="Either side, or part of its name."),
     relation: str | None = typer.Option(
         None, "--relation", help="affiliated_with, member_of, leader_of, linked_to, "
@@ -870,7 +769,7 @@ def watch(
     from .watching import watch as run_watch
 
     if status:
-        _must_exist(db)
+        must_exist(db)
         try:
             states = feed_status(db)
         except EventwireError as exc:

