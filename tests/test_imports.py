@@ -50,9 +50,9 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("extract", ("parallel",)),
     # The store, and the merging of events across articles that it applies.
     ("store", ("clusters", "store", "store.*")),
-    ("output", ("exports", "ingestion", "watching")),
+    ("output", ("exports", "ingestion", "watching", "training_lines", "editing", "basemap")),
     # The faces: REST, CLI and the package root's public API.
-    ("serve", ("api", "cli", "__main__", "")),
+    ("serve", ("api", "api_support", "cli", "cli_edit", "cli_store", "__main__", "")),
 )
 
 

@@ -1,11 +1,11 @@
 """Invented reports for the analyst's workbench tests (issue 14), written for the project.
 
-The places are real, the events are not. Two outlets report one raid on an army base near
-Baidoa; the second quotes an early count of one dead, far below the first outlet's 23:
-the case of the issue, where a second outlet's toll (misread, there) pulled a merged
+The places are real, the events are not. Two outlets report one raid on an army base
+near Baidoa; the second quotes an early count of one dead, far below the first outlet's
+23: the case of the issue, where a second outlet's toll (misread, there) pulled a merged
 event from 23 to 1. A README and a data file lie in the same folder, as in a real
-download, and must not become events. The plain-text files open with a headline; their dates come from a line of
-their own, a file name and a sidecar .json.
+download, and must not become events. The plain-text files open with a headline; their
+dates come from a line of their own, a file name and a sidecar .json.
 """
 
 from __future__ import annotations

@@ -16,20 +16,29 @@ const SHIPPED = ["leaflet", "leaflet.markercluster", "topojson-client", "world-a
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 
-await esbuild.build({
-  entryPoints: ["src/main.js"],
+// What both bundles (the page, and the API's documentation page) are built with.
+const BUNDLE = {
   bundle: true,
   minify: true,
   format: "iife",
   target: ["es2020", "chrome100", "firefox100", "safari15"],
+  legalComments: "eof",
+  logLevel: "info",
+};
+
+await esbuild.build({
+  ...BUNDLE,
+  entryPoints: ["src/main.js"],
   outfile: `${OUT}/app.js`,
   // Leaflet's CSS names a few images (layer control, default markers): inline them.
   loader: { ".png": "dataurl", ".svg": "dataurl" },
-  legalComments: "eof",
-  logLevel: "info",
 });
 
+// The API's documentation page (/docs), its own small bundle.
+await esbuild.build({ ...BUNDLE, entryPoints: ["src/docs.js"], outfile: `${OUT}/docs.js` });
+
 copyFileSync("src/index.html", `${OUT}/index.html`);
+copyFileSync("src/docs.html", `${OUT}/docs.html`);
 copyFileSync(BORDERS, `${OUT}/countries-50m.json`);
 
 const licenses = SHIPPED.map((name) => {

@@ -3,35 +3,37 @@
 >>> app = create_app("events.db")                                  # doctest: +SKIP
 >>> serve("events.db", host="127.0.0.1", port=8000)                # doctest: +SKIP
 
-    GET  /api/events          merged events: filters, sort, pagination
+    GET  /api/events          merged events: filters, sort, pagination (format=acled-csv,
+                              geojson or jsonl: every matching event, streamed as a file)
     GET  /api/events/{id}     one event with every source, its evidence and its history
+    PATCH /api/events/{id}    a person's correction: fields, accept or reject (token)
     GET  /api/articles/{id}   an article's text, the spans its events use, claims, quotes, relations
     GET  /api/actors          actors of the matching events, with how many events name them
     GET  /api/stats           events and fatalities by day, event type and country
     GET  /api/meta            what the page needs: version, taxonomy, basemap, writable, counts
+    GET  /api/basemap         the map's labels for a view: countries, divisions, towns
     POST /api/articles        ingest one article (``Authorization: Bearer TOKEN``)
-    GET  /openapi.json        the schema of all of the above
+    GET  /openapi.json        the schema of all of the above; /docs shows it and tries it
     GET  /                    the page (``static/``), which reads the same JSON
 
 Every answer is one envelope, made in ONE place (``_ok`` and the exception handlers in
 ``_envelope_errors``): ``{"ok": true, ...}`` or ``{"ok": false, "error": ..., "status": ...}``
 with the same HTTP status. Query parameters are checked here (``event_filter``) before
-the store sees them, and the store passes every value to SQL as a parameter.
+the store sees them, and the store passes every value to SQL as a parameter; a parameter
+an endpoint does not take is refused (422), never ignored (api_support.py).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hmac
 import logging
-import math
 import os
 import threading
 from collections.abc import Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 from urllib.parse import urlsplit
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
@@ -45,13 +47,17 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import about
-from .errors import ConfigError, EventwireError, InputError
+from .api_support import DOWNLOADS, EventPatch, download, known_parameters
+from .basemap import labels
+from .errors import ConfigError, ConflictError, EventwireError, InputError, NotFoundError
 from .ingestion import ingest
 from .lexicon import taxonomy
 from .options import Options
 from .readers import read_object
 from .records import RELATION_TYPES, content_hash
 from .store import DEFAULT_DB, EventFilter, ExtraFilter, Store, open_store
+from .store.corrections import FIELDS
+from .store.filters import EVENT_STATUSES, check_filter, iso_date
 
 __all__ = ["ServeOptions", "create_app", "event_filter", "read_token", "serve"]
 
@@ -65,6 +71,8 @@ SORTS = ("event_date", "fatalities", "n_sources", "country", "id")
 STATIC = Path(__file__).with_name("static")
 # Rows one request may ask for (``limit``): a page of the table, or the map's points.
 MAX_LIMIT = 1000
+# A correction's body: fields and a reason, a few KB at most.
+MAX_PATCH_BYTES = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,10 +160,12 @@ def create_app(store_url: str | None = None, options: ServeOptions = ServeOption
         title="eventwire",
         version=about.version(),
         description="Events coded from news reports, each field with the evidence behind it.",
-        # Swagger UI and ReDoc load their code from a CDN: the schema alone is served.
+        # Swagger UI and ReDoc load their code from a CDN: /docs is the page's own
+        # reader of the schema instead (web/src/docs.js), which works offline.
         docs_url=None,
         redoc_url=None,
         lifespan=lifespan,
+        dependencies=[Depends(known_parameters)],
     )
     app.state.hub = hub
     app.state.options = options
@@ -213,7 +223,9 @@ def _envelope_errors(app: FastAPI) -> None:
 
     @app.exception_handler(EventwireError)
     async def eventwire_error(request: Request, exc: EventwireError) -> JSONResponse:
-        status = 422 if isinstance(exc, InputError) else 500
+        status = next((code for kind, code in ((InputError, 422), (NotFoundError, 404),
+                                               (ConflictError, 409)) if isinstance(exc, kind)),
+                      500)  # fmt: skip
         return _error(status, str(exc))
 
     @app.exception_handler(Exception)
@@ -254,50 +266,15 @@ def _security_headers(app: FastAPI, options: ServeOptions) -> None:
 # -- query parameters --------------------------------------------------------------------
 
 
-def _iso_date(value: str) -> str:
-    try:
-        if len(value) == 10:
-            return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        pass
-    raise ValueError("must be a date YYYY-MM-DD")
-
-
-def _bbox(value: str) -> tuple[float, float, float, float]:
-    parts = value.split(",")
-    try:
-        west, south, east, north = (float(p) for p in parts)
-    except ValueError:
-        raise ValueError("must be four numbers: west,south,east,north") from None
-    if not all(math.isfinite(v) for v in (west, south, east, north)):
-        raise ValueError("must be finite numbers")
-    if not (-180 <= west <= 180 and -180 <= east <= 180):
-        raise ValueError("longitudes must lie within -180 and 180")
-    if not (-90 <= south <= 90 and -90 <= north <= 90):
-        raise ValueError("latitudes must lie within -90 and 90")
-    if south > north:
-        raise ValueError("south must not be above north")
-    if west > east:
-        raise ValueError("west must not exceed east (boxes across 180 degrees are not supported)")
-    return west, south, east, north
-
-
-def _event_type(value: str) -> str:
-    types = sorted({t for t, _ in taxonomy().values()})
-    if value not in types:
-        raise ValueError(f"must be one of ACLED's event types: {', '.join(types)}")
-    return value
-
-
-def _sub_event_type(value: str) -> str:
-    if value not in taxonomy():
-        raise ValueError("must be one of ACLED's 25 sub-event types (see /api/meta)")
-    return value
-
-
 def _sort(value: str) -> str:
     if value.removeprefix("-") not in SORTS:
         raise ValueError(f"must be one of {', '.join(SORTS)}, with - before it for descending")
+    return value
+
+
+def _format(value: str) -> str:
+    if value not in ("json", *DOWNLOADS, "csv"):
+        raise ValueError(f"must be one of json, {', '.join(DOWNLOADS)}")
     return value
 
 
@@ -317,8 +294,8 @@ def _period(
     errors: list[dict[str, Any]], since: str | None, until: str | None
 ) -> tuple[str | None, str | None]:
     """``since`` and ``until`` checked as dates, and in order."""
-    since = _checked(errors, "since", since, _iso_date)
-    until = _checked(errors, "until", until, _iso_date)
+    since = _checked(errors, "since", since, iso_date)
+    until = _checked(errors, "until", until, iso_date)
     if since and until and since > until:
         errors.append({"loc": ("query", "since"), "msg": f"is after until ({until})",
                        "type": "value_error", "input": since})  # fmt: skip
@@ -331,26 +308,40 @@ def event_filter(
     bbox: Annotated[
         str | None, Query(description="west,south,east,north in degrees.", examples=["35,32,42,37"])
     ] = None,
-    country: Annotated[str | None, Query(max_length=100, description="Country name.")] = None,
+    country: Annotated[
+        str | None, Query(max_length=100, description="Country name or ISO code (any case).")
+    ] = None,
     event_type: Annotated[str | None, Query(description="One of ACLED's 6 event types.")] = None,
     sub_event_type: Annotated[str | None, Query(description="One of ACLED's 25 sub-types.")] = None,
-    actor: Annotated[str | None, Query(max_length=200, description="Actor, or part of it.")] = None,
+    actor: Annotated[
+        str | None, Query(max_length=200, description="Actor, part of it, or an alias (RSF).")
+    ] = None,
     text: Annotated[
         str | None, Query(max_length=200, description="Words in notes, places, actors, types.")
     ] = None,
+    status: Annotated[
+        str | None, Query(description=f"By a person's verdict: {', '.join(EVENT_STATUSES)} "
+                          "(default active: all but rejected events).")
+    ] = None,  # fmt: skip
 ) -> EventFilter:
-    """The filters shared by /api/events, /api/actors and /api/stats, checked: a malformed
-    one is a 422 naming the parameter, never a query."""
-    errors: list[dict[str, Any]] = []
-    since, until = _period(errors, since, until)
-    box = _checked(errors, "bbox", bbox, _bbox)
-    event_type = _checked(errors, "event_type", event_type, _event_type)
-    sub_event_type = _checked(errors, "sub_event_type", sub_event_type, _sub_event_type)
-    if errors:
-        raise RequestValidationError(errors)
-    return EventFilter(since=since, until=until, country=country or None, event_type=event_type,
-                       sub_event_type=sub_event_type, actor=actor or None, text=text or None,
-                       bbox=box)  # fmt: skip
+    """The filters shared by /api/events, /api/actors and /api/stats, checked
+    (store/filters.py, as for the CLI): a malformed one is a 422 naming the parameter,
+    never a query."""
+    given = {"since": since, "until": until, "bbox": bbox, "country": country,
+             "event_type": event_type, "sub_event_type": sub_event_type, "actor": actor,
+             "text": text, "status": status}  # fmt: skip
+    return _checked_filter(given)
+
+
+def _checked_filter(given: dict[str, str | None]) -> EventFilter:
+    """``store.filters.check_filter``, its problems raised as a 422 naming each one."""
+    filters, problems = check_filter(given)
+    if problems:
+        raise RequestValidationError([
+            {"loc": ("query", name), "msg": msg, "type": "value_error", "input": value}
+            for name, msg, value in problems
+        ])  # fmt: skip
+    return filters
 
 
 def extra_filter(
@@ -437,6 +428,7 @@ ExtraFilters = Annotated[ExtraFilter, Depends(extra_filter)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Rows per page, 1 to {MAX_LIMIT}.")]
 Offset = Annotated[int, Query(ge=0, le=10**9, description="Rows to skip.")]
 Sort = Annotated[str, Query(description=f"{', '.join(SORTS)}; a leading - sorts descending.")]
+Format = Annotated[str, Query(description=f"json (a page), or a file: {', '.join(DOWNLOADS)}.")]
 Id = Annotated[str, PathParam(max_length=64)]
 
 
@@ -458,12 +450,18 @@ def _record_routes(app: FastAPI, hub: _Hub) -> None:
         sort: Sort = "event_date",
         limit: Limit = 100,
         offset: Offset = 0,
-    ) -> JSONResponse:
-        """Merged events matching every filter given, one page of them, and how many match."""
+        format: Format = "json",
+    ) -> Any:
+        """Merged events matching every filter given, one page of them, and how many match;
+        with ``format`` acled-csv, geojson or jsonl, every matching event as a file,
+        streamed (limit and offset are for pages of JSON)."""
         errors: list[dict[str, Any]] = []
         _checked(errors, "sort", sort, _sort)
+        _checked(errors, "format", format, _format)
         if errors:
             raise RequestValidationError(errors)
+        if format != "json":
+            return download(hub.url, format, filters, sort)
         with hub.reading() as store:
             rows, total = store.query_events(filters, sort=sort, limit=limit, offset=offset)
         return _ok(events=[e.as_dict() for e in rows], total=total, limit=limit, offset=offset,
@@ -471,8 +469,8 @@ def _record_routes(app: FastAPI, hub: _Hub) -> None:
 
     @app.get("/api/events/{event_id}", tags=["events"], responses=not_found)
     def event(event_id: Id) -> JSONResponse:
-        """One event: the merged record, every source with its evidence and merge decision,
-        and every version of it."""
+        """One event (its id in any case): the merged record, every source with its
+        outlet, toll, evidence and merge decision, and every version of it."""
         with hub.reading() as store:
             found = store.get_event(event_id)
             history = store.history(event_id) if found else []
@@ -541,9 +539,25 @@ def _extra_routes(app: FastAPI, hub: _Hub, options: ServeOptions) -> None:
         with hub.reading() as store:
             counts = store.counts()
         basemap = {"tile_url": options.tile_url, "attribution": options.tile_attribution}
+        editable = {name: {"kind": spec.kind, "null": spec.null} for name, spec in FIELDS.items()}
         return _ok(version=about.version(), taxonomy=types, sorts=list(SORTS), basemap=basemap,
-                   writable=options.token is not None, max_limit=MAX_LIMIT,
-                   counts=counts)  # fmt: skip
+                   writable=options.token is not None, max_limit=MAX_LIMIT, counts=counts,
+                   statuses=list(EVENT_STATUSES), downloads=list(DOWNLOADS),
+                   editable=editable)  # fmt: skip
+
+    @app.get("/api/basemap", tags=["meta"], responses=_ERRORS)
+    def basemap(
+        bbox: Annotated[str, Query(description="The view: west,south,east,north.")],
+        zoom: Annotated[int, Query(ge=0, le=20, description="The map's zoom level.")],
+    ) -> JSONResponse:
+        """Labels for the offline map at this view and zoom: countries, first-level
+        divisions and towns from the gazetteer (GeoNames), each with its rank."""
+        box = _checked_filter({"bbox": bbox}).bbox
+        assert box is not None  # a required parameter, checked
+        return _ok(labels=labels(box, zoom), zoom=zoom)
+
+
+Body = TypeVar("Body", bound=BaseModel)
 
 
 class ArticleIn(BaseModel):
@@ -587,6 +601,41 @@ def _write_routes(app: FastAPI, hub: _Hub, options: ServeOptions) -> None:
         except ValidationError as exc:
             raise RequestValidationError(exc.errors()) from None
         return await run_in_threadpool(_ingest_one, hub, posted, options.extraction)
+
+    wrong = (("401", "No valid bearer token"), ("403", "Writes are not enabled"),
+             ("404", "No such event"), ("409", "The event already has that verdict"),
+             ("422", "An unknown field, or a value of the wrong type"))  # fmt: skip
+    patch_body = {"content": {"application/json": {"schema": EventPatch.model_json_schema()}}}
+
+    @app.patch("/api/events/{event_id}", tags=["events"],
+               responses={c: {"model": ErrorEnvelope, "description": w} for c, w in wrong},
+               openapi_extra={"requestBody": {**patch_body, "required": True}})  # fmt: skip
+    async def patch_event(event_id: Id, request: Request) -> JSONResponse:
+        """Correct an event: set fields (``{"fields": {...}}``) and/or accept or reject it
+        (``{"status": ...}``), saying why. One new version in its history, kept over later
+        re-coding and merging; a rejected event leaves the default answers and exports."""
+        patch = await _read_model(request, EventPatch, MAX_PATCH_BYTES, options.token)
+        return await run_in_threadpool(_correct_one, hub, event_id, patch)
+
+
+async def _read_model(request: Request, model: type[Body], limit: int, token: str | None) -> Body:
+    """A write's body as ``model``: the token checked first (no work for a stranger),
+    then the size, then the fields (422 naming the bad ones)."""
+    _authorize(request.headers.get("authorization"), token)
+    raw = await _read_body(request, limit)
+    try:
+        return model.model_validate_json(raw)
+    except ValidationError as exc:
+        raise RequestValidationError(exc.errors()) from None
+
+
+def _correct_one(hub: _Hub, event_id: str, patch: EventPatch) -> JSONResponse:
+    with hub.writing() as store:
+        done = store.correct(event_id, fields=patch.fields, status=patch.status, why=patch.why,
+                             who=patch.who, version=about.version())  # fmt: skip
+        found = store.get_event(done)
+        history = store.history(done)
+    return _ok(**(found or {}), history=history)
 
 
 def _authorize(header: str | None, token: str | None) -> None:
@@ -648,6 +697,14 @@ def _page_routes(app: FastAPI) -> None:
         if not index.exists():
             raise HTTPException(503, "the page is not built (cd web && npm ci && npm run build)")
         return FileResponse(index, headers={"Cache-Control": "no-cache"})
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> Any:
+        """The API's documentation, read from /openapi.json, with a form to try each call."""
+        page = STATIC / "docs.html"
+        if not page.exists():
+            raise HTTPException(503, "the page is not built (cd web && npm ci && npm run build)")
+        return FileResponse(page, headers={"Cache-Control": "no-cache"})
 
 
 # -- settings ----------------------------------------------------------------------------
