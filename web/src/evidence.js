@@ -1,6 +1,8 @@
 // The source text with its evidence spans as <mark> elements, one per run of characters
 // covered by the same fields: data-field (the field that names the colour), data-fields
-// (all of them) and a title, so hovering says which fields the words support.
+// (all of them) and a title, so hovering says which fields the words support. A title
+// needs a mouse: a tap (or the keyboard's focus) on a mark shows the same words in a
+// label beside it, so a touch screen reads them too.
 
 import { fieldGroup, fieldLabel, fieldRank, FIELD_GROUPS } from "./colors.js";
 import { h } from "./dom.js";
@@ -57,6 +59,7 @@ export function highlighted(text, evidence) {
     }
     const main = seg.fields[0];
     const groups = [...new Set(seg.fields.map((f) => `g-${fieldGroup(f).key}`))];
+    const said = `Evidence for ${seg.fields.map(fieldLabel).join(", ")}`;
     box.append(
       h(
         "mark",
@@ -64,13 +67,41 @@ export function highlighted(text, evidence) {
           class: `ev f-${fieldGroup(main).key} ${groups.join(" ")}`,
           "data-field": main,
           "data-fields": seg.fields.join(" "),
-          title: `Evidence for ${seg.fields.map(fieldLabel).join(", ")}`,
+          title: said,
+          "aria-label": `${piece}: ${said.toLowerCase()}`,
+          tabindex: 0,
+          onclick: (e) => showTip(e.currentTarget, said),
+          onfocus: (e) => showTip(e.currentTarget, said),
+          onblur: hideTip,
         },
         piece,
       ),
     );
   }
   return box;
+}
+
+// One label for the whole page, placed under the mark tapped or focused.
+let tip = null;
+
+function showTip(mark, text) {
+  if (!tip) {
+    tip = h("div", { id: "mark-tip", role: "status" });
+    document.body.append(tip);
+    document.addEventListener("pointerdown", (e) => {
+      if (!(e.target instanceof Element) || !e.target.closest("mark.ev")) hideTip();
+    });
+  }
+  tip.textContent = text;
+  tip.hidden = false;
+  const r = mark.getBoundingClientRect();
+  const left = Math.max(4, Math.min(window.innerWidth - tip.offsetWidth - 4, r.left + window.scrollX));
+  tip.style.left = `${left}px`;
+  tip.style.top = `${r.bottom + window.scrollY + 4}px`;
+}
+
+function hideTip() {
+  if (tip) tip.hidden = true;
 }
 
 // The colour key; hovering a group (here or a field row) brings its marks forward.

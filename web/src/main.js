@@ -1,18 +1,22 @@
 // The page: filters, map, timeline and side panel, all fed by the REST API.
 // Views are chosen by the address's hash: #/events, #/actors, #/actor/NAME,
-// #/event/ID, #/article/ID, so each can be bookmarked and the back button works.
+// #/event/ID, #/article/ID, so each can be bookmarked and the back button works; the
+// filters, dates, sort and map view are in its query (urlstate.js), so a reload or a
+// shared address shows the same view. With a write token, the edit mode corrects events.
 
 import "leaflet/dist/leaflet.css";
 import "leaflet.markercluster/dist/MarkerCluster.css";
 import "./style.css";
-import { api } from "./api.js";
+import { api, downloadUrl } from "./api.js";
 import { h } from "./dom.js";
+import { editor } from "./editing.js";
 import { EventMap } from "./map.js";
 import { Timeline } from "./timeline.js";
+import { parseView, readUrl, writeUrl } from "./urlstate.js";
 import { actorsList, actorView, articleView, eventsTable, eventView } from "./views.js";
 
 const PAGE = 50;
-const FILTERS = ["text", "event_type", "sub_event_type", "country", "actor"];
+const FILTERS = ["text", "event_type", "sub_event_type", "country", "actor", "status"];
 
 const state = {
   meta: null,
@@ -86,10 +90,22 @@ async function reload({ stats = true, mapPoints = true } = {}) {
       document.body.dataset.mapEvents = String(shown);
     }
     if (!$("#tab-actors").hidden) await showActors();
+    saveState(tableQuery.bbox);
   } catch (err) {
     if (mine === generation) showError(err);
   } finally {
     if (mine === generation) document.body.classList.remove("loading");
+  }
+}
+
+// The address and the download links follow what the page shows.
+function saveState(bbox) {
+  writeUrl({ ...state.filters, since: state.since, until: state.until,
+    sort: state.sort === "-event_date" ? "" : state.sort,
+    in_view: state.inView ? "1" : "", view: map.view() });
+  const view = { ...query(), sort: state.sort, bbox: state.inView ? bbox : undefined };
+  for (const a of document.querySelectorAll("#downloads a[data-format]")) {
+    a.href = downloadUrl({ ...view, format: a.dataset.format });
   }
 }
 
@@ -119,7 +135,7 @@ async function route() {
       $('.tabs [data-tab="detail"]').disabled = false;
       setTab("detail");
       detail.replaceChildren(h("p", { class: "hint" }, "Loading…"));
-      const { view, event } = await eventView(arg);
+      const { view, event } = await eventView(arg, editing());
       detail.replaceChildren(view);
       map.select(event);
       detail.scrollTop = 0;
@@ -145,6 +161,59 @@ async function route() {
     showError(err);
     detail.replaceChildren(h("p", { class: "error" }, err.message));
   }
+}
+
+// What the event panel needs for the edit mode, or null when it is off.
+function editing() {
+  if (!editor.on) return null;
+  return {
+    meta: state.meta,
+    onSaved: () => {
+      reload();
+      route();
+    },
+    onRefused: (message) => {
+      editor.stop();
+      setEditMode();
+      showError(`Edit mode stopped: ${message}`);
+    },
+  };
+}
+
+function setEditMode() {
+  const on = editor.on;
+  document.body.classList.toggle("editing", on);
+  const button = $("#edit-toggle");
+  button.textContent = on ? "Stop editing" : "Edit";
+  button.setAttribute("aria-pressed", String(on));
+  $("#edit-login").hidden = true;
+}
+
+function wireEditing() {
+  const button = $("#edit-toggle");
+  const login = $("#edit-login");
+  if (!state.meta.writable) {
+    button.disabled = true;
+    button.title = "This server is read-only: start it with a token (EVENTWIRE_TOKEN) to edit";
+  }
+  button.addEventListener("click", () => {
+    if (editor.on) {
+      editor.stop();
+      setEditMode();
+      route();
+    } else {
+      login.hidden = !login.hidden;
+      if (!login.hidden) login.elements.token.focus();
+    }
+  });
+  login.addEventListener("submit", (e) => {
+    e.preventDefault();
+    editor.start(login.elements.token.value.trim(), login.elements.who.value.trim());
+    login.reset();
+    setEditMode();
+    route();
+  });
+  setEditMode();
 }
 
 function setFilter(name, value) {
@@ -239,6 +308,30 @@ function setRange(since, until, load = true) {
   if (load) reload({ stats: false });
 }
 
+// The state a shared or reloaded address carries, put back in the form and the map.
+function fromUrl(given) {
+  const country = form.elements.country;
+  if (given.country && ![...country.options].some((o) => o.value === given.country)) {
+    country.append(h("option", { value: given.country }, given.country));
+  }
+  for (const name of FILTERS) if (given[name]) form.elements[name].value = given[name];
+  fillSubTypes();
+  if (given.sub_event_type) form.elements.sub_event_type.value = given.sub_event_type;
+  state.filters = readFilters();
+  if (given.sort) state.sort = given.sort;
+  if (given.since && given.until) {
+    timeline.setRange(given.since, given.until);
+    setRange(given.since, given.until, false);
+  }
+  form.elements.in_view.checked = given.in_view === "1";
+  state.inView = form.elements.in_view.checked;
+  const view = parseView(given.view);
+  if (view) {
+    map.setView(view);
+    state.fitNext = false;
+  }
+}
+
 async function start() {
   state.meta = await api("meta");
   const types = Object.keys(state.meta.taxonomy);
@@ -247,14 +340,16 @@ async function start() {
   map = new EventMap($("#map"), {
     basemap: state.meta.basemap,
     onOpen: (id) => (location.hash = `#/event/${encodeURIComponent(id)}`),
-    onMove: () => state.inView && reload({ stats: false, mapPoints: false }),
+    onMove: () => (state.inView ? reload({ stats: false, mapPoints: false }) : saveState()),
     onType: (type) => setFilter("event_type", type),
   });
   const borders = map.loadBorders().catch((err) => showError(`Borders not loaded: ${err.message}`));
   timeline = new Timeline($("#timeline"), (since, until) => setRange(since, until));
   wireFilters();
+  wireEditing();
   const all = await api("stats");
   form.elements.country.append(...all.by_country.filter((c) => c.country).map((c) => h("option", { value: c.country }, c.country)));
+  fromUrl(readUrl());
   window.addEventListener("hashchange", route);
   await reload();
   await route();

@@ -1,12 +1,15 @@
 // The map: country borders drawn from Natural Earth (shipped with the page, no tile
-// server), an optional online tile layer under them, and the events as circles coloured
-// by event type and sized by fatalities, clustered where dense.
+// server) and named from the gazetteer (labels.js), an optional online tile layer under
+// them, and the events as circles coloured by event type and sized by fatalities,
+// clustered where dense; the chosen event is drawn above its cluster.
 
 import L from "./leaflet-global.js";
 import "leaflet.markercluster";
 import { feature } from "topojson-client";
 import { typeColor, TYPE_COLORS } from "./colors.js";
 import { h } from "./dom.js";
+import { MapLabels } from "./labels.js";
+import { formatView } from "./urlstate.js";
 import { place } from "./views.js";
 
 export function radius(fatalities) {
@@ -36,9 +39,25 @@ export class EventMap {
       spiderfyOnMaxZoom: true,
       iconCreateFunction: clusterIcon,
     }).addTo(this.map);
+    // The chosen event in a pane of its own above the clusters' (markers are at 600), so
+    // that it shows even where its cluster would cover it.
+    this.map.createPane("selected").style.zIndex = 650;
+    this.selectedRenderer = L.svg({ pane: "selected" });
     this.selected = L.layerGroup().addTo(this.map);
     this.map.on("moveend", () => onMove && onMove());
     this.legend(onType);
+    // Names of countries, divisions and towns, unless online tiles already carry them.
+    this.labels = basemap && basemap.tile_url ? null : new MapLabels(this.map);
+    if (this.labels) this.labels.refresh();
+  }
+
+  // The view as the address keeps it ("zoom/lat/lon"), and back.
+  view() {
+    return formatView(this.map.getZoom(), this.map.getCenter());
+  }
+
+  setView({ zoom, lat, lon }) {
+    this.map.setView([lat, lon], zoom, { animate: false });
   }
 
   async loadBorders() {
@@ -114,13 +133,25 @@ export class EventMap {
   select(ev) {
     this.selected.clearLayers();
     if (!ev || ev.latitude == null || ev.longitude == null) return;
-    L.circleMarker([ev.latitude, ev.longitude], {
-      radius: radius(ev.fatalities) + 6,
-      className: "ev-selected",
-      interactive: false,
-      fill: false,
-      weight: 3,
+    const at = [ev.latitude, ev.longitude];
+    const drawn = { pane: "selected", renderer: this.selectedRenderer, interactive: false };
+    // The dot takes the pointer (it lies on top of its cluster, which a click would
+    // otherwise open); the ring around it does not.
+    L.circleMarker(at, {
+      ...drawn,
+      interactive: true,
+      bubblingMouseEvents: false,
+      radius: radius(ev.fatalities),
+      fillColor: typeColor(ev.event_type),
+      fillOpacity: 1,
+      color: "#ffffff",
+      weight: 1.5,
+      className: "ev-selected-dot",
     }).addTo(this.selected);
+    L.circleMarker(at, { ...drawn, radius: radius(ev.fatalities) + 6, className: "ev-selected",
+      fill: false, weight: 3 }).addTo(this.selected);
+    const dot = this.selected.getLayers()[0].getElement();
+    if (dot) dot.setAttribute("data-event-id", ev.event_id);
     if (!this.map.getBounds().contains([ev.latitude, ev.longitude])) {
       this.map.panTo([ev.latitude, ev.longitude], { animate: false });
     }

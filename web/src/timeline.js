@@ -1,11 +1,12 @@
-// The timeline: events per day as a histogram (hand-written SVG), and a brush: drag
-// across it to choose a period, which then filters the map and the table. A click
-// without a drag clears the period. Pointer events, so it works with a mouse or a finger.
+// The timeline: events per day as a histogram (hand-written SVG), the dead per day as a
+// line over it (its own scale, on the right), and a brush: drag across it to choose a
+// period, which then filters the map and the table. A click without a drag clears the
+// period. Pointer events, so it works with a mouse or a finger.
 
 import { svg } from "./dom.js";
 
 const DAY = 86400000;
-const M = { left: 34, right: 10, top: 8, bottom: 20 };
+const M = { left: 34, right: 56, top: 8, bottom: 20 };
 
 export const toDay = (iso) => Math.floor(Date.parse(`${iso}T00:00:00Z`) / DAY);
 export const toIso = (day) => new Date(day * DAY).toISOString().slice(0, 10);
@@ -29,7 +30,9 @@ export class Timeline {
 
   // ``byDay``: [{event_date, events, fatalities}] from /api/stats.
   setData(byDay) {
-    this.days = byDay.filter((d) => d.event_date).map((d) => ({ day: toDay(d.event_date), n: d.events }));
+    this.days = byDay
+      .filter((d) => d.event_date)
+      .map((d) => ({ day: toDay(d.event_date), n: d.events, k: d.fatalities || 0 }));
     this.draw();
   }
 
@@ -68,9 +71,11 @@ export class Timeline {
     // Bins of whole days, at least 3 pixels wide, so years of data stay readable.
     const perBin = Math.max(1, Math.ceil(s.span / Math.max(1, Math.floor(s.inner / 3))));
     const bins = new Map();
+    const killed = new Map();
     for (const d of this.days) {
       const b = s.first + Math.floor((d.day - s.first) / perBin) * perBin;
       bins.set(b, (bins.get(b) || 0) + d.n);
+      killed.set(b, (killed.get(b) || 0) + d.k);
     }
     const top = Math.max(...bins.values());
     const base = s.height - M.bottom;
@@ -84,19 +89,45 @@ export class Timeline {
         class: inRange ? "bar" : "bar out",
         "data-day": toIso(b),
         "data-count": n,
+        "data-killed": killed.get(b),
       });
       const tip = svg("title");
-      tip.textContent = `${toIso(b)}${perBin > 1 ? ` (+${perBin - 1} days)` : ""}: ${n} events`;
+      tip.textContent = `${toIso(b)}${perBin > 1 ? ` (+${perBin - 1} days)` : ""}: ${n} events, `
+        + `${killed.get(b)} killed`;
       bar.append(tip);
       el.append(bar);
     }
     el.append(svg("line", { x1: M.left, x2: s.width - M.right, y1: base, y2: base, class: "axis" }));
+    this.deaths(s, killed, perBin, base);
     this.labels(s, top, base);
     const sel = this.drag ? [this.drag.a, this.drag.b].sort((a, b) => a - b) : null;
     const r = sel || (this.range && [s.x(this.range[0]), s.x(this.range[1] + 1)]);
     if (r) {
       el.append(svg("rect", { x: r[0], y: M.top - 4, width: Math.max(1, r[1] - r[0]), height: base - M.top + 4, class: "brush" }));
     }
+  }
+
+  // The dead per bin: a line with a point per bin, scaled to the most in one bin (named
+  // on the right), so a day of few events but many dead stands out.
+  deaths(s, killed, perBin, base) {
+    const most = Math.max(0, ...killed.values());
+    if (!most) return;
+    const y = (k) => base - (k / most) * (base - M.top);
+    const mid = (b) => (s.x(b) + s.x(b + perBin)) / 2;
+    const order = [...killed.keys()].sort((a, b) => a - b);
+    const points = order.map((b) => `${mid(b).toFixed(1)},${y(killed.get(b)).toFixed(1)}`);
+    this.el.append(svg("polyline", { points: points.join(" "), class: "killed-line" }));
+    for (const b of order) {
+      const dot = svg("circle", { cx: mid(b), cy: y(killed.get(b)), r: 2.5, class: "killed",
+        "data-day": toIso(b), "data-killed": killed.get(b) });
+      const tip = svg("title");
+      tip.textContent = `${toIso(b)}: ${killed.get(b)} killed`;
+      dot.append(tip);
+      this.el.append(dot);
+    }
+    const t = svg("text", { x: s.width - M.right + 4, y: M.top + 8, class: "tick killed-scale" });
+    t.textContent = `${most} killed`;
+    this.el.append(t);
   }
 
   labels(s, top, base) {

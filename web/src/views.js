@@ -3,7 +3,8 @@
 
 import { api } from "./api.js";
 import { fieldGroup, typeColor } from "./colors.js";
-import { h, safeUrl } from "./dom.js";
+import { append, h, safeUrl } from "./dom.js";
+import { editForm } from "./editing.js";
 import { highlighted, legend } from "./evidence.js";
 
 function dot(type) {
@@ -30,6 +31,9 @@ function killed(ev) {
   }
   return s;
 }
+
+// Who published a source, as a reader names it: the site, else the file's name.
+const outletOf = (src) => src.outlet || src.url || src.source;
 
 // -- the table ----------------------------------------------------------------------------
 
@@ -62,12 +66,15 @@ export function eventsTable(page, { sort, onSort, onPage }) {
     h(
       "tr",
       { "data-event-id": ev.event_id, tabindex: 0, onclick: () => (location.hash = eventHash(ev.event_id)),
+        class: [ev.review === "rejected" && "rejected", ev.flags && ev.flags.length && "flagged"]
+          .filter(Boolean).join(" ") || null,
         onkeydown: (e) => e.key === "Enter" && (location.hash = eventHash(ev.event_id)) },
       h("td", { class: "nowrap" }, ev.event_date || "?"),
       h("td", { class: "type", "data-event-type": ev.event_type }, dot(ev.event_type),
         ev.sub_event_type, h("br"), h("span", { class: "place" }, place(ev))),
       h("td", { class: "actors" }, [ev.actor1, ev.actor2].filter(Boolean).join(" · ")),
-      h("td", { class: "num" }, killed(ev)),
+      h("td", { class: "num" }, killed(ev),
+        ev.flags && ev.flags.length ? h("span", { class: "flag", title: ev.flags.join("\n") }, " ⚑") : null),
       h("td", { class: "num" }, ev.sources.length),
     ),
   );
@@ -123,6 +130,13 @@ export async function actorView(name, onFilter) {
 
 // -- one event ----------------------------------------------------------------------------
 
+// The merged toll, and beside it each source's own ("23 — by source: 23 herald, 1 courier").
+function tolls(ev, sources) {
+  if (sources.length < 2) return killed(ev);
+  const each = sources.map((s) => `${s.event.fatalities ?? 0} ${outletOf(s)}`);
+  return `${killed(ev)} — by source: ${each.join(", ")}`;
+}
+
 function fieldRows(ev, meta) {
   const coords = ev.latitude == null ? "no coordinates"
     : `${ev.latitude}, ${ev.longitude}, precision ${ev.geo_precision}`;
@@ -134,9 +148,10 @@ function fieldRows(ev, meta) {
     ["Actor 1", "actor1", [ev.actor1, ev.assoc_actor_1 && `with ${ev.assoc_actor_1}`].filter(Boolean).join(" ")],
     ["Actor 2", "actor2", [ev.actor2, ev.assoc_actor_2 && `with ${ev.assoc_actor_2}`].filter(Boolean).join(" ")],
     ["Location", "location", `${place(ev, ["location", "admin1", "country"])} (${coords})`],
-    ["Fatalities", "fatalities", killed(ev)],
+    ["Fatalities", "fatalities", tolls(ev, meta.sources)],
     ["Injuries", "injuries", ev.injuries ?? "not stated"],
-    ["Record", null, `${meta.status}, version ${meta.version}, confidence ${ev.confidence}`],
+    ["Record", null, `${meta.status}, version ${meta.version}, confidence ${ev.confidence}`
+      + (ev.corrected && ev.corrected.length ? `; corrected by hand: ${ev.corrected.join(", ")}` : "")],
   ];
   return h(
     "dl",
@@ -160,14 +175,19 @@ function mergeNote(merge) {
 
 async function sourceBlock(src) {
   const url = safeUrl(src.url);
+  const own = src.event || {};
   const box = h(
     "article",
     { class: "source", "data-article-id": src.article_id },
-    h("h4", {}, src.title || src.url || src.source),
+    h("h4", {}, src.title || outletOf(src)),
     h(
       "p",
       { class: "meta" },
+      h("span", { class: "outlet" }, outletOf(src)),
+      " · ",
       src.published ? `Published ${src.published} · ` : "",
+      h("span", { class: "own-toll" }, `says ${own.fatalities ?? 0} killed`),
+      " · ",
       url ? h("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, "original") : null,
       url ? " · " : "",
       mergeNote(src.merge),
@@ -184,7 +204,16 @@ async function sourceBlock(src) {
   return box;
 }
 
-export async function eventView(id) {
+// The flags the merge raised, with each source named by its outlet, not its id.
+function flagsBox(ev, sources) {
+  if (!ev.flags || !ev.flags.length) return null;
+  const named = (text) => sources.reduce((t, s) => t.replace(s.article_id, outletOf(s)), text);
+  return h("div", { class: "flags", role: "note" }, h("strong", {}, "⚑ For review: "),
+    ev.flags.map((f) => h("p", {}, named(f))));
+}
+
+// ``edit``: {meta, onSaved, onRefused} when the edit mode is on (editing.js).
+export async function eventView(id, edit = null) {
   const body = await api(`events/${encodeURIComponent(id)}`);
   const ev = body.event;
   const view = h("div", { class: "detail", "data-event-id": ev.event_id });
@@ -196,14 +225,18 @@ export async function eventView(id) {
     row.addEventListener("mouseenter", () => view.setAttribute("data-focus", row.dataset.group));
     row.addEventListener("mouseleave", () => view.removeAttribute("data-focus"));
   }
-  view.append(
+  // dom.append, not the DOM's own: it leaves out the parts that are null.
+  append(view, [
     h("p", {}, link("#/events", "‹ Events"), h("span", { class: "id" }, ev.event_id)),
     title,
-    fields,
+    body.status === "rejected" ? h("p", { class: "rejected-note" }, "Rejected by a person: "
+      + "left out of the default answers and the exports.") : null,
+    flagsBox(ev, body.sources),
+    edit ? editForm(body, edit.meta, edit.onSaved, edit.onRefused) : fields,
     h("h3", {}, `Sources (${body.sources.length})`),
-    h("p", { class: "hint" }, "Marked words are the evidence for the fields; hover one to see which."),
+    h("p", { class: "hint" }, "Marked words are the evidence for the fields; hover or tap one to see which."),
     legend(view),
-  );
+  ]);
   const blocks = await Promise.all(body.sources.map(sourceBlock));
   view.append(...blocks);
   return { view, event: ev };
@@ -248,14 +281,16 @@ export async function articleView(id) {
   show(0);
   view.append(
     h("p", {}, link("#/events", "‹ Events")),
-    h("h2", {}, article.title || article.url || article.source),
+    h("h2", {}, article.title || outletOf(article)),
     h("p", { class: "meta" }, article.published ? `Published ${article.published} · ` : "",
       url ? [h("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, "original"), " · "] : "",
+      h("span", { class: "outlet" }, outletOf(article)), " · ",
       `coded by eventwire ${article.extractor_version}`),
     events.length ? picker : h("p", { class: "hint" }, "No events were coded from this article."),
     legend(view),
     textBox,
-    extrasList(article),
+    // Spread: DOM's own append writes an array as "[object HTMLHeadingElement],...".
+    ...extrasList(article),
   );
   return view;
 }
