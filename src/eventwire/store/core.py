@@ -22,7 +22,7 @@ from ..errors import StoreError
 from ..records import Article, Event, Result, content_hash
 from . import corrections, extras
 from .base import FAILED, SKIPPED, STORED, Database, Outcome
-from .corrections import CorrectionsAPI, canonical_id, not_found
+from .corrections import canonical_id, not_found
 from .handwork import HandworkAPI, pinned
 from .reads import ReadAPI
 from .schema import FEED_COLUMNS, MIGRATIONS, MIGRATIONS_TABLE
@@ -50,7 +50,7 @@ def _newer(running: str, stored: str) -> bool:
     return key(running) > key(stored)
 
 
-class Store(ReadAPI, extras.ExtrasReadAPI, CorrectionsAPI, HandworkAPI):
+class Store(ReadAPI, extras.ExtrasReadAPI, HandworkAPI):
     """An event store on SQLite or PostgreSQL (``open_store``); the same SQL on both."""
 
     def __init__(self, db: Database, url: str) -> None:

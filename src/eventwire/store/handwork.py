@@ -24,7 +24,7 @@ from ..errors import ConflictError, InputError
 from ..records import Event
 from . import corrections
 from .base import now_iso
-from .corrections import check_note
+from .corrections import CorrectionsAPI, check_note
 
 if TYPE_CHECKING:
     from .base import Database
@@ -53,21 +53,14 @@ def _decision(event_id: str, who: str, why: str, at: str, note: str) -> str:
     )  # fmt: skip
 
 
-class HandworkAPI:
-    """Merge and split by hand; mixed into ``Store`` (core.py)."""
-
-    db: Database
-    url: str
+class HandworkAPI(CorrectionsAPI):
+    """Merge and split by hand, besides the corrections of fields and verdicts; mixed
+    into ``Store`` (core.py)."""
 
     if TYPE_CHECKING:  # defined by Store (core.py)
 
-        def _refresh(self, event_id: str, reason: str, version: str, *, who: str | None = None,
-                     why: str | None = None, force: bool = False) -> None: ...  # fmt: skip
-
         def _delete(self, event_id: str, reason: str, version: str, who: str | None = None,
                     why: str | None = None) -> None: ...  # fmt: skip
-
-        def _event_row(self, event_id: str) -> dict[str, Any]: ...
 
         def _new_event_id(self, ev: Event) -> str: ...
 
