@@ -168,9 +168,21 @@ class ModelDecider:
     """The model's verdict on each draft, a certain card's where one decided."""
 
     def __init__(
-        self, model: Model, certain: frozenset[str] = frozenset(), policy: Policy = Policy()
+        self,
+        model: Model,
+        certain: frozenset[str] = frozenset(),
+        policy: Policy = Policy(),
+        rescue_drafts: bool = False,
     ) -> None:
         self.model, self.certain, self.policy = model, certain, policy
+        # Drafts the cards found no event in are read by the model only in a text where
+        # nothing else was found: beside an event, such a draft is mostly a second telling
+        # of it ("seventeen insurgents were killed in the fighting") or background.
+        self.rescue_drafts = rescue_drafts
+
+    def rescuing(self) -> ModelDecider:
+        """The same decider, reading the drafts the cards found no event in."""
+        return ModelDecider(self.model, self.certain, self.policy, rescue_drafts=True)
 
     def __call__(
         self,
@@ -184,12 +196,14 @@ class ModelDecider:
     ) -> Verdict:
         if verdict.card in self.certain and verdict.sub_event_type:
             return verdict
+        if verdict.sub_event_type is None and not self.rescue_drafts:
+            return verdict
         feats = draft_features(doc, draft, verdict, actor1, actor2, killed, injured)
         ranked = self.model.predict(feats)
         p_none = dict(ranked).get(NO_EVENT, 0.0)
         label, prob = next((x, p) for x, p in ranked if x != NO_EVENT)
         if verdict.sub_event_type is None:
-            if p_none >= self.policy.rescue:
+            if not self.rescue_drafts or p_none >= self.policy.rescue:
                 return verdict  # the cards' "no event" stands
         else:
             strong = max(verdict.votes.values(), default=0.0) >= self.policy.strong_trigger
