@@ -23,9 +23,8 @@ from eventwire.readers import read_sources
         ("CHANGELOG.md", "not an article: CHANGELOG"),
         ("tolls.csv", "not an article: a data file (.csv)"),
         ("events.db-wal", "not an article: a database file (.db-wal)"),
-        ("map.png", "not an article: an image or a recording (.png)"),
-        ("report.pdf", "not an article: a document format eventwire cannot read (save it as "
-                       "text or HTML) (.pdf)"),
+        ("map.png", None),  # binary: the reader fails it, and says why
+        ("report.pdf", None),
         (".DS_Store", "not an article: a hidden file"),
         ("kidal-2024.txt", None),
         ("page.html", None),

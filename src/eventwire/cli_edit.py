@@ -19,7 +19,8 @@ from typing import Any
 
 import typer
 
-from .cli_store import EXIT_FAILURE, fail, must_exist
+from .cli_store import must_exist
+from .cli_support import EXIT_FAILURE, EXIT_INPUT, fail
 from .editing import edit as run_edit
 from .editing import merge_events, split_event
 from .errors import ConflictError, EventwireError, InputError, NotFoundError
@@ -45,11 +46,11 @@ def _fields(assignments: list[str]) -> dict[str, Any]:
     for item in assignments:
         name, eq, value = item.partition("=")
         if not eq or not name.strip():
-            fail(f"--set takes FIELD=VALUE (got {item!r}); fields: {', '.join(FIELDS)}")
+            fail(f"--set takes FIELD=VALUE (got {item!r}); fields: {', '.join(FIELDS)}", EXIT_INPUT)
         try:
             out[name.strip()] = parse_value(name.strip(), value)
         except InputError as exc:
-            fail(str(exc).removeprefix("fields."))
+            fail(str(exc).removeprefix("fields."), EXIT_INPUT)
     return out
 
 
@@ -71,7 +72,7 @@ def edit(
 ) -> None:
     """Correct an event, accept or reject it, or merge or split events by hand."""
     if reject and accept:
-        fail("--reject and --accept say opposite things: give one")
+        fail("--reject and --accept say opposite things: give one", EXIT_INPUT)
     must_exist(db)
     form, ids = (target[0], target[1:]) if target[0] in ("merge", "split") else ("", target)
     try:
@@ -80,13 +81,13 @@ def edit(
             typer.echo(f"{', '.join(i.upper() for i in ids[1:])} merged into {done}", err=True)
         elif form == "split":
             if len(ids) != 1:
-                fail(f"split takes one EVENT_ID (got {len(ids)})")
+                fail(f"split takes one EVENT_ID (got {len(ids)})", EXIT_INPUT)
             made = split_event(ids[0], source or None, db=db, why=why, who=_who(who))
             typer.echo(f"{ids[0].upper()} split: {', '.join(made)} made", err=True)
         else:
             _correct(ids, set_ or [], reject, accept, why, _who(who), db, json_out)
     except (InputError, NotFoundError, ConflictError) as exc:
-        fail(str(exc))
+        fail(str(exc), EXIT_INPUT)
     except EventwireError as exc:
         fail(str(exc), EXIT_FAILURE)
 
@@ -94,7 +95,7 @@ def edit(
 def _correct(ids: list[str], assignments: list[str], reject: bool, accept: bool,
              why: str | None, who: str, db: str, json_out: bool) -> None:  # fmt: skip
     if len(ids) != 1:
-        fail(f"give one EVENT_ID to correct (got {len(ids)}); forms: {_FORMS}")
+        fail(f"give one EVENT_ID to correct (got {len(ids)}); forms: {_FORMS}", EXIT_INPUT)
     status = "rejected" if reject else "accepted" if accept else None
     found = run_edit(ids[0], db=db, fields=_fields(assignments) or None, status=status, why=why,
                      who=who)  # fmt: skip

@@ -5,7 +5,7 @@ and the ingest's summary of events.
 >>> event_summary(IngestReport(created=["NGA1"], merged=["SOM3"]))    # doctest: +SKIP
 'events: 1 created (NGA1), 1 merged with new reports (SOM3), 0 updated by re-coding'
 
-cli.py and cli_edit.py use them; nothing here imports either.
+cli.py and cli_edit.py use them; the exit codes and the one-line error are cli_support's.
 """
 
 from __future__ import annotations
@@ -15,15 +15,14 @@ import inspect
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, NoReturn
+from typing import Any
 
 import typer
 
+from .cli_support import EXIT_FAILURE, EXIT_INPUT, fail
 from .errors import EventwireError
 from .store import EventFilter, store_exists
 from .store.filters import EVENT_STATUSES, check_filter
-
-EXIT_INPUT, EXIT_FAILURE = 2, 1  # as in cli.py: bad input or arguments; anything else
 
 COUNTRY = typer.Option(None, "--country", help="Country name or ISO code (any case).")
 SINCE = typer.Option(None, "--since", metavar="YYYY-MM-DD", help="First event date.")
@@ -47,12 +46,6 @@ FILTERS = {
 ALL_EVENTS = EventFilter()
 
 
-def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
-    """Print ``error: message`` on stderr and exit with ``code``."""
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
-
-
 def checked_filter(**given: str | None) -> EventFilter:
     """The filters of ``events`` and ``export``, checked as the REST API checks them
     (store/filters.py); a bad value exits 2 naming its option."""
@@ -60,7 +53,7 @@ def checked_filter(**given: str | None) -> EventFilter:
     if problems:
         name, message, value = problems[0]
         option = {"event_type": "type", "sub_event_type": "sub-type"}.get(name, name)
-        fail(f"--{option}: {message} (got {value!r})")
+        fail(f"--{option}: {message} (got {value!r})", EXIT_INPUT)
     return filters
 
 
@@ -94,7 +87,7 @@ def must_exist(db: str) -> None:
     except EventwireError as exc:
         fail(str(exc), EXIT_FAILURE)
     if not there:
-        fail(f"no store at {db} (eventwire ingest ... --db {db} makes one)")
+        fail(f"no store at {db} (eventwire ingest ... --db {db} makes one)", EXIT_INPUT)
 
 
 @contextmanager

@@ -47,12 +47,9 @@ _NOT_NEWS_SUFFIXES = {
                     "a database file"),
     **dict.fromkeys((".py", ".js", ".css", ".sh", ".yml", ".yaml", ".toml", ".ini", ".cfg",
                      ".lock", ".ipynb"), "code or configuration"),
-    **dict.fromkeys((".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".ico", ".mp3", ".mp4",
-                     ".wav", ".mov"), "an image or a recording"),
-    **dict.fromkeys((".zip", ".tar", ".tgz", ".7z", ".rar", ".bz2", ".xz"), "an archive"),
-    **dict.fromkeys((".pdf", ".doc", ".docx", ".odt", ".epub"), "a document format eventwire "
-                    "cannot read (save it as text or HTML)"),
 }  # fmt: skip
+# Images, archives and PDFs are left to the reader, which fails them as binary input: a
+# report saved as a PDF is news eventwire could not read, and says so.
 _TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", "")
 _SIDECAR_MAX = 100_000
 

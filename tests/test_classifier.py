@@ -1,0 +1,103 @@
+"""The classifier beside the rule cards (coding/learned.py), on text it never trained on.
+
+The two news-register batches (tests/news_batches/, written for the project and scored
+blind once each) hold the coder to floors; the texts below show each part of the
+classifier's say: what it drops, what it rescues, what it leaves to the cards.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import eventwire
+from eventwire.coding.learned import Policy
+from eventwire.options import Options
+from eventwire.training import weighted_f1
+
+BATCHES = Path(__file__).resolve().parent / "news_batches"
+
+
+def _score(options: Options) -> tuple[float, float]:
+    """(sub-event weighted F1 over the reports of an event, share of the texts of no event
+    left quiet) over both batches, each text coded as one article."""
+    pairs: list[tuple[str, str]] = []
+    quiet: list[bool] = []
+    for path in sorted(BATCHES.glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            events = eventwire.extract(row["text"], options=options).events
+            if row["sub_event_type"]:
+                pairs.append((row["sub_event_type"], events[0].sub_event_type if events else "-"))
+            else:
+                quiet.append(not events)
+    return weighted_f1(pairs), sum(quiet) / len(quiet)
+
+
+def test_classifier_news_batches_meet_their_floors() -> None:
+    f1, quiet = _score(Options())
+    # Measured 2026-12-06: F1 0.91, quiet 0.86 (the cards alone: 0.67 and 0.56).
+    assert f1 >= 0.88
+    assert quiet >= 0.80
+
+
+def test_classifier_beats_the_cards_alone_on_news() -> None:
+    with_model, quiet_model = _score(Options())
+    cards, quiet_cards = _score(Options(use_model=False))
+    assert with_model >= cards + 0.15
+    assert quiet_model > quiet_cards
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # No trigger word the lexicon knows: the model reads the whole text.
+        ("On 2 March 2024, ceasefire monitors recorded 40 bursts of heavy machine-gun fire "
+         "near the village of Krasnyi Lyman.", "Armed clash"),
+        # Party factions fighting are a mob, not a demonstration (ACLED's codebook).
+        ("Two factions of the ruling party's student wing fought with sticks and bricks on "
+         "the campus of a college in Rajshahi on Monday; eleven were hurt.", "Mob violence"),
+    ],
+)
+def test_classifier_decides_what_the_cards_get_wrong_or_miss(text: str, sub: str) -> None:
+    events = eventwire.extract(text, published="2024-03-05").events
+    assert events and events[0].sub_event_type == sub
+    assert (events[0].classified_by or "").startswith("model:")
+
+
+def test_classifier_leaves_a_certain_card_its_verdict() -> None:
+    events = eventwire.extract(
+        "A suicide bomber blew himself up at a checkpoint outside Mogadishu on Monday, "
+        "killing four soldiers.", published="2024-03-05",
+    ).events
+    assert events[0].classified_by == "rule:suicide_bomb"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A gas explosion at a restaurant in the capital killed three people on Friday, "
+        "firefighters said.",
+        "A bus plunged into a ravine in Nepal on Sunday, killing 23 passengers.",
+    ],
+)
+def test_classifier_drops_what_the_cards_took_for_an_event(text: str) -> None:
+    cards = eventwire.extract(text, published="2024-03-05", options=Options(use_model=False))
+    assert cards.events, "the cards alone code an event here"
+    assert eventwire.extract(text, published="2024-03-05").events == []
+    assert Policy().drop_event < Policy().drop_long <= Policy().drop_strong
+
+
+def test_classifier_says_which_decided_and_weighs_its_confidence() -> None:
+    events = eventwire.extract(
+        "Fighter jets bombed a market in the town of Maaret al-Numan on Sunday, killing "
+        "nine people, rescuers said.", published="2024-03-05",
+    ).events
+    decided = Counter((e.classified_by or "").split(":")[0] for e in events)
+    assert decided["model"] >= 1
+    main = events[0]
+    prob = float(main.classified_by.split(" ")[1])
+    assert 0.0 < main.confidence <= 1.0 and abs(main.confidence - prob) < 0.5
