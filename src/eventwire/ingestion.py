@@ -26,6 +26,7 @@ from itertools import chain
 from typing import Any
 
 from . import about
+from .errors import StoreError
 from .options import Options
 from .parallel import Extractor, in_process, make_extractor
 from .readers import Item, read_sources
@@ -102,7 +103,7 @@ def ingest(
         )  # fmt: skip
         batches = _batches(chain(read, items), store, version, options.batch_size)
         for outcome, pos in _write_order(batches, extractor):
-            status = store.record(outcome, version)
+            status = _record(store, outcome, version)
             _count(report, status, outcome)
             if progress is not None:
                 progress(status, pos)
@@ -164,6 +165,20 @@ def _outcome(item: Item, result: Result | None) -> Outcome:
     if result is not None:
         result.id = item.article.id
     return Outcome(item.source, STORED, article=item.article, result=result)
+
+
+def _record(store: Store, outcome: Outcome, version: str) -> str:
+    """``store.record``, and when the store refuses an article (a value no column can
+    hold, whatever no one foresaw), the input is recorded as failed at stage "store",
+    with the reason, and the run goes on. When even that is refused, the store itself is
+    out of order and the error stops the run (a rerun resumes it)."""
+    try:
+        return store.record(outcome, version)
+    except StoreError as exc:
+        if outcome.status != STORED:
+            raise
+        failed = Outcome(outcome.source, FAILED, f"cannot be stored: {exc}", "store")
+        return store.record(failed, version)
 
 
 def _count(report: IngestReport, status: str, outcome: Outcome) -> None:

@@ -203,7 +203,12 @@ def _round(urls: list[str], db: str | None, now: dt.datetime, every: float, opti
             poller = _Poller(store, options, published, extractor, timeout, retries,
                              retry_delay, every, clock, sleep, rng)  # fmt: skip
             try:
-                poller.poll(state)
+                try:
+                    poller.poll(state)
+                except EventwireError:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - a failed poll; the other feeds go on
+                    poller.failed(state, _Failure("error", f"{type(exc).__name__}: {exc}", False))
                 store.save_feed(state.as_dict())
             except EventwireError as exc:  # the store refused a write: reported, not fatal
                 state.status, state.error = "store error", str(exc)
@@ -260,7 +265,7 @@ class _Poller:
                 state.status = "ok"
                 state.etag, state.last_modified = answer.etag, answer.last_modified
         except _Failure as f:
-            self._failed(state, f)
+            self.failed(state, f)
             return
         stamp = _iso(self.clock())
         state.checked_at = state.success_at = stamp
@@ -298,7 +303,7 @@ class _Poller:
                         extractor=self.extractor)  # fmt: skip
         return len(parsed.entries), report.stored + report.updated
 
-    def _failed(self, state: FeedState, f: _Failure) -> None:
+    def failed(self, state: FeedState, f: _Failure) -> None:
         now = self.clock()
         state.checked_at = _iso(now)
         state.status, state.error = f.status, f.message
