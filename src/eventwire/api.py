@@ -29,7 +29,7 @@ import os
 import threading
 from collections.abc import Iterator
 from contextlib import asynccontextmanager, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
@@ -74,13 +74,17 @@ class ServeOptions:
 
     ``token``: the bearer token that allows POST /api/articles (None: read-only);
     ``tile_url``: an online tile layer drawn under the borders
-    (``https://tile.example.org/{z}/{x}/{y}.png``; None: the offline borders only).
+    (``https://tile.example.org/{z}/{x}/{y}.png``; None: the offline borders only);
+    ``allowed_hosts``: names the server may be reached by, past the local ones.
     """
 
     token: str | None = None
     tile_url: str | None = None
     tile_attribution: str = ""
     extraction: Options = field(default_factory=Options)
+    # Host names the server answers to besides the local ones (``LOCAL_HOSTS``); "*" is
+    # any. A page on another name (DNS rebinding) is refused: see ``_check_host``.
+    allowed_hosts: tuple[str, ...] = ()
 
 
 def read_token(token_file: str | None = None) -> str | None:
@@ -130,6 +134,8 @@ def serve(
     if _is_file_store(url) and not Path(_sqlite_path(url)).exists() and options.token is None:
         # Opening would create an empty file: a mistyped path would then serve nothing.
         raise ConfigError(f"no store at {url} (eventwire ingest ... --db {url} makes one)")
+    if host not in ("0.0.0.0", "::", ""):  # the address listened on is a name it is reached by
+        options = replace(options, allowed_hosts=(*options.allowed_hosts, host))
     uvicorn.run(create_app(url, options), host=host, port=port, log_level=log_level)
 
 
@@ -160,6 +166,7 @@ def create_app(store_url: str | None = None, options: ServeOptions = ServeOption
     app.state.hub = hub
     app.state.options = options
     _envelope_errors(app)
+    _check_host(app, options)  # added before the headers: its refusals carry them too
     _security_headers(app, options)
     # The borders file goes from 756 KB to 236 KB and the script from 208 KB to 61 KB.
     app.add_middleware(GZipMiddleware, minimum_size=2048)
@@ -249,6 +256,37 @@ def _security_headers(app: FastAPI, options: ServeOptions) -> None:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         return response
+
+
+# The names of this machine: a server reached by one of them is reached from this machine.
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]", "::1")
+
+
+def _check_host(app: FastAPI, options: ServeOptions) -> None:
+    """Answer only requests whose Host header names this server: a local name, the
+    address it listens on, or one of ``options.allowed_hosts``. A web page on another
+    site that makes its own name resolve to 127.0.0.1 (DNS rebinding) sends its own name
+    in Host, and is refused (400) before it can read the API or post to it."""
+    allowed = {h.lower() for h in (*LOCAL_HOSTS, *options.allowed_hosts)}
+
+    @app.middleware("http")
+    async def host(request: Request, call_next: Any) -> Any:
+        given = request.headers.get("host")
+        # No Host at all is no browser (browsers always send one): a script or a probe.
+        if given is None or "*" in allowed or _host_name(given) in allowed:
+            return await call_next(request)
+        name = _host_name(given)
+        return _error(400, f"this server does not answer to the host name {name!r} (start it "
+                           f"with --allowed-host {name} to allow it)")  # fmt: skip
+
+
+def _host_name(header: str) -> str:
+    """The name of a Host header, without its port: "localhost:8000" -> "localhost",
+    "[::1]:8000" -> "[::1]"."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[: header.find("]") + 1] if "]" in header else header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
 
 
 # -- query parameters --------------------------------------------------------------------
