@@ -86,7 +86,7 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[Path], list[Item]]:
     """
     files: list[Path] = []
     unread: list[Item] = []
-    seen: set[Path] = set()
+    seen: dict[Path, str] = {}  # each file read, by its real path: the name it is read as
     for p in paths:
         path = Path(p)
         before = len(unread)
@@ -106,8 +106,11 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[Path], list[Item]]:
         for f in found:
             key = f.resolve()
             if key not in seen:
-                seen.add(key)
+                seen[key] = _name(f)
                 files.append(f)
+            elif seen[key] != _name(f):  # a link to a file read under its own name
+                why = f"same file as {seen[key]}: read once, under that name"
+                unread.append(Item(_name(f), status=SKIPPED, reason=why))
     return files, unread
 
 
