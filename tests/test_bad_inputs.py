@@ -25,6 +25,7 @@ from eventwire.ingestion import ingest
 from eventwire.pipeline import extract_articles
 from eventwire.records import Article
 from eventwire.store import open_store
+from fuzzing import spans, warc_bytes
 
 GOOD = (
     "Gunmen attacked a police checkpoint near Maiduguri on 3 May 2024, killing three "
@@ -36,17 +37,6 @@ CLAIM = (
     "The army said on 6 May 2024 that it had killed 9223372036854775808 militants in "
     "Borno over the past year."
 )
-
-
-def spans(value: Any) -> list[dict[str, Any]]:
-    """Every evidence span (a dict with start, end and text) anywhere in a Result's dict."""
-    if isinstance(value, dict):
-        if set(value) == {"start", "end", "text"}:
-            return [value]
-        return [s for v in value.values() for s in spans(v)]
-    if isinstance(value, list):
-        return [s for v in value for s in spans(v)]
-    return []
 
 
 def inexact(result: dict[str, Any], text: str) -> list[dict[str, Any]]:
@@ -349,33 +339,15 @@ def test_bad_inputs_feed_items_sharing_a_link_are_each_a_row(tmp_path: Path) -> 
     assert len({r["article_id"] for r in found.values()}) == 7
 
 
-def _warc(records: int, gz: bool = False) -> bytes:
-    import io
-
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
-    buf = io.BytesIO()
-    writer = WARCWriter(buf, gzip=gz)
-    for n in range(records):
-        body = f"<html><body><p>{GOOD.replace('three', str(n + 2))}</p></body></html>"
-        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")],
-                                   protocol="HTTP/1.1")  # fmt: skip
-        writer.write_record(writer.create_warc_record(
-            f"https://news.example/{n}", "response", payload=io.BytesIO(body.encode()),
-            http_headers=headers))  # fmt: skip
-    return buf.getvalue()
-
-
 def test_bad_inputs_damaged_warcs_keep_what_can_be_read(run_cli: Any, tmp_path: Path) -> None:
     top = tmp_path / "in"
     top.mkdir()
-    data = _warc(9)
+    data = warc_bytes(9, gz=False)
     at = data.index(b"Content-Length: ")
     end = data.index(b"\r\n", at)
     (top / "corrupt.warc").write_bytes(data[:at] + b"Content-Length: 4x1" + data[end:])
     (top / "empty.warc").write_bytes(b"")
-    (top / "cut.warc").write_bytes(_warc(2)[:-40])  # the second record's payload cut
+    (top / "cut.warc").write_bytes(warc_bytes(2, gz=False)[:-40])  # the second record's payload cut
     # A file name with a line break and a tab: errors still prints one line per input.
     (top / "two\nlines\t.warc").write_bytes(b"garbage\x00\x1b[31m\r\nWARC/0.1\r\n\r\n")
     db = str(tmp_path / "e.db")
