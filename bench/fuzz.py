@@ -78,8 +78,10 @@ def main() -> int:
     parser.add_argument("--scale", type=float, default=1.0, help="Times the default counts.")
     parser.add_argument("--seed", type=int, default=15)
     args = parser.parse_args()
-    # trafilatura logs every page it finds no text in; eventwire reports those itself.
+    # trafilatura logs every page it finds no text in, warcio the raw header of a damaged
+    # record; eventwire reports those itself (as the command line does).
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    logging.getLogger("warcio").setLevel(logging.ERROR)
 
     def k(n: int) -> int:
         return max(1, int(n * args.scale))

@@ -91,6 +91,9 @@ def _main(
     # trafilatura reports every page it finds no text in ("discarding data: None") at
     # error level; eventwire reports those pages itself, once, with their source.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL if not verbose else logging.INFO)
+    # warcio logs the raw header of a damaged record; eventwire lists the record itself,
+    # on one line (`eventwire errors`).
+    logging.getLogger("warcio").setLevel(logging.ERROR if not verbose else logging.INFO)
 
 
 @app.command()
