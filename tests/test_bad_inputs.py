@@ -269,8 +269,9 @@ def test_bad_inputs_unreadable_folder_is_a_row(tmp_path: Path) -> None:
     (top / "locked" / "hidden.txt").write_text(GOOD2, encoding="utf-8")
     (top / "locked").chmod(0o000)
     db = str(tmp_path / "e.db")
-    try:
-        proc = _run_as(prefix, "ingest", str(top), "--db", db, "--workers", "1")
+    hidden = str(top / "locked" / "hidden.txt")
+    try:  # the folder, and a file in it named on its own
+        proc = _run_as(prefix, "ingest", str(top), hidden, "--db", db, "--workers", "1")
     finally:
         (top / "locked").chmod(0o755)
     assert proc.returncode == 0, proc.stderr
@@ -278,7 +279,9 @@ def test_bad_inputs_unreadable_folder_is_a_row(tmp_path: Path) -> None:
     locked = found[str(top / "locked")]
     assert locked["status"] == "failed" and "cannot read folder" in locked["reason"]
     assert "Permission denied" in locked["reason"]
-    assert found[str(top / "good.txt")]["status"] == "stored" and len(found) == 2
+    assert found[hidden] == {**found[hidden], "status": "failed",
+                             "reason": f"cannot read {hidden}: Permission denied"}  # fmt: skip
+    assert found[str(top / "good.txt")]["status"] == "stored" and len(found) == 3
 
 
 def test_bad_inputs_links_fifos_and_loops_are_rows(tmp_path: Path) -> None:
@@ -378,6 +381,14 @@ def test_bad_inputs_endless_file_is_refused_within_the_limit(run_cli: Any) -> No
     assert proc.stderr.strip().splitlines()[-1] == (
         "error: input is over 80 MB, over the limit of 20 MB"
     )
+    watched = run_cli("watch", "/dev/zero", "--once", timeout=120)
+    assert watched.returncode == 2
+    assert "the feeds file /dev/zero is over 10 MB" in watched.stderr
+    from eventwire.api import read_token
+    from eventwire.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="not printable"):
+        read_token("/dev/zero")
 
 
 # -- the data folder, the Host header --------------------------------------------------------

@@ -97,7 +97,9 @@ def read_token(token_file: str | None = None) -> str | None:
     """
     if token_file:
         try:
-            token = Path(token_file).read_text(encoding="utf-8").strip().splitlines()[:1]
+            with open(token_file, "rb") as f:  # its head only: the path may be a device
+                head = f.read(64 * 1024).decode("utf-8", "replace")
+            token = head.strip().splitlines()[:1]
         except OSError as exc:
             raise ConfigError(f"cannot read the token file {token_file}: {exc.strerror}") from None
         value = token[0].strip() if token else ""
@@ -111,6 +113,8 @@ def read_token(token_file: str | None = None) -> str | None:
         return None
     if len(value) < MIN_TOKEN_CHARS:
         raise ConfigError(f"the token in {where} is shorter than {MIN_TOKEN_CHARS} characters")
+    if not value.isprintable():  # an HTTP header cannot carry it: no client could send it
+        raise ConfigError(f"the token in {where} holds characters that are not printable")
     return value
 
 

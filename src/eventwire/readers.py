@@ -90,17 +90,12 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[Path], list[Item]]:
     for p in paths:
         path = Path(p)
         before = len(unread)
-        if path.is_dir():
-            found = _walk(path, unread)
-        elif path.exists():
-            found = [path]
-        elif path.is_symlink():
-            found = []
-            unread.append(Item(_name(path), status=FAILED, reason=_broken(path)))
-        elif glob.has_magic(p):
-            found = sorted(Path(f) for f in glob.glob(p, recursive=True) if Path(f).is_file())
-        else:
-            found = []
+        try:
+            found = _named(p, path, unread)
+        except OSError as exc:  # a path through a folder that cannot be entered
+            why = f"cannot read {_name(path)}: {exc.strerror or exc}"
+            unread.append(Item(_name(path), status=FAILED, reason=why))
+            continue
         if not found and len(unread) == before:
             unread.append(Item(_name(path), status=FAILED, reason=f"no such file: {p}"))
         for f in found:
@@ -112,6 +107,20 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[Path], list[Item]]:
                 why = f"same file as {seen[key]}: read once, under that name"
                 unread.append(Item(_name(f), status=SKIPPED, reason=why))
     return files, unread
+
+
+def _named(p: str, path: Path, unread: list[Item]) -> list[Path]:
+    """The files one argument names (a folder's, walked; a file; a glob's matches)."""
+    if path.is_dir():
+        return _walk(path, unread)
+    if path.exists():
+        return [path]
+    if path.is_symlink():
+        unread.append(Item(_name(path), status=FAILED, reason=_broken(path)))
+        return []
+    if glob.has_magic(p):
+        return sorted(Path(f) for f in glob.glob(p, recursive=True) if Path(f).is_file())
+    return []
 
 
 def _walk(top: Path, unread: list[Item]) -> list[Path]:

@@ -55,6 +55,8 @@ __all__ = ["FeedState", "feed_status", "parse_interval", "read_feed_list", "watc
 
 log = logging.getLogger(__name__)
 
+# A feeds file is a list of URLs: 10 MB holds a hundred thousand of them.
+FEEDS_FILE_LIMIT = 10_000_000
 # The longest a failing feed waits between polls.
 MAX_BACKOFF_S = 24 * 3600
 # Answers worth asking again at once: the server or the network may recover.
@@ -108,8 +110,13 @@ def parse_interval(text: str) -> float:
 def read_feed_list(path: str | os.PathLike[str]) -> list[str]:
     """The feed URLs of a file, one a line, in order, once each; ``#`` lines are comments."""
     try:
-        with open(path, encoding="utf-8") as f:
-            lines = f.read().splitlines()
+        with open(path, "rb") as f:  # within a limit: the path may be a device or a pipe
+            raw = f.read(FEEDS_FILE_LIMIT + 1)
+        if len(raw) > FEEDS_FILE_LIMIT:
+            mb = FEEDS_FILE_LIMIT // 1_000_000
+            raise InputError(f"the feeds file {os.fspath(path)} is over {mb} MB: "
+                             f"not a list of feed URLs")  # fmt: skip
+        lines = raw.decode("utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read the feeds file {os.fspath(path)}: {exc}") from None
     urls = [line.strip() for line in lines]
