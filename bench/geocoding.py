@@ -67,7 +67,9 @@ def main() -> int:
     from eventwire.options import Options
 
     options = Options()
-    nlp = pipeline._nlp(options)
+    from eventwire.nlp import load_parser
+
+    nlp = load_parser(options)
     full = pipeline.STAGES
     bare = tuple(s for s in full if s[0] != "places")
     corpus = make_corpus(a.n, a.seed)

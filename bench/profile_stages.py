@@ -25,6 +25,7 @@ from corpus import make_corpus  # noqa: E402
 
 from eventwire import pipeline  # noqa: E402
 from eventwire.articles import read_article  # noqa: E402
+from eventwire.nlp import load_parser  # noqa: E402
 from eventwire.options import Options  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -61,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
 
     options = Options()
     corpus = make_corpus(args.n, args.seed)
-    nlp = pipeline._nlp(options)
+    nlp = load_parser(options)
     texts = [read_article(o["text"], options=options).text for o in corpus]
     docs = list(nlp.pipe(texts, batch_size=options.batch_size))
     run_all(corpus[:10], docs[:10], options)  # warm: imports, gazetteer, lexicons

@@ -3,7 +3,7 @@
     .venv/bin/python bench/throughput.py --n 200
 
 (a) spacy    ``nlp.pipe(texts, batch_size=16)`` with the very model object eventwire uses
-             (``pipeline._nlp(Options())``, so the ``eventwire_newlines`` component is in),
+             (``nlp.load_parser(Options())``, so the ``eventwire_newlines`` component is in),
              every Doc consumed;
 (b) eventwire ``pipeline.extract_stream`` over the same texts, as JSONL-style items
              ``(line_no, {"id", "text", "published"}, None)``, every Result consumed;
@@ -31,6 +31,7 @@ import platform
 import statistics
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,7 @@ from corpus import make_corpus  # noqa: E402
 
 from eventwire import pipeline  # noqa: E402
 from eventwire.articles import read_article  # noqa: E402
+from eventwire.nlp import load_parser  # noqa: E402
 from eventwire.options import Options  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -129,6 +131,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="overhead the exit status follows: b/a of the medians (default), "
                          "median of each round's b/a, or b/a of the fastest runs")
     ap.add_argument("--out", type=Path, default=RESULTS / "throughput.json")
+    ap.add_argument("--model-ab", action="store_true",
+                    help="also time eventwire with the cards alone (use_model=False) in the "
+                         "same alternation, and report the classifier's own cost")
     args = ap.parse_args(argv)
 
     started = time.perf_counter()
@@ -142,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # -- warm-up: model, gazetteer, lexicons, lazily imported modules ----------------
     t0 = time.perf_counter()
-    nlp = pipeline._nlp(options)
+    nlp = load_parser(options)
     from eventwire.gazetteer import Gazetteer
 
     Gazetteer.default()
@@ -156,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     # -- (a) and (b), alternating ----------------------------------------------------
     spacy_s: list[float] = []
     eventwire_s: list[float] = []
+    cards_s: list[float] = []  # --model-ab: eventwire with the cards alone
+    cards_only = replace(options, use_model=False)
     counts: dict[str, int] = {}
     step = args.chunk if args.chunk > 0 else len(texts)
     flip = 0
@@ -164,12 +171,16 @@ def main(argv: list[str] | None = None) -> int:
         # batches), each timed both ways one right after the other, the order flipping each
         # time: a busy machine then slows both sides alike. --chunk 0 times the whole corpus
         # one way, then the other.
-        a_s = b_s = 0.0
+        a_s = b_s = c_s = 0.0
         totals: dict[str, int] = {"results": 0, "errors": 0, "events": 0}
         tokens = 0
+        sides = ("a", "b", "c") if args.model_ab else ("a", "b")
         for lo in range(0, len(texts), step):
-            for side in (("a", "b") if flip % 2 == 0 else ("b", "a")):
-                if side == "a":
+            for side in (sides if flip % 2 == 0 else sides[::-1]):
+                if side == "c":
+                    s, _ = time_eventwire(items[lo:lo + step], cards_only)
+                    c_s += s
+                elif side == "a":
                     s, t = time_spacy(nlp, texts[lo:lo + step], args.batch_size)
                     a_s += s
                     tokens += t
@@ -181,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
             flip += 1
         spacy_s.append(a_s)
         eventwire_s.append(b_s)
+        if args.model_ab:
+            cards_s.append(c_s)
         counts = totals
         print(f"  round {r + 1}: spacy {a_s:.2f}s, eventwire {b_s:.2f}s "
               f"({b_s / a_s - 1:+.1%})", flush=True)
@@ -218,6 +231,13 @@ def main(argv: list[str] | None = None) -> int:
           + ", ".join(f"{y / x - 1:.1%}" for x, y in zip(spacy_s, eventwire_s, strict=True))
           + ")")
     print(f"{'  fastest runs':26}{fastest:10.1%}   (min b / min a - 1)")
+    if cards_s:
+        c = statistics.median(cards_s)
+        print(f"{'(b0) cards alone':26}{c:10.2f}{n / c:12.1f}{words / c:10.0f}   "
+              + " ".join(f"{x:.2f}" for x in cards_s))
+        print(f"{'classifier b/b0 - 1':26}{b / c - 1:10.1%}   (medians; paired "
+              + ", ".join(f"{y / x - 1:.1%}" for x, y in zip(cards_s, eventwire_s, strict=True))
+              + ")")
     print(f"spread of runs {spread:.0%}; load average {load_before[0]:.2f} before, "
           f"{load[0]:.2f} after, on {os.cpu_count()} CPUs")
     if spread > 0.15 or max(load[0], load_before[0]) > (os.cpu_count() or 1):

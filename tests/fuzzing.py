@@ -174,7 +174,7 @@ def _lines_in(data: bytes) -> list[bytes]:
 def check_jsonl(data: bytes) -> Tally:
     """The JSONL contract on one file: one answer per non-blank line, in order, each
     printable as one JSON line, its spans exact."""
-    from eventwire.cli import _json_line
+    from eventwire.cli_support import json_line
 
     lines = _lines_in(data)
     tally = Tally(inputs=len(lines))
@@ -188,7 +188,7 @@ def check_jsonl(data: bytes) -> Tally:
         tally.note("unaccounted", f"{len(lines)} lines, {len(results)} answers: {data[:120]!r}")
         tally.unaccounted += abs(len(lines) - len(results)) - 1
     for line, result in zip(lines, results, strict=False):
-        out = _json_line(result.as_dict())
+        out = json_line(result.as_dict())
         if "\n" in out:
             tally.note("crashes", f"an answer of more than one line: {out[:100]}")
         out.encode("utf-8")  # raises if it could not be written

@@ -13,9 +13,9 @@ from __future__ import annotations
 import pytest
 
 from eventwire import extract
-from eventwire.options import Options
 from eventwire.coding import classification, demonstrations, developments, violence
 from eventwire.coding.cards import NO_EVENT, Card
+from eventwire.options import Options
 
 # Every card, in the order classification asks them. A card added, removed or moved
 # changes this list on purpose.

@@ -9,12 +9,19 @@ from __future__ import annotations
 import pytest
 
 import goldscore
+from eventwire.lexicon import taxonomy
 
 
 @pytest.fixture(scope="module")
 def gold_tallies() -> dict[str, goldscore.Tally]:
     """Every metric, computed once for the module (the spaCy model loads once)."""
     return goldscore.evaluate()
+
+
+@pytest.fixture(scope="module")
+def types_tallies() -> dict[str, goldscore.Tally]:
+    """Every metric of the second set (the weak types and a careful reader's habits)."""
+    return goldscore.evaluate(goldscore.GOLD_TYPES)
 
 
 def test_gold_floors_cover_every_metric() -> None:
@@ -31,6 +38,30 @@ def test_gold_set_is_well_formed() -> None:
         assert it["text"].strip(), it["id"]
         for ev in it["events"]:
             assert ev.get("event_type") and ev.get("sub_event_type"), it["id"]
+
+
+def test_gold_types_set_is_well_formed() -> None:
+    items = goldscore.load_gold(goldscore.GOLD_TYPES)
+    ids = [it["id"] for it in items]
+    assert len(ids) == len(set(ids)) >= 130
+    assert set(goldscore.load_floors(goldscore.FLOORS_TYPES)) == set(goldscore.METRICS)
+    subs = {ev["sub_event_type"] for it in items for ev in it["events"]}
+    # Every ACLED sub-event type but the best coded one, which gold.jsonl holds plenty of.
+    assert set(taxonomy()) - subs == {"Peaceful protest"}
+    for it in items:
+        assert it["text"].strip(), it["id"]
+
+
+@pytest.mark.parametrize("metric", goldscore.METRICS)
+def test_gold_types_metric_meets_floor(
+    types_tallies: dict[str, goldscore.Tally], metric: str
+) -> None:
+    floors = goldscore.load_floors(goldscore.FLOORS_TYPES)
+    got = types_tallies[metric].score
+    assert got >= floors[metric], (
+        f"{metric} fell to {got:.3f} (floor {floors[metric]:.2f})\n"
+        + goldscore.table(types_tallies, floors)
+    )
 
 
 @pytest.mark.parametrize("metric", goldscore.METRICS)

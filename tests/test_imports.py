@@ -23,7 +23,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Records, options, errors and the readers of data files: everything may use them.
     ("base", ("errors", "options", "about", "records", "lexicon", "coding.words", "printable")),
     # read: bytes of any format into articles; the model and the text it parses.
-    ("read", ("articles", "readers", "nlp", "warcs")),
+    ("read", ("articles", "readers", "nlp", "labelled", "warcs")),
     # annotate: dates, actors, places and people named in the text.
     (
         "annotate",
@@ -48,11 +48,13 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("pipeline", ("pipeline",)),
     # Running the pipeline in this process, in workers or on Dask.
     ("extract", ("parallel",)),
+    # Learning from coded data and scoring the coder against it (the pipeline runs inside).
+    ("learn", ("training", "evaluation")),
     # The store, and the merging of events across articles that it applies.
     ("store", ("clusters", "store", "store.*")),
     ("output", ("exports", "ingestion", "watching")),
     # The faces: REST, CLI and the package root's public API.
-    ("serve", ("api", "cli", "__main__", "")),
+    ("serve", ("api", "cli", "cli_support", "cli_learning", "__main__", "")),
 )
 
 

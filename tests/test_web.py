@@ -268,12 +268,13 @@ def test_web_event_panel_highlights_the_evidence(
 def test_web_event_panel_says_what_classified_the_event(
     browser: Any, web_server: Any, artifacts: Path
 ) -> None:
-    """The panel's fields name the rule card that decided the sub-event type."""
+    """The panel's fields name what decided the sub-event type: a rule card, or the
+    classifier with the card beside it."""
     from selenium.webdriver.common.by import By
 
     _open(browser, web_server)
     ev = _api_events(web_server)[0]
-    assert ev["classified_by"].startswith("rule:")
+    assert ev["classified_by"].split(":")[0] in ("rule", "model")
     browser.find_element(
         By.CSS_SELECTOR, f'#tab-events tr[data-event-id="{ev["event_id"]}"]'
     ).click()

@@ -19,16 +19,19 @@ import logging
 import os
 import sys
 from contextlib import contextmanager
-from dataclasses import replace
 from enum import StrEnum
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as dist_version
-from typing import IO, TYPE_CHECKING, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any
 
 import typer
 
-from . import geonames
+from . import cli_learning, geonames
 from .articles import indexed_text, iter_jsonl, read_article, read_bytes
+from .cli_support import EXIT_FAILURE, EXIT_INPUT, json_line
+from .cli_support import MODEL_DIR_OPTION as _MODEL_DIR
+from .cli_support import fail as _fail
+from .cli_support import options_with as _options
 from .errors import EventwireError, InputError
 from .exports import export as run_export
 from .options import Options
@@ -50,29 +53,6 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
-
-EXIT_INPUT = 2  # bad input or bad arguments, as for click's usage errors
-EXIT_FAILURE = 1  # anything else eventwire reports (a model missing, a stage failing)
-
-
-_MODEL_DIR = typer.Option(
-    None, "--model-dir", envvar="EVENTWIRE_MODEL_DIR", metavar="DIR",
-    help="Event classifier written by `eventwire train` (default: the bundled one).",
-)
-
-
-def _options(base: Options = Options(), **changes: Any) -> Options:
-    """``base`` with the options given on the command line (None: not given)."""
-    given = {k: v for k, v in changes.items() if v is not None}
-    if "model_dir" in given:
-        from .coding.model import load_model_dir
-
-        try:  # a bad directory is the user's input: say so before any work starts
-            load_model_dir(given["model_dir"])
-        except EventwireError as exc:
-            _fail(str(exc), EXIT_INPUT)
-    return replace(base, **given)
-
 
 class Format(StrEnum):
     json = "json"
@@ -176,7 +156,7 @@ def _extract_jsonl(file: str, format: Format, options: Options) -> None:
                 if writer is not None:
                     _write_rows(writer, result)
                 else:
-                    out.write(_json_line(result.as_dict()) + "\n")
+                    out.write(json_line(result.as_dict()) + "\n")
                 out.flush()
                 advance()
     except InputError as exc:
@@ -193,17 +173,6 @@ def _extract_jsonl(file: str, format: Format, options: Options) -> None:
         f"{counts['errors']} errors",
         err=True,
     )
-
-
-def _json_line(value: Any) -> str:
-    """One JSON line, in UTF-8 where it can be; escaped to ASCII when the value holds a
-    lone surrogate (an ``id`` given as ``"\\udc80"``), which UTF-8 cannot write."""
-    line = json.dumps(value, ensure_ascii=False)
-    try:
-        line.encode("utf-8")
-    except UnicodeEncodeError:
-        return json.dumps(value)
-    return line
 
 
 @contextmanager
@@ -242,11 +211,6 @@ def _write_csv(results: Iterable[Result], out: IO[str]) -> None:
     writer = _csv_writer(out)
     for result in results:
         _write_rows(writer, result)
-
-
-def _fail(message: str, code: int) -> NoReturn:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
 
 
 @app.command()
@@ -471,7 +435,7 @@ def errors(
         rows = store.errors(warnings=warnings)
     for row in rows:
         if json_out:
-            typer.echo(_json_line(row))
+            typer.echo(json_line(row))
         else:  # one line per input, whatever bytes its name or reason holds
             typer.echo("\t".join(one_line(str(row[k])) for k in ("status", "source", "reason")))
     bad = sum(row["status"] != "stored" for row in rows)
@@ -829,113 +793,7 @@ def _feed_line(s: Any) -> str:
     return f"{s.status}\t{s.url}\t{what}{moved}"
 
 
-# -- the event classifier: train and evaluate ---------------------------------------------
+# -- the event classifier: train and evaluate (cli_learning.py) --------------------------
 
-
-@contextmanager
-def _count_progress(what: str) -> Iterator[Callable[[str, int, int], Callable[[int], None]]]:
-    """A rich progress bar per step (texts done of all) on stderr when it is a terminal."""
-    if not sys.stderr.isatty():
-        yield lambda label, total, done: (lambda n: None)
-        return
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-        TimeRemainingColumn,
-    )
-
-    with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-        TextColumn(what), TimeElapsedColumn(), TimeRemainingColumn(),
-        console=Console(stderr=True), transient=True,
-    ) as bar:  # fmt: skip
-
-        def start(label: str, total: int, done: int) -> Callable[[int], None]:
-            task = bar.add_task(label, total=total, completed=done)
-            return lambda n: bar.advance(task, n)
-
-        yield start
-
-
-@app.command()
-def train(
-    files: list[str] = typer.Argument(
-        None, metavar="FILE...", help="ACLED export CSVs or JSONL lines {text, event_type, "
-        "sub_event_type}.",
-    ),
-    out: str = typer.Option(..., "--out", metavar="DIR", help="Directory to write the model to."),
-    with_default: bool = typer.Option(
-        False, "--with-default", help="Also learn from the corpus bundled with eventwire."
-    ),
-    seed: int = typer.Option(13, "--seed", help="Seed of the held-back split and the solver."),
-    held_back: float = typer.Option(
-        0.15, "--held-back", min=0.0, max=0.9, help="Share of texts kept out and scored."
-    ),
-    name: str | None = typer.Option(None, "--name", help="The model's name (default: DIR's)."),
-    model: str | None = typer.Option(None, "--model", help="spaCy pipeline package to use."),
-    json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
-) -> None:
-    """Train the event classifier on your own coded data (nothing leaves your machine)."""
-    from pathlib import Path
-
-    from .training import TrainOptions
-    from .training import train as run_train
-
-    if not files and not with_default:
-        _fail("give at least one FILE (or --with-default for the bundled corpus)", EXIT_INPUT)
-    opts = TrainOptions(
-        seed=seed, held_back=held_back, with_default=with_default,
-        name=name or Path(out).resolve().name,
-    )  # fmt: skip
-    try:
-        with _count_progress("texts") as start:
-            report = run_train(files or [], out, opts, _options(model=model), progress=start)
-    except InputError as exc:
-        _fail(str(exc), EXIT_INPUT)
-    except EventwireError as exc:
-        _fail(str(exc), EXIT_FAILURE)
-    if json_out:
-        typer.echo(json.dumps({"model_dir": str(report.model_dir), "trained": report.trained,
-                               "held_back": report.held_back, "counts": report.counts,
-                               "scores": report.scores}, indent=1))  # fmt: skip
-        return
-    s = report.scores
-    typer.echo(f"model written to {report.model_dir}: {report.trained} texts trained, "
-               f"{report.held_back} held back", err=True)  # fmt: skip
-    if s:
-        typer.echo(f"held back: accuracy {s['accuracy']}, sub-event weighted F1 "
-                   f"{s['sub_event_weighted_f1']}, event type {s['event_type_accuracy']}")
-        for label, v in sorted(s["per_class"].items(), key=lambda kv: -kv[1]["support"]):
-            typer.echo(f"  {label:<38} {v['support']:>5} F1 {v['f1']:.2f}")
-
-
-@app.command()
-def evaluate(
-    files: list[str] = typer.Argument(
-        ..., metavar="FILE...", help="Coded data: ACLED export CSVs, or JSONL with gold fields."
-    ),
-    model_dir: str | None = _MODEL_DIR,
-    rules_only: bool = typer.Option(
-        False, "--rules-only", help="Score the rule cards alone, without the classifier."
-    ),
-    n: int = typer.Option(0, "--n", min=0, help="Score a fixed sample of N texts (0: all)."),
-    json_out: bool = typer.Option(False, "--json", help="Print the report as JSON."),
-    model: str | None = typer.Option(None, "--model", help="spaCy pipeline package to use."),
-) -> None:
-    """Score the coder against your coded data, field by field, before trusting it."""
-    from .evaluation import evaluate as run_evaluate
-    from .evaluation import render
-
-    options = _options(model=model, model_dir=model_dir, use_model=False if rules_only else None)
-    try:
-        with _count_progress("texts") as start:
-            report = run_evaluate(files, options, n=n, progress=start)
-    except InputError as exc:
-        _fail(str(exc), EXIT_INPUT)
-    except EventwireError as exc:
-        _fail(str(exc), EXIT_FAILURE)
-    typer.echo(json.dumps(report.as_dict(), indent=1) if json_out else render(report))
+app.command()(cli_learning.train)
+app.command()(cli_learning.evaluate)

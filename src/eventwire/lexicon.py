@@ -84,7 +84,7 @@ SCHEMAS: dict[str, dict[str, Check]] = {
     },
     "vetoes.tsv": {"context": frozenset({"cause", "topic", "cause_verb", "topic_weak"})},
     "speech.tsv": {"kind": frozenset({"verb", "prep", "noun"})},
-    "quantities.tsv": {"value": _number(0, 1e12)},
+    "quantities.tsv": {"value": _number(0, 1e12), "spelled": frozenset({"yes", "no"})},
     "qualifiers.tsv": {
         "qualifier": frozenset({"at least", "more than", "less than", "nearly", "up to", "about"}),
         "tolls": lambda v: None if v == "-" or v.isdigit() else "not a rank or -",

@@ -99,8 +99,11 @@ def stage_events(work: Work, decide: Decider | None = None) -> None:
     args = (work.doc, work.article, work.frames, work.places, work.dates)
     coded = assemble(*args, decide=decide)
     if not coded and isinstance(decide, ModelDecider):
-        actors = beside_places(work.actors, work.places)
-        coded = rescue(work.doc, work.article, work.places, work.dates, actors, decide)
+        # Nothing found: the model reads the drafts the cards refused, then the whole text.
+        coded = assemble(*args, decide=decide.rescuing())
+        if not coded:
+            actors = beside_places(work.actors, work.places)
+            coded = rescue(work.doc, work.article, work.places, work.dates, actors, decide)
     kept = [c for c in coded if c[2].confidence >= work.options.min_confidence]
     work.events = [event for _, _, event in kept]
     work.coded = [(draft, verdict) for draft, verdict, _ in kept]

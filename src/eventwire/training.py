@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from .about import version
 from .articles import read_article
 from .coding.learned import Recorder
 from .coding.model import NO_EVENT, Model, vectorise
@@ -118,6 +118,7 @@ def fit(
 ) -> Model:
     """A logistic regression over the features seen in at least ``min_count`` texts."""
     try:
+        # scikit-learn loads only to train: coding needs numpy alone (coding/model.py).
         import numpy as np
         from scipy.sparse import csr_matrix
         from sklearn.linear_model import LogisticRegression
@@ -287,7 +288,7 @@ def _card(
         files.append({"file": p.name, "sha256": hashlib.sha256(data).hexdigest()})
     return {
         "trained_on": dt.date.today().isoformat(),
-        "eventwire_version": __version__,
+        "eventwire_version": version(),
         "options": asdict(options),
         "files": files,
         "texts": len(rows),

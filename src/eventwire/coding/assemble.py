@@ -16,7 +16,7 @@ from ..dates import DateMention
 from ..place_lexicon import PlaceMention
 from ..records import Article, Event
 from .build import build_event
-from .factuality import PERIOD
+from .factuality import PERIOD, told_as_history
 from .learned import Decider
 from .merging import merge_frames
 from .records import Draft, Frame, Verdict
@@ -55,6 +55,8 @@ def assemble(
             # "The UN condemned the attack", "police are investigating the bombing": an
             # event told elsewhere, of which this text says nothing.
             continue
+        if _history(draft, doc, article.published):
+            continue
         built = build_event(
             draft, doc, article, fallback, nearby, k, list(dates), votes, splits, decide
         )
@@ -66,6 +68,15 @@ def assemble(
     )
     events.sort(key=lambda dve: _main_rank(dve[0], dve[2], doc, latest))
     return events
+
+
+def _history(draft: Draft, doc: Doc, published: str | None) -> bool:
+    """A draft first told in a sentence dated years before the report ("In 2014, the
+    group overran the town"), and dated by no day or month, is background, not an event."""
+    first = min(draft.frames, key=lambda f: f.start)
+    sentence = doc.text[first.sent_start : first.sent_end]
+    dated = any(d.date and d.precision <= 2 for d in draft.dates())
+    return not dated and told_as_history(sentence, published)
 
 
 def _reacted_to(frame: Frame, doc: Doc) -> bool:

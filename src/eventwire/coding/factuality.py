@@ -87,6 +87,35 @@ def _spans_a_period(verb: Token, sent: Span) -> bool:
     return False
 
 
+# A year or a decade named as the time of what a sentence tells: "In 2014, ...", "the
+# fighting of the 1990s", "since 2011", "back in 2009".
+_YEAR_TOLD = re.compile(
+    r"\b(?:in|since|during|of|by|from|until|between|back in)\s+(?:the\s+)?"
+    r"(?:early\s+|late\s+|mid-?)?((?:19|20)\d\d)(s|'s)?\b",
+    re.I,
+)
+# How many calendar years before the report a year must lie for what it dates to be
+# history: a report of last year's events may be a late first report, one of events two
+# or more years back is background.
+HISTORY_YEARS = 2
+
+
+def told_as_history(sentence: str, published: str | None) -> bool:
+    """The sentence dates what it tells to a year two or more years before the report.
+
+    >>> told_as_history("In 2014, fighters overran the town.", "2025-03-14")
+    True
+    >>> told_as_history("In 2024, fighters overran the town.", "2025-03-14")
+    False
+    """
+    if not published or not published[:4].isdigit():
+        return False
+    years = [int(m.group(1)) for m in _YEAR_TOLD.finditer(sentence)]
+    if not years:
+        return False
+    return int(published[:4]) - max(years) >= HISTORY_YEARS
+
+
 def is_aggregate(hit: TriggerHit, doc: Doc, sent: Span) -> bool:
     """Campaign totals ("more than 100 strikes in the past year") are claims, not events."""
     tok = doc[hit.j - 1]

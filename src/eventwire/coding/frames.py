@@ -190,8 +190,14 @@ def _candidates(
         return None
     if veto == "cause":
         # "protested against the lack of relief for flood victims" is still a protest;
-        # only the deaths and injuries a flood or a crash caused are no event.
-        sent_hits = [h for h in sent_hits if h.entry.cls not in ("kill", "injure")]
+        # only the deaths and injuries a flood or a crash caused are no event, and the
+        # blast of a tanker that overturned ("overturned and exploded, killing 14").
+        blasts = word_class("accident_blast")
+        sent_hits = [
+            h for h in sent_hits
+            if h.entry.cls not in ("kill", "injure")
+            and not (len(h.entry.lemmas) == 1 and h.entry.lemmas[0] in blasts)
+        ]  # fmt: skip
     sent_hits = [resense(h, doc) for h in sent_hits]
     # "National Liberation Army", "Northern Storm Brigade": words of a group's name.
     named = [(a.tok_start, a.tok_end) for a in actors if a.entry is None or not a.entry.generic]

@@ -130,9 +130,85 @@ def _count_number_token(tok: Token) -> tuple[int | None, int | None, int | None,
             v = number_value(c)
             if value and v and tok.lower_ in word_class("multiplier"):
                 value = v * value
+    run = number_run(tok)
+    if run is not None:  # "Thirty-one", "one hundred and twelve", "two thousand five hundred"
+        value, first_i, last_i = run
+        start = min(start, tok.doc[first_i].idx)
+        end = max(end, tok.doc[last_i].idx + len(tok.doc[last_i].text))
+        count = value if value <= MAX_COUNT else None  # "a million million million": none
+        return count, None, None, _qualifier(tok.doc[first_i]), start, end
     if value is not None and value > MAX_COUNT:  # "999999999999 million": no count
         value = None
     return value, None, None, _qualifier(tok), start, end
+
+
+@functools.lru_cache(maxsize=1)
+def _spelled() -> dict[str, int]:
+    """The words a number written out is made of (``spelled`` in quantities.tsv)."""
+    rows = read_table("quantities.tsv")
+    return {r["word"]: int(r["value"]) for r in rows if r["spelled"] == "yes"}
+
+
+def _word_value(tok: Token) -> int | None:
+    """The value of a number written as a word ("thirty", "hundred"), not in digits."""
+    return _spelled().get(tok.lower_)
+
+
+def number_run(tok: Token) -> tuple[int, int, int] | None:
+    """A number written out over several tokens around ``tok``, as (value, first token,
+    last token): "Thirty-one" (three tokens), "one hundred and twelve"; None when the
+    number is one word or in digits.
+
+    "and" joins only after a hundred or a thousand ("one hundred and twelve"); "five and
+    six" stays two numbers.
+    """
+    doc = tok.doc
+    if _word_value(tok) is None:
+        return None
+    first = last = tok.i
+    while True:  # leftwards
+        k = first - 1
+        if k >= 0 and _word_value(doc[k]) is not None:
+            first = k
+        elif k >= 1 and doc[k].text == "-" and _word_value(doc[k - 1]) is not None:
+            first = k - 1
+        elif k >= 1 and doc[k].lower_ == "and" and doc[k - 1].lower_ in ("hundred", "thousand"):
+            first = k - 1
+        else:
+            break
+    while True:  # rightwards
+        k = last + 1
+        if k < len(doc) and _word_value(doc[k]) is not None:
+            last = k
+        elif k + 1 < len(doc) and doc[k].text == "-" and _word_value(doc[k + 1]) is not None:
+            last = k + 1
+        elif (
+            k + 1 < len(doc)
+            and doc[k].lower_ == "and"
+            and doc[last].lower_ in ("hundred", "thousand")
+            and _word_value(doc[k + 1]) is not None
+        ):
+            last = k + 1
+        else:
+            break
+    values = [v for t in doc[first : last + 1] if (v := _word_value(t)) is not None]
+    if len(values) < 2:
+        return None
+    return _compose(values), first, last
+
+
+def _compose(values: list[int]) -> int:
+    """[1, 100, 12] -> 112; [30, 1] -> 31; [2, 1000, 5, 100] -> 2500."""
+    total, current = 0, 0
+    for v in values:
+        if v == 100:
+            current = max(current, 1) * 100
+        elif v >= 1000:
+            total += max(current, 1) * v
+            current = 0
+        else:
+            current += v
+    return total + current
 
 
 def count_phrase(head: Token) -> tuple[int | None, int | None, int | None, str, int, int]:

@@ -124,11 +124,13 @@ class Verdict:
 
     @property
     def classified_by(self) -> str | None:
-        """``model:<name> <probability>`` when the classifier decided, else
-        ``rule:<card>``: the event's ``classified_by`` field."""
+        """The event's ``classified_by`` field: ``rule:<card>`` when a card decided, or
+        ``model:<name> <probability>`` when the classifier did, followed by the card
+        the cards chose (``model:default 0.91 rule:weapon``), so a reader sees both."""
+        rule = f"rule:{self.card}" if self.card else None
         if self.model:
-            return f"model:{self.model}"
-        return f"rule:{self.card}" if self.card else None
+            return f"model:{self.model} {rule}" if rule else f"model:{self.model}"
+        return rule
 
     @property
     def model_probability(self) -> float | None:
@@ -136,6 +138,6 @@ class Verdict:
         if not self.model:
             return None
         try:
-            return float(self.model.rsplit(" ", 1)[1])
+            return float(self.model.split(" ")[1])
         except (IndexError, ValueError):
             return None

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..actors import ActorMention
 from ..dates import DateMention
+from ..lexicon import speech_words
 from ..place_lexicon import PlaceMention
 from ..records import Actor, Article, Event
 from .assemble import assemble
@@ -27,10 +28,10 @@ from .frames import find_frames
 from .learned import ModelDecider
 from .records import Draft, TriggerHit, Verdict
 from .triggers import match_triggers
-from .words import Trigger
+from .words import Trigger, word_class
 
 if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 # The weight of the stand-in trigger: below every card's threshold for a "type" word,
 # so the cards never take it for a word of the lexicon.
@@ -53,6 +54,17 @@ def _lead(doc: Doc) -> Span | None:
     return first
 
 
+def _told_verb(sent: Span) -> Token:
+    """The verb that tells what happened: the root, or under "..., police said" the
+    clause said."""
+    root = sent.root
+    if root.lemma_.lower() in speech_words()[0]:
+        for child in root.children:
+            if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX"):
+                return child
+    return root
+
+
 def rescue(
     doc: Doc,
     article: Article,
@@ -67,7 +79,11 @@ def rescue(
     if guess is None or sent is None:
         return []
     label, prob = guess
-    root = sent.root
+    root = _told_verb(sent)
+    negated = any(c.dep_ == "neg" for c in root.children)
+    if negated or root.lemma_.lower() in word_class("modal_head"):
+        # "Residents fear a new offensive", "no fighting was reported": nothing happened.
+        return []
     stand_in = TriggerHit(
         root.i, root.i + 1, root.idx, root.idx + len(root.text), root.text,
         Trigger((root.lemma_.lower(),), "type", label, _STAND_IN_WEIGHT),

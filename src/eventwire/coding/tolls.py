@@ -204,10 +204,11 @@ _NUMBER = r"(\d+(?:,\d{3})*|[a-z]+(?:-[a-z]+)?)"
 
 
 # A coder's or reporter's own total: "fatalities coded as 10", "the death toll stands at 12",
+# "the death toll from Monday's strike on the market rose to six" (up to 90 characters apart),
 # "total fatalities of 42", "for a total of 11 fatalities", "fighters, coded as 10, were
 # killed" (the last only in a sentence that speaks of deaths).
 _STATED_TOTAL = re.compile(
-    r"\b(?:fatalities|deaths|death toll|toll|dead)\b[^.;]{0,40}?\b(?:coded|recorded|counted|"
+    r"\b(?:fatalities|deaths|death toll|toll|dead)\b[^.;]{0,90}?\b(?:coded|recorded|counted|"
     r"estimated|put|stands?|stood|rose|risen|climbed|reached|increased)\s+(?:as|at|to)\s*"
     + _NUMBER
     + r"|\btotal (?:number of )?(?:fatalities|deaths|death toll|dead)(?: coded)?"
