@@ -100,7 +100,7 @@ def indexed_text(article: Article, given: bytes | str) -> str | None:
 
     >>> indexed_text(read_article("Troops shelled the village."), "Troops shelled the village.")
     >>> indexed_text(read_article("<p>Troops shelled</p><p>the village.</p>"), "<p>...")
-    'Troops shelled\nthe village.'
+    'Troops shelled\\nthe village.'
     """
     if isinstance(given, bytes):
         given = given.decode("utf-8", "replace")  # not UTF-8: the text is not the bytes'
@@ -380,8 +380,10 @@ def without_surrogates(value: str, what: str, warnings: list[str]) -> str:
     offsets do not move), and a warning saying so when there was one.
 
     >>> notes = []
-    >>> without_surrogates("\udc80 killed", "text", notes), notes
-    ('\ufffd killed', ['text: 1 lone surrogate (not a Unicode character) replaced by U+FFFD'])
+    >>> without_surrogates("\\udc80 killed", "text", notes) == "\\ufffd killed"
+    True
+    >>> notes
+    ['text: 1 lone surrogate (not a Unicode character) replaced by U+FFFD']
     """
     fixed, n = _LONE_SURROGATE.subn("\ufffd", value)
     if n:

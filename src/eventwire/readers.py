@@ -164,7 +164,7 @@ def _walk(top: Path, unread: list[Item]) -> list[Path]:
 def _broken(path: Path) -> str:
     try:
         target = os.readlink(path)
-    except OSError:
+    except OSError:  # the target is only named in the reason; the row is there either way
         target = "?"
     return f"broken link (to {printable(target)}): nothing to read"
 
@@ -205,7 +205,7 @@ def read_sources(
     for path in files:
         try:
             size = path.stat().st_size
-        except OSError:
+        except OSError:  # the size only drives the progress bar; reading says what is wrong
             size = 0
         for item in _guarded(_read_file(path, default, options), _name(path)):
             item.pos = done + min(item.pos, size)
@@ -558,7 +558,7 @@ def _read_warc(path: Path, name: str, published: str | None, options: Options) -
             elif entry.problem:
                 item.reason = f"{item.reason}; {entry.problem}"
             articles += 1
-            item.source = where
+            item.source, item.pos = where, entry.end
             yield item
     except ImportError as exc:
         yield Item(name, status=FAILED, reason=f"warcio unavailable: {exc}")

@@ -45,6 +45,7 @@ class WarcEntry:
     value: Any = None
     problem: str | None = None
     damaged: bool = False
+    end: int = 0  # how far into the file reading has gone (for progress)
 
 
 def warc_entries(path: Path, take: Callable[[Any], Any]) -> Iterator[WarcEntry]:
@@ -97,6 +98,7 @@ def _entries_from(
         if it.err_count > errors:
             why = "its Content-Length does not match the record that follows"
             return (yield from _damaged(f, gz, begin, why))
+        end = int(it.offset)
         if unread:
             after = _next_start(f, gz, begin + 1)
             if after is not None:  # the length ran over later records: it is wrong
@@ -104,9 +106,9 @@ def _entries_from(
                 return (yield from _damaged(f, gz, begin, why, after))
             declared = int(getattr(record, "length", 0) or 0)
             cut = f"WARC record cut short: {declared - unread} of its {declared} bytes are there"
-            yield WarcEntry(begin, value, cut)
+            yield WarcEntry(begin, value, cut, end=end)
             return None
-        yield WarcEntry(begin, value)
+        yield WarcEntry(begin, value, end=end)
 
 
 # The record types of WARC 1.0 and 1.1 (ISO 28500), section 6.
@@ -134,7 +136,7 @@ def _damaged(
     after = after if after is not None else _next_start(f, gz, begin + 1)
     then = f"; read on from offset {after}" if after is not None else ""
     reason = f"damaged or truncated WARC record ({why}){then}"
-    yield WarcEntry(begin, problem=one_line(reason), damaged=True)
+    yield WarcEntry(begin, problem=one_line(reason), damaged=True, end=after or begin)
     return after
 
 
