@@ -139,7 +139,8 @@ def serve(
         # Opening would create an empty file: a mistyped path would then serve nothing.
         raise ConfigError(f"no store at {url} (eventwire ingest ... --db {url} makes one)")
     if host not in ("0.0.0.0", "::", ""):  # the address listened on is a name it is reached by
-        options = replace(options, allowed_hosts=(*options.allowed_hosts, host))
+        names = (host, f"[{host}]") if ":" in host else (host,)  # IPv6 comes in brackets
+        options = replace(options, allowed_hosts=(*options.allowed_hosts, *names))
     uvicorn.run(create_app(url, options), host=host, port=port, log_level=log_level)
 
 
