@@ -148,11 +148,15 @@ def test_articles_bytes_cp1252_cannot_read_fall_back_to_latin1() -> None:
     assert article.text.startswith("Troops entered")
 
 
-def test_articles_utf8_bom_is_stripped() -> None:
+def test_articles_utf8_bom_is_kept_so_offsets_are_the_callers() -> None:
+    # Issue 15: a stripped byte-order mark moved every evidence span one character off
+    # the caller's text. It is kept, as any UTF-8 reader keeps it, and read as a space.
     article = read_article(codecs.BOM_UTF8 + b"Troops entered Kalvora at dawn.")
-    assert article.text == "Troops entered Kalvora at dawn."
+    assert article.text == "\ufeffTroops entered Kalvora at dawn."
     assert article.warnings == []
-    assert read_article("\ufeffTroops entered.").text == "Troops entered."
+    assert read_article("\ufeffTroops entered.").text == "\ufeffTroops entered."
+    with pytest.raises(InputError, match="^empty input$"):
+        read_article("\ufeff \n")
 
 
 def test_articles_utf16_with_bom_is_read_as_text() -> None:

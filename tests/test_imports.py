@@ -21,15 +21,15 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "eventwire"
 # The layers, lowest first. A module may import from its own layer and those before it.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # Records, options, errors and the readers of data files: everything may use them.
-    ("base", ("errors", "options", "about", "records", "lexicon", "coding.words")),
+    ("base", ("errors", "options", "about", "records", "lexicon", "coding.words", "printable")),
     # read: bytes of any format into articles; the model and the text it parses.
-    ("read", ("articles", "readers", "nlp", "labelled", "filing")),
+    ("read", ("articles", "readers", "nlp", "labelled", "filing", "warcs")),
     # annotate: dates, actors, places and people named in the text.
     (
         "annotate",
         (
-            "dates", "gazetteer", "geonames", "actors", "place_lexicon", "villages", "places",
-            "people",
+            "dates", "imported", "gazetteer", "geonames", "actors", "place_lexicon", "villages",
+            "places", "people",
         ),
     ),  # fmt: skip
     # detect: triggers, frames, roles and tolls (the first half of the coding wing).

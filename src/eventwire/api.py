@@ -31,7 +31,7 @@ import os
 import threading
 from collections.abc import Iterator
 from contextlib import asynccontextmanager, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 from urllib.parse import urlsplit
@@ -82,13 +82,17 @@ class ServeOptions:
 
     ``token``: the bearer token that allows POST /api/articles (None: read-only);
     ``tile_url``: an online tile layer drawn under the borders
-    (``https://tile.example.org/{z}/{x}/{y}.png``; None: the offline borders only).
+    (``https://tile.example.org/{z}/{x}/{y}.png``; None: the offline borders only);
+    ``allowed_hosts``: names the server may be reached by, past the local ones.
     """
 
     token: str | None = None
     tile_url: str | None = None
     tile_attribution: str = ""
     extraction: Options = field(default_factory=Options)
+    # Host names the server answers to besides the local ones (``LOCAL_HOSTS``); "*" is
+    # any. A page on another name (DNS rebinding) is refused: see ``_check_host``.
+    allowed_hosts: tuple[str, ...] = ()
 
 
 def read_token(token_file: str | None = None) -> str | None:
@@ -101,7 +105,9 @@ def read_token(token_file: str | None = None) -> str | None:
     """
     if token_file:
         try:
-            token = Path(token_file).read_text(encoding="utf-8").strip().splitlines()[:1]
+            with open(token_file, "rb") as f:  # its head only: the path may be a device
+                head = f.read(64 * 1024).decode("utf-8", "replace")
+            token = head.strip().splitlines()[:1]
         except OSError as exc:
             raise ConfigError(f"cannot read the token file {token_file}: {exc.strerror}") from None
         value = token[0].strip() if token else ""
@@ -115,6 +121,8 @@ def read_token(token_file: str | None = None) -> str | None:
         return None
     if len(value) < MIN_TOKEN_CHARS:
         raise ConfigError(f"the token in {where} is shorter than {MIN_TOKEN_CHARS} characters")
+    if not value.isprintable():  # an HTTP header cannot carry it: no client could send it
+        raise ConfigError(f"the token in {where} holds characters that are not printable")
     return value
 
 
@@ -138,6 +146,9 @@ def serve(
     if _is_file_store(url) and not Path(_sqlite_path(url)).exists() and options.token is None:
         # Opening would create an empty file: a mistyped path would then serve nothing.
         raise ConfigError(f"no store at {url} (eventwire ingest ... --db {url} makes one)")
+    if host not in ("0.0.0.0", "::", ""):  # the address listened on is a name it is reached by
+        names = (host, f"[{host}]") if ":" in host else (host,)  # IPv6 comes in brackets
+        options = replace(options, allowed_hosts=(*options.allowed_hosts, *names))
     uvicorn.run(create_app(url, options), host=host, port=port, log_level=log_level)
 
 
@@ -170,6 +181,7 @@ def create_app(store_url: str | None = None, options: ServeOptions = ServeOption
     app.state.hub = hub
     app.state.options = options
     _envelope_errors(app)
+    _check_host(app, options)  # added before the headers: its refusals carry them too
     _security_headers(app, options)
     # The borders file goes from 756 KB to 236 KB and the script from 208 KB to 61 KB.
     app.add_middleware(GZipMiddleware, minimum_size=2048)
@@ -261,6 +273,37 @@ def _security_headers(app: FastAPI, options: ServeOptions) -> None:
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         return response
+
+
+# The names of this machine: a server reached by one of them is reached from this machine.
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]", "::1")
+
+
+def _check_host(app: FastAPI, options: ServeOptions) -> None:
+    """Answer only requests whose Host header names this server: a local name, the
+    address it listens on, or one of ``options.allowed_hosts``. A web page on another
+    site that makes its own name resolve to 127.0.0.1 (DNS rebinding) sends its own name
+    in Host, and is refused (400) before it can read the API or post to it."""
+    allowed = {h.lower() for h in (*LOCAL_HOSTS, *options.allowed_hosts)}
+
+    @app.middleware("http")
+    async def host(request: Request, call_next: Any) -> Any:
+        given = request.headers.get("host")
+        # No Host at all is no browser (browsers always send one): a script or a probe.
+        if given is None or "*" in allowed or _host_name(given) in allowed:
+            return await call_next(request)
+        name = _host_name(given)
+        return _error(400, f"this server does not answer to the host name {name!r} (start it "
+                           f"with --allowed-host {name} to allow it)")  # fmt: skip
+
+
+def _host_name(header: str) -> str:
+    """The name of a Host header, without its port: "localhost:8000" -> "localhost",
+    "[::1]:8000" -> "[::1]"."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[: header.find("]") + 1] if "]" in header else header
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
 
 
 # -- query parameters --------------------------------------------------------------------

@@ -6,8 +6,9 @@
 ('Gunmen', '2026-02-14', 'en')
 
 Everything that changes the input on the way in (a cut, an HTML page reduced to its main
-text, a legacy encoding) is reported in ``Article.warnings``. Nothing else is changed:
-evidence spans are character offsets into ``Article.text``.
+text, a legacy encoding, a lone surrogate replaced) is reported in ``Article.warnings``.
+Nothing else is changed (a byte-order mark is kept): evidence spans are character
+offsets into ``Article.text``, which is the caller's text wherever it can be.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import sys
 import unicodedata
 from collections.abc import Iterator
 from html.parser import HTMLParser
+from math import inf
 from pathlib import Path
 from typing import IO, Any
 
@@ -30,8 +32,10 @@ from .records import Article
 
 __all__ = [
     "english_score",
+    "indexed_text",
     "guess_language",
     "iter_jsonl",
+    "load_json",
     "parse_published",
     "read_article",
     "read_bytes",
@@ -78,8 +82,35 @@ def read_article(
 
     Raises ``InputError`` for empty, binary or oversized input and for a malformed
     ``published``; a legacy encoding, an HTML page or an overlong text are read anyway
-    and reported in ``warnings``.
+    and reported in ``warnings``. Nothing else escapes: whatever else reading raises is
+    an ``InputError`` naming it.
     """
+    try:
+        return _read(data, title, published, url, id, options)
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - this input's failure, with what went wrong
+        raise InputError(f"cannot read the input ({type(exc).__name__}: {exc})") from exc
+
+
+def indexed_text(article: Article, given: bytes | str) -> str | None:
+    """The text an article's evidence spans index, when checking them against the input
+    ``given`` would fail (an HTML page's main text, a lone surrogate replaced); None when
+    the spans index ``given`` itself, or its start when the article was cut.
+
+    >>> indexed_text(read_article("Troops shelled the village."), "Troops shelled the village.")
+    >>> indexed_text(read_article("<p>Troops shelled</p><p>the village.</p>"), "<p>...")
+    'Troops shelled\\nthe village.'
+    """
+    if isinstance(given, bytes):
+        given = given.decode("utf-8", "replace")  # not UTF-8: the text is not the bytes'
+    return None if given.startswith(article.text) else article.text
+
+
+def _read(
+    data: bytes | str, title: str | None, published: str | None, url: str | None, id: str,
+    options: Options,
+) -> Article:  # fmt: skip
     warnings: list[str] = []
     published = parse_published(published)
     text = _decode(data, options, warnings)
@@ -104,9 +135,9 @@ def read_article(
     return Article(
         text=text,
         id=id,
-        title=title,
+        title=without_surrogates(title, "title", warnings) if title else title,
         published=published,
-        url=url,
+        url=without_surrogates(url, "url", warnings) if url else url,
         language=guess_language(text),
         warnings=warnings,
     )
@@ -133,7 +164,10 @@ def read_bytes(
                 raise InputError(f"is a directory, not a file: {path}")
             if size > limit:
                 raise InputError(_too_big(size, limit))
-            return path.read_bytes()
+            # Read within the limit whatever the size said: a device (/dev/zero), a pipe
+            # or a file still growing reports less than it holds.
+            with open(path, "rb") as f:
+                return _read_within(f, limit)
         except FileNotFoundError:
             raise InputError(f"no such file: {path}") from None
         except PermissionError:
@@ -141,14 +175,27 @@ def read_bytes(
         except OSError as exc:
             raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
     stream: IO[bytes] = sys.stdin.buffer if isinstance(source, (str, os.PathLike)) else source
+    return _read_within(stream, limit)
+
+
+# An oversized stream is read on to say how large it was, up to this many times the limit
+# (a stream without end, /dev/zero or `yes`, is not read for ever).
+_COUNTED_PAST_LIMIT = 4
+
+
+def _read_within(stream: IO[bytes], limit: int) -> bytes:
+    """All of ``stream``, or InputError once it passes ``limit`` bytes (never held)."""
     data = stream.read(limit + 1)
-    if len(data) > limit:
-        # Count the rest in chunks, for an honest message, without keeping it.
-        size = len(data)
-        while chunk := stream.read(1 << 20):
-            size += len(chunk)
-        raise InputError(_too_big(size, limit))
-    return data
+    if len(data) <= limit:
+        return data
+    # Count the rest in chunks, for an honest message, without keeping it.
+    size = len(data)
+    while size <= _COUNTED_PAST_LIMIT * limit and (chunk := stream.read(1 << 20)):
+        size += len(chunk)
+    if size > _COUNTED_PAST_LIMIT * limit:
+        raise InputError(f"input is over {_COUNTED_PAST_LIMIT * limit / 1e6:g} MB, over the "
+                         f"limit of {limit / 1e6:g} MB")  # fmt: skip
+    raise InputError(_too_big(size, limit))
 
 
 def parse_published(value: str | None) -> str | None:
@@ -286,12 +333,12 @@ def _decode(data: bytes | str, options: Options, warnings: list[str]) -> str:
             size = len(data.encode("utf-8", "surrogatepass"))
             if size > options.max_bytes:
                 raise InputError(_too_big(size, options.max_bytes))
-        text = data[1:] if data.startswith("\ufeff") else data
-        if not text.strip():
+        # A leading byte-order mark is kept: evidence offsets index the caller's own text.
+        if not data.lstrip("\ufeff").strip():
             raise InputError("empty input")
-        if _is_binary_text(text[:_SNIFF]):
+        if _is_binary_text(data[:_SNIFF]):
             raise InputError("binary input, not text")
-        return text
+        return without_surrogates(data, "text", warnings)
 
     if len(data) > options.max_bytes:
         raise InputError(_too_big(len(data), options.max_bytes))
@@ -301,9 +348,9 @@ def _decode(data: bytes | str, options: Options, warnings: list[str]) -> str:
             return _decode(data.decode("utf-16"), options, warnings)
         except UnicodeDecodeError:
             raise InputError("binary input, not text") from None
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    if not data.strip():
+    # A UTF-8 byte-order mark is decoded as the character it is (U+FEFF), as UTF-8
+    # readers do: offsets index the file's text as any of them reads it.
+    if not data.removeprefix(codecs.BOM_UTF8).strip():
         raise InputError("empty input")
     if _is_binary_bytes(data[:_SNIFF]):
         raise InputError("binary input, not text")
@@ -312,14 +359,38 @@ def _decode(data: bytes | str, options: Options, warnings: list[str]) -> str:
     except UnicodeDecodeError:
         # Analysts keep old files in Windows' encoding; read them rather than refuse.
         # cp1252 leaves five bytes undefined; latin-1 reads anything.
+        data = data.removeprefix(codecs.BOM_UTF8)
         try:
             text, encoding = data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:
             text, encoding = data.decode("latin-1"), "latin-1"
         warnings.append(f"not valid UTF-8; decoded as {encoding}")
-    if not text.strip():
+    if not text.lstrip("\ufeff").strip():
         raise InputError("empty input")
     return text
+
+
+# A UTF-16 surrogate standing alone: not a character, so no UTF-8 file, database or JSON
+# reader that checks can hold it ("\udc80" in a JSON string, a str from os.fsdecode).
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(value: str, what: str, warnings: list[str]) -> str:
+    """``value`` with each lone surrogate replaced by U+FFFD (one character for one, so
+    offsets do not move), and a warning saying so when there was one.
+
+    >>> notes = []
+    >>> without_surrogates("\\udc80 killed", "text", notes) == "\\ufffd killed"
+    True
+    >>> notes
+    ['text: 1 lone surrogate (not a Unicode character) replaced by U+FFFD']
+    """
+    fixed, n = _LONE_SURROGATE.subn("\ufffd", value)
+    if n:
+        plural = "s" if n > 1 else ""
+        warnings.append(f"{what}: {n} lone surrogate{plural} (not a Unicode character) "
+                        f"replaced by U+FFFD")  # fmt: skip
+    return fixed
 
 
 def _is_binary_bytes(head: bytes) -> bool:
@@ -387,19 +458,21 @@ def _from_html(
     if trafilatura is not None:
         try:
             text = trafilatura.extract(html, url=url, include_comments=False, favor_recall=True)
-        except Exception:  # trafilatura lets lxml's errors through; fall back below
-            text = None
+        except Exception as exc:  # noqa: BLE001 - lxml's errors come through; fall back below
+            warnings.append(f"HTML: main text not found ({type(exc).__name__}: {exc}); "
+                            f"tags stripped instead")  # fmt: skip
         try:
             # extensive=False: a date from the page's markup or URL only; the extensive
             # search guesses from dates in the body, which may be the event's own.
             meta = extract_metadata(html, default_url=url, extensive=False)
             title = meta.title or None
             published = meta.date or None
-        except Exception:  # metadata is a bonus, never a failure
-            pass
+        except Exception as exc:  # noqa: BLE001 - metadata is a bonus, never a failure
+            warnings.append(f"HTML: title and date not read from the page's metadata "
+                            f"({type(exc).__name__}: {exc})")  # fmt: skip
 
     # A page cut off inside a tag ("...</div") would leave the tag's start as text.
-    stripped = _strip_tags(re.sub(r"<[^<>]*\Z", "", html))
+    stripped = _strip_tags(re.sub(r"<[^<>]*\Z", "", html), warnings)
     if not text:
         text = stripped.text
     title = title or stripped.og_title or stripped.title
@@ -475,13 +548,13 @@ class _TagStripper(HTMLParser):
             self._parts.append(data)
 
 
-def _strip_tags(html: str) -> _TagStripper:
+def _strip_tags(html: str, warnings: list[str]) -> _TagStripper:
     parser = _TagStripper()
     try:
         parser.feed(html)
         parser.close()
-    except Exception:  # html.parser is lenient; keep what it has read
-        pass
+    except Exception as exc:  # noqa: BLE001 - html.parser is lenient; keep what it has read
+        warnings.append(f"HTML: page read only in part ({type(exc).__name__}: {exc})")
     return parser
 
 
@@ -603,17 +676,15 @@ def _parse_line(n: int, line: bytes) -> tuple[int, dict[str, Any] | None, str | 
             (f"not valid UTF-8 (byte 0x{line[exc.start]:02x} at column {exc.start + 1})"),
         )
     try:
-        obj = json.loads(s)
-    except json.JSONDecodeError as exc:
-        return n, {"id": _rescue_id(line) or str(n)}, f"not JSON: {exc.msg} at column {exc.colno}"
-    except RecursionError:
-        return n, fallback, "not JSON: nested too deeply"
+        obj = load_json(s)
+    except InputError as exc:
+        return n, {"id": _rescue_id(line) or str(n)}, str(exc)
     if not isinstance(obj, dict):
         return n, fallback, f"not a JSON object (got {_json_kind(obj)})"
     raw_id = obj.get("id")
     if isinstance(raw_id, str) and raw_id:
         obj["id"] = raw_id
-    elif isinstance(raw_id, (int, float)) and not isinstance(raw_id, bool):
+    elif isinstance(raw_id, int | float) and not isinstance(raw_id, bool) and abs(raw_id) < inf:
         obj["id"] = str(raw_id)
     else:
         obj["id"] = str(n)
@@ -623,6 +694,29 @@ def _parse_line(n: int, line: bytes) -> tuple[int, dict[str, Any] | None, str | 
     if not isinstance(text, str):
         return n, obj, f'"text" must be a string, got {_json_kind(text)}'
     return n, obj, None
+
+
+def load_json(text: str) -> Any:
+    """A JSON value, read whatever its numbers and depth: an integer too long for Python
+    to convert (over 4,300 digits) is read as a float (infinite), so the field it sits in
+    is refused on its own, never the whole value. ``InputError`` when it is not JSON.
+
+    >>> load_json('{"id": 7, "n": ' + "9" * 5000 + '}')
+    {'id': 7, 'n': inf}
+    """
+    try:
+        return json.loads(text, parse_int=_json_int)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not JSON: {exc.msg} at column {exc.colno}") from None
+    except RecursionError:
+        raise InputError("not JSON: nested too deeply") from None
+    except ValueError as exc:  # anything else the decoder refuses; one value's failure
+        raise InputError(f"not JSON: {exc}") from None
+
+
+def _json_int(digits: str) -> int | float:
+    # Python refuses int() of more than 4,300 digits (sys.get_int_max_str_digits).
+    return int(digits) if len(digits) <= 4000 else float(digits)
 
 
 def _json_kind(value: Any) -> str:

@@ -30,7 +30,7 @@ from typing import Any
 from . import actors as act
 from .actors import ActorMention
 from .coding.factuality import PERIOD, is_aggregate
-from .coding.numbers import number_value, quantity_words
+from .coding.numbers import MAX_COUNT, number_value, numeral, quantity_words
 from .coding.records import TriggerHit
 from .coding.triggers import match_triggers
 from .lexicon import match_phrase, phrase_index, read_table, token_forms
@@ -221,7 +221,7 @@ class _FigureReader(ArticleView):
             and value is not None
         ):
             value *= _SCALES[self.doc[num.i + 1].lower_]
-        if value is None or value <= 1:
+        if value is None or value <= 1 or value > MAX_COUNT:  # "9 billion million": no count
             return None, None, None, "exact", (0, 0)
         first = min([num.i, *(p.i for p in parts)])
         start, end = self.doc[first].idx, num.idx + len(num.text)
@@ -496,8 +496,8 @@ def _value(tok: Any) -> float | None:
 
 
 def _float(text: str) -> float | None:
-    t = text.replace(",", "")
-    return float(t) if re.fullmatch(r"\d+(?:\.\d+)?", t) else None
+    # A figure too large to be a count is no figure (``coding.numbers.MAX_COUNT``).
+    return numeral(text)
 
 
 def _unit(num: Any) -> tuple[Any | None, Any]:

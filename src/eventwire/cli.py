@@ -27,7 +27,7 @@ from typing import IO, TYPE_CHECKING, Any
 import typer
 
 from . import cli_edit, cli_learning, geonames
-from .articles import iter_jsonl, read_article, read_bytes
+from .articles import indexed_text, iter_jsonl, read_article, read_bytes
 from .cli_store import (
     ALL_EVENTS,
     SINCE,
@@ -37,7 +37,7 @@ from .cli_store import (
     must_exist,
     with_filters,
 )
-from .cli_support import EXIT_FAILURE, EXIT_INPUT
+from .cli_support import EXIT_FAILURE, EXIT_INPUT, json_line
 from .cli_support import MODEL_DIR_OPTION as _MODEL_DIR
 from .cli_support import fail as _fail
 from .cli_support import options_with as _options
@@ -45,6 +45,7 @@ from .errors import ConfigError, EventwireError, InputError
 from .exports import export as run_export
 from .exports import format_name
 from .options import Options
+from .printable import one_line
 from .readers import expand_paths
 from .records import ACLED_COLUMNS
 from .store import EventFilter, ExtraFilter, open_store
@@ -81,6 +82,9 @@ def _main(
     # trafilatura reports every page it finds no text in ("discarding data: None") at
     # error level; eventwire reports those pages itself, once, with their source.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL if not verbose else logging.INFO)
+    # warcio logs the raw header of a damaged record; eventwire lists the record itself,
+    # on one line (`eventwire errors`).
+    logging.getLogger("warcio").setLevel(logging.ERROR if not verbose else logging.INFO)
 
 
 @app.command()
@@ -127,6 +131,7 @@ def extract(
             options=options,
         )
         result = extract_article(article, options)
+        result.text = indexed_text(article, data)
     except InputError as exc:
         _fail(str(exc), EXIT_INPUT)
     except EventwireError as exc:
@@ -164,7 +169,7 @@ def _extract_jsonl(file: str, format: Format, options: Options) -> None:
                 if writer is not None:
                     _write_rows(writer, result)
                 else:
-                    out.write(json.dumps(result.as_dict(), ensure_ascii=False) + "\n")
+                    out.write(json_line(result.as_dict()) + "\n")
                 out.flush()
                 advance()
     except InputError as exc:
@@ -238,7 +243,8 @@ def _import_each(items: list[str], run: Callable[[str], list], code: int) -> Non
     for item in items:
         try:
             for c in run(item):
-                typer.echo(f"{c.iso2}: {c.places} places from {c.source}")
+                bad = f" ({c.bad_lines} unreadable lines left out)" if c.bad_lines else ""
+                typer.echo(f"{c.iso2}: {c.places} places from {c.source}{bad}")
         except EventwireError as exc:
             typer.echo(f"error: {exc}", err=True)
             failed += 1
@@ -435,9 +441,9 @@ def errors(
         rows = store.errors(warnings=warnings)
     for row in rows:
         if json_out:
-            typer.echo(json.dumps(row, ensure_ascii=False))
-        else:
-            typer.echo(f"{row['status']}\t{row['source']}\t{row['reason']}")
+            typer.echo(json_line(row))
+        else:  # one line per input, whatever bytes its name or reason holds
+            typer.echo("\t".join(one_line(str(row[k])) for k in ("status", "source", "reason")))
     bad = sum(row["status"] != "stored" for row in rows)
     warned = f", {len(rows) - bad} stored with a warning" if warnings else ""
     typer.echo(f"{bad} inputs skipped or failed{warned}", err=True)
@@ -696,6 +702,10 @@ def serve(
     ),
     tile_attribution: str = typer.Option("", "--tile-attribution", help="Credit for the tiles."),
     model_dir: str | None = _MODEL_DIR,
+    allowed_host: list[str] = typer.Option(
+        None, "--allowed-host", metavar="NAME",
+        help="Also answer to this host name (besides localhost and --host; * for any).",
+    ),  # fmt: skip
 ) -> None:
     """Serve the REST API and the web page (map, timeline, evidence) for a store."""
     # Deferred: FastAPI and the server load only for `eventwire serve`.
@@ -705,8 +715,8 @@ def serve(
     extraction = _options(model_dir=model_dir)
     try:
         options = ServeOptions(token=read_token(token_file), tile_url=tile_url,
-                               tile_attribution=tile_attribution,
-                               extraction=extraction)  # fmt: skip
+                               tile_attribution=tile_attribution, extraction=extraction,
+                               allowed_hosts=tuple(allowed_host or ()))  # fmt: skip
         if options.token and host not in ("127.0.0.1", "localhost", "::1"):
             typer.echo("warning: the write token crosses the network in clear over plain HTTP; "
                        "put a TLS proxy in front", err=True)  # fmt: skip

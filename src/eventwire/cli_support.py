@@ -1,5 +1,5 @@
 """What every ``eventwire`` command shares: exit codes, the one-line error, the options
-given on the command line.
+given on the command line, a JSON line whatever its strings hold.
 
 >>> options_with(model_dir=None).use_model
 True
@@ -7,6 +7,7 @@ True
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from typing import Any, NoReturn
 
@@ -41,3 +42,14 @@ def fail(message: str, code: int) -> NoReturn:
     """Print ``error: message`` on stderr and exit with ``code``."""
     typer.echo(f"error: {message}", err=True)
     raise typer.Exit(code)
+
+
+def json_line(value: Any) -> str:
+    """One JSON line, in UTF-8 where it can be; escaped to ASCII when the value holds a
+    lone surrogate (an ``id`` given as ``"\\udc80"``), which UTF-8 cannot write."""
+    line = json.dumps(value, ensure_ascii=False)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        return json.dumps(value)
+    return line

@@ -204,6 +204,26 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date 
     return None, 1, False
 
 
+# Resolved dates are kept this far from the ends of Python's calendar (years 1 and 9999):
+# the store and the merge look a few weeks either side of an event's date, and a date
+# nearer the edge would run off it. A date outside is refused (unresolved), never the article.
+_FIRST_DAY, _LAST_DAY = dt.date(2, 1, 1), dt.date(9998, 12, 31)
+
+
+def _resolve_within_calendar(
+    kind: str, m: re.Match[str], pub: dt.date | None
+) -> tuple[dt.date | None, int, bool]:
+    """``_resolve``, with a date that falls off the calendar ("on Friday" of an article
+    dated 0001-01-01, "in January" of one dated 9999-12-31) refused: None, as unresolved."""
+    try:
+        date, precision, relative = _resolve(kind, m, pub)
+    except (OverflowError, ValueError):  # date arithmetic past year 1 or 9999
+        return None, 1, True
+    if date is not None and not _FIRST_DAY <= date <= _LAST_DAY:
+        return None, precision, True
+    return date, precision, relative
+
+
 def find_dates(text: str, published: str | dt.date | None) -> list[DateMention]:
     """Every date expression in ``text``, in text order, resolved where it can be."""
     pub = published if isinstance(published, dt.date) else parse_published(published)
@@ -225,7 +245,7 @@ def find_dates(text: str, published: str | dt.date | None) -> list[DateMention]:
                 continue  # "may" is far more often the verb
             if "month" in m.groupdict() and m.group("month") and m.group("month")[0].islower():
                 continue  # "a march", "may": month names are written with a capital
-            date, precision, relative = _resolve(kind, m, pub)
+            date, precision, relative = _resolve_within_calendar(kind, m, pub)
             if kind == "relative" and m.group("rel").lower() == "earlier this year":
                 continue
             status = (

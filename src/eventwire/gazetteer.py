@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 import importlib.metadata
 import json
+import logging
 import math
 import os
 import pickle
@@ -37,15 +38,14 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from eventwire.errors import ConfigError, GeocodeError
+from eventwire.errors import ConfigError, EventwireError, GeocodeError
+from eventwire.imported import load_imported
 from eventwire.records import Place
+
+log = logging.getLogger(__name__)
 
 # Bump when the pickled layout changes, so stale caches are rebuilt, never misread.
 _FORMAT = 7
-# The layout of the country files ``eventwire.geonames`` writes under ``data_dir()`` and
-# this module reads: bump when it changes; older files are then refused, not misread.
-IMPORT_FORMAT = 1
-
 # Arabic definite articles as transliterated ("al-Bab", "Dayr az Zawr", "Jisr ash
 # Shughur"). They are dropped from every key, on both the gazetteer side and the text
 # side, so "al-Bab", "Al Bab" and "Bab" meet, as do "Deir ez-Zor" and "Dayr az Zawr".
@@ -193,6 +193,7 @@ class Gazetteer:
     """Names to GeoNames places. Use ``Gazetteer.default()``; building is slow."""
 
     _default: Gazetteer | None = None
+    _failure: EventwireError | None = None
     _lock = threading.Lock()
 
     def __init__(self, core: dict[str, Any], imported: Iterable[dict[str, Any]] = ()) -> None:
@@ -221,6 +222,8 @@ class Gazetteer:
         # hill range): their geo_precision. Sparse; every other entry is a town, 1.
         self.area_precision: dict[int, int] = {}
         self.imported: list[str] = []
+        # What of the gazetteer's data could not be read (``default`` fills it).
+        self.problems: list[str] = []
         for part in imported:
             self._merge(part)
         self._load_tables()
@@ -229,11 +232,27 @@ class Gazetteer:
 
     @classmethod
     def default(cls) -> Gazetteer:
-        """The shared gazetteer, loaded (or built and cached) on first use."""
+        """The shared gazetteer, loaded (or built and cached) on first use, and kept in
+        memory for the process. What could not be read of its data (an unreadable data
+        folder, a damaged country file) is left out and said in ``problems``, which
+        every article coded with it carries as warnings; a gazetteer that cannot be
+        built at all fails every later call at once with the same error, never building
+        again per article."""
         if cls._default is None:
             with cls._lock:
+                if cls._failure is not None:
+                    raise cls._failure
                 if cls._default is None:
-                    cls._default = cls(_load_core(), load_imported())
+                    problems: list[str] = []
+                    try:
+                        gaz = cls(_load_core(), load_imported(problems))
+                    except EventwireError as exc:
+                        cls._failure = exc
+                        raise
+                    gaz.problems = problems
+                    for problem in problems:
+                        log.warning("%s", problem)
+                    cls._default = gaz
         return cls._default
 
     @classmethod
@@ -242,6 +261,7 @@ class Gazetteer:
         import or a removal of GeoNames country files)."""
         with cls._lock:
             cls._default = None
+            cls._failure = None
 
     def _merge(self, part: dict[str, Any]) -> None:
         """Add one imported GeoNames country (``eventwire.geonames``) to the index.
@@ -535,9 +555,9 @@ def _load_core() -> dict[str, Any]:
         if isinstance(core, dict) and core.get("format") == _FORMAT:
             return core
     except FileNotFoundError:
-        pass
-    except Exception:  # noqa: BLE001 - a corrupt or foreign cache is rebuilt, not fatal
-        pass
+        pass  # not built yet: built below
+    except Exception:  # noqa: BLE001 - a corrupt or foreign cache is rebuilt below, not fatal
+        pass  # nothing is lost: the cache is only the index built from the bundled data
     core = build_core()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -545,8 +565,11 @@ def _load_core() -> dict[str, Any]:
         with os.fdopen(fd, "wb") as f:
             pickle.dump(core, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)  # atomic: a reader never sees half a file
-    except OSError:
-        pass  # a read-only home still works, only slower on each start
+    except OSError as exc:
+        # Nothing is lost: the index is in memory for this process; the next one builds
+        # it again (seconds). Said once, so a read-only home is not a mystery.
+        log.warning("cannot save the gazetteer cache at %s (%s): each start builds it again",
+                    path, exc.strerror or exc)  # fmt: skip
     return core
 
 
@@ -759,29 +782,3 @@ def _one_like(key: str, named: list[tuple[str, str]]) -> str | None:
     """The one code whose name's words all occur in ``key`` (or the reverse)."""
     hits = {code for name, code in named if fuzz.token_set_ratio(key, name) == 100}
     return hits.pop() if len(hits) == 1 else None
-
-
-def data_dir() -> Path:
-    """The folder imported dumps are stored in (created on first import)."""
-    base = os.environ.get("EVENTWIRE_DATA") or os.path.join(
-        os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local",
-                                                        "share"), "eventwire")
-    return Path(base) / "geonames"
-
-
-def load_imported() -> list[dict[str, Any]]:
-    """Every country ``eventwire.geonames`` stored, for ``Gazetteer`` to merge. Unreadable
-    files are skipped."""
-    folder = data_dir()
-    if not folder.is_dir():
-        return []
-    parts = []
-    for path in sorted(folder.glob("*.pickle")):
-        try:
-            with open(path, "rb") as f:
-                part = pickle.load(f)
-        except Exception:  # noqa: BLE001 - a damaged file must not stop extraction
-            continue
-        if isinstance(part, dict) and part.get("format") == IMPORT_FORMAT:
-            parts.append(part)
-    return parts

@@ -35,16 +35,8 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.errors import GeocodeError
-from eventwire.gazetteer import (
-    IMPORT_FORMAT,
-    Gazetteer,
-    ascii_name,
-    data_dir,
-    data_lines,
-    keep_alternate,
-    load_imported,
-    norm_key,
-)
+from eventwire.gazetteer import Gazetteer, ascii_name, data_lines, keep_alternate, norm_key
+from eventwire.imported import IMPORT_FORMAT, data_dir, load_imported
 from eventwire.records import Record
 
 __all__ = [
@@ -67,6 +59,7 @@ class ImportedCountry(Record):
     source: str
     imported: str  # ISO timestamp, UTC
     bytes: int = 0  # size of the stored index file
+    bad_lines: int = 0  # lines of the file that are not GeoNames rows: left out
 
 
 @dataclass(slots=True)
@@ -155,6 +148,7 @@ def _parse(path: Path) -> dict[str, dict[str, Any]]:
             f"{path}: not a GeoNames dump (no line has the {_COLUMNS} tab-separated columns"
             f" of the export format; {bad} unreadable lines)")
     for cc, part in parts.items():
+        part["bad_lines"] = bad  # lines of the file left out: said, never dropped unseen
         a2codes = part.pop("a2code")
         part["a2"] = [admin2.get((cc, a1, a2)) if a2 else None
                       for a1, a2 in zip(part["a1"], a2codes, strict=True)]
@@ -167,7 +161,8 @@ def _store(part: dict[str, Any], source: str) -> ImportedCountry:
     folder.mkdir(parents=True, exist_ok=True)
     iso2 = part["iso2"]
     info = ImportedCountry(iso2, len(part["names"]), source,
-                           dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+                           dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                           bad_lines=part.pop("bad_lines", 0))  # fmt: skip
     part["info"] = info.as_dict()
     target = folder / f"{iso2}.pickle"
     fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")

@@ -26,6 +26,7 @@ from itertools import chain
 from typing import Any
 
 from . import about
+from .errors import StoreError
 from .options import Options
 from .parallel import Extractor, in_process, make_extractor
 from .readers import Item, read_sources
@@ -110,7 +111,7 @@ def ingest(
         batches = _batches(chain(read, items), store, version, options.batch_size)
         for outcome, pos in _write_order(batches, extractor):
             changes: list[tuple[str, str]] = []
-            status = store.record(outcome, version, changes)
+            status = _record(store, outcome, version, changes)
             _count(report, status, outcome)
             _note_events(report, changes)
             if progress is not None:
@@ -183,6 +184,20 @@ def _note_events(report: IngestReport, changes: list[tuple[str, str]]) -> None:
         if (event_id, "created") not in report.noted and (event_id, what) not in report.noted:
             lists[what].append(event_id)
             report.noted.add((event_id, what))
+
+
+def _record(store: Store, outcome: Outcome, version: str, changes: list[tuple[str, str]]) -> str:
+    """``store.record``, and when the store refuses an article (a value no column can
+    hold, whatever no one foresaw), the input is recorded as failed at stage "store",
+    with the reason, and the run goes on. When even that is refused, the store itself is
+    out of order and the error stops the run (a rerun resumes it)."""
+    try:
+        return store.record(outcome, version, changes)
+    except StoreError as exc:
+        if outcome.status != STORED:
+            raise
+        failed = Outcome(outcome.source, FAILED, f"cannot be stored: {exc}", "store")
+        return store.record(failed, version, changes)
 
 
 def _count(report: IngestReport, status: str, outcome: Outcome) -> None:

@@ -94,6 +94,10 @@ def analysis_text(text: str) -> str:
     >>> analysis_text("GUNMEN KILLED TWO SOLDIERS NEAR THE BORDER. THE ARMY SAID SO.")
     'Gunmen killed two soldiers near the border. The army said so.'
     """
+    if "\ufeff" in text:
+        # A byte-order mark stays in the article's text, so that offsets are the caller's
+        # own; the parser reads it as the space it stands for (same length).
+        text = text.replace("\ufeff", " ")
     text = _cut_datelines(text)
     if not in_capitals(text):
         return text

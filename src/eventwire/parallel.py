@@ -41,7 +41,7 @@ from typing import Any
 from .errors import ConfigError, ExtractionError
 from .nlp import load_parser
 from .options import Options
-from .pipeline import extract_articles
+from .pipeline import BatchFn, extract_batch
 from .records import Article, Result
 
 __all__ = [
@@ -56,9 +56,6 @@ DASK_HINT = "the Dask path needs Dask distributed: pip install 'eventwire[dask]'
 # Maps batches of Articles to batches of Results, one Result per Article, in order: what
 # ``ingestion.ingest`` extracts with.
 Extractor = Callable[[Iterator[list[Article]]], Iterator[list[Result]]]
-# A batch function: (articles, options) -> one Result per article, in order. The default
-# is the pipeline's; another must be a module-level function (it is pickled by name).
-BatchFn = Callable[[list[Article], Options], list[Result]]
 # What a worker sends back per article: the Result's dict and the article's warnings.
 Payload = list[tuple[dict[str, Any], list[str]]]
 
@@ -104,47 +101,6 @@ def in_process(options: Options = Options()) -> Extractor:
             yield extract_batch(batch, options)
 
     return run
-
-
-def extract_batch(
-    articles: list[Article], options: Options, extract: BatchFn | None = None
-) -> list[Result]:
-    """One Result per article, in order; an article whose parse raises fails alone.
-
-    The pipeline already turns a failing stage into a failed Result; this catches what
-    escapes it (spaCy itself raising on a text): the batch is run again one article at a
-    time, and the article that raises comes back with ``error`` set. A missing model
-    (ConfigError) still stops the run: no article could be extracted.
-    """
-    if extract is None:
-        extract = extract_articles
-    warned = [list(a.warnings) for a in articles]
-    try:
-        return extract(articles, options)
-    except ConfigError:
-        raise
-    except Exception:  # noqa: BLE001 - the culprit is found below, article by article
-        pass
-    results = []
-    for art, before in zip(articles, warned, strict=True):
-        art.warnings[:] = before  # the failed batch may have added some already
-        results.append(_failed(art, _one(art, options, extract)))
-    return results
-
-
-def _one(art: Article, options: Options, extract: BatchFn) -> Result | str:
-    try:
-        return extract([art], options)[0]
-    except ConfigError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - reported as this article's failure
-        return f"{type(exc).__name__}: {exc}"
-
-
-def _failed(art: Article, outcome: Result | str) -> Result:
-    if isinstance(outcome, Result):
-        return outcome
-    return Result(id=art.id, error=outcome, warnings=list(art.warnings))
 
 
 def _encode(results: list[Result], articles: list[Article]) -> Payload:

@@ -17,17 +17,19 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .actors import ActorMention, find_actor_mentions
-from .articles import read_article
+from .articles import indexed_text, read_article
 from .claims import find_claims
 from .coding.assemble import assemble
 from .coding.classification import certain_cards
 from .coding.frames import find_frames
 from .coding.learned import Decider, ModelDecider
 from .coding.model import load_model_dir, model_dir_from
+from .coding.numbers import oversized
 from .coding.records import Draft, Frame, Verdict
 from .coding.rescue import rescue
 from .dates import DateMention, find_dates
-from .errors import EventwireError, ExtractionError, InputError
+from .errors import ConfigError, EventwireError, ExtractionError, InputError
+from .gazetteer import Gazetteer
 from .lexicon import doc_text
 from .nlp import analysis_text, in_capitals, load_parser, recapitalise
 from .options import Options
@@ -77,6 +79,10 @@ def stage_actors(work: Work) -> None:
 def stage_places(work: Work) -> None:
     ents = [(e.start_char, e.end_char, e.label_) for e in work.doc.ents]
     work.places = article_places(work.text or work.article.text, ents, work.actors)
+    # Places the gazetteer could not load (an unreadable data folder): said per article.
+    work.article.warnings.extend(
+        p for p in Gazetteer.default().problems if p not in work.article.warnings
+    )
 
 
 def stage_frames(work: Work) -> None:
@@ -181,8 +187,8 @@ def _skip_reason(article: Article, options: Options) -> str | None:
 
 
 def extract_article(article: Article, options: Options = Options()) -> Result:
-    """Code the events of one Article."""
-    return extract_articles([article], options)[0]
+    """Code the events of one Article; whatever fails comes back in ``error``."""
+    return extract_batch([article], options)[0]
 
 
 def extract_articles(articles: list[Article], options: Options = Options()) -> list[Result]:
@@ -197,6 +203,48 @@ def extract_articles(articles: list[Article], options: Options = Options()) -> l
         else:
             results.append(_result(work))
     return results
+
+
+# A batch function: (articles, options) -> one Result per article, in order. The default
+# is ``extract_articles``; another must be a module-level function (worker processes
+# receive it pickled by name).
+BatchFn = Callable[[list[Article], Options], list[Result]]
+
+
+def extract_batch(
+    articles: list[Article], options: Options, extract: BatchFn | None = None
+) -> list[Result]:
+    """One Result per article, in order; an article that raises fails alone.
+
+    The pipeline already turns a failing stage or parse into a failed Result; this
+    catches whatever escapes it: the batch is run again one article at a time, and the
+    article that raises comes back with ``error`` set. A missing model (ConfigError)
+    still stops the run: no article could be extracted. Every entry point that extracts
+    (``extract``, ``extract_stream``, ingest's extractors) goes through here.
+    """
+    if extract is None:
+        extract = extract_articles
+    warned = [list(a.warnings) for a in articles]
+    try:
+        return extract(articles, options)
+    except ConfigError:
+        raise
+    except Exception:  # noqa: BLE001 - the culprit is found below, article by article
+        pass
+    results = []
+    for art, before in zip(articles, warned, strict=True):
+        art.warnings[:] = before  # the failed batch may have added some already
+        results.append(_alone(art, options, extract))
+    return results
+
+
+def _alone(art: Article, options: Options, extract: BatchFn) -> Result:
+    try:
+        return extract([art], options)[0]
+    except ConfigError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - reported as this article's failure
+        return Result(id=art.id, error=f"{type(exc).__name__}: {exc}", warnings=list(art.warnings))
 
 
 def code_articles(
@@ -214,28 +262,60 @@ def code_articles(
         reason = _skip_reason(art, options)
         if reason:
             art.warnings.append(reason)
-        else:
-            todo.append(art)
+            continue
+        todo.append(art)
+        note = oversized(art.text)  # refused one by one as the stages meet them
+        if note and note not in art.warnings:
+            art.warnings.append(note)
     done: dict[int, Work] = {}
     if todo:
         nlp = load_parser(options)
-        texts = [analysis_text(a.text) for a in todo]
-        docs = nlp.pipe(texts, batch_size=options.batch_size)
-        for art, text, doc in zip(todo, texts, docs, strict=True):
-            if in_capitals(art.text):
-                # Names the tagger still knows in lower case get their capital back, and
-                # the text is parsed again: places and dates are read from capitals.
-                art.warnings.append("written in capitals: read in lower case")
-                text = recapitalise(text, doc)
-                doc = nlp(text)
+        for art, text, doc in _parse(nlp, todo, options):
             work = Work(art, options, doc, text=text)
             try:
+                if isinstance(doc, ExtractionError):
+                    raise doc
                 _run(work, stages)
             except EventwireError as exc:
                 work.result = Result(id=art.id, error=str(exc), warnings=list(art.warnings))
             done[id(art)] = work
     for art in articles:
         yield art, done.get(id(art))
+
+
+def _parse(
+    nlp: Any, articles: list[Article], options: Options
+) -> Iterator[tuple[Article, str, Any]]:
+    """Each article with the text parsed and its Doc, or the ExtractionError (stage
+    "parse") that parsing it raised. The batch is parsed together; when spaCy raises on
+    one text, the texts from there on are parsed one at a time, so only that one fails."""
+    texts = [analysis_text(a.text) for a in articles]
+    done = 0
+    try:
+        for doc in nlp.pipe(texts, batch_size=options.batch_size):
+            yield articles[done], *_reparsed(nlp, articles[done], texts[done], doc)
+            done += 1
+    except Exception:  # noqa: BLE001 - the culprit is found below, text by text
+        pass
+    for art, text in zip(articles[done:], texts[done:], strict=True):
+        try:
+            parsed = _reparsed(nlp, art, text, nlp(text))
+        except Exception as exc:  # noqa: BLE001 - this article's failure, not the batch's
+            yield art, text, ExtractionError(f"{type(exc).__name__}: {exc}", stage="parse")
+            continue
+        yield art, *parsed
+
+
+def _reparsed(nlp: Any, art: Article, text: str, doc: Any) -> tuple[str, Any]:
+    """(text, Doc) to code: for an article written in capitals, names the tagger still
+    knows in lower case get their capital back, and the text is parsed again (places
+    and dates are read from capitals)."""
+    if not in_capitals(art.text):
+        return text, doc
+    text = recapitalise(text, doc)
+    doc = nlp(text)
+    art.warnings.append("written in capitals: read in lower case")
+    return text, doc
 
 
 def extract(
@@ -252,7 +332,9 @@ def extract(
     'Protest with intervention'
     """
     article = read_article(text, title=title, published=published, options=options)
-    return extract_article(article, options)
+    result = extract_article(article, options)
+    result.text = indexed_text(article, text)
+    return result
 
 
 def extract_stream(
@@ -260,34 +342,44 @@ def extract_stream(
 ) -> Iterator[Result]:
     """Results for a stream of (line number, JSON object, error) in input order.
 
-    Bad lines come back as a Result with ``error`` set and the original id; the stream
-    is consumed in batches of ``options.batch_size`` so memory stays flat.
+    Bad lines come back as a Result with ``error`` set and the original id, whatever
+    reading or coding them raised; the stream is consumed in batches of
+    ``options.batch_size`` so memory stays flat.
     """
     it = iter(items)
     while True:
         chunk = list(itertools.islice(it, options.batch_size))
         if not chunk:
             return
-        slots: list[Result | Article] = []
-        for line_no, obj, error in chunk:
-            ident = str((obj or {}).get("id", line_no)) if isinstance(obj, dict) else str(line_no)
-            if error is not None or obj is None:
-                slots.append(Result(id=ident, error=error or "unreadable line"))
-                continue
-            try:
-                slots.append(
-                    read_article(
-                        obj["text"],
-                        title=obj.get("title"),
-                        published=obj.get("published"),
-                        url=obj.get("url"),
-                        id=ident,
-                        options=options,
-                    )
-                )
-            except InputError as exc:
-                slots.append(Result(id=ident, error=str(exc)))
-        arts = [s for s in slots if isinstance(s, Article)]
-        done = iter(extract_articles(arts, options))
+        slots = [_stream_article(*item, options) for item in chunk]
+        arts = [s[0] for s in slots if isinstance(s, tuple)]
+        done = iter(extract_batch(arts, options))
         for s in slots:
-            yield next(done) if isinstance(s, Article) else s  # type: ignore[misc]
+            if isinstance(s, Result):
+                yield s
+                continue
+            result = next(done)
+            result.text = indexed_text(*s)
+            yield result
+
+
+def _stream_article(
+    line_no: int, obj: dict | None, error: str | None, options: Options
+) -> Result | tuple[Article, str]:
+    """A JSONL line's Article with its text as given, or the Result that says why not."""
+    ident = str((obj or {}).get("id", line_no)) if isinstance(obj, dict) else str(line_no)
+    if error is not None or obj is None:
+        return Result(id=ident, error=error or "unreadable line")
+    title, url = obj.get("title"), obj.get("url")
+    try:
+        article = read_article(
+            obj["text"],
+            title=title if isinstance(title, str) else None,
+            published=obj.get("published"),
+            url=url if isinstance(url, str) else None,
+            id=ident,
+            options=options,
+        )
+    except InputError as exc:
+        return Result(id=ident, error=str(exc))
+    return article, obj["text"]

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import datetime as dt
 import glob
-import json
 import os
 import re
+import stat
 import urllib.error
 import urllib.request
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -29,11 +30,13 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import about
-from .articles import iter_jsonl, parse_published, read_article, read_bytes
+from .articles import iter_jsonl, load_json, parse_published, read_article, read_bytes
 from .errors import InputError
 from .filing import annotate, not_an_article
 from .options import Options
+from .printable import printable
 from .records import Article, content_hash
+from .warcs import warc_entries
 
 __all__ = ["Item", "expand_paths", "fetch_feed", "read_feed", "read_object", "read_sources"]
 
@@ -75,28 +78,112 @@ class Item:
 
 def expand_paths(paths: Iterable[str]) -> tuple[list[Path], list[Item]]:
     """The files named by ``paths`` (files, folders searched recursively, globs), sorted
-    within each argument, and a failed Item for each argument that names nothing."""
+    within each argument, and an Item for each thing that is not read: an argument that
+    names nothing, a folder that cannot be listed, a broken link, a link back into a
+    folder already searched, a FIFO, socket or device found in a folder.
+
+    A file named on its own is read whatever it is (``<(zcat news.gz)`` is a pipe); links
+    in folders are followed, to files and to folders.
+    """
     files: list[Path] = []
-    missing: list[Item] = []
-    seen: set[Path] = set()
+    unread: list[Item] = []
+    seen: dict[Path, str] = {}  # each file read, by its real path: the name it is read as
     for p in paths:
         path = Path(p)
-        if path.is_dir():
-            found = sorted(f for f in path.rglob("*") if f.is_file())
-        elif path.exists():
-            found = [path]
-        elif glob.has_magic(p):
-            found = sorted(Path(f) for f in glob.glob(p, recursive=True) if Path(f).is_file())
-        else:
-            found = []
-        if not found:
-            missing.append(Item(_name(path), status=FAILED, reason=f"no such file: {p}"))
+        before = len(unread)
+        try:
+            found = _named(p, path, unread)
+        except OSError as exc:  # a path through a folder that cannot be entered
+            why = f"cannot read {_name(path)}: {exc.strerror or exc}"
+            unread.append(Item(_name(path), status=FAILED, reason=why))
+            continue
+        if not found and len(unread) == before:
+            unread.append(Item(_name(path), status=FAILED, reason=f"no such file: {p}"))
         for f in found:
             key = f.resolve()
             if key not in seen:
-                seen.add(key)
+                seen[key] = _name(f)
                 files.append(f)
-    return files, missing
+            elif seen[key] != _name(f):  # a link to a file read under its own name
+                why = f"same file as {seen[key]}: read once, under that name"
+                unread.append(Item(_name(f), status=SKIPPED, reason=why))
+    return files, unread
+
+
+def _named(p: str, path: Path, unread: list[Item]) -> list[Path]:
+    """The files one argument names (a folder's, walked; a file; a glob's matches)."""
+    if path.is_dir():
+        return _walk(path, unread)
+    if path.exists():
+        return [path]
+    if path.is_symlink():
+        unread.append(Item(_name(path), status=FAILED, reason=_broken(path)))
+        return []
+    if glob.has_magic(p):
+        return sorted(Path(f) for f in glob.glob(p, recursive=True) if Path(f).is_file())
+    return []
+
+
+def _walk(top: Path, unread: list[Item]) -> list[Path]:
+    """The regular files under ``top`` (links followed), sorted; what is not read is
+    added to ``unread`` with the reason."""
+    found: list[Path] = []
+    folders: set[Path] = {top.resolve()}
+    todo = [top]
+    while todo:
+        folder = todo.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError as exc:
+            reason = f"cannot read folder {_name(folder)}: {exc.strerror or exc}"
+            unread.append(Item(_name(folder), status=FAILED, reason=reason))
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            try:
+                if entry.is_dir():  # follows a link
+                    real = path.resolve()
+                    if real in folders:
+                        reason = f"link to a folder already read ({_name(real)}): not read again"
+                        unread.append(Item(_name(path), status=SKIPPED, reason=reason))
+                    else:
+                        folders.add(real)
+                        todo.append(path)
+                elif entry.is_file():
+                    found.append(path)
+                elif entry.is_symlink():
+                    unread.append(Item(_name(path), status=FAILED, reason=_broken(path)))
+                else:
+                    why = f"not a regular file ({_special_kind(path)}): not read"
+                    unread.append(Item(_name(path), status=SKIPPED, reason=why))
+            except OSError as exc:
+                why = f"cannot read {_name(path)}: {exc.strerror or exc}"
+                unread.append(Item(_name(path), status=FAILED, reason=why))
+    return sorted(found)
+
+
+def _broken(path: Path) -> str:
+    try:
+        target = os.readlink(path)
+    except OSError:  # the target is only named in the reason; the row is there either way
+        target = "?"
+    return f"broken link (to {printable(target)}): nothing to read"
+
+
+def _special_kind(path: Path) -> str:
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot stat: {exc.strerror or exc}"
+    for test, kind in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
+        if test(mode):
+            return kind
+    return "not a file or folder"
 
 
 def read_sources(
@@ -113,15 +200,15 @@ def read_sources(
     ``known(source)`` that answers True marks an item already stored (not fetched again).
     """
     default = parse_published(published)
-    files, missing = expand_paths(paths)
-    yield from missing
+    files, unread = expand_paths(paths)
+    yield from unread
     done = 0
     for path in files:
         try:
             size = path.stat().st_size
-        except OSError:
+        except OSError:  # the size only drives the progress bar; reading says what is wrong
             size = 0
-        for item in _read_file(path, default, options):
+        for item in _guarded(_read_file(path, default, options), _name(path)):
             item.pos = done + min(item.pos, size)
             yield item
         done += size
@@ -135,6 +222,20 @@ def read_sources(
                               known=known):  # fmt: skip
             item.pos = done
             yield item
+
+
+def _guarded(items: Iterator[Item], source: str) -> Iterator[Item]:
+    """The items of one input file; if reading it raises (a bug, or a third-party reader
+    failing in a way no one foresaw), a failed Item names the file, the error and how
+    many of its items were read before, and the other files go on."""
+    n = 0
+    try:
+        for item in items:
+            n += 1
+            yield item
+    except Exception as exc:  # noqa: BLE001 - this input's failure, never the run's
+        reason = f"reading stopped after {n} items ({type(exc).__name__}: {exc})"
+        yield Item(f"{source}#stopped", status=FAILED, reason=reason)
 
 
 def fetch_feed(url: str, options: Options = Options()) -> bytes:
@@ -182,11 +283,8 @@ def read_feed(
             source, status=FAILED, reason=f"not a readable feed, or a feed with no items{why}"
         )
         return
-    entries = []
-    for n, entry in enumerate(parsed.entries, 1):
-        link = entry.get("link") or None
-        name = f"{source}#{link}" if link else f"{source}#item{n}"
-        entries.append((name, link, entry))
+    names = _entry_names(source, parsed.entries)
+    entries = [(n, e.get("link") or None, e) for n, e in zip(names, parsed.entries, strict=True)]
     skip: set[str] = set()  # stored from their pages before: not fetched again
     wanted: list[str | None] = []  # the page to fetch for each entry, if any
     for name, link, _entry in entries:
@@ -198,35 +296,84 @@ def read_feed(
         if name in skip:
             yield Item(name, status=UNCHANGED, reason="stored from its page before")
             continue
-        contents = entry.get("content") or []
-        body = max((c.get("value", "") for c in contents), key=len, default="")
-        body = body or entry.get("summary") or ""
-        when = entry.get("published_parsed") or entry.get("updated_parsed")
-        date = dt.date(*when[:3]).isoformat() if when else None
-        title = entry.get("title")
-        summary = _article(name, body, options, title=title, url=link,
-                           published=date or published)  # fmt: skip
-        if page is None:
-            yield summary
-            continue
-        data_or_error, _url = page
-        if isinstance(data_or_error, bytes):
-            item = _article(name, data_or_error, options, title=title, url=link,
-                            published=date or published)  # fmt: skip
-            short = summary.article is not None and (
-                item.article is None or len(item.article.text) <= len(summary.article.text)
-            )
-            if item.article is not None and not short:
-                yield item
-                continue
-            why = "it has less text than the feed" if short else (item.reason or "no text")
+        try:
+            yield _feed_item(name, link, entry, page, published, options)
+        except Exception as exc:  # noqa: BLE001 - this entry's failure; the feed goes on
+            yield Item(name, status=FAILED, reason=f"{type(exc).__name__}: {exc}")
+
+
+def _feed_item(
+    name: str, link: str | None, entry: Any, page: tuple[bytes | str, str] | None,
+    published: str | None, options: Options,
+) -> Item:  # fmt: skip
+    """A feed entry as an article: its page's text (``page``: the bytes fetched, or why
+    there are none) when that has more to say than the feed's own summary."""
+    contents = entry.get("content") or []
+    body = max((c.get("value", "") for c in contents), key=len, default="")
+    body = body or entry.get("summary") or ""
+    when = entry.get("published_parsed") or entry.get("updated_parsed")
+    date = _entry_date(when)
+    title = entry.get("title")
+    summary = _article(name, body, options, title=title, url=link,
+                       published=date or published)  # fmt: skip
+    if page is None:
+        return summary
+    data_or_error, _url = page
+    if isinstance(data_or_error, bytes):
+        item = _article(name, data_or_error, options, title=title, url=link,
+                        published=date or published)  # fmt: skip
+        short = summary.article is not None and (
+            item.article is None or len(item.article.text) <= len(summary.article.text)
+        )
+        if item.article is not None and not short:
+            return item
+        why = "it has less text than the feed" if short else (item.reason or "no text")
+    else:
+        why = data_or_error
+    if summary.article is not None:
+        summary.article.warnings.append(
+            f"page {link} not used ({why}): coded from the feed's summary"
+        )
+    return summary
+
+
+def _entry_date(when: Any) -> str | None:
+    """An entry's date as YYYY-MM-DD (feedparser's time tuple); None when it has none or
+    one no calendar holds (year 0, a 31 February)."""
+    try:
+        return dt.date(*when[:3]).isoformat() if when else None
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def _entry_names(source: str, entries: list[Any]) -> list[str]:
+    """How each feed entry is named in the store: ``FEED#LINK``, which stays the same
+    from one poll to the next. Entries that share a link (a live page updated under one
+    address, a feed that links every item to its front page) are told apart by their
+    guid, else by a hash of their title and text, so none overwrites another; an entry
+    without a link is ``FEED#itemN``."""
+    links = Counter(e.get("link") for e in entries if e.get("link"))
+    names: list[str] = []
+    taken: set[str] = set()
+    for n, entry in enumerate(entries, 1):
+        link = entry.get("link") or None
+        if link is None:
+            name = f"{source}#item{n}"
+        elif links[link] == 1:
+            name = f"{source}#{link}"
         else:
-            why = data_or_error
-        if summary.article is not None:
-            summary.article.warnings.append(
-                f"page {link} not used ({why}): coded from the feed's summary"
-            )
-        yield summary
+            guid = entry.get("id")
+            if not guid or guid == link:
+                body = entry.get("title", "") + "\n" + entry.get("summary", "")
+                guid = "sha:" + content_hash(body)[:12]
+            name = f"{source}#{link}#{guid}"
+        name, k = printable(name), 1
+        while name in taken:  # the very same entry twice: a duplicate, stored as one
+            k += 1
+            name = f"{name.rsplit('#copy', 1)[0]}#copy{k}"
+        taken.add(name)
+        names.append(name)
+    return names
 
 
 def _web_link(link: str) -> bool:
@@ -349,9 +496,12 @@ def _read_jsonl(path: Path, name: str, published: str | None, options: Options) 
 def _read_json(data: bytes, name: str, published: str | None, options: Options) -> Iterator[Item]:
     """A .json file: one article object, or a list of them."""
     try:
-        value = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        value = load_json(data.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
         yield Item(name, status=FAILED, reason=f"not JSON: {exc}")
+        return
+    except InputError as exc:  # not JSON, nested too deeply
+        yield Item(name, status=FAILED, reason=str(exc))
         return
     if isinstance(value, dict):
         yield _from_object(value, name, published, options)
@@ -388,48 +538,44 @@ def _from_object(obj: dict[str, Any], source: str, published: str | None, option
 
 
 def _read_warc(path: Path, name: str, published: str | None, options: Options) -> Iterator[Item]:
-    """Each HTTP response (or resource) record of a WARC file; a damaged file keeps
-    the records before the damage and is reported at the offset where reading stopped."""
+    """Each HTTP response (or resource) record of a WARC file (``NAME#offset=N``), read
+    past damage (``warcs.py``): a damaged stretch is one failed item and the records
+    after it are kept; a record cut short by the end of the file is kept with a warning;
+    a file without a single such record is an item of its own, so it is never unlisted."""
+    seen = 0
+
+    def take(record: Any) -> Item | None:
+        nonlocal seen
+        seen += 1
+        if record.rec_type not in ("response", "resource"):
+            return None  # request, warcinfo, metadata: not an article
+        return _warc_record(record, name, published, options)
+
+    articles = 0
     try:
-        from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
+        for entry in warc_entries(path, take):
+            where = f"{name}#offset={entry.offset}"
+            item = entry.value
+            if entry.damaged:
+                item = Item(where, status=FAILED, reason=entry.problem)
+            elif item is None:
+                continue
+            elif entry.problem and item.article is not None:
+                item.article.warnings.append(entry.problem)
+            elif entry.problem:
+                item.reason = f"{item.reason}; {entry.problem}"
+            articles += 1
+            item.source, item.pos = where, entry.end
+            yield item
     except ImportError as exc:
         yield Item(name, status=FAILED, reason=f"warcio unavailable: {exc}")
         return
-    try:
-        stream: IO[bytes] = open(path, "rb")
     except OSError as exc:
         yield Item(name, status=FAILED, reason=f"cannot read {path}: {exc.strerror or exc}")
         return
-    records = 0
-    with stream:
-        it = ArchiveIterator(stream)
-        try:
-            for record in it:
-                if record.rec_type not in ("response", "resource"):
-                    continue
-                records += 1
-                item = _warc_record(record, name, published, options)
-                # After the content is read: asking for the offset first consumes it.
-                item.source = f"{name}#offset={it.get_record_offset()}"
-                item.pos = stream.tell()
-                yield item
-        except Exception as exc:  # warcio raises zlib, EOF and its own errors on damage
-            where = f"{name}#offset={stream.tell()}"
-            reason = (
-                f"damaged or truncated WARC after {records} records ({type(exc).__name__}: {exc})"
-            )
-            yield Item(where, status=FAILED, reason=reason, pos=stream.tell())
-            return
-        # A gzip member cut short ends warcio's iteration quietly, as if the file ended
-        # there: what lies past the last whole record is reported, never dropped unseen.
-        end = int(getattr(it, "offset", 0) or 0)
-        size = path.stat().st_size
-        if size - end > 4:
-            reason = (
-                f"damaged or truncated WARC after {records} records: {size - end} bytes at "
-                f"the end could not be read as a record"
-            )
-            yield Item(f"{name}#offset={end}", status=FAILED, reason=reason, pos=size)
+    if not articles:
+        why = "an empty file" if not seen else f"{seen} records, none a response or resource"
+        yield Item(name, status=SKIPPED, reason=f"no web pages in this WARC ({why})")
 
 
 def _warc_record(record: Any, source: str, published: str | None, options: Options) -> Item:
@@ -447,6 +593,8 @@ def _warc_record(record: Any, source: str, published: str | None, options: Optio
     return _article(source, data, options, url=url, published=published)
 
 
-def _name(path: Path) -> str:
-    """How an input file is named in the store: its absolute path."""
-    return os.path.abspath(path)
+def _name(path: Path | str) -> str:
+    """How an input file is named in the store: its absolute path, undecodable bytes of
+    the name written as ``\\xNN`` (a name the store and a terminal can hold)."""
+    return printable(os.path.abspath(path))
+

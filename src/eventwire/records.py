@@ -329,6 +329,9 @@ class Result(Record):
     relations: list[Relation] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
+    # The text the evidence spans index, when it is not the caller's input itself (the
+    # main text of an HTML page, a lone surrogate replaced); None: the input's own text.
+    text: str | None = None
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Result:

@@ -61,6 +61,8 @@ __all__ = ["FeedState", "feed_status", "parse_interval", "read_feed_list", "watc
 
 log = logging.getLogger(__name__)
 
+# A feeds file is a list of URLs: 10 MB holds a hundred thousand of them.
+FEEDS_FILE_LIMIT = 10_000_000
 # The longest a failing feed waits between polls.
 MAX_BACKOFF_S = 24 * 3600
 # Answers worth asking again at once: the server or the network may recover.
@@ -114,8 +116,13 @@ def parse_interval(text: str) -> float:
 def read_feed_list(path: str | os.PathLike[str]) -> list[str]:
     """The feed URLs of a file, one a line, in order, once each; ``#`` lines are comments."""
     try:
-        with open(path, encoding="utf-8") as f:
-            lines = f.read().splitlines()
+        with open(path, "rb") as f:  # within a limit: the path may be a device or a pipe
+            raw = f.read(FEEDS_FILE_LIMIT + 1)
+        if len(raw) > FEEDS_FILE_LIMIT:
+            mb = FEEDS_FILE_LIMIT // 1_000_000
+            raise InputError(f"the feeds file {os.fspath(path)} is over {mb} MB: "
+                             f"not a list of feed URLs")  # fmt: skip
+        lines = raw.decode("utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read the feeds file {os.fspath(path)}: {exc}") from None
     urls = [line.strip() for line in lines]
@@ -212,7 +219,12 @@ def _round(urls: list[str], db: str | None, now: dt.datetime, every: float, opti
             poller = _Poller(store, options, published, extractor, timeout, retries,
                              retry_delay, every, clock, sleep, rng, base)  # fmt: skip
             try:
-                poller.poll(state)
+                try:
+                    poller.poll(state)
+                except EventwireError:
+                    raise
+                except Exception as exc:  # noqa: BLE001 - a failed poll; the other feeds go on
+                    poller.failed(state, _Failure("error", f"{type(exc).__name__}: {exc}", False))
                 store.save_feed(state.as_dict())
             except EventwireError as exc:  # the store refused a write: reported, not fatal
                 state.status, state.error = "store error", str(exc)
@@ -271,7 +283,7 @@ class _Poller:
                 state.status = "ok"
                 state.etag, state.last_modified = answer.etag, answer.last_modified
         except _Failure as f:
-            self._failed(state, f)
+            self.failed(state, f)
             return
         stamp = _iso(self.clock())
         state.checked_at = state.success_at = stamp
@@ -313,7 +325,7 @@ class _Poller:
                         extractor=self.extractor)  # fmt: skip
         return len(parsed.entries), report.stored + report.updated
 
-    def _failed(self, state: FeedState, f: _Failure) -> None:
+    def failed(self, state: FeedState, f: _Failure) -> None:
         now = self.clock()
         state.checked_at = _iso(now)
         state.status, state.error = f.status, f.message

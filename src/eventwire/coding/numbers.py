@@ -18,6 +18,33 @@ if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
     from spacy.tokens import Token
 
 _RANGE = re.compile(r"(\d+)\s*(?:-|–|to|and)\s*(\d+)")
+# A numeral in digits, decimals kept: "12", "1200", "2.5" (thousands separators removed
+# first). ``\d`` is any decimal digit ("٣" too), never a superscript ("2⁶⁴").
+_NUMERAL = re.compile(r"\d+(?:\.\d+)?")
+
+# The largest figure read as a count. The world holds about 8 billion people, and no toll
+# or campaign figure in a news report comes near 10^12; past 2^53 a JSON reader loses
+# digits and past 2^63 a database column cannot hold the value. A larger numeral ("killed
+# 9223372036854775808 militants", a run of 400 nines) is refused as a number: it counts as
+# no number, and the rest of the article is coded as usual.
+MAX_COUNT = 10**12
+
+
+def numeral(text: str) -> float | None:
+    """The value of a numeral written in digits, or None: not one, or over ``MAX_COUNT``.
+
+    >>> numeral("1,200"), numeral("2.5"), numeral("2⁶⁴"), numeral("9" * 400)
+    (1200.0, 2.5, None, None)
+    """
+    t = text.replace(",", "")
+    if not _NUMERAL.fullmatch(t):
+        return None
+    # Measured before converting: int() refuses more than 4,300 digits with an error, and
+    # float() of a long run is infinite.
+    if len(t.partition(".")[0].lstrip("0")) > len(str(MAX_COUNT)):
+        return None
+    value = float(t)
+    return value if value <= MAX_COUNT else None
 
 
 @functools.lru_cache(maxsize=1)
@@ -25,13 +52,31 @@ def quantity_words() -> dict[str, int]:
     return {row["word"]: int(row["value"]) for row in read_table("quantities.tsv")}
 
 
+# Digits with thousands separators: the numerals ``oversized`` measures.
+_DIGIT_RUN = re.compile(r"\d(?:,?\d)*")
+
+
+def oversized(text: str) -> str | None:
+    """A warning naming the numerals of ``text`` too large to be read as counts, if any.
+
+    >>> oversized("Officials said 9223372036854775808 militants were killed.")
+    'numbers too large to be counts were left out: 9223372036854775808'
+    """
+    big = [m.group() for m in _DIGIT_RUN.finditer(text)
+           if len(m.group()) > len(str(MAX_COUNT)) and numeral(m.group()) is None]  # fmt: skip
+    if not big:
+        return None
+    shown = [b if len(b) <= 30 else f"{b[:12]}... ({len(b)} characters)" for b in big[:3]]
+    more = f" and {len(big) - 3} more" if len(big) > 3 else ""
+    return f"numbers too large to be counts were left out: {', '.join(shown)}{more}"
+
+
 def number_value(tok: Token) -> int | None:
     """The value of one number token: "12", "1,200", "twelve", "dozens"."""
     text = tok.text.lower().replace(",", "")
-    if text.isdigit():
-        return int(text)
-    if re.fullmatch(r"\d+(\.\d+)?", text):
-        return int(float(text))
+    if _NUMERAL.fullmatch(text):
+        value = numeral(text)
+        return None if value is None else int(value)
     words = quantity_words()
     if text in words:
         return words[text]
@@ -74,8 +119,9 @@ def _count_number_token(tok: Token) -> tuple[int | None, int | None, int | None,
     start, end = first.idx, last.idx + len(last.text)
     phrase = tok.doc[first.i : last.i + 1].text  # not Doc.text: that joins the whole doc
     m = _RANGE.search(phrase)
-    if m:
-        low, high = sorted((int(m.group(1)), int(m.group(2))))
+    ends = [numeral(m.group(1)), numeral(m.group(2))] if m else [None]
+    if m and None not in ends:
+        low, high = sorted(int(v) for v in ends if v is not None)
         return low, low, high, "range", start, end
     value = number_value(tok)
     # "1 hundred", "two dozen"
@@ -89,7 +135,10 @@ def _count_number_token(tok: Token) -> tuple[int | None, int | None, int | None,
         value, first_i, last_i = run
         start = min(start, tok.doc[first_i].idx)
         end = max(end, tok.doc[last_i].idx + len(tok.doc[last_i].text))
-        return value, None, None, _qualifier(tok.doc[first_i]), start, end
+        count = value if value <= MAX_COUNT else None  # "a million million million": none
+        return count, None, None, _qualifier(tok.doc[first_i]), start, end
+    if value is not None and value > MAX_COUNT:  # "999999999999 million": no count
+        value = None
     return value, None, None, _qualifier(tok), start, end
 
 
@@ -185,7 +234,7 @@ def count_phrase(head: Token) -> tuple[int | None, int | None, int | None, str, 
         if q != "exact":
             qualifier = q
         start, end = min(start, s), max(end, e)
-    if total is None:
+    if total is None or total > MAX_COUNT:
         return None, None, None, "exact", start, end
     low, high = sum(lows), sum(highs)
     if low != high:
@@ -251,8 +300,9 @@ def _count_one(tok: Token) -> tuple[int | None, int | None, int | None, str, int
 def number_word(text: str) -> int | None:
     """ "12", "1,200", "ten", "twenty-one" as an int; None for other words."""
     text = text.lower().replace(",", "")
-    if text.isdigit():
-        return int(text)
+    if _NUMERAL.fullmatch(text):
+        value = numeral(text)
+        return None if value is None or "." in text else int(value)
     words = quantity_words()
     if text in words and text not in ("a", "an", "no", "some", "several", "many"):
         return words[text]

@@ -221,10 +221,10 @@ def find_splits(text: str) -> list[Split]:
             for item in re.split(r",\s*(?:and\s+)?|\s+and\s+", pm.group(1)):
                 im = _PAIR.fullmatch(item)
                 if im:
-                    if im.group(1):
-                        shares.setdefault(im.group(2), int(im.group(1)))
-                    else:
-                        shares.setdefault(im.group(3), int(im.group(4)))
+                    name, n = (im.group(2), im.group(1)) if im.group(1) else im.group(3, 4)
+                    v = number_word(n)  # None past MAX_COUNT: no share, not a failure
+                    if v is not None:
+                        shares.setdefault(name, v)
         default = None
         om = _OTHERS.search(sent)
         if om:

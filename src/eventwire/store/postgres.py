@@ -38,7 +38,8 @@ class PostgresDatabase:
             from psycopg.rows import dict_row
         except ImportError as exc:
             raise ConfigError(INSTALL_HINT) from exc
-        self._error = psycopg.Error
+        # psycopg's errors, and what binding a value no column holds raises before it.
+        self._error = (psycopg.Error, OverflowError, UnicodeEncodeError)
         try:
             # autocommit: transactions are opened explicitly by ``transaction``, as in
             # SQLite, so a read never holds a transaction open.
