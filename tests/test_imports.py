@@ -28,8 +28,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "annotate",
         (
-            "dates", "gazetteer", "geonames", "actors", "place_lexicon", "villages", "places",
-            "people",
+            "dates", "placenames", "admin_tables", "gazetteer", "geonames", "actors",
+            "place_lexicon", "divisions", "villages", "places", "people",
         ),
     ),  # fmt: skip
     # detect: triggers, frames, roles and tolls (the first half of the coding wing).

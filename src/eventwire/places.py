@@ -30,6 +30,7 @@ from eventwire.gazetteer import (
 )
 from eventwire.records import Place
 
+from .divisions import Chain, ChainPart, Reading, find_chains
 from .place_lexicon import (
     DIRECTION_OF,
     DIRECTIONS,
@@ -137,6 +138,7 @@ class _Raw:
     locative: bool = False
     initial: bool = False
     attributive: bool = False
+    in_chain: bool = False  # a division named as a place's admin context
 
 
 def find_places(
@@ -168,9 +170,12 @@ def find_places(
     for r in raws:
         _read_context(text, r, lex)
     _candidates(raws, gaz)
+    chains = fit_chains(raws, find_chains(text, gaz), gaz) if not upper_doc else []
     hint = [c for c in (country_by_name(n) for n in countries) if c is not None]
     lean = [c for c in (country_by_name(n) for n in leaning) if c is not None]
-    chosen, votes = _resolve(raws, gaz, [str(c.iso2) for c in hint + lean])
+    # A chain says its country outright: it weighs as much as a country named.
+    told = [str(c.iso2) for c in hint + lean] + [str(c.iso2) for c in chains]
+    chosen, votes = _resolve(raws, gaz, told)
     named = dict(votes)
     for c in lean:
         named[str(c.iso2)] = named.get(str(c.iso2), 0.0) - 1.0
@@ -182,6 +187,7 @@ def find_places(
         if mention is not None:
             out.append(mention)
     if not upper_doc:
+        out = chain_mentions(text, out, chains, gaz)
         out = add_unlisted(text, tokens, out, ner_spans, gaz, lex, votes)
         place_unlisted(text, out, gaz, votes)
         for m in out:
@@ -639,3 +645,100 @@ def _place(gaz: Gazetteer, r: _Raw, c: _Cand) -> Place | None:
 
 
 # ---------------------------------------------------------------- unlisted places
+
+
+# ------------------------------------------------------------------ admin context
+
+
+def _overlapping(start: int, end: int, items: Sequence[_Raw]) -> list[_Raw]:
+    return [r for r in items if r.start < end and start < r.end]
+
+
+def _in_region(gaz: Gazetteer, c: _Cand, iso2: str, admin1: str | None) -> bool:
+    cc, a1 = _where(gaz, c[1], c[2])
+    return cc == iso2 and (admin1 is None or a1 is None or a1 == admin1)
+
+
+def fit_chains(raws: list[_Raw], chains: list[Chain], gaz: Gazetteer) -> list[Chain]:
+    """Read the hits of each chain in its light: its parts are divisions of the chain's
+    country (not the town of Sud in Haiti), and its head a place inside them. A comma
+    chain whose head is known only elsewhere is a list of places, not a chain ("Aleppo,
+    Idlib"): it is dropped. Returns the chains that stand."""
+    kept = []
+    for chain in chains:
+        assert chain.iso2 is not None  # find_chains gives resolved chains only
+        heads = _overlapping(chain.start, chain.end, raws)
+        inside = [[c for c in r.candidates if _in_region(gaz, c, chain.iso2, chain.admin1)]
+                  for r in heads]
+        if not chain.bracketed and any(
+                r.candidates and (not fit or r.candidates[0][1] == "country")
+                for r, fit in zip(heads, inside, strict=True)):
+            continue
+        for r, fit in zip(heads, inside, strict=True):
+            r.candidates = fit
+            r.demonym = None
+        for part in chain.parts:
+            for r in _overlapping(part.start, part.end, raws):
+                r.candidates = [c for c in r.candidates
+                                if _in_region(gaz, c, chain.iso2, chain.admin1)]
+                r.in_chain = True
+                r.fragment = None if r.fragment != "street" else r.fragment
+        kept.append(chain)
+    return kept
+
+
+def _reading_place(gaz: Gazetteer, reading: Reading) -> Place | None:
+    if reading.kind == "country":
+        return gaz.country(reading.iso2)
+    if reading.kind == "admin1" or reading.seat is None:
+        place = gaz.admin1((reading.iso2, str(reading.admin1)))
+        if place is not None and reading.kind == "admin2":
+            place.admin2 = reading.name
+        return place
+    if reading.kind == "admin2":
+        return gaz.town(reading.seat, 2, reading.name, reading.name)
+    return gaz.town(reading.seat)
+
+
+def _part_mention(text: str, out: list[PlaceMention], part: ChainPart,
+                  gaz: Gazetteer) -> PlaceMention | None:
+    """The mention of a chain's part, made when the scan found none ("Uvira" found as a
+    territory only through the chain)."""
+    for m in out:
+        if m.start < part.end and part.start < m.end and m.place is not None:
+            return m
+    if part.chosen is None:
+        return None
+    place = _reading_place(gaz, part.chosen)
+    if place is None:
+        return None
+    mention = PlaceMention(part.start, part.end, text[part.start:part.end], place)
+    out[:] = [m for m in out if not (m.start < part.end and part.start < m.end)] + [mention]
+    return mention
+
+
+def chain_mentions(text: str, out: list[PlaceMention], chains: list[Chain],
+                   gaz: Gazetteer) -> list[PlaceMention]:
+    """Each chain's head as a mention placed inside its divisions: a known town keeps its
+    place and is said to lie within them; a name the gazetteer lacks is an unlisted
+    village whose container is the chain's nearest placed part."""
+    out = list(out)
+    for chain in chains:
+        parts = [_part_mention(text, out, p, gaz) for p in chain.parts]
+        nearest = chain.container()
+        container = next((m for p, m in zip(chain.parts, parts, strict=True)
+                          if p is nearest and m is not None), None) or next(
+            (m for m in reversed(parts) if m is not None), None)
+        if container is None:
+            continue
+        heads = [m for m in out if m.start < chain.end and chain.start < m.end]
+        placed = [m for m in heads if m.place is not None]
+        if placed:
+            for m in placed:
+                m.within = m.within or container
+            continue
+        out = [m for m in out if m not in heads]
+        head = PlaceMention(chain.start, chain.end, text[chain.start:chain.end], None)
+        head.qualifier, head.container = "unlisted", container
+        out.append(head)
+    return sorted(out, key=lambda m: m.start)

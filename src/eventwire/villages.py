@@ -98,8 +98,8 @@ def add_unlisted(text: str, tokens: list[tuple[int, int]], out: list[PlaceMentio
         if not (cue_before or cue_after or in_list or (locative and (follows or ner_place))):
             continue
         overlapping = [m for m in out if m.start < end and start < m.end]
-        if any(m.place is not None for m in overlapping):
-            continue  # the gazetteer knows this name, or a part of it
+        if any(m.place is not None or m.container is not None for m in overlapping):
+            continue  # the gazetteer knows this name, or a part of it, or its admin context
         for m in overlapping:
             out.remove(m)
         mention = PlaceMention(start, end, word, None)
@@ -255,7 +255,8 @@ def place_unlisted(text: str, out: list[PlaceMention], gaz: Gazetteer,
     for m in reversed(out):  # "the villages of A, B and C in Hama": Hama holds all three
         if m.qualifier != "unlisted" or m.place is not None:
             continue
-        container = _container_after(text, m.end, out) or _container_before(text, m.start, out)
+        container = (m.container or _container_after(text, m.end, out)
+                     or _container_before(text, m.start, out))
         if (container is None and following is not None
                 and (following.container or following.within) is not None
                 and _LIST_GAP.match(text[m.end:following.start])):
