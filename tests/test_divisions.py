@@ -27,8 +27,9 @@ def test_divisions_bracketed_context_of_a_known_town() -> None:
 def test_divisions_french_region_name_places_an_unknown_village() -> None:
     e = _event("On 4 May 2021, soldiers shot a trader in Amchide town, Kolofata subdivision "
                "(Mayo-Sava, Extreme-Nord) during a search operation.")
-    assert (e.country, e.admin1, e.location) == ("Cameroon", "Extreme-Nord", "Amchide")
-    assert e.geo_precision == 3
+    assert (e.country, e.admin1, e.admin2, e.location) == (
+        "Cameroon", "Extreme-Nord", "Mayo-Sava", "Amchide")
+    assert e.geo_precision == 2  # at the seat of its department
 
 
 def test_divisions_village_is_placed_at_the_territory_named_before_its_province() -> None:
@@ -55,6 +56,12 @@ def test_divisions_a_division_word_says_which_country_a_name_is_in() -> None:
 def test_divisions_comma_context_chooses_the_namesake_in_that_state() -> None:
     e = _event("On 7 May 2021, in Atoyac, Veracruz, farmers protested against water cuts.")
     assert (e.country, e.admin1, e.location) == ("Mexico", "Veracruz", "Atoyac")
+
+
+def test_divisions_a_district_of_a_capital_named_alone() -> None:
+    e = _event("On 6 May 2021, a grenade exploded in Wadajir district, injuring three people.")
+    assert (e.country, e.admin1, e.admin2, e.geo_precision) == (
+        "Somalia", "Banaadir", "Wadajir", 2)
 
 
 def test_divisions_a_list_of_places_is_no_chain() -> None:

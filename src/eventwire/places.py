@@ -175,7 +175,8 @@ def find_places(
     lean = [c for c in (country_by_name(n) for n in leaning) if c is not None]
     # A chain says its country outright: it weighs as much as a country named.
     told = [str(c.iso2) for c in hint + lean] + [str(c.iso2) for c in chains]
-    chosen, votes = _resolve(raws, gaz, told)
+    chosen, votes = _resolve(raws, gaz, told,
+                             [(c.iso2, c.admin1) for c in chains if c.iso2 and c.admin1])
     named = dict(votes)
     for c in lean:
         named[str(c.iso2)] = named.get(str(c.iso2), 0.0) - 1.0
@@ -495,10 +496,13 @@ def _where(gaz: Gazetteer, kind: str, ref: _Ref) -> tuple[str, str | None]:
     return gaz.cc[ref], gaz.a1[ref]
 
 
-def _resolve(raws: list[_Raw], gaz: Gazetteer,
-             hint: list[str]) -> tuple[list[_Cand | None], dict[str, float]]:
+def _resolve(
+    raws: list[_Raw], gaz: Gazetteer, hint: list[str],
+    regions: Sequence[tuple[str, str]] = (),
+) -> tuple[list[_Cand | None], dict[str, float]]:
     """Pick a reading for each hit, in two passes: the first finds the countries and
-    divisions the text is surely about, the second reads every hit in their light."""
+    divisions the text is surely about, the second reads every hit in their light.
+    ``regions`` are divisions the text names as admin context (``divisions``)."""
     votes: dict[str, float] = dict.fromkeys(hint, 1.0)
     for r in raws:
         iso2 = r.demonym or (gaz.country_keys.get(r.key) if r.candidates and
@@ -506,7 +510,7 @@ def _resolve(raws: list[_Raw], gaz: Gazetteer,
         if iso2:
             weight = 0.6 if (r.demonym or r.attributive or r.inside) else 1.0
             votes[iso2] = votes.get(iso2, 0.0) + weight
-    admin_ctx: dict[tuple[str, str], int] = {}
+    admin_ctx: dict[tuple[str, str], int] = dict.fromkeys(regions, 1)
 
     def score(c: _Cand, own: _Raw | None = None) -> float:
         # A hit's own first reading is not evidence for itself: Tripoli alone must

@@ -282,6 +282,7 @@ def place_unlisted(text: str, out: list[PlaceMention], gaz: Gazetteer,
             continue
         m.place = Place(
             location=ascii_name(m.text), country=base.country, iso=base.iso, iso2=base.iso2,
-            admin1=base.admin1, latitude=base.latitude, longitude=base.longitude,
+            admin1=base.admin1, admin2=base.admin2, latitude=base.latitude,
+            longitude=base.longitude,
             geo_precision=2 if town else 3, kind="unlisted")
     out.sort(key=lambda m: m.start)
