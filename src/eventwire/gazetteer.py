@@ -36,9 +36,11 @@ from typing import Any
 
 from eventwire.admin_tables import (
     admin1_display,
+    division_key,
     division_name,
     iso_districts,
     local_admin1_names,
+    nearby_admin1_votes,
     rg_districts,
 )
 from eventwire.errors import ConfigError, GeocodeError
@@ -250,6 +252,13 @@ class Gazetteer:
         self.admin1_index: dict[str, list[tuple[str, str]]] = {}
         for a1key, a1name in self.admin1_names.items():
             self.admin1_index.setdefault(norm_key(a1name), []).append(a1key)
+        for a1key, a1name in self.admin1_names.items():
+            # "Southern" for "Southern Region", "Kaduna" for "Kaduna State"
+            short = division_key(a1name)
+            if short and short != norm_key(a1name) and len(short) >= 4:
+                keys = self.admin1_index.setdefault(short, [])
+                if a1key not in keys:
+                    keys.append(a1key)
         for old, a1key in replaced:
             keys = self.admin1_index.setdefault(norm_key(old), [])
             if a1key not in keys:
@@ -566,6 +575,7 @@ def build_core() -> dict[str, Any]:
                 if not bucket or bucket[-1] != i:
                     bucket.append(i)
 
+    nearby_admin1_votes(a1_votes, rg_rows, lat, lon, cc, a1)
     admin1_names = {key: admin1_display(max(v.items(), key=lambda kv: kv[1])[0])
                     for key, v in a1_votes.items()}
     admin1_seat, admin1_pop = _seats(admin1_names, names, pop, cc, a1, keys_of)

@@ -76,7 +76,9 @@ def stage_actors(work: Work) -> None:
 
 def stage_places(work: Work) -> None:
     ents = [(e.start_char, e.end_char, e.label_) for e in work.doc.ents]
-    work.places = article_places(work.text or work.article.text, ents, work.actors)
+    work.places = article_places(
+        work.text or work.article.text, ents, work.actors, work.article.country
+    )
 
 
 def stage_frames(work: Work) -> None:
@@ -171,6 +173,12 @@ def _result(work: Work) -> Result:
     result.events = work.events
     result.claims, result.quotes, result.relations = work.claims, work.quotes, work.relations
     result.warnings = list(work.article.warnings)
+    if any(e.country is None for e in work.events):
+        # Never a guess: the record says why the field is empty, and what would fill it.
+        result.warnings.append(
+            "country unknown: the text names no place, dateline or actor that says it; "
+            "give the source's country (--country) if it has one"
+        )
     return result
 
 

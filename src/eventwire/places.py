@@ -30,7 +30,7 @@ from eventwire.gazetteer import (
 )
 from eventwire.records import Place
 
-from .divisions import Chain, ChainPart, Reading, find_chains
+from .divisions import chain_mentions, find_chains, fit_chains
 from .place_lexicon import (
     DIRECTION_OF,
     DIRECTIONS,
@@ -100,6 +100,13 @@ _DIR_ADJ = re.compile(
 _BORDER_AFTER = re.compile(
     r"^(?:['’]s)?(?P<other>(?:\s*[-/–]\s*|\s+and\s+)[A-Z][\w']+(?:\s+[A-Z][\w']+)?)?"
     r"\s+(?P<q>border(?:\s+area|\s+region|\s+crossing)?)\b")
+# Words before a country that make it where someone or something came from or went,
+# not where an event happened: "refugees from Syria", "marched to reach Algeria".
+_ORIGIN = {
+    "from": "origin", "to": "destination", "towards": "destination",
+    "toward": "destination", "reach": "destination", "reached": "destination",
+    "reaching": "destination", "entering": "destination",
+}
 _BORDER_BEFORE = re.compile(r"(?P<q>(?:the\s+)?border\s+(?:with|of)\s+)(?:the\s+)?$", re.I)
 
 
@@ -139,6 +146,7 @@ class _Raw:
     initial: bool = False
     attributive: bool = False
     in_chain: bool = False  # a division named as a place's admin context
+    role: str | None = None  # a country named as an "origin" or a "destination"
 
 
 def find_places(
@@ -170,7 +178,7 @@ def find_places(
     for r in raws:
         _read_context(text, r, lex)
     _candidates(raws, gaz)
-    chains = fit_chains(raws, find_chains(text, gaz), gaz) if not upper_doc else []
+    chains = fit_chains(raws, find_chains(text, gaz), gaz, _where) if not upper_doc else []
     hint = [c for c in (country_by_name(n) for n in countries) if c is not None]
     lean = [c for c in (country_by_name(n) for n in leaning) if c is not None]
     # A chain says its country outright: it weighs as much as a country named.
@@ -303,8 +311,10 @@ def _named(text: str, tokens: list[tuple[int, int]], words: list[str], i: int, j
     a longer unknown name, a street or a forest, or a word inside an organisation's."""
     raw = _Raw(tokens[i][0], tokens[j][1], key, j - i + 1,
                demonym=gaz.demonyms.get(key) if key not in gaz.country_keys else None)
-    if _unknown_word(text, tokens, words, i - 1, i, gaz, lex, upper_doc):
-        raw.fragment = "left"
+    before_prev = text[:tokens[i - 1][0]].rstrip()[-1:] if i > 0 else ""
+    if _unknown_word(text, tokens, words, i - 1, i, gaz, lex, upper_doc) and (
+            before_prev not in ("", *_SENTENCE_END)):
+        raw.fragment = "left"  # "Hajir Togo"; not "Yesterday Syria" at a sentence's start
     for t in range(j + 1, last + 1):
         if words[t].lower() in _CONNECTORS:
             continue
@@ -405,6 +415,7 @@ def _read_context(text: str, r: _Raw, lex: PlaceLexicon) -> None:
     r.locative = bool(prev) and (prev[-1] in lex.locative or " ".join(prev) in lex.locative)
     nxt = re.match(r"^(?:['’]s)?[\s-]+([A-Za-z]+)", after)
     r.attributive = bool(nxt and nxt.group(1).lower() in lex.attributive)
+    r.role = _ORIGIN.get(" ".join(prev[-2:])) or _ORIGIN.get(prev[-1]) if prev else None
 
     q_start = r.start
     words: list[str] = []
@@ -507,8 +518,10 @@ def _resolve(
     for r in raws:
         iso2 = r.demonym or (gaz.country_keys.get(r.key) if r.candidates and
                              r.candidates[0][1] == "country" else None)
-        if iso2:
+        if iso2 and r.fragment not in ("left", "right"):  # not "Togo" in "Hajir Togo"
             weight = 0.6 if (r.demonym or r.attributive or r.inside) else 1.0
+            if r.role is not None:
+                weight = 0.2  # "goods from Turkey", "to reach Algeria"
             votes[iso2] = votes.get(iso2, 0.0) + weight
     admin_ctx: dict[tuple[str, str], int] = dict.fromkeys(regions, 1)
 
@@ -556,11 +569,7 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: PlaceL
              upper_doc: bool, named: dict[str, float] | None = None) -> PlaceMention | None:
     """The hit as a mention, or None where it is not (or not only) a place name."""
     if r.demonym:
-        if r.q_kind != "border":
-            return None
-        place = gaz.country(r.demonym, "region")
-        return PlaceMention(r.start, r.end, text[r.start:r.end], place, [], "border",
-                            r.q_start, r.q_end)
+        return _border(text, r, gaz)
     if r.fragment == "street":
         return None  # a street's or a forest's name, wherever the town of that name is
     if best is None:
@@ -570,6 +579,8 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: PlaceL
     kind, ref = best[1], best[2]
     if kind == "country" and (r.attributive or r.inside) and r.q_kind != "border":
         return None  # "US forces": context for the text, not where anything happened
+    if kind == "country" and r.fragment in ("left", "right"):
+        return None  # "Togo" in "Hajir Togo": a word of a longer name
     if r.inside and not r.locative:
         return None
     cc, _a1 = _where(gaz, kind, ref)
@@ -613,11 +624,7 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: PlaceL
         if (fragment or elsewhere) and (pop < 100_000 or not primary or small):
             # A small town abroad in a text about another country, or a piece of a
             # longer name: most likely a local place GeoNames lacks.
-            if r.locative or r.ner_place:
-                return PlaceMention(r.start, r.end, text[r.start:r.end], None,
-                                    [p for p in (_place(gaz, r, c) for c in r.candidates[:5])
-                                     if p is not None])
-            return None
+            return _local(text, r, gaz, elsewhere) if r.locative or r.ner_place else None
     if kind == "admin1" and r.key.endswith(" sea") and r.q_kind != "region":
         return None  # "the Red Sea" is the sea; "Red Sea state" the division named after it
     if kind == "admin1" and r.fragment == "left" and r.q_kind != "region":
@@ -628,9 +635,32 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: PlaceL
     others = [_place(gaz, r, c) for c in r.candidates[1:6]]
     mention = PlaceMention(r.start, r.end, text[r.start:r.end], place,
                            [p for p in others if p is not None])
+    if kind == "country":
+        mention.role = r.role
     if r.q is not None:
         mention.qualifier, mention.qualifier_start, mention.qualifier_end = r.q, r.q_start, r.q_end
     return mention
+
+
+def _local(text: str, r: _Raw, gaz: Gazetteer, elsewhere: bool) -> PlaceMention:
+    """A name said to be a place that the gazetteer knows only abroad ("in Mal" in a text
+    about Mauritania): a local place it lacks, placed in the text's country."""
+    local = PlaceMention(r.start, r.end, text[r.start:r.end], None,
+                         [p for p in (_place(gaz, r, c) for c in r.candidates[:5])
+                          if p is not None])
+    local.qualifier = "unlisted" if r.locative and elsewhere else None
+    return local
+
+
+def _border(text: str, r: _Raw, gaz: Gazetteer) -> PlaceMention | None:
+    """A demonym names a place only as a side of a border ("the Syrian-Turkish border")."""
+    if r.q_kind != "border" or r.demonym is None:
+        return None
+    place = gaz.country(r.demonym, "region")
+    border = PlaceMention(r.start, r.end, text[r.start:r.end], place, [], "border",
+                          r.q_start, r.q_end)
+    border.role = r.role  # "fled to the Nigerien border"
+    return border
 
 
 def _place(gaz: Gazetteer, r: _Raw, c: _Cand) -> Place | None:
@@ -649,100 +679,3 @@ def _place(gaz: Gazetteer, r: _Raw, c: _Cand) -> Place | None:
 
 
 # ---------------------------------------------------------------- unlisted places
-
-
-# ------------------------------------------------------------------ admin context
-
-
-def _overlapping(start: int, end: int, items: Sequence[_Raw]) -> list[_Raw]:
-    return [r for r in items if r.start < end and start < r.end]
-
-
-def _in_region(gaz: Gazetteer, c: _Cand, iso2: str, admin1: str | None) -> bool:
-    cc, a1 = _where(gaz, c[1], c[2])
-    return cc == iso2 and (admin1 is None or a1 is None or a1 == admin1)
-
-
-def fit_chains(raws: list[_Raw], chains: list[Chain], gaz: Gazetteer) -> list[Chain]:
-    """Read the hits of each chain in its light: its parts are divisions of the chain's
-    country (not the town of Sud in Haiti), and its head a place inside them. A comma
-    chain whose head is known only elsewhere is a list of places, not a chain ("Aleppo,
-    Idlib"): it is dropped. Returns the chains that stand."""
-    kept = []
-    for chain in chains:
-        assert chain.iso2 is not None  # find_chains gives resolved chains only
-        heads = _overlapping(chain.start, chain.end, raws)
-        inside = [[c for c in r.candidates if _in_region(gaz, c, chain.iso2, chain.admin1)]
-                  for r in heads]
-        if not chain.bracketed and any(
-                r.candidates and (not fit or r.candidates[0][1] == "country")
-                for r, fit in zip(heads, inside, strict=True)):
-            continue
-        for r, fit in zip(heads, inside, strict=True):
-            r.candidates = fit
-            r.demonym = None
-        for part in chain.parts:
-            for r in _overlapping(part.start, part.end, raws):
-                r.candidates = [c for c in r.candidates
-                                if _in_region(gaz, c, chain.iso2, chain.admin1)]
-                r.in_chain = True
-                r.fragment = None if r.fragment != "street" else r.fragment
-        kept.append(chain)
-    return kept
-
-
-def _reading_place(gaz: Gazetteer, reading: Reading) -> Place | None:
-    if reading.kind == "country":
-        return gaz.country(reading.iso2)
-    if reading.kind == "admin1" or reading.seat is None:
-        place = gaz.admin1((reading.iso2, str(reading.admin1)))
-        if place is not None and reading.kind == "admin2":
-            place.admin2 = reading.name
-        return place
-    if reading.kind == "admin2":
-        return gaz.town(reading.seat, 2, reading.name, reading.name)
-    return gaz.town(reading.seat)
-
-
-def _part_mention(text: str, out: list[PlaceMention], part: ChainPart,
-                  gaz: Gazetteer) -> PlaceMention | None:
-    """The mention of a chain's part, made when the scan found none ("Uvira" found as a
-    territory only through the chain)."""
-    for m in out:
-        if m.start < part.end and part.start < m.end and m.place is not None:
-            return m
-    if part.chosen is None:
-        return None
-    place = _reading_place(gaz, part.chosen)
-    if place is None:
-        return None
-    mention = PlaceMention(part.start, part.end, text[part.start:part.end], place)
-    out[:] = [m for m in out if not (m.start < part.end and part.start < m.end)] + [mention]
-    return mention
-
-
-def chain_mentions(text: str, out: list[PlaceMention], chains: list[Chain],
-                   gaz: Gazetteer) -> list[PlaceMention]:
-    """Each chain's head as a mention placed inside its divisions: a known town keeps its
-    place and is said to lie within them; a name the gazetteer lacks is an unlisted
-    village whose container is the chain's nearest placed part."""
-    out = list(out)
-    for chain in chains:
-        parts = [_part_mention(text, out, p, gaz) for p in chain.parts]
-        nearest = chain.container()
-        container = next((m for p, m in zip(chain.parts, parts, strict=True)
-                          if p is nearest and m is not None), None) or next(
-            (m for m in reversed(parts) if m is not None), None)
-        if container is None:
-            continue
-        heads = [m for m in out if m.start < chain.end and chain.start < m.end]
-        placed = [m for m in heads if m.place is not None]
-        if placed:
-            for m in placed:
-                m.within = m.within or container
-            continue
-        out = [m for m in out if m not in heads]
-        head = PlaceMention(chain.start, chain.end, text[chain.start:chain.end], None)
-        head.qualifier, head.container = "unlisted", container
-        out.append(head)
-    return sorted(out, key=lambda m: m.start)

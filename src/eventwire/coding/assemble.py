@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..dates import DateMention
 from ..place_lexicon import PlaceMention
+from ..placement import leader, text_clues
 from ..records import Article, Event
 from .build import build_event
 from .factuality import PERIOD, told_as_history
@@ -39,8 +40,9 @@ def assemble(
     """Events of one article, main event first, each with its draft and the verdict that
     classified it (the cards', then ``decide``'s: the classifier's)."""
     drafts = merge_frames(frames)
-    votes, first = country_votes(places, frames)
-    fallback = country_place(first[votes.most_common(1)[0][0]]) if votes else None
+    votes, first = country_votes(places, frames, text_clues(article.text, article.country))
+    top = leader(votes)
+    fallback = country_place(first[top]) if top else None
     events: list[tuple[Draft, Verdict, Event]] = []
     splits = find_splits(article.text)
     # Places a placeless event may inherit: not those of background sentences ("more than

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..actors import actor_homes
 from ..dates import DateMention
 from ..place_lexicon import PlaceMention
+from ..placement import leader
 from ..places import country_by_name
 from ..records import Place
 from .records import Draft, Frame
@@ -45,7 +46,7 @@ def pick_place(draft: Draft, all_places: Sequence[PlaceMention] = ()) -> PlaceMe
     best = None
     best_key: tuple[int, int] | None = None
     for order, p in enumerate(mentions):
-        if p.place is None or id(p) in containers:
+        if p.place is None or id(p) in containers or p.role is not None:
             continue
         # An unlisted village is as precise a name as a town; only its coordinates are
         # those of the place around it (its geo_precision says so).
@@ -66,13 +67,17 @@ def nearest_place(
         for pm in places
         if pm.place is not None
         and pm.place.country == country
+        and pm.role is None
         and pm.place.kind in ("town", "unlisted", "admin1")
         and not any(q.container is pm for q in places)
     ]
     before = [pm for pm in local if pm.start < draft.first]
-    # The closest town or village before the event, else the closest division.
+    # The closest town or village before the event, else the closest division; a town
+    # named as such before a district coded to its division's seat ("the Kismayo-Afmadow
+    # road").
     towns = [pm for pm in before if pm.place is not None and pm.place.kind != "admin1"]
-    for pool in (towns, before, local):
+    precise = [pm for pm in towns if pm.place is not None and (pm.place.geo_precision or 3) < 3]
+    for pool in (precise, towns, before, local):
         if pool:
             return pool[-1] if pool is not local else pool[0]
     return None
@@ -80,31 +85,33 @@ def nearest_place(
 
 def place_from_actors(draft: Draft) -> Place | None:
     """The country of an event told with no place, from its actors' homes."""
-    homes = actor_homes([a for f in draft.frames for a in f.actors])
-    for iso2, _weight in homes.most_common(1):
-        return country_by_name(iso2)
-    return None
+    top = leader(actor_homes([a for f in draft.frames for a in f.actors]))
+    return country_by_name(top) if top else None
 
 
 _KIND_WEIGHT = {"country": 3.0, "region": 3.0, "admin1": 2.0, "town": 1.0}
 
 
 def country_votes(
-    places: list[PlaceMention], frames: list[Frame]
+    places: list[PlaceMention], frames: list[Frame], clues: Counter[str] | None = None
 ) -> tuple[Counter[str], dict[str, Place]]:
     """How strongly the article points at each country: named countries and regions count
     most, towns least, and the home countries of the actors it names count too
-    (``actor_homes``).
+    (``actor_homes``), as do ``clues`` (by ISO alpha-2: the user's hint, the dateline,
+    demonyms; ``placement.text_clues``). A country named as where someone came from or
+    went counts for nothing.
     """
     votes: Counter[str] = Counter()
     first: dict[str, Place] = {}
     for p in places:
+        if p.role is not None:
+            continue
         if p.place is not None and p.place.country:
             votes[p.place.country] += _KIND_WEIGHT.get(p.place.kind, 1.0)  # type: ignore[assignment]
             first.setdefault(p.place.country, p.place)
     helpers = [a for f in frames for a in (*f.allies, *f.supporters, *f.allies_b)]
     homes = actor_homes([a for f in frames for a in f.actors], helpers)
-    for iso2, weight in homes.items():
+    for iso2, weight in (homes + (clues or Counter())).items():
         home = country_by_name(iso2)
         if home is not None and home.country:
             votes[home.country] += weight
