@@ -72,3 +72,14 @@ def test_placement_leader_needs_a_clear_lead() -> None:
     assert leader(Counter({"ML": 0.5, "BF": 0.5})) is None
     assert leader(Counter({"ML": 0.5, "BF": 1.0})) == "BF"
     assert leader(Counter()) is None
+
+
+def test_placement_the_source_s_country_is_a_hint_not_a_verdict() -> None:
+    text = "On 3 May 2021, suspected JNIM militants attacked the market in Dablo."
+    e, result = _main(text, country="Burkina Faso")
+    assert e.country == "Burkina Faso"
+    assert not any(w.startswith("country unknown") for w in result.warnings)
+    # A Kenyan paper's report from Somalia stays in Somalia.
+    e, _ = _main("On 3 May 2021, al-Shabaab fighters attacked a base in Baidoa, Somalia.",
+                 country="Kenya")
+    assert (e.country, e.location) == ("Somalia", "Baidoa")

@@ -65,6 +65,7 @@ def read_article(
     published: str | None = None,
     url: str | None = None,
     id: str = "",  # the JSON contract's name, though it shadows the builtin
+    country: str | None = None,
     options: Options = Options(),
 ) -> Article:
     """Read one article from raw bytes or text, plain or HTML.
@@ -76,6 +77,7 @@ def read_article(
     ...
     eventwire.errors.InputError: empty input
 
+    ``country`` is the country the source is about, if known (else ``options.country``).
     Raises ``InputError`` for empty, binary or oversized input and for a malformed
     ``published``; a legacy encoding, an HTML page or an overlong text are read anyway
     and reported in ``warnings``.
@@ -108,6 +110,7 @@ def read_article(
         published=published,
         url=url,
         language=guess_language(text),
+        country=country or options.country,
         warnings=warnings,
     )
 

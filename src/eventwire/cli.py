@@ -28,6 +28,7 @@ import typer
 
 from . import cli_learning, geonames
 from .articles import iter_jsonl, read_article, read_bytes
+from .cli_support import COUNTRY_OPTION as _COUNTRY
 from .cli_support import EXIT_FAILURE, EXIT_INPUT
 from .cli_support import MODEL_DIR_OPTION as _MODEL_DIR
 from .cli_support import fail as _fail
@@ -88,9 +89,11 @@ def extract(
     rules_only: bool = typer.Option(
         False, "--rules-only", help="Code by the rule cards alone, without the classifier."
     ),
+    country: str | None = _COUNTRY,
 ) -> None:
     """Code the events of one article, or of every line of a JSONL file."""
-    options = _options(model=model, model_dir=model_dir, use_model=False if rules_only else None)
+    options = _options(model=model, model_dir=model_dir, country=country,
+                       use_model=False if rules_only else None)  # fmt: skip
     if jsonl:
         if published is not None or title is not None:
             _fail(
@@ -328,6 +331,7 @@ def ingest(
         None, "--dask", metavar="tcp://HOST:PORT", help="Extract on this Dask scheduler's cluster."
     ),
     model_dir: str | None = _MODEL_DIR,
+    country: str | None = _COUNTRY,
 ) -> None:
     """Read news into the store: extract, merge, and account for every input."""
     # Deferred: ingestion brings the whole pipeline; other commands start without it.
@@ -335,7 +339,7 @@ def ingest(
     from .parallel import default_workers
 
     options = _options(
-        feed_pages=pages, model=model, model_dir=model_dir,
+        feed_pages=pages, model=model, model_dir=model_dir, country=country,
         batch_size=max(1, batch_size) if batch_size is not None else None,
     )  # fmt: skip
     if not paths and not feed:
@@ -743,6 +747,7 @@ def watch(
         True, "--pages/--no-pages", help="Code each item's page (default), or only the summary."
     ),
     model_dir: str | None = _MODEL_DIR,
+    country: str | None = _COUNTRY,
 ) -> None:
     """Poll RSS/Atom feeds and ingest new items; failures are retried and reported."""
     # Deferred: watching brings the whole pipeline; other commands start without it.
@@ -760,7 +765,7 @@ def watch(
         return
     if not feeds_file:
         _fail("give a FEEDS.txt file (or --status)", EXIT_INPUT)
-    options = _options(feed_pages=pages, model=model, model_dir=model_dir)
+    options = _options(feed_pages=pages, model=model, model_dir=model_dir, country=country)
     try:
         run_watch(feeds_file, db=db, every=parse_interval(every), once=once, options=options,
                   published=published, timeout=timeout, retries=retries,

@@ -251,15 +251,19 @@ def extract(
     published: str | None = None,
     title: str | None = None,
     *,
+    country: str | None = None,
     options: Options = Options(),
 ) -> Result:
-    """Code the events of one article given as text (or HTML).
+    """Code the events of one article given as text (or HTML); ``country`` is the
+    country the source is about, if known (a clue, never over the text's own).
 
     >>> r = extract("Police arrested five protesters in Nairobi on 2 March 2024.")  # doctest: +SKIP
     >>> r.events[0].sub_event_type  # doctest: +SKIP
     'Protest with intervention'
     """
-    article = read_article(text, title=title, published=published, options=options)
+    article = read_article(
+        text, title=title, published=published, country=country, options=options
+    )
     return extract_article(article, options)
 
 
@@ -290,6 +294,7 @@ def extract_stream(
                         published=obj.get("published"),
                         url=obj.get("url"),
                         id=ident,
+                        country=obj.get("country"),
                         options=options,
                     )
                 )
