@@ -29,7 +29,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "annotate",
         (
             "dates", "placenames", "admin_tables", "gazetteer", "geonames", "actors",
-            "place_lexicon", "divisions", "villages", "places", "people",
+            "identities", "place_lexicon", "divisions", "villages", "places", "people",
         ),
     ),  # fmt: skip
     # detect: triggers, frames, roles and tolls (the first half of the coding wing).

@@ -5,8 +5,8 @@ no clue the country stays empty. Texts written for these tests."""
 
 from __future__ import annotations
 
-from eventwire.placement import dateline_country, leader
 from eventwire.pipeline import extract
+from eventwire.placement import dateline_country, leader
 
 
 def _main(text: str, **kw):  # type: ignore[no-untyped-def]

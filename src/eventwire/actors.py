@@ -16,7 +16,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .coding.words import triggers
@@ -92,6 +92,9 @@ class ActorMention:
     # A generic phrase a demonym makes one country's ("the Mauritanian police",
     # "Nigerien soldiers"): that country (ISO alpha-2), whatever the event's.
     home: str | None = None
+    # The other group of "JNIM and/or ISGS militants": ACLED names the side "X and/or Y"
+    # when the text cannot tell which of two groups acted.
+    alternative: ActorMention | None = None
 
 
 def _norm_token(text: str) -> str:
@@ -273,6 +276,8 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
             )
         )
     ]
+    found = [m for m in found if not _division_name(toks, m)]
+    found = _alternatives(toks, found, text)
     _demonym_homes(toks, found)
     covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
     found += _state_weapons(toks, covered)
@@ -309,6 +314,50 @@ def demonym_homes() -> dict[str, str]:
             word, _, iso2 = ln.partition("\t")
             out.setdefault(word.strip().lower(), iso2.strip().upper())
     return out
+
+
+# Words after a generic phrase that make it the name of a division, not an actor: "Bokkos
+# local government area", "the municipal council area".
+_AREA_WORDS = frozenset({"area", "areas", "lga", "lgas", "council"})
+
+
+def _division_name(toks: Sequence[Any], m: ActorMention) -> bool:
+    """ "Bokkos local government area", "Bassa local government": an administrative
+    division named by a generic word, not the government as an actor."""
+    if m.entry is None or not m.entry.generic or m.entry.kind != "government":
+        return False
+    after = toks[m.tok_end].lower_ if m.tok_end < len(toks) else ""
+    before = toks[m.tok_start - 1] if m.tok_start > 0 else None
+    named = before is not None and before.text[:1].isupper() and not before.is_sent_start
+    return after in _AREA_WORDS or (named and m.tok_end - m.tok_start > 1)
+
+
+def _alternatives(
+    toks: Sequence[Any], found: list[ActorMention], text: str
+) -> list[ActorMention]:
+    """ "JNIM and/or ISGS militants", "suspected JNIM or ISGS fighters": two named groups
+    either of which acted, one side of the event."""
+    out: list[ActorMention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.alternative is None
+            and _named_group(prev)
+            and _named_group(m)
+            and re.fullmatch(r"\s*(?:and\s*/\s*or|or)\s*", text[prev.end : m.start])
+        ):
+            prev.alternative = m
+            prev.tok_end, prev.end = m.tok_end, m.end
+            prev.text = text[prev.start : prev.end]
+            continue
+        out.append(m)
+    return out
+
+
+def _named_group(m: ActorMention) -> bool:
+    return m.entry is not None and not m.entry.generic and m.entry.inter in (
+        REBEL, POLITICAL_MILITIA, IDENTITY_MILITIA)
 
 
 def _demonym_homes(toks: Sequence[Any], found: list[ActorMention]) -> None:
@@ -440,6 +489,11 @@ def resolve(
     """The ACLED-style actor a mention names, for an event in ``country`` and ``year``."""
     if mention.entry is None:
         return Actor(mention.text, POLITICAL_MILITIA, None, known=False)
+    if mention.alternative is not None:
+        one = replace(mention, alternative=None)
+        first = resolve(one, country, iso2, year)
+        other = resolve(mention.alternative, country, iso2, year)
+        return Actor(f"{first.name} and/or {other.name}", first.inter, first.country)
     if mention.home and mention.entry.generic:
         return _home_generic(mention, mention.entry, iso2, year)
     entry = _choose(mention.entries or (mention.entry,), iso2, year)

@@ -28,6 +28,7 @@ from .coding.records import Draft, Frame, Verdict
 from .coding.rescue import rescue
 from .dates import DateMention, find_dates
 from .errors import EventwireError, ExtractionError, InputError
+from .identities import communal_identities
 from .lexicon import doc_text
 from .nlp import analysis_text, in_capitals, load_parser, recapitalise
 from .options import Options
@@ -69,7 +70,7 @@ def stage_dates(work: Work) -> None:
 
 
 def stage_actors(work: Work) -> None:
-    work.actors = find_actor_mentions(work.doc)
+    work.actors = communal_identities(work.doc, find_actor_mentions(work.doc))
     for m in work.actors:  # names kept as written: in the article's own letters
         m.text = work.article.text[m.start : m.end]
 
@@ -93,10 +94,10 @@ def stage_events(work: Work, decide: Decider | None = None) -> None:
     if decide is None:
         decide = model_decider(work.options)
     args = (work.doc, work.article, work.frames, work.places, work.dates)
-    coded = assemble(*args, decide=decide)
+    coded = assemble(*args, decide=decide, actors=work.actors)
     if not coded and isinstance(decide, ModelDecider):
         # Nothing found: the model reads the drafts the cards refused, then the whole text.
-        coded = assemble(*args, decide=decide.rescuing())
+        coded = assemble(*args, decide=decide.rescuing(), actors=work.actors)
         if not coded:
             actors = beside_places(work.actors, work.places)
             coded = rescue(work.doc, work.article, work.places, work.dates, actors, decide)

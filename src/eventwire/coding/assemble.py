@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..actors import ActorMention
 from ..dates import DateMention
 from ..place_lexicon import PlaceMention
 from ..placement import leader, text_clues
@@ -21,6 +22,7 @@ from .factuality import PERIOD, told_as_history
 from .learned import Decider
 from .merging import merge_frames
 from .records import Draft, Frame, Verdict
+from .responsibility import statements
 from .setting import country_place, country_votes
 from .shares import find_splits
 from .words import word_class
@@ -36,10 +38,13 @@ def assemble(
     places: list[PlaceMention],
     dates: Sequence[DateMention] = (),
     decide: Decider | None = None,
+    actors: Sequence[ActorMention] = (),
 ) -> list[tuple[Draft, Verdict, Event]]:
     """Events of one article, main event first, each with its draft and the verdict that
-    classified it (the cards', then ``decide``'s: the classifier's)."""
+    classified it (the cards', then ``decide``'s: the classifier's); ``actors`` are all
+    the article names, read for claims of responsibility (``responsibility``)."""
     drafts = merge_frames(frames)
+    claims = statements(doc, actors) if actors else []
     votes, first = country_votes(places, frames, text_clues(article.text, article.country))
     top = leader(votes)
     fallback = country_place(first[top]) if top else None
@@ -60,7 +65,7 @@ def assemble(
         if _history(draft, doc, article.published):
             continue
         built = build_event(
-            draft, doc, article, fallback, nearby, k, list(dates), votes, splits, decide
+            draft, doc, article, fallback, nearby, k, list(dates), votes, splits, decide, claims
         )
         if built is not None:
             events.append((draft, built[1], built[0]))
