@@ -28,8 +28,8 @@ def _main(text: str):  # type: ignore[no-untyped-def]
          "involvement, and officials blamed the Islamic State.", "Islamic State (Afghanistan)"),
         ("On 3 May 2021, gunmen killed 12 villagers near Beni. The army accused the ADF of "
          "the killings.", "ADF: Allied Democratic Forces"),
-        ("On 3 May 2021, gunmen killed 12 villagers near Beni. Responsibility was claimed by "
-         "the Islamic State.", "Islamic State Central Africa Province"),
+        ("On 3 May 2021, gunmen killed 12 villagers near Beni, North Kivu. Responsibility "
+         "was claimed by the Islamic State.", "Islamic State Central Africa Province"),
     ],
 )
 def test_responsibility_claims_and_attributions_name_actor1(text: str, actor1: str) -> None:

@@ -614,7 +614,9 @@ def actor_homes(mentions: Iterable[Any], helpers: Iterable[Any] = ()) -> Counter
             continue
         if not e.iso2 or (e.inter == EXTERNAL and e.kind != "external"):
             continue  # a foreign force coded as such; a mission's row names its theatre
-        rows = [x for x in (a.entries or (e,)) if not x.generic and x.iso2]
+        rows = [x for x in (a.entries or (e,)) if not x.generic]
+        if any(not x.iso2 for x in rows):
+            continue  # a transnational group ("Islamic State") says nothing of where
         homes = list(dict.fromkeys(x.iso2 for x in rows)) or [e.iso2]
         share = weight / len(homes)
         first_word = (getattr(a, "text", "") or "").split(" ")[0]

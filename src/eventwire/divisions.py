@@ -129,7 +129,9 @@ _OPENERS = frozenset(
 _LIST_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+[A-Z]")
 _POSSESSIVE = re.compile(r"['’]s\b")
 # What may stand before the head of a comma chain: a sentence or clause break.
-_STARTS = frozenset(".,;:!?-–—(\"“")
+# (Not a full stop: a sentence's first word is as often an adverb as a place, "Additionally,
+# UK jets ..."; a report opening with its place has nothing before it.)
+_STARTS = frozenset(",;:-–—(\"“")
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split())
@@ -317,6 +319,9 @@ def _readings(gaz: Gazetteer, part: ChainPart) -> list[Reading]:
                  for i in gaz.loose_towns(key)
                  if fuzz.ratio(key, norm_key(gaz.names[i])) >= LOOSE_SIMILARITY]
     found = list(dict.fromkeys(found))
+    if part.text.isupper() and len(part.text.replace(".", "")) <= 3:
+        # "UK", "TN", "J&K": an abbreviation of a country or a division, not a town.
+        found = [r for r in found if r.kind in ("country", "admin1")]
     level, countries = division_words().get(part.word or "", ("-", frozenset()))
     if countries:
         found = [r for r in found if r.iso2 in countries] or found
@@ -328,12 +333,19 @@ def _readings(gaz: Gazetteer, part: ChainPart) -> list[Reading]:
 
 
 def _resolve(gaz: Gazetteer, chain: Chain) -> bool:
-    """Choose the country and division on which the parts agree; False where none does."""
+    """Choose the country and division on which the parts agree; False where none does.
+    A chain of towns only ("Boota Park, Shahdara"), or a bracket that only glosses a name
+    ("Line of Control (LoC)"), is no admin context."""
+    if not any(p.word or any(r.kind != "town" for r in p.readings) for p in chain.parts):
+        return False
     hinted: set[str] = set()
     for part in chain.parts:
         hinted |= division_words().get(part.word or "", ("-", frozenset()))[1]
     pairs = {(r.iso2, r.admin1 if r.kind != "country" else None)
              for p in chain.parts for r in p.readings}
+    # A country alone is the chain's reading only where no part is a place inside it.
+    inside = {r.iso2 for p in chain.parts for r in p.readings if r.kind != "country"}
+    pairs = {(c, a1) for c, a1 in pairs if a1 is not None or c not in inside}
     if not pairs:
         return False
     head_towns = {(gaz.cc[i], gaz.a1[i]) for i in gaz.index.get(norm_key(chain.head), ())}

@@ -166,6 +166,22 @@ def leader(votes: Counter[str], floor: float = 0.0) -> str | None:
     return ranked[0][0]
 
 
+# A group with more homes than this (the Islamic State's provinces) leans nowhere.
+_FEW = 5
+
+
+def _few_homes(mention: ActorMention) -> list[str]:
+    """The homes of a group several countries share, when they are few ("ADF": the DRC and
+    Uganda); none for a transnational group or one of many countries."""
+    if mention.entry is None or mention.entry.generic:
+        return []
+    rows = [x for x in (mention.entries or (mention.entry,)) if not x.generic]
+    homes = list(dict.fromkeys(x.iso2 for x in rows))
+    if len(homes) < 2 or len(homes) > _FEW or "" in homes:
+        return []
+    return homes
+
+
 def actor_countries(actors: Sequence[ActorMention]) -> tuple[list[str], list[str]]:
     """The home country of the actors named, as context for ambiguous places: that of
     local groups, police and governments, which act at home; else, only as a leaning,
@@ -180,11 +196,7 @@ def actor_countries(actors: Sequence[ActorMention]) -> tuple[list[str], list[str
     ]  # fmt: skip
     # A group of several countries ("ADF", "JNIM") decides none of them, but its places
     # are more likely in one of them than anywhere else ("near Beni": the DRC's town).
-    shared = [
-        h for a in named if a.entry is not None and not a.entry.generic
-        for h in dict.fromkeys(x.iso2 for x in (a.entries or (a.entry,)) if x.iso2)
-        if len({x.iso2 for x in (a.entries or (a.entry,)) if x.iso2}) > 1
-    ]  # fmt: skip
+    shared = [h for a in named for h in _few_homes(a)]
     if top and top == [c for c in (leader(actor_homes(at_home)),) if c]:
         return top, [h for h in dict.fromkeys(shared) if h not in top]
     return [], list(dict.fromkeys(top + shared))

@@ -518,7 +518,7 @@ def _resolve(
     for r in raws:
         iso2 = r.demonym or (gaz.country_keys.get(r.key) if r.candidates and
                              r.candidates[0][1] == "country" else None)
-        if iso2 and r.fragment not in ("left", "right"):  # not "Togo" in "Hajir Togo"
+        if iso2 and not (r.fragment == "left" and not r.inside):  # not "Hajir Togo"
             weight = 0.6 if (r.demonym or r.attributive or r.inside) else 1.0
             if r.role is not None:
                 weight = 0.2  # "goods from Turkey", "to reach Algeria"
@@ -648,7 +648,10 @@ def _local(text: str, r: _Raw, gaz: Gazetteer, elsewhere: bool) -> PlaceMention:
     local = PlaceMention(r.start, r.end, text[r.start:r.end], None,
                          [p for p in (_place(gaz, r, c) for c in r.candidates[:5])
                           if p is not None])
-    local.qualifier = "unlisted" if r.locative and elsewhere else None
+    # "in Mal": a place; "fighters of Al-Quds", a name inside an organisation's: not one.
+    placed = bool(re.search(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$",
+                            text[max(0, r.start - 20):r.start], re.I))
+    local.qualifier = "unlisted" if placed and elsewhere and not r.inside else None
     return local
 
 

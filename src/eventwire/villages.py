@@ -200,7 +200,10 @@ def _text_country(out: list[PlaceMention], votes: dict[str, float]) -> str | Non
         if p is not None and p.iso2 and p.kind != "unlisted":
             named[p.iso2] = named.get(p.iso2, 0.0) + (0.5 if p.kind == "town" else 1.0)
     pool = named or {k: v for k, v in votes.items() if v >= 1.0}
-    return max(pool.items(), key=lambda kv: kv[1])[0] if pool else None
+    ranked = sorted(pool.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+        return None  # two countries level: the text does not say which
+    return ranked[0][0]
 
 
 def _spelled_like(text: str, gaz: Gazetteer, m: PlaceMention, container: PlaceMention | None,
@@ -270,7 +273,10 @@ def place_unlisted(text: str, out: list[PlaceMention], gaz: Gazetteer,
             continue
         base = container.place if container is not None else fallback
         if base is None:
+            # The text names the place but not its country: the name stands, unplaced
+            # (no country, no coordinates), rather than a guess.
             m.container = None
+            m.place = Place(location=ascii_name(m.text), kind="unlisted")
             continue
         town = base.kind == "town" or (container is not None and container.place is not None
                                        and container.place.kind == "town")

@@ -23,7 +23,7 @@ from .learned import Decider
 from .merging import merge_frames
 from .records import Draft, Frame, Verdict
 from .responsibility import statements
-from .setting import country_place, country_votes
+from .setting import country_place, country_votes, named_first
 from .shares import find_splits
 from .words import word_class
 
@@ -46,7 +46,7 @@ def assemble(
     drafts = merge_frames(frames)
     claims = statements(doc, actors) if actors else []
     votes, first = country_votes(places, frames, text_clues(article.text, article.country))
-    top = leader(votes)
+    top = leader(votes) or named_first(votes, places)
     fallback = country_place(first[top]) if top else None
     events: list[tuple[Draft, Verdict, Event]] = []
     splits = find_splits(article.text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..actors import actor_homes
 from ..dates import DateMention
@@ -119,6 +119,20 @@ def country_votes(
     return votes, first
 
 
+def named_first(votes: Counter[str], places: Sequence[PlaceMention]) -> str | None:
+    """Of countries level in ``votes``, the one the text names as a place first ("the
+    monks had criticised Cambodia's border dispute with Vietnam"); None when none of them
+    is named as a place (a group of several countries' names none)."""
+    ranked = votes.most_common()
+    if not ranked or ranked[0][1] <= 0:
+        return None
+    level = {c for c, v in ranked if v == ranked[0][1]}
+    for p in places:
+        if p.role is None and p.place is not None and p.place.country in level:
+            return p.place.country
+    return None
+
+
 def country_place(place: Place) -> Place:
     return Place(
         location=place.country or "",
@@ -176,6 +190,12 @@ def locate(
         pm = nearest_place(draft, all_places, fallback.country)
         inherited = pm is not None
     place = pm.place if pm is not None else fallback
+    if place is not None and place.country is None and place.kind == "unlisted":
+        # A village named without its country: in the country the article is about,
+        # if it says; else the name alone.
+        around = fallback or place_from_actors(draft)
+        if around is not None:
+            place = replace(around, location=place.location, kind="unlisted", geo_precision=3)
     if place is None:
         place = place_from_actors(draft)
     date = pick_date(draft)
