@@ -60,6 +60,46 @@ def test_events_example_report_places() -> None:
     strike = events[0]
     assert (strike.sub_event_type, strike.country, strike.geo_precision) == (
         "Air/drone strike", "Syria", 3)
+    # "northwestern Syria": in Idlib or Aleppo, at that division's town, not Damascus.
+    assert strike.admin1 in ("Idlib", "Aleppo")
+    assert strike.latitude is not None and strike.latitude > 35.5  # type: ignore[operator]
+    assert strike.longitude is not None and strike.longitude < 37.5  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "admin1s", "precision"),
+    [
+        ("On 3 May 2021, a drone strike in northwestern Syria killed a militant leader.",
+         "Syria", ("Idlib", "Aleppo"), 3),
+        ("On 3 May 2021, shelling in eastern Ukraine killed two civilians.",
+         "Ukraine", ("Donetsk", "Luhansk", "Kharkiv"), 3),
+        ("On 3 May 2021, gunmen killed four traders in the north of Burkina Faso.",
+         "Burkina Faso", ("Sahel", "Nord"), 3),
+        ("On 3 May 2021, soldiers clashed with cartel gunmen in Sinaloa state, leaving five "
+         "dead.", "Mexico", ("Sinaloa",), 3),
+        ("On 3 May 2021, gunmen killed two police officers on the outskirts of Culiacan.",
+         "Mexico", ("Sinaloa",), 2),
+    ],
+)
+def test_events_regions_and_vague_places(
+    text: str, country: str, admin1s: tuple[str, ...], precision: int
+) -> None:
+    (event, *_rest) = extract(text).events
+    assert (event.country, event.geo_precision) == (country, precision)
+    assert event.admin1 in admin1s
+
+
+def test_events_a_region_s_point_is_its_division_s_town() -> None:
+    (event, *_rest) = extract("On 3 May 2021, soldiers clashed with cartel gunmen in Sinaloa "
+                              "state, leaving five dead.").events
+    assert event.location == "Culiacan"  # the state's capital, not the town of Sinaloa
+    (event, *_rest) = extract("On 3 May 2021, gunmen killed two police officers on the "
+                              "outskirts of Culiacan.").events
+    assert event.location == "Culiacan"
+    # "north of" a country, without "the", is outside it: no part of it is chosen.
+    (event, *_rest) = extract("On 3 May 2021, a patrol was ambushed in the desert north "
+                              "of Burkina Faso.").events
+    assert event.admin1 is None
 
 
 def test_events_country_from_a_local_group_not_from_foreign_warplanes() -> None:

@@ -16,6 +16,7 @@ word such as "LGA" or "township" says which country's divisions are meant
 from __future__ import annotations
 
 import functools
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -31,8 +32,8 @@ from .placenames import norm_key
 from .records import Place
 
 __all__ = [
-    "Chain", "ChainPart", "Hit", "Reading", "chain_mentions", "division_words", "find_chains",
-    "fit_chains",
+    "Chain", "ChainPart", "Hit", "Reading", "chain_mentions", "country_part", "direction_of",
+    "division_words", "find_chains", "fit_chains",
 ]  # fmt: skip
 
 HitT = TypeVar("HitT", bound="Hit")
@@ -506,3 +507,72 @@ def chain_mentions(text: str, out: list[PlaceMention], chains: list[Chain],
         head.qualifier, head.container = "unlisted", container
         out.append(head)
     return sorted(out, key=lambda m: m.start)
+
+
+# ------------------------------------------------------------ parts of a country
+
+# The compass bearing of each direction word, in degrees from east, counter-clockwise.
+_BEARING = {
+    "east": 0, "northeast": 45, "north": 90, "northwest": 135, "west": 180,
+    "southwest": 225, "south": 270, "southeast": 315,
+}
+
+
+def direction_of(word: str) -> str | None:
+    """The compass direction a word names: "north-western" -> "northwest";
+    "central" -> "central"."""
+    w = word.lower().replace("-", "").replace(" ", "")
+    if w.startswith("central") or w.startswith("centre") or w.startswith("center"):
+        return "central"
+    w = re.sub(r"(?:ern|erly)$", "", w)
+    return w if w in _BEARING else None
+
+
+@functools.lru_cache(maxsize=1024)
+def _extent(gaz: Gazetteer, iso2: str) -> tuple[float, float, float] | None:
+    """(centre latitude, centre longitude, half-diagonal in degrees) of a country's towns,
+    without the farthest 2% each way (islands, exclaves)."""
+    points = [(gaz.lat[i], gaz.lon[i]) for i in range(gaz.bundled)
+              if gaz.cc[i] == iso2 and gaz.pop[i] >= 1000]
+    if not points:
+        return None
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    cut = len(points) // 50
+    lo_lat, hi_lat = lats[cut], lats[-1 - cut]
+    lo_lon, hi_lon = lons[cut], lons[-1 - cut]
+    half = math.hypot(hi_lat - lo_lat, hi_lon - lo_lon) / 2 or 1.0
+    return (lo_lat + hi_lat) / 2, (lo_lon + hi_lon) / 2, half
+
+
+def country_part(gaz: Gazetteer, iso2: str, direction: str) -> Place | None:
+    """A part of a country ("northwestern Syria", "the north of Burkina Faso") placed at
+    the seat of the first-level division that lies most that way: the division whose
+    seat is far from the country's middle with a bearing close to the direction
+    ("central": the nearest to the middle), at geo_precision 3.
+
+    >>> country_part(Gazetteer.default(), "SY", "northwest").admin1 in ("Idlib", "Aleppo")
+    True
+    """
+    extent = _extent(gaz, iso2)
+    divisions = [(key, seat) for key, seat in gaz.admin1_seat.items() if key[0] == iso2]
+    if extent is None or not divisions:
+        return None
+    lat0, lon0, half = extent
+    scale = math.cos(math.radians(lat0))
+
+    def score(item: tuple[tuple[str, str], int]) -> float:
+        seat = item[1]
+        dy, dx = gaz.lat[seat] - lat0, (gaz.lon[seat] - lon0) * scale
+        far = math.hypot(dy, dx) / half
+        if direction == "central":
+            return -far
+        off = math.radians(math.degrees(math.atan2(dy, dx)) - _BEARING[direction])
+        # Far that way, and not much off it: the bearing counts most.
+        return max(0.0, math.cos(off)) ** 4 * min(far, 1.5)
+
+    key, _seat = max(divisions, key=score)
+    place = gaz.admin1(key)
+    if place is not None:
+        place.kind = "region"
+    return place

@@ -50,7 +50,7 @@ from eventwire.records import Place
 __all__ = ["ARTICLES", "Gazetteer", "Variant", "ascii_name", "data_lines", "loose_key", "norm_key"]
 
 # Bump when the pickled layout changes, so stale caches are rebuilt, never misread.
-_FORMAT = 13
+_FORMAT = 14
 # The layout of the country files ``eventwire.geonames`` writes under ``data_dir()`` and
 # this module reads: bump when it changes; older files are then refused, not misread.
 IMPORT_FORMAT = 1
@@ -607,9 +607,11 @@ def _read_rg(path: Path) -> dict[tuple[str, float, float], tuple[str, str]]:
 def _seats(admin1_names: dict[tuple[str, str], str], names: list[str], pop: array[int],
            cc: list[str], a1: list[str], keys_of: list[set[str]],
            ) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
-    """Each division's main town: the town named like it ("Idlib" in Idlib), else the
-    most populous (Peshawar for Khyber Pakhtunkhwa). GeoNames' cities files carry no
-    feature codes, so the seat of government is not known directly."""
+    """Each division's main town: the town named like it ("Idlib" in Idlib) unless that
+    is a small place beside the division's city (Sinaloa de Leyva, not Culiacan, in
+    Sinaloa), else the most populous (Peshawar for Khyber Pakhtunkhwa). GeoNames'
+    cities files carry no feature codes, so the seat of government is not known
+    directly."""
     members: dict[tuple[str, str], list[int]] = {}
     for i in range(len(names)):
         members.setdefault((cc[i], a1[i]), []).append(i)
@@ -621,7 +623,8 @@ def _seats(admin1_names: dict[tuple[str, str], str], names: list[str], pop: arra
         if name is None:
             continue
         k = norm_key(name)
-        same = [i for i in idx if k in keys_of[i]]
+        largest = max(idx, key=lambda i: pop[i])
+        same = [i for i in idx if k in keys_of[i] and 5 * pop[i] >= pop[largest]]
         seat[key] = max(same or idx, key=lambda i: pop[i])
     return seat, total
 

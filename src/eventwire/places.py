@@ -30,7 +30,7 @@ from eventwire.gazetteer import (
 )
 from eventwire.records import Place
 
-from .divisions import chain_mentions, find_chains, fit_chains
+from .divisions import chain_mentions, country_part, direction_of, find_chains, fit_chains
 from .place_lexicon import (
     DIRECTION_OF,
     DIRECTIONS,
@@ -631,7 +631,7 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: PlaceL
         # "Ghor" in "Um al-Ghor": the end of a longer name, not the province (a name that
         # starts with one, "Punjab Students Union", is still of that province).
         return None
-    place = _place(gaz, r, best)
+    place = _place(gaz, r, best, text)
     others = [_place(gaz, r, c) for c in r.candidates[1:6]]
     mention = PlaceMention(r.start, r.end, text[r.start:r.end], place,
                            [p for p in others if p is not None])
@@ -640,6 +640,18 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: PlaceL
     if r.q is not None:
         mention.qualifier, mention.qualifier_start, mention.qualifier_end = r.q, r.q_start, r.q_end
     return mention
+
+
+def _country_part(gaz: Gazetteer, r: _Raw, iso2: str, text: str) -> Place | None:
+    """ "northwestern Syria", "the north of Burkina Faso": the part of the country that
+    way (``divisions.country_part``); "north of Syria", without "the", is outside it."""
+    if r.q is None or r.q_kind not in ("direction", "direction_of"):
+        return None
+    if r.q_kind == "direction_of" and not (
+            r.q_start is not None and text[r.q_start:r.q_start + 4].lower() == "the "):
+        return None
+    way = direction_of(r.q.split()[0])
+    return country_part(gaz, iso2, way) if way else None
 
 
 def _local(text: str, r: _Raw, gaz: Gazetteer, elsewhere: bool) -> PlaceMention:
@@ -666,9 +678,12 @@ def _border(text: str, r: _Raw, gaz: Gazetteer) -> PlaceMention | None:
     return border
 
 
-def _place(gaz: Gazetteer, r: _Raw, c: _Cand) -> Place | None:
+def _place(gaz: Gazetteer, r: _Raw, c: _Cand, text: str = "") -> Place | None:
     kind, ref, variant = c[1], c[2], c[3]
     if kind == "country":
+        part = _country_part(gaz, r, str(ref), text)
+        if part is not None:
+            return part
         regional = r.q_kind in ("direction", "direction_of", "border", "near", "area")
         return gaz.country(str(ref), "region" if regional else "country")
     if isinstance(ref, tuple):
