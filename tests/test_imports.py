@@ -42,7 +42,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),  # fmt: skip
     # resolve: which places of the article stand, given its actors.
-    ("resolve", ("placement",)),
+    ("resolve", ("placement", "checks")),
     # assemble: events from frames (the rest of the coding wing); claims, quotes, relations.
     ("assemble", ("coding.*", "reading", "claims", "quotes", "relations")),
     ("pipeline", ("pipeline",)),

@@ -117,7 +117,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     div = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     part = re.compile(
         rf"(?:(?:the\s+)?(?i:{div})\s+of\s+)?(?P<name>{_NAME})(?P<word>\s+(?i:{div}))?")
-    head = re.compile(rf"(?P<name>{_NAME})(?P<word>(?:\s+(?i:{div}))*)\s*$")
+    head = re.compile(rf"(?P<name>{_NAME})(?:\s+\d+)?(?P<word>(?:\s+(?i:{div}))*)\s*$")
     bare = rf"(?:(?:the\s+)?(?i:{div})\s+of\s+)?{_NAME}(?:\s+(?i:{div}))?"
     comma = re.compile(
         rf"(?P<head>{_NAME})(?P<word>(?:\s+(?i:{div}))*)(?P<rest>(?:\s*,\s*{bare})+)")

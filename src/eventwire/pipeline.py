@@ -18,6 +18,7 @@ from typing import Any
 
 from .actors import ActorMention, find_actor_mentions
 from .articles import read_article
+from .checks import place_warnings
 from .claims import find_claims
 from .coding.assemble import assemble
 from .coding.classification import certain_cards
@@ -173,7 +174,7 @@ def _result(work: Work) -> Result:
     result = work.result or Result(id=work.article.id)
     result.events = work.events
     result.claims, result.quotes, result.relations = work.claims, work.quotes, work.relations
-    result.warnings = list(work.article.warnings)
+    result.warnings = list(work.article.warnings) + place_warnings(work.events, work.places)
     if any(e.country is None for e in work.events):
         # Never a guess: the record says why the field is empty, and what would fill it.
         result.warnings.append(
