@@ -187,3 +187,16 @@ def test_events_a_forest_is_not_the_town_of_its_name() -> None:
     (event, *_rest) = extract("Soldiers repelled an attack on their camp in Boni forest on "
                               "3 May 2025, killing four militants.").events
     assert event.country != "Germany" and event.location != "Bonn"
+
+
+def test_events_in_the_capital_is_the_country_s_capital() -> None:
+    (event, *_rest) = extract("On 3 May 2021, opposition activists hurled crude bombs at "
+                              "police in the capital, injuring two, Bangladeshi police "
+                              "said.").events
+    assert (event.country, event.location, event.geo_precision) == ("Bangladesh", "Dhaka", 1)
+
+
+def test_events_an_english_at_is_no_arabic_article() -> None:
+    (event, *_rest) = extract("On 3 May 2021, a man was killed in a clash between two groups "
+                              "at Dakir Para village in Palashbari upazila.").events
+    assert event.location == "Dakir Para"

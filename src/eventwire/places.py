@@ -43,7 +43,7 @@ from .place_lexicon import (
 )
 from .villages import add_unlisted, list_container, place_unlisted
 
-__all__ = ["Gazetteer", "PlaceMention", "country_by_name", "find_places"]
+__all__ = ["Gazetteer", "PlaceMention", "capital_of", "country_by_name", "find_places"]
 
 
 def country_by_name(name_or_code: str) -> Place | None:
@@ -58,6 +58,13 @@ def country_by_name(name_or_code: str) -> Place | None:
     k = norm_key(s)
     iso2 = iso2 or gaz.country_keys.get(k) or gaz.demonyms.get(k)
     return gaz.country(iso2) if iso2 else None
+
+
+def capital_of(country: Place) -> Place | None:
+    """A country's capital as a town ("in the capital", said of Bangladesh: Dhaka)."""
+    gaz = Gazetteer.default()
+    c = gaz.countries.get(str(country.iso2))
+    return gaz.town(c.capital) if c is not None and c.capital is not None else None
 
 
 # ----------------------------------------------------------------------- lexicon

@@ -66,8 +66,10 @@ def add_unlisted(text: str, tokens: list[tuple[int, int]], out: list[PlaceMentio
     i = 0
     while i < n:
         w = words[i]
+        # "al-Bab", "al Bab": an Arabic article; "at Dakir Para", "as Syrian": English.
+        join = text[tokens[i][1]:tokens[i + 1][0]] if i + 1 < n else ""
         article = (w.lower() in ARTICLES and i + 1 < n
-                   and text[tokens[i][1]:tokens[i + 1][0]] in ("-", " ")
+                   and (join == "-" or (join == " " and w.lower() in ("al", "el")))
                    and words[i + 1][0].isupper() and not _bad_word(words[i + 1], lex))
         if not (article or (w[0].isupper() and not _bad_word(w, lex))):
             i += 1

@@ -51,7 +51,7 @@ def build_event(
     the event id); ``fallback``, ``votes`` and ``splits`` are the article's
     (``assemble``); ``decide`` is the classifier's say after the cards'
     (``coding/learned.py``); ``claims`` what the article says of who did it."""
-    where = locate(draft, article.published, fallback, all_places, all_dates, votes)
+    where = locate(draft, article.published, fallback, all_places, all_dates, votes, article.text)
     context = (where.country, where.iso2, where.year)
     sides = pick_sides(draft, doc, context)
     tolls = event_tolls(draft, splits, where.place)

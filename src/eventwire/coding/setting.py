@@ -7,6 +7,7 @@ give, else the nearest the article names, else the country its actors and places
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -15,7 +16,7 @@ from ..actors import actor_homes
 from ..dates import DateMention
 from ..place_lexicon import PlaceMention
 from ..placement import leader
-from ..places import country_by_name
+from ..places import capital_of, country_by_name
 from ..records import Place
 from .records import Draft, Frame
 
@@ -133,6 +134,15 @@ def named_first(votes: Counter[str], places: Sequence[PlaceMention]) -> str | No
     return None
 
 
+_CAPITAL = re.compile(r"\b(?:in|at|near|across|around|outside)\s+the\s+(?:country's\s+|"
+                      r"national\s+)?capital\b(?!\s+(?:of|city\s+of)\b)", re.I)
+
+
+def _in_the_capital(draft: Draft, text: str) -> bool:
+    """A telling of the event says it happened "in the capital" (of its own country)."""
+    return any(_CAPITAL.search(text[f.sent_start : f.sent_end]) for f in draft.frames)
+
+
 def country_place(place: Place) -> Place:
     return Place(
         location=place.country or "",
@@ -170,6 +180,7 @@ def locate(
     all_places: list[PlaceMention],
     all_dates: Sequence[DateMention] = (),
     votes: Counter[str] | None = None,
+    text: str = "",
 ) -> Setting:
     """The place and date of a draft event. ``fallback`` is the article's country (from
     ``country_votes``), ``all_places`` and ``all_dates`` what the article names."""
@@ -190,6 +201,8 @@ def locate(
         pm = nearest_place(draft, all_places, fallback.country)
         inherited = pm is not None
     place = pm.place if pm is not None else fallback
+    if place is not None and place.kind == "country" and _in_the_capital(draft, text):
+        place = capital_of(place) or place  # "in the capital": the country's capital
     if place is not None and place.country is None and place.kind == "unlisted":
         # A village named without its country: in the country the article is about,
         # if it says; else the name alone.
