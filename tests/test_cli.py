@@ -122,3 +122,22 @@ def test_cli_python_dash_m_eventwire_cli(tmp_path: Path) -> None:
     )
     assert proc.returncode == 2
     _one_error_line(proc.stderr, "no such file")
+
+
+def test_cli_country_hint_on_extract_and_jsonl_lines(run_cli, tmp_path: Path) -> None:
+    text = "On 3 May 2021, suspected JNIM militants attacked the market in Dablo."
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": text}) + "\n"
+                    + json.dumps({"id": "b", "text": text, "country": "BF"}) + "\n",
+                    encoding="utf-8")  # fmt: skip
+    proc = run_cli("extract", "--jsonl", str(path))
+    assert proc.returncode == 0, proc.stderr
+    out = {r["id"]: r for r in map(json.loads, proc.stdout.splitlines())}
+    assert out["a"]["events"][0]["country"] is None  # no clue, no guess
+    assert out["b"]["events"][0]["country"] == "Burkina Faso"
+    proc = run_cli("extract", "-", "--country", "Burkinabe", input=text)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["events"][0]["country"] == "Burkina Faso"
+    proc = run_cli("extract", "-", "--country", "Atlantis", input=text)
+    assert proc.returncode == 2
+    _one_error_line(proc.stderr, "unknown country: 'Atlantis'")

@@ -60,6 +60,46 @@ def test_events_example_report_places() -> None:
     strike = events[0]
     assert (strike.sub_event_type, strike.country, strike.geo_precision) == (
         "Air/drone strike", "Syria", 3)
+    # "northwestern Syria": in Idlib or Aleppo, at that division's town, not Damascus.
+    assert strike.admin1 in ("Idlib", "Aleppo")
+    assert strike.latitude is not None and strike.latitude > 35.5  # type: ignore[operator]
+    assert strike.longitude is not None and strike.longitude < 37.5  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "admin1s", "precision"),
+    [
+        ("On 3 May 2021, a drone strike in northwestern Syria killed a militant leader.",
+         "Syria", ("Idlib", "Aleppo"), 3),
+        ("On 3 May 2021, shelling in eastern Ukraine killed two civilians.",
+         "Ukraine", ("Donetsk", "Luhansk", "Kharkiv"), 3),
+        ("On 3 May 2021, gunmen killed four traders in the north of Burkina Faso.",
+         "Burkina Faso", ("Sahel", "Nord"), 3),
+        ("On 3 May 2021, soldiers clashed with cartel gunmen in Sinaloa state, leaving five "
+         "dead.", "Mexico", ("Sinaloa",), 3),
+        ("On 3 May 2021, gunmen killed two police officers on the outskirts of Culiacan.",
+         "Mexico", ("Sinaloa",), 2),
+    ],
+)
+def test_events_regions_and_vague_places(
+    text: str, country: str, admin1s: tuple[str, ...], precision: int
+) -> None:
+    (event, *_rest) = extract(text).events
+    assert (event.country, event.geo_precision) == (country, precision)
+    assert event.admin1 in admin1s
+
+
+def test_events_a_region_s_point_is_its_division_s_town() -> None:
+    (event, *_rest) = extract("On 3 May 2021, soldiers clashed with cartel gunmen in Sinaloa "
+                              "state, leaving five dead.").events
+    assert event.location == "Culiacan"  # the state's capital, not the town of Sinaloa
+    (event, *_rest) = extract("On 3 May 2021, gunmen killed two police officers on the "
+                              "outskirts of Culiacan.").events
+    assert event.location == "Culiacan"
+    # "north of" a country, without "the", is outside it: no part of it is chosen.
+    (event, *_rest) = extract("On 3 May 2021, a patrol was ambushed in the desert north "
+                              "of Burkina Faso.").events
+    assert event.admin1 is None
 
 
 def test_events_country_from_a_local_group_not_from_foreign_warplanes() -> None:
@@ -147,3 +187,16 @@ def test_events_a_forest_is_not_the_town_of_its_name() -> None:
     (event, *_rest) = extract("Soldiers repelled an attack on their camp in Boni forest on "
                               "3 May 2025, killing four militants.").events
     assert event.country != "Germany" and event.location != "Bonn"
+
+
+def test_events_in_the_capital_is_the_country_s_capital() -> None:
+    (event, *_rest) = extract("On 3 May 2021, opposition activists hurled crude bombs at "
+                              "police in the capital, injuring two, Bangladeshi police "
+                              "said.").events
+    assert (event.country, event.location, event.geo_precision) == ("Bangladesh", "Dhaka", 1)
+
+
+def test_events_an_english_at_is_no_arabic_article() -> None:
+    (event, *_rest) = extract("On 3 May 2021, a man was killed in a clash between two groups "
+                              "at Dakir Para village in Palashbari upazila.").events
+    assert event.location == "Dakir Para"

@@ -34,11 +34,11 @@ CODED = [
          "2026-03-06", 0, None, "Maiduguri"),
     ]),
     ("03_invented_clashes_and_arrests.txt", "2026-01-23", [
-        ("Armed clash", "ELN: National Liberation Army", "Military Forces of Colombia",
+        ("Armed clash", "ELN: National Liberation Army", "Military Forces of Colombia (2022-)",
          "2026-01-21", 6, 3, "Tibu"),
-        ("Arrests", "Police Forces of Colombia", "ELN: National Liberation Army",
+        ("Arrests", "Police Forces of Colombia (2022-)", "ELN: National Liberation Army",
          "2026-01-22", 0, None, "Cucuta"),
-        ("Air/drone strike", "ELN: National Liberation Army", "Police Forces of Colombia",
+        ("Air/drone strike", "ELN: National Liberation Army", "Police Forces of Colombia (2022-)",
          "2026-01-09", 0, 2, "Tibu"),
     ]),
 ]  # fmt: skip

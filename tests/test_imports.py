@@ -28,8 +28,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "annotate",
         (
-            "dates", "imported", "gazetteer", "geonames", "actors", "place_lexicon", "villages",
-            "places", "people",
+            "dates", "imported", "placenames", "admin_tables", "gazetteer", "geonames", "actors",
+            "identities", "place_lexicon", "divisions", "villages", "places", "people",
         ),
     ),  # fmt: skip
     # detect: triggers, frames, roles and tolls (the first half of the coding wing).
@@ -42,7 +42,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),  # fmt: skip
     # resolve: which places of the article stand, given its actors.
-    ("resolve", ("placement",)),
+    ("resolve", ("placement", "checks")),
     # assemble: events from frames (the rest of the coding wing); claims, quotes, relations.
     ("assemble", ("coding.*", "reading", "claims", "quotes", "relations")),
     ("pipeline", ("pipeline",)),
@@ -54,8 +54,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("store", ("clusters", "store", "store.*")),
     ("output", ("exports", "ingestion", "watching", "training_lines", "editing", "basemap")),
     # The faces: REST, CLI and the package root's public API.
-    ("serve", ("api", "api_support", "cli", "cli_edit", "cli_learning", "cli_store", "cli_support",
-               "__main__", "")),
+    ("serve", ("api", "api_support", "cli", "cli_edit", "cli_gazetteer", "cli_learning",
+               "cli_store", "cli_support", "__main__", "")),
 )
 
 

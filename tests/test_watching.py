@@ -18,7 +18,13 @@ import pytest
 
 from eventwire.errors import InputError
 from eventwire.store import EventFilter, open_store
-from eventwire.watching import feed_status, parse_interval, read_feed_list, watch
+from eventwire.watching import (
+    feed_status,
+    parse_interval,
+    read_feed_entries,
+    read_feed_list,
+    watch,
+)
 
 # Invented reports, one per feed item.
 ITEMS = {
@@ -223,6 +229,16 @@ def test_watching_intervals_and_feed_lists(tmp_path: Path) -> None:
     listed.write_text("# comment\nhttp://a.invalid/rss\n\n  http://b.invalid/atom  \n"
                       "http://a.invalid/rss\n")  # fmt: skip
     assert read_feed_list(listed) == ["http://a.invalid/rss", "http://b.invalid/atom"]
+    # A feed of one country's news says so after its URL.
+    listed.write_text("http://a.invalid/rss Kenya\nhttp://b.invalid/atom\n"
+                      "http://c.invalid/rss country=SO\n")  # fmt: skip
+    assert read_feed_entries(listed) == [
+        ("http://a.invalid/rss", "Kenya"), ("http://b.invalid/atom", None),
+        ("http://c.invalid/rss", "Somalia"),
+    ]  # fmt: skip
+    listed.write_text("http://a.invalid/rss Atlantis\n")
+    with pytest.raises(InputError, match="unknown country 'Atlantis'"):
+        read_feed_entries(listed)
 
 
 def test_watching_codes_item_pages_and_fetches_each_page_once(store_url, tmp_path: Path) -> None:

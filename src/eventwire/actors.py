@@ -16,10 +16,11 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .coding.words import triggers
+from .gazetteer import Gazetteer, norm_key
 from .lexicon import data_text, read_table
 from .records import Actor
 
@@ -88,6 +89,12 @@ class ActorMention:
     # A demonym on a strike ("Israeli airstrikes"): the state's forces, as often abroad
     # as at home, so no hint of where the text is.
     striker: bool = False
+    # A generic phrase a demonym makes one country's ("the Mauritanian police",
+    # "Nigerien soldiers"): that country (ISO alpha-2), whatever the event's.
+    home: str | None = None
+    # The other group of "JNIM and/or ISGS militants": ACLED names the side "X and/or Y"
+    # when the text cannot tell which of two groups acted.
+    alternative: ActorMention | None = None
 
 
 def _norm_token(text: str) -> str:
@@ -281,6 +288,9 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
             )
         )
     ]
+    found = [m for m in found if not _division_name(toks, m)]
+    found = _alternatives(toks, found, text)
+    _demonym_homes(toks, found)
     covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
     found += _state_weapons(toks, covered)
     covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
@@ -304,11 +314,76 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
 @functools.lru_cache(maxsize=1)
 def _proper_words() -> frozenset[str]:
     """Demonyms, lower case: a phrase opening with one names its country's actor."""
-    return frozenset(
-        ln.split("\t")[0].strip().lower()
-        for ln in data_text("demonyms.tsv").splitlines()
-        if ln.strip() and not ln.startswith("#")
-    )
+    return frozenset(demonym_homes())
+
+
+@functools.lru_cache(maxsize=1)
+def demonym_homes() -> dict[str, str]:
+    """Demonyms, lower case, to their country's ISO alpha-2 (``data/demonyms.tsv``)."""
+    out: dict[str, str] = {}
+    for ln in data_text("demonyms.tsv").splitlines():
+        if ln.strip() and not ln.startswith("#"):
+            word, _, iso2 = ln.partition("\t")
+            out.setdefault(word.strip().lower(), iso2.strip().upper())
+    return out
+
+
+# Words after a generic phrase that make it the name of a division, not an actor: "Bokkos
+# local government area", "the municipal council area".
+_AREA_WORDS = frozenset({"area", "areas", "lga", "lgas", "council"})
+
+
+def _division_name(toks: Sequence[Any], m: ActorMention) -> bool:
+    """ "Bokkos local government area", "Bassa local government": an administrative
+    division named by a generic word, not the government as an actor."""
+    if m.entry is None or not m.entry.generic or m.entry.kind != "government":
+        return False
+    after = toks[m.tok_end].lower_ if m.tok_end < len(toks) else ""
+    before = toks[m.tok_start - 1] if m.tok_start > 0 else None
+    named = before is not None and before.text[:1].isupper() and not before.is_sent_start
+    return after in _AREA_WORDS or (named and m.tok_end - m.tok_start > 1)
+
+
+def _alternatives(
+    toks: Sequence[Any], found: list[ActorMention], text: str
+) -> list[ActorMention]:
+    """ "JNIM and/or ISGS militants", "suspected JNIM or ISGS fighters": two named groups
+    either of which acted, one side of the event."""
+    out: list[ActorMention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.alternative is None
+            and _named_group(prev)
+            and _named_group(m)
+            and re.fullmatch(r"\s*(?:and\s*/\s*or|or)\s*", text[prev.end : m.start])
+        ):
+            prev.alternative = m
+            prev.tok_end, prev.end = m.tok_end, m.end
+            prev.text = text[prev.start : prev.end]
+            continue
+        out.append(m)
+    return out
+
+
+def _named_group(m: ActorMention) -> bool:
+    return m.entry is not None and not m.entry.generic and m.entry.inter in (
+        REBEL, POLITICAL_MILITIA, IDENTITY_MILITIA)
+
+
+def _demonym_homes(toks: Sequence[Any], found: list[ActorMention]) -> None:
+    """ "the Mauritanian police", "Nigerien soldiers": a demonym right before a generic
+    phrase makes it that country's actor, wherever the event is."""
+    covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
+    homes = demonym_homes()
+    for m in found:
+        if m.entry is None or not m.entry.generic or m.tok_start == 0:
+            continue
+        before = toks[m.tok_start - 1]
+        iso2 = homes.get(before.lower_)
+        if iso2 and before.i not in covered and before.text[:1].isupper():
+            m.tok_start, m.start, m.home = before.i, before.idx, iso2
 
 
 @functools.lru_cache(maxsize=1)
@@ -426,6 +501,13 @@ def resolve(
     """The ACLED-style actor a mention names, for an event in ``country`` and ``year``."""
     if mention.entry is None:
         return Actor(mention.text, POLITICAL_MILITIA, None, known=False)
+    if mention.alternative is not None:
+        one = replace(mention, alternative=None)
+        first = resolve(one, country, iso2, year)
+        other = resolve(mention.alternative, country, iso2, year)
+        return Actor(f"{first.name} and/or {other.name}", first.inter, first.country)
+    if mention.home and mention.entry.generic:
+        return _home_generic(mention, mention.entry, iso2, year)
     entry = _choose(mention.entries or (mention.entry,), iso2, year)
     if entry.generic:
         kind = entry.kind if entry.kind in _STATE_KINDS else None
@@ -465,6 +547,35 @@ def resolve(
     return Actor(_with_years(entry), inter, country if entry.iso2 == iso2 else None)
 
 
+def _home_generic(
+    mention: ActorMention, entry: ActorEntry, iso2: str | None, year: int | None
+) -> Actor:
+    """A generic phrase with a demonym ("Nigerien soldiers"): the demonym's country's
+    state forces, abroad coded external; or the phrase's kind of that country
+    ("Somali protesters": "Protesters (Somalia)")."""
+    home = str(mention.home)
+    name = country_name(home)
+    abroad = bool(iso2) and iso2 != home
+    if entry.kind in _STATE_KINDS:
+        rows = _state_rows().get((home, entry.kind)) or ()
+        inter = EXTERNAL if abroad else STATE
+        if rows:
+            return Actor(_with_years(_pick_period(rows, year)), inter, name)
+        noun = {"military": "Military Forces of", "police": "Police Forces of"}.get(
+            entry.kind, "Government of"
+        )
+        return Actor(f"{noun} {name}", inter, name)
+    return Actor(entry.name.replace("{country}", name), entry.inter, name)
+
+
+@functools.lru_cache(maxsize=512)
+def country_name(iso2: str) -> str:
+    """ACLED's name of a country from its ISO alpha-2 code ("CD": "Democratic Republic
+    of Congo")."""
+    country = Gazetteer.default().countries.get(iso2.upper())
+    return country.name if country is not None else iso2
+
+
 def is_armed(actor: Actor) -> bool:
     """True for actors that fight (state forces, rebels, militias, external forces)."""
     return actor.inter in (STATE, REBEL, POLITICAL_MILITIA, IDENTITY_MILITIA, EXTERNAL)
@@ -485,32 +596,49 @@ def actor_homes(mentions: Iterable[Any], helpers: Iterable[Any] = ()) -> Counter
 
     A local group whose every dictionary row has one home ("QSD", "HTS", a farmers'
     union) acts at home and counts fully; a name several countries' groups share
-    ("Taliban") counts half for its first reading; police and governments act at home
-    and count fully too. A state's armed forces act abroad all the time ("Turkish forces
-    clashed with IS in Tadef", "Russian warplanes"): they count little, and not at all
-    once a local group names another home. Transnational groups (IS) and generic
-    phrases ("regime forces") say nothing; ``helpers`` (allies, backers) count half.
+    ("Taliban", "JNIM") is shared evenly among their homes, so that it decides nothing
+    alone; police and governments act at home and count fully too, as does a generic
+    phrase a demonym makes one country's ("the Mauritanian police"). A state's armed
+    forces act abroad all the time ("Turkish forces clashed with IS in Tadef", "Russian
+    warplanes"): named by their nationality they count little, by their own name or
+    acronym ("SNA", "ENDF") more, and not at all once a local group names another home.
+    Transnational groups (IS) and generic phrases ("regime forces") say nothing;
+    ``helpers`` (allies, backers) count half.
     """
     helper_ids = {id(a) for a in helpers}
     # Weights in halves and tenths: Counter takes floats, though typeshed says int.
     local: Counter[str] = Counter()
     state: Counter[str] = Counter()
     seen: set[int] = set()
+    demonyms = demonym_homes()
     for a in mentions:
         e = a.entry
-        if id(a) in seen or e is None or e.generic or not e.iso2:
+        if id(a) in seen or e is None:
             continue
         seen.add(id(a))
-        if e.inter == EXTERNAL and e.kind != "external":
+        weight = 0.5 if id(a) in helper_ids else 1.0
+        home = getattr(a, "home", None)
+        if e.generic:
+            if home and e.kind == "military":
+                state[home] += 0.3 * weight  # type: ignore[assignment]
+            elif home:
+                local[home] += weight  # type: ignore[assignment]
+            continue
+        if not e.iso2 or (e.inter == EXTERNAL and e.kind != "external"):
             continue  # a foreign force coded as such; a mission's row names its theatre
-        # A name shared by groups of several countries ("Taliban"): its first reading,
-        # at half weight.
-        homes = {x.iso2 for x in (a.entries or (e,)) if not x.generic}
-        share = (0.5 if id(a) in helper_ids else 1.0) * (1.0 if len(homes) == 1 else 0.5)
-        if e.inter == STATE and e.kind not in ("police", "government"):
-            state[e.iso2] += 0.3 * share  # type: ignore[assignment]
-        else:
-            local[e.iso2] += share  # type: ignore[assignment]
+        rows = [x for x in (a.entries or (e,)) if not x.generic]
+        if any(not x.iso2 for x in rows):
+            continue  # a transnational group ("Islamic State") says nothing of where
+        homes = list(dict.fromkeys(x.iso2 for x in rows)) or [e.iso2]
+        share = weight / len(homes)
+        first_word = (getattr(a, "text", "") or "").split(" ")[0]
+        by_nationality = first_word.lower() in demonyms or (
+            norm_key(first_word) in Gazetteer.default().country_keys)
+        for iso2 in homes:
+            if e.inter == STATE and e.kind not in ("police", "government"):
+                state[iso2] += (0.3 if by_nationality else 0.6) * share  # type: ignore[assignment]
+            else:
+                local[iso2] += share  # type: ignore[assignment]
     for iso2, v in state.items():
         if not local or iso2 in local:
             local[iso2] += v

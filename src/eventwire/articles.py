@@ -69,6 +69,7 @@ def read_article(
     published: str | None = None,
     url: str | None = None,
     id: str = "",  # the JSON contract's name, though it shadows the builtin
+    country: str | None = None,
     options: Options = Options(),
 ) -> Article:
     """Read one article from raw bytes or text, plain or HTML.
@@ -80,13 +81,14 @@ def read_article(
     ...
     eventwire.errors.InputError: empty input
 
+    ``country`` is the country the source is about, if known (else ``options.country``).
     Raises ``InputError`` for empty, binary or oversized input and for a malformed
     ``published``; a legacy encoding, an HTML page or an overlong text are read anyway
     and reported in ``warnings``. Nothing else escapes: whatever else reading raises is
     an ``InputError`` naming it.
     """
     try:
-        return _read(data, title, published, url, id, options)
+        return _read(data, title, published, url, id, country, options)
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - this input's failure, with what went wrong
@@ -109,7 +111,7 @@ def indexed_text(article: Article, given: bytes | str) -> str | None:
 
 def _read(
     data: bytes | str, title: str | None, published: str | None, url: str | None, id: str,
-    options: Options,
+    country: str | None, options: Options,
 ) -> Article:  # fmt: skip
     warnings: list[str] = []
     published = parse_published(published)
@@ -139,6 +141,7 @@ def _read(
         published=published,
         url=without_surrogates(url, "url", warnings) if url else url,
         language=guess_language(text),
+        country=country or options.country,
         warnings=warnings,
     )
 

@@ -26,7 +26,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import typer
 
-from . import cli_edit, cli_learning, geonames
+from . import cli_edit, cli_gazetteer, cli_learning
 from .articles import indexed_text, iter_jsonl, read_article, read_bytes
 from .cli_store import (
     ALL_EVENTS,
@@ -37,6 +37,7 @@ from .cli_store import (
     must_exist,
     with_filters,
 )
+from .cli_support import COUNTRY_OPTION as _COUNTRY
 from .cli_support import EXIT_FAILURE, EXIT_INPUT, json_line
 from .cli_support import MODEL_DIR_OPTION as _MODEL_DIR
 from .cli_support import fail as _fail
@@ -105,9 +106,11 @@ def extract(
     rules_only: bool = typer.Option(
         False, "--rules-only", help="Code by the rule cards alone, without the classifier."
     ),
+    country: str | None = _COUNTRY,
 ) -> None:
     """Code the events of one article, or of every line of a JSONL file."""
-    options = _options(model=model, model_dir=model_dir, use_model=False if rules_only else None)
+    options = _options(model=model, model_dir=model_dir, country=country,
+                       use_model=False if rules_only else None)  # fmt: skip
     if jsonl:
         if published is not None or title is not None:
             _fail(
@@ -227,78 +230,9 @@ def version() -> None:
         typer.echo("0+unknown")
 
 
-# ---- gazetteer: GeoNames country files for villages ------------------------------------
+# ---- gazetteer: GeoNames country files for villages (cli_gazetteer.py) -----------------
 
-gazetteer_app = typer.Typer(
-    help="Import, fetch, list and remove GeoNames country files (villages the bundled "
-    "gazetteer lacks).",
-    no_args_is_help=True,
-)
-app.add_typer(gazetteer_app, name="gazetteer")
-
-
-def _import_each(items: list[str], run: Callable[[str], list], code: int) -> None:  # type: ignore[type-arg]
-    """Run an import per item; one that fails is reported and the others still run."""
-    failed = 0
-    for item in items:
-        try:
-            for c in run(item):
-                bad = f" ({c.bad_lines} unreadable lines left out)" if c.bad_lines else ""
-                typer.echo(f"{c.iso2}: {c.places} places from {c.source}{bad}")
-        except EventwireError as exc:
-            typer.echo(f"error: {exc}", err=True)
-            failed += 1
-    if failed:
-        raise typer.Exit(code)
-
-
-@gazetteer_app.command("import")
-def gazetteer_import(
-    files: list[str] = typer.Argument(..., help="GeoNames dumps: XX.zip or XX.txt."),
-) -> None:
-    """Import GeoNames country dumps (the tab-separated export format, CC-BY)."""
-    _import_each(files, lambda f: geonames.gazetteer_import([f]), EXIT_INPUT)
-
-
-@gazetteer_app.command("fetch")
-def gazetteer_fetch(
-    codes: list[str] = typer.Argument(..., help="ISO 3166 two-letter codes: SY IQ ..."),
-    url: str = typer.Option(
-        None, "--url", help="Where XX.zip files are (default: GeoNames' download folder)."
-    ),
-) -> None:
-    """Download GeoNames country dumps and import them (needs the internet)."""
-    _import_each(
-        codes, lambda code: geonames.gazetteer_fetch([code], url or geonames.DEFAULT_URL),
-        EXIT_FAILURE,
-    )
-
-
-@gazetteer_app.command("info")
-def gazetteer_info(
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
-) -> None:
-    """Say what the gazetteer holds: bundled towns and imported countries."""
-    info = geonames.gazetteer_info()
-    if as_json:
-        typer.echo(json.dumps(info.as_dict()))
-        return
-    typer.echo(f"bundled: {info.bundled_places} GeoNames places (cities500), "
-               f"{info.bundled_names} names in the index")
-    typer.echo(f"imported ({info.data_dir}): {len(info.imported) or 'none'}")
-    for c in info.imported:
-        typer.echo(f"  {c.iso2}  {c.places} places  from {c.source}  on {c.imported}")
-
-
-@gazetteer_app.command("remove")
-def gazetteer_remove(
-    codes: list[str] = typer.Argument(..., help="ISO codes of imported countries."),
-) -> None:
-    """Remove imported GeoNames countries."""
-    removed = geonames.gazetteer_remove(codes)
-    for code in codes:
-        state = "removed" if code.upper() in removed else "was not imported"
-        typer.echo(f"{code.upper()}: {state}")
+app.add_typer(cli_gazetteer.gazetteer_app, name="gazetteer")
 
 
 def main() -> None:
@@ -339,6 +273,7 @@ def ingest(
         None, "--dask", metavar="tcp://HOST:PORT", help="Extract on this Dask scheduler's cluster."
     ),
     model_dir: str | None = _MODEL_DIR,
+    country: str | None = _COUNTRY,
 ) -> None:
     """Read news into the store: extract, merge, and account for every input."""
     # Deferred: ingestion brings the whole pipeline; other commands start without it.
@@ -346,7 +281,7 @@ def ingest(
     from .parallel import default_workers
 
     options = _options(
-        feed_pages=pages, model=model, model_dir=model_dir,
+        feed_pages=pages, model=model, model_dir=model_dir, country=country,
         batch_size=max(1, batch_size) if batch_size is not None else None,
     )  # fmt: skip
     if not paths and not feed:
@@ -747,6 +682,7 @@ def watch(
         True, "--pages/--no-pages", help="Code each item's page (default), or only the summary."
     ),
     model_dir: str | None = _MODEL_DIR,
+    country: str | None = _COUNTRY,
 ) -> None:
     """Poll RSS/Atom feeds and ingest new items; failures are retried and reported."""
     # Deferred: watching brings the whole pipeline; other commands start without it.
@@ -765,7 +701,7 @@ def watch(
         return
     if not feeds_file:
         _fail("give a FEEDS.txt file (or --status)", EXIT_INPUT)
-    options = _options(feed_pages=pages, model=model, model_dir=model_dir)
+    options = _options(feed_pages=pages, model=model, model_dir=model_dir, country=country)
     try:
         polled = run_watch(feeds_file, db=db, every=parse_interval(every), once=once,
                            options=options, published=published, timeout=timeout,

@@ -27,6 +27,12 @@ MODEL_DIR_OPTION = typer.Option(
 )
 
 
+COUNTRY_OPTION = typer.Option(
+    None, "--country", metavar="NAME",
+    help="Country the sources are about (a name, ISO code or demonym): a clue beside the text's.",
+)
+
+
 def options_with(base: Options = Options(), **changes: Any) -> Options:
     """``base`` with the options given on the command line (None: not given)."""
     given = {k: v for k, v in changes.items() if v is not None}
@@ -35,7 +41,20 @@ def options_with(base: Options = Options(), **changes: Any) -> Options:
             load_model_dir(given["model_dir"])
         except EventwireError as exc:
             fail(str(exc), EXIT_INPUT)
+    if "country" in given:
+        given["country"] = country_name(given["country"])
     return replace(base, **given)
+
+
+def country_name(name: str) -> str:
+    """The country the user named, as eventwire names it; an unknown name fails."""
+    # Deferred: the gazetteer loads only when a country is given.
+    from .places import country_by_name
+
+    place = country_by_name(name)
+    if place is None or not place.country:
+        fail(f"unknown country: {name!r} (give its name, ISO code or demonym)", EXIT_INPUT)
+    return place.country
 
 
 def fail(message: str, code: int) -> NoReturn:

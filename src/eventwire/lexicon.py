@@ -59,6 +59,13 @@ def _iso2_or_empty(value: str) -> str | None:
     return None if value == "" or re.fullmatch(r"[A-Z]{2}", value) else "not an ISO code"
 
 
+def _iso2_list(value: str) -> str | None:
+    codes = [] if value == "-" else value.split(";")
+    if any(_iso2_or_empty(c) or not c for c in codes):
+        return "not ISO 3166 two-letter codes separated by ';', or -"
+    return None
+
+
 def _sub_event_type_or_dash(value: str) -> str | None:
     return None if value == "-" or value in taxonomy() else "not an ACLED sub-event type"
 
@@ -102,6 +109,7 @@ SCHEMAS: dict[str, dict[str, Check]] = {
         "voice": frozenset({"state", "active"}),
     },
     "group_words.tsv": {"place": frozenset({"head", "opener", "either", "not"})},
+    "division_words.tsv": {"level": frozenset({"1", "2", "3", "-"}), "countries": _iso2_list},
     "actors.tsv": {
         "inter": _INTER,
         "iso2": _iso2_or_empty,

@@ -41,3 +41,7 @@ class Options:
     # ``use_model`` off, the rule cards alone decide (``classified_by`` says "rule:...").
     model_dir: str | None = None
     use_model: bool = True
+    # The country the sources are about (a Kenyan paper's feed: Kenya), for the articles
+    # that give none of their own: weighed as a clue beside the text's, never over them
+    # (an article about Somalia stays in Somalia). None: the text alone decides.
+    country: str | None = None

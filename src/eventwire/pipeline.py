@@ -18,6 +18,7 @@ from typing import Any
 
 from .actors import ActorMention, find_actor_mentions
 from .articles import indexed_text, read_article
+from .checks import place_warnings
 from .claims import find_claims
 from .coding.assemble import assemble
 from .coding.classification import certain_cards
@@ -30,6 +31,7 @@ from .coding.rescue import rescue
 from .dates import DateMention, find_dates
 from .errors import ConfigError, EventwireError, ExtractionError, InputError
 from .gazetteer import Gazetteer
+from .identities import communal_identities
 from .lexicon import doc_text
 from .nlp import analysis_text, in_capitals, load_parser, recapitalise
 from .options import Options
@@ -71,14 +73,16 @@ def stage_dates(work: Work) -> None:
 
 
 def stage_actors(work: Work) -> None:
-    work.actors = find_actor_mentions(work.doc)
+    work.actors = communal_identities(work.doc, find_actor_mentions(work.doc))
     for m in work.actors:  # names kept as written: in the article's own letters
         m.text = work.article.text[m.start : m.end]
 
 
 def stage_places(work: Work) -> None:
     ents = [(e.start_char, e.end_char, e.label_) for e in work.doc.ents]
-    work.places = article_places(work.text or work.article.text, ents, work.actors)
+    work.places = article_places(
+        work.text or work.article.text, ents, work.actors, work.article.country
+    )
     # Places the gazetteer could not load (an unreadable data folder): said per article.
     work.article.warnings.extend(
         p for p in Gazetteer.default().problems if p not in work.article.warnings
@@ -97,10 +101,10 @@ def stage_events(work: Work, decide: Decider | None = None) -> None:
     if decide is None:
         decide = model_decider(work.options)
     args = (work.doc, work.article, work.frames, work.places, work.dates)
-    coded = assemble(*args, decide=decide)
+    coded = assemble(*args, decide=decide, actors=work.actors)
     if not coded and isinstance(decide, ModelDecider):
         # Nothing found: the model reads the drafts the cards refused, then the whole text.
-        coded = assemble(*args, decide=decide.rescuing())
+        coded = assemble(*args, decide=decide.rescuing(), actors=work.actors)
         if not coded:
             actors = beside_places(work.actors, work.places)
             coded = rescue(work.doc, work.article, work.places, work.dates, actors, decide)
@@ -176,7 +180,13 @@ def _result(work: Work) -> Result:
     result = work.result or Result(id=work.article.id)
     result.events = work.events
     result.claims, result.quotes, result.relations = work.claims, work.quotes, work.relations
-    result.warnings = list(work.article.warnings)
+    result.warnings = list(work.article.warnings) + place_warnings(work.events, work.places)
+    if any(e.country is None for e in work.events):
+        # Never a guess: the record says why the field is empty, and what would fill it.
+        result.warnings.append(
+            "country unknown: the text names no place, dateline or actor that says it; "
+            "give the source's country (--country) if it has one"
+        )
     return result
 
 
@@ -323,15 +333,19 @@ def extract(
     published: str | None = None,
     title: str | None = None,
     *,
+    country: str | None = None,
     options: Options = Options(),
 ) -> Result:
-    """Code the events of one article given as text (or HTML).
+    """Code the events of one article given as text (or HTML); ``country`` is the
+    country the source is about, if known (a clue, never over the text's own).
 
     >>> r = extract("Police arrested five protesters in Nairobi on 2 March 2024.")  # doctest: +SKIP
     >>> r.events[0].sub_event_type  # doctest: +SKIP
     'Protest with intervention'
     """
-    article = read_article(text, title=title, published=published, options=options)
+    article = read_article(
+        text, title=title, published=published, country=country, options=options
+    )
     result = extract_article(article, options)
     result.text = indexed_text(article, text)
     return result
@@ -370,7 +384,7 @@ def _stream_article(
     ident = str((obj or {}).get("id", line_no)) if isinstance(obj, dict) else str(line_no)
     if error is not None or obj is None:
         return Result(id=ident, error=error or "unreadable line")
-    title, url = obj.get("title"), obj.get("url")
+    title, url, country = obj.get("title"), obj.get("url"), obj.get("country")
     try:
         article = read_article(
             obj["text"],
@@ -378,6 +392,7 @@ def _stream_article(
             published=obj.get("published"),
             url=url if isinstance(url, str) else None,
             id=ident,
+            country=country if isinstance(country, str) else None,
             options=options,
         )
     except InputError as exc:

@@ -33,6 +33,9 @@ class PlaceMention:
     # The place the text says this one lies in, known or not ("Sanjar town in Idleb",
     # "X, Y and Z in the Hama countryside"): the event is at this one, not there.
     within: PlaceMention | None = None
+    # A country named as where someone came from ("origin": "refugees from Syria") or went
+    # ("destination": "marchers meant to reach Algeria"): not where the event was.
+    role: str | None = None
 
 
 # "north", "south-east": and with a distance before, "20 km north of".

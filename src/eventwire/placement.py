@@ -13,24 +13,31 @@ names towards their country (``actors.actor_homes``).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
 from . import actors as act
 from .actors import ActorMention, actor_homes
+from .gazetteer import Gazetteer, norm_key
 from .places import PlaceMention, country_by_name, find_places
 from .records import Event
 
 
 def article_places(
-    text: str, ents: Sequence[tuple[int, int, str]], actors: Sequence[ActorMention]
+    text: str,
+    ents: Sequence[tuple[int, int, str]],
+    actors: Sequence[ActorMention],
+    hint: str | None = None,
 ) -> list[PlaceMention]:
     """The place mentions of ``text`` that stand, given the model's entity spans
-    (start, end, label) and the actors found."""
+    (start, end, label), the actors found and the country the source is about, if the
+    user gave it (``hint``)."""
     persons = [(s, e) for s, e, label in ents if label == "PERSON"]
     kept = []
     strong, leaning = actor_countries(actors)
-    for pm in find_places(text, ents, countries=strong, leaning=leaning):
+    told = [c for c in (hint, dateline_country(text)) if c]
+    for pm in find_places(text, ents, countries=strong + told, leaning=leaning):
         town = pm.place is not None and pm.place.kind in ("town", "unlisted")
         # "al-Jasim" inside "Bilal Hasan al-Jasim" is a name; a lone "Palmyra" tagged
         # PERSON is still a place (the gazetteer wins over a one-word PERSON label).
@@ -62,6 +69,8 @@ def drop_strays(mentions: list[PlaceMention]) -> None:
     """
     names: dict[str, dict[str, int]] = {}
     for pm in mentions:
+        if pm.role is not None:
+            continue  # "goods from Turkey" says nothing of where the event was
         if pm.place is not None and pm.place.country and pm.place.kind != "unlisted":
             # A village the gazetteer lacks takes its country from the others; it is no
             # evidence of its own. A division or a country named outweighs a town's
@@ -89,20 +98,108 @@ def drop_strays(mentions: list[PlaceMention]) -> None:
             pm.place = None
 
 
+# A dateline opening a report: "KHARTOUM, May 3 (Reuters) -", "Kano, Nigeria -",
+# "MOGADISHU (AP) —".
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){0,3})"
+    r"(?:,\s*(?P<second>[A-Z][A-Za-z'’.]*(?: [A-Z][A-Za-z'’.]*){0,3}))?"
+    r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
+    r"\s*(?:\([^()\n]{1,30}\)\s*)?[-–—]+\s")
+
+
+def dateline_country(text: str) -> str | None:
+    """The country of a report's dateline (ISO alpha-2), or None.
+
+    >>> dateline_country("KHARTOUM, May 3 (Reuters) - Shelling hit a market.")
+    'SD'
+    """
+    m = _DATELINE.match(text[:120])
+    if m is None:
+        return None
+    gaz = Gazetteer.default()
+    for name in (m.group("second"), m.group("place")):
+        if not name or name.lower().startswith(("jan", "feb", "mar", "apr", "may", "jun")):
+            continue
+        key = norm_key(name)
+        if key in gaz.country_keys:
+            return gaz.country_keys[key]
+    # The dateline's town: the largest of that name (a dateline names a city the
+    # reader knows).
+    towns = gaz.index.get(norm_key(m.group("place")), ())
+    big = max(towns, key=lambda i: gaz.pop[i], default=None)
+    return gaz.cc[big] if big is not None and gaz.pop[big] >= 100_000 else None
+
+
+def text_clues(text: str, hint: str | None = None) -> Counter[str]:
+    """Clues to the country of a report beside its places and actors, by ISO alpha-2: the
+    country the user says the source is about (``hint``), the dateline's, and the
+    demonyms the text uses ("Iraqi lawmakers"), which count little."""
+    clues: Counter[str] = Counter()
+    gaz = Gazetteer.default()
+    if hint:
+        place = country_by_name(hint)
+        if place is not None and place.iso2:
+            clues[place.iso2] += 2.0  # type: ignore[assignment]
+    dated = dateline_country(text)
+    if dated:
+        clues[dated] += 3.0  # type: ignore[assignment]
+    seen: set[str] = set()
+    for m in _CAPITALISED.finditer(text):
+        iso2 = gaz.demonyms.get(norm_key(m.group()))
+        if iso2 and iso2 not in seen:
+            seen.add(iso2)
+            clues[iso2] += 0.5  # type: ignore[assignment]
+    return clues
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?\b")
+
+
+def leader(votes: Counter[str], floor: float = 0.0) -> str | None:
+    """The country clearly ahead in ``votes``: more than ``floor`` and more than any other.
+    Two countries level mean no decision: never a guess."""
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][1] <= floor:
+        return None
+    if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
+        return None
+    return ranked[0][0]
+
+
+# A group with more homes than this (the Islamic State's provinces) leans nowhere.
+_FEW = 5
+
+
+def _few_homes(mention: ActorMention) -> list[str]:
+    """The homes of a group several countries share, when they are few ("ADF": the DRC and
+    Uganda); none for a transnational group or one of many countries."""
+    if mention.entry is None or mention.entry.generic:
+        return []
+    rows = [x for x in (mention.entries or (mention.entry,)) if not x.generic]
+    homes = list(dict.fromkeys(x.iso2 for x in rows))
+    if len(homes) < 2 or len(homes) > _FEW or "" in homes:
+        return []
+    return homes
+
+
 def actor_countries(actors: Sequence[ActorMention]) -> tuple[list[str], list[str]]:
     """The home country of the actors named, as context for ambiguous places: that of
     local groups, police and governments, which act at home; else, only as a leaning,
     that of a state's armed forces, which often strike abroad ("a Russian drone hit
-    Kherson"). A local group's home outweighs a state's (``actors.actor_homes``)."""
+    Kherson"), and the homes of a group several countries share. A local group's home
+    outweighs a state's (``actors.actor_homes``)."""
     named = [a for a in actors if not a.striker]  # "Pakistani shelling hit Kupwara"
-    top = [c for c, _ in actor_homes(named).most_common(1)]
+    top = [c for c in (leader(actor_homes(named)),) if c]
     at_home = [
         a for a in named
         if a.entry is None or a.entry.inter != act.STATE or a.entry.kind in ("police", "government")
     ]  # fmt: skip
-    if top and top == [c for c, _ in actor_homes(at_home).most_common(1)]:
-        return top, []
-    return [], top
+    # A group of several countries ("ADF", "JNIM") decides none of them, but its places
+    # are more likely in one of them than anywhere else ("near Beni": the DRC's town).
+    shared = [h for a in named for h in _few_homes(a)]
+    if top and top == [c for c in (leader(actor_homes(at_home)),) if c]:
+        return top, [h for h in dict.fromkeys(shared) if h not in top]
+    return [], list(dict.fromkeys(top + shared))
 
 
 def beside_places(

@@ -30,6 +30,7 @@ from eventwire.gazetteer import (
 )
 from eventwire.records import Place
 
+from .divisions import chain_mentions, country_part, direction_of, find_chains, fit_chains
 from .place_lexicon import (
     DIRECTION_OF,
     DIRECTIONS,
@@ -42,7 +43,7 @@ from .place_lexicon import (
 )
 from .villages import add_unlisted, list_container, place_unlisted
 
-__all__ = ["Gazetteer", "PlaceMention", "country_by_name", "find_places"]
+__all__ = ["Gazetteer", "PlaceMention", "capital_of", "country_by_name", "find_places"]
 
 
 def country_by_name(name_or_code: str) -> Place | None:
@@ -57,6 +58,13 @@ def country_by_name(name_or_code: str) -> Place | None:
     k = norm_key(s)
     iso2 = iso2 or gaz.country_keys.get(k) or gaz.demonyms.get(k)
     return gaz.country(iso2) if iso2 else None
+
+
+def capital_of(country: Place) -> Place | None:
+    """A country's capital as a town ("in the capital", said of Bangladesh: Dhaka)."""
+    gaz = Gazetteer.default()
+    c = gaz.countries.get(str(country.iso2))
+    return gaz.town(c.capital) if c is not None and c.capital is not None else None
 
 
 # ----------------------------------------------------------------------- lexicon
@@ -99,6 +107,13 @@ _DIR_ADJ = re.compile(
 _BORDER_AFTER = re.compile(
     r"^(?:['’]s)?(?P<other>(?:\s*[-/–]\s*|\s+and\s+)[A-Z][\w']+(?:\s+[A-Z][\w']+)?)?"
     r"\s+(?P<q>border(?:\s+area|\s+region|\s+crossing)?)\b")
+# Words before a country that make it where someone or something came from or went,
+# not where an event happened: "refugees from Syria", "marched to reach Algeria".
+_ORIGIN = {
+    "from": "origin", "to": "destination", "towards": "destination",
+    "toward": "destination", "reach": "destination", "reached": "destination",
+    "reaching": "destination", "entering": "destination",
+}
 _BORDER_BEFORE = re.compile(r"(?P<q>(?:the\s+)?border\s+(?:with|of)\s+)(?:the\s+)?$", re.I)
 
 
@@ -137,6 +152,8 @@ class _Raw:
     locative: bool = False
     initial: bool = False
     attributive: bool = False
+    in_chain: bool = False  # a division named as a place's admin context
+    role: str | None = None  # a country named as an "origin" or a "destination"
 
 
 def find_places(
@@ -168,9 +185,13 @@ def find_places(
     for r in raws:
         _read_context(text, r, lex)
     _candidates(raws, gaz)
+    chains = fit_chains(raws, find_chains(text, gaz), gaz, _where) if not upper_doc else []
     hint = [c for c in (country_by_name(n) for n in countries) if c is not None]
     lean = [c for c in (country_by_name(n) for n in leaning) if c is not None]
-    chosen, votes = _resolve(raws, gaz, [str(c.iso2) for c in hint + lean])
+    # A chain says its country outright: it weighs as much as a country named.
+    told = [str(c.iso2) for c in hint + lean] + [str(c.iso2) for c in chains]
+    chosen, votes = _resolve(raws, gaz, told,
+                             [(c.iso2, c.admin1) for c in chains if c.iso2 and c.admin1])
     named = dict(votes)
     for c in lean:
         named[str(c.iso2)] = named.get(str(c.iso2), 0.0) - 1.0
@@ -182,6 +203,7 @@ def find_places(
         if mention is not None:
             out.append(mention)
     if not upper_doc:
+        out = chain_mentions(text, out, chains, gaz)
         out = add_unlisted(text, tokens, out, ner_spans, gaz, lex, votes)
         place_unlisted(text, out, gaz, votes)
         for m in out:
@@ -296,8 +318,10 @@ def _named(text: str, tokens: list[tuple[int, int]], words: list[str], i: int, j
     a longer unknown name, a street or a forest, or a word inside an organisation's."""
     raw = _Raw(tokens[i][0], tokens[j][1], key, j - i + 1,
                demonym=gaz.demonyms.get(key) if key not in gaz.country_keys else None)
-    if _unknown_word(text, tokens, words, i - 1, i, gaz, lex, upper_doc):
-        raw.fragment = "left"
+    before_prev = text[:tokens[i - 1][0]].rstrip()[-1:] if i > 0 else ""
+    if _unknown_word(text, tokens, words, i - 1, i, gaz, lex, upper_doc) and (
+            before_prev not in ("", *_SENTENCE_END)):
+        raw.fragment = "left"  # "Hajir Togo"; not "Yesterday Syria" at a sentence's start
     for t in range(j + 1, last + 1):
         if words[t].lower() in _CONNECTORS:
             continue
@@ -398,6 +422,7 @@ def _read_context(text: str, r: _Raw, lex: PlaceLexicon) -> None:
     r.locative = bool(prev) and (prev[-1] in lex.locative or " ".join(prev) in lex.locative)
     nxt = re.match(r"^(?:['’]s)?[\s-]+([A-Za-z]+)", after)
     r.attributive = bool(nxt and nxt.group(1).lower() in lex.attributive)
+    r.role = _ORIGIN.get(" ".join(prev[-2:])) or _ORIGIN.get(prev[-1]) if prev else None
 
     q_start = r.start
     words: list[str] = []
@@ -489,18 +514,23 @@ def _where(gaz: Gazetteer, kind: str, ref: _Ref) -> tuple[str, str | None]:
     return gaz.cc[ref], gaz.a1[ref]
 
 
-def _resolve(raws: list[_Raw], gaz: Gazetteer,
-             hint: list[str]) -> tuple[list[_Cand | None], dict[str, float]]:
+def _resolve(
+    raws: list[_Raw], gaz: Gazetteer, hint: list[str],
+    regions: Sequence[tuple[str, str]] = (),
+) -> tuple[list[_Cand | None], dict[str, float]]:
     """Pick a reading for each hit, in two passes: the first finds the countries and
-    divisions the text is surely about, the second reads every hit in their light."""
+    divisions the text is surely about, the second reads every hit in their light.
+    ``regions`` are divisions the text names as admin context (``divisions``)."""
     votes: dict[str, float] = dict.fromkeys(hint, 1.0)
     for r in raws:
         iso2 = r.demonym or (gaz.country_keys.get(r.key) if r.candidates and
                              r.candidates[0][1] == "country" else None)
-        if iso2:
+        if iso2 and not (r.fragment == "left" and not r.inside):  # not "Hajir Togo"
             weight = 0.6 if (r.demonym or r.attributive or r.inside) else 1.0
+            if r.role is not None:
+                weight = 0.2  # "goods from Turkey", "to reach Algeria"
             votes[iso2] = votes.get(iso2, 0.0) + weight
-    admin_ctx: dict[tuple[str, str], int] = {}
+    admin_ctx: dict[tuple[str, str], int] = dict.fromkeys(regions, 1)
 
     def score(c: _Cand, own: _Raw | None = None) -> float:
         # A hit's own first reading is not evidence for itself: Tripoli alone must
@@ -546,11 +576,7 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: PlaceL
              upper_doc: bool, named: dict[str, float] | None = None) -> PlaceMention | None:
     """The hit as a mention, or None where it is not (or not only) a place name."""
     if r.demonym:
-        if r.q_kind != "border":
-            return None
-        place = gaz.country(r.demonym, "region")
-        return PlaceMention(r.start, r.end, text[r.start:r.end], place, [], "border",
-                            r.q_start, r.q_end)
+        return _border(text, r, gaz)
     if r.fragment == "street":
         return None  # a street's or a forest's name, wherever the town of that name is
     if best is None:
@@ -560,6 +586,8 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: PlaceL
     kind, ref = best[1], best[2]
     if kind == "country" and (r.attributive or r.inside) and r.q_kind != "border":
         return None  # "US forces": context for the text, not where anything happened
+    if kind == "country" and r.fragment in ("left", "right"):
+        return None  # "Togo" in "Hajir Togo": a word of a longer name
     if r.inside and not r.locative:
         return None
     cc, _a1 = _where(gaz, kind, ref)
@@ -603,29 +631,66 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: PlaceL
         if (fragment or elsewhere) and (pop < 100_000 or not primary or small):
             # A small town abroad in a text about another country, or a piece of a
             # longer name: most likely a local place GeoNames lacks.
-            if r.locative or r.ner_place:
-                return PlaceMention(r.start, r.end, text[r.start:r.end], None,
-                                    [p for p in (_place(gaz, r, c) for c in r.candidates[:5])
-                                     if p is not None])
-            return None
+            return _local(text, r, gaz, elsewhere) if r.locative or r.ner_place else None
     if kind == "admin1" and r.key.endswith(" sea") and r.q_kind != "region":
         return None  # "the Red Sea" is the sea; "Red Sea state" the division named after it
     if kind == "admin1" and r.fragment == "left" and r.q_kind != "region":
         # "Ghor" in "Um al-Ghor": the end of a longer name, not the province (a name that
         # starts with one, "Punjab Students Union", is still of that province).
         return None
-    place = _place(gaz, r, best)
+    place = _place(gaz, r, best, text)
     others = [_place(gaz, r, c) for c in r.candidates[1:6]]
     mention = PlaceMention(r.start, r.end, text[r.start:r.end], place,
                            [p for p in others if p is not None])
+    if kind == "country":
+        mention.role = r.role
     if r.q is not None:
         mention.qualifier, mention.qualifier_start, mention.qualifier_end = r.q, r.q_start, r.q_end
     return mention
 
 
-def _place(gaz: Gazetteer, r: _Raw, c: _Cand) -> Place | None:
+def _country_part(gaz: Gazetteer, r: _Raw, iso2: str, text: str) -> Place | None:
+    """ "northwestern Syria", "the north of Burkina Faso": the part of the country that
+    way (``divisions.country_part``); "north of Syria", without "the", is outside it."""
+    if r.q is None or r.q_kind not in ("direction", "direction_of"):
+        return None
+    if r.q_kind == "direction_of" and not (
+            r.q_start is not None and text[r.q_start:r.q_start + 4].lower() == "the "):
+        return None
+    way = direction_of(r.q.split()[0])
+    return country_part(gaz, iso2, way) if way else None
+
+
+def _local(text: str, r: _Raw, gaz: Gazetteer, elsewhere: bool) -> PlaceMention:
+    """A name said to be a place that the gazetteer knows only abroad ("in Mal" in a text
+    about Mauritania): a local place it lacks, placed in the text's country."""
+    local = PlaceMention(r.start, r.end, text[r.start:r.end], None,
+                         [p for p in (_place(gaz, r, c) for c in r.candidates[:5])
+                          if p is not None])
+    # "in Mal": a place; "fighters of Al-Quds", a name inside an organisation's: not one.
+    placed = bool(re.search(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$",
+                            text[max(0, r.start - 20):r.start], re.I))
+    local.qualifier = "unlisted" if placed and elsewhere and not r.inside else None
+    return local
+
+
+def _border(text: str, r: _Raw, gaz: Gazetteer) -> PlaceMention | None:
+    """A demonym names a place only as a side of a border ("the Syrian-Turkish border")."""
+    if r.q_kind != "border" or r.demonym is None:
+        return None
+    place = gaz.country(r.demonym, "region")
+    border = PlaceMention(r.start, r.end, text[r.start:r.end], place, [], "border",
+                          r.q_start, r.q_end)
+    border.role = r.role  # "fled to the Nigerien border"
+    return border
+
+
+def _place(gaz: Gazetteer, r: _Raw, c: _Cand, text: str = "") -> Place | None:
     kind, ref, variant = c[1], c[2], c[3]
     if kind == "country":
+        part = _country_part(gaz, r, str(ref), text)
+        if part is not None:
+            return part
         regional = r.q_kind in ("direction", "direction_of", "border", "near", "area")
         return gaz.country(str(ref), "region" if regional else "country")
     if isinstance(ref, tuple):

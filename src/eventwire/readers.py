@@ -450,10 +450,11 @@ def _article(
     url: str | None = None,
     published: str | None = None,
     size: int = 0,
+    country: str | None = None,
 ) -> Item:
     """An Item from raw text or HTML; the page's own date wins over ``published``."""
     try:
-        article = read_article(data, title=title, url=url, options=options)
+        article = read_article(data, title=title, url=url, country=country, options=options)
         if article.published is None:
             article.published = parse_published(published)
     except InputError as exc:
@@ -518,7 +519,8 @@ def _read_json(data: bytes, name: str, published: str | None, options: Options) 
 def read_object(
     obj: dict[str, Any], source: str, published: str | None = None, options: Options = Options()
 ) -> Item:
-    """One article given as a JSON object (``{"text", "title"?, "published"?, "url"?}``),
+    """One article given as a JSON object (``{"text", "title"?, "published"?, "url"?,
+    "country"?}``),
     as a JSONL line or a POST to the REST API gives it; ``source`` names the input."""
     return _from_object(obj, source, published, options)
 
@@ -531,10 +533,11 @@ def _from_object(obj: dict[str, Any], source: str, published: str | None, option
         date = parse_published(obj.get("published")) or published
     except InputError as exc:
         return Item(source, status=FAILED, reason=str(exc))
-    title, url = obj.get("title"), obj.get("url")
+    title, url, country = obj.get("title"), obj.get("url"), obj.get("country")
     return _article(source, text, options, published=date,
                     title=title if isinstance(title, str) else None,
-                    url=url if isinstance(url, str) else None)  # fmt: skip
+                    url=url if isinstance(url, str) else None,
+                    country=country if isinstance(country, str) else None)  # fmt: skip
 
 
 def _read_warc(path: Path, name: str, published: str | None, options: Options) -> Iterator[Item]:

@@ -121,6 +121,9 @@ class Article(Record):
     published: str | None = None  # ISO date, YYYY-MM-DD
     url: str | None = None
     language: str | None = None
+    # The country the source is about, as the user said (a feed's, a JSONL line's, or
+    # ``--country``): a clue weighed with the text's own, never over them.
+    country: str | None = None
     # Reasons the input was changed on the way in (cut to a length, HTML stripped, ...).
     warnings: list[str] = field(default_factory=list)
 

@@ -66,8 +66,10 @@ def add_unlisted(text: str, tokens: list[tuple[int, int]], out: list[PlaceMentio
     i = 0
     while i < n:
         w = words[i]
+        # "al-Bab", "al Bab": an Arabic article; "at Dakir Para", "as Syrian": English.
+        join = text[tokens[i][1]:tokens[i + 1][0]] if i + 1 < n else ""
         article = (w.lower() in ARTICLES and i + 1 < n
-                   and text[tokens[i][1]:tokens[i + 1][0]] in ("-", " ")
+                   and (join == "-" or (join == " " and w.lower() in ("al", "el")))
                    and words[i + 1][0].isupper() and not _bad_word(words[i + 1], lex))
         if not (article or (w[0].isupper() and not _bad_word(w, lex))):
             i += 1
@@ -98,8 +100,8 @@ def add_unlisted(text: str, tokens: list[tuple[int, int]], out: list[PlaceMentio
         if not (cue_before or cue_after or in_list or (locative and (follows or ner_place))):
             continue
         overlapping = [m for m in out if m.start < end and start < m.end]
-        if any(m.place is not None for m in overlapping):
-            continue  # the gazetteer knows this name, or a part of it
+        if any(m.place is not None or m.container is not None for m in overlapping):
+            continue  # the gazetteer knows this name, or a part of it, or its admin context
         for m in overlapping:
             out.remove(m)
         mention = PlaceMention(start, end, word, None)
@@ -200,7 +202,10 @@ def _text_country(out: list[PlaceMention], votes: dict[str, float]) -> str | Non
         if p is not None and p.iso2 and p.kind != "unlisted":
             named[p.iso2] = named.get(p.iso2, 0.0) + (0.5 if p.kind == "town" else 1.0)
     pool = named or {k: v for k, v in votes.items() if v >= 1.0}
-    return max(pool.items(), key=lambda kv: kv[1])[0] if pool else None
+    ranked = sorted(pool.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1]):
+        return None  # two countries level: the text does not say which
+    return ranked[0][0]
 
 
 def _spelled_like(text: str, gaz: Gazetteer, m: PlaceMention, container: PlaceMention | None,
@@ -255,7 +260,8 @@ def place_unlisted(text: str, out: list[PlaceMention], gaz: Gazetteer,
     for m in reversed(out):  # "the villages of A, B and C in Hama": Hama holds all three
         if m.qualifier != "unlisted" or m.place is not None:
             continue
-        container = _container_after(text, m.end, out) or _container_before(text, m.start, out)
+        container = (m.container or _container_after(text, m.end, out)
+                     or _container_before(text, m.start, out))
         if (container is None and following is not None
                 and (following.container or following.within) is not None
                 and _LIST_GAP.match(text[m.end:following.start])):
@@ -269,7 +275,10 @@ def place_unlisted(text: str, out: list[PlaceMention], gaz: Gazetteer,
             continue
         base = container.place if container is not None else fallback
         if base is None:
+            # The text names the place but not its country: the name stands, unplaced
+            # (no country, no coordinates), rather than a guess.
             m.container = None
+            m.place = Place(location=ascii_name(m.text), kind="unlisted")
             continue
         town = base.kind == "town" or (container is not None and container.place is not None
                                        and container.place.kind == "town")
@@ -281,6 +290,7 @@ def place_unlisted(text: str, out: list[PlaceMention], gaz: Gazetteer,
             continue
         m.place = Place(
             location=ascii_name(m.text), country=base.country, iso=base.iso, iso2=base.iso2,
-            admin1=base.admin1, latitude=base.latitude, longitude=base.longitude,
+            admin1=base.admin1, admin2=base.admin2, latitude=base.latitude,
+            longitude=base.longitude,
             geo_precision=2 if town else 3, kind="unlisted")
     out.sort(key=lambda m: m.start)

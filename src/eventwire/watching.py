@@ -4,8 +4,9 @@
 >>> [s.status for s in watch("feeds.txt", once=True)]  # doctest: +SKIP
 ['ok', 'not modified', 'HTTP 500']
 
-Each round reads the feeds file again (one URL a line; blank lines and ``#`` comments
-are ignored) and polls every feed that is due:
+Each round reads the feeds file again (one URL a line, optionally followed by the
+country its items are about; blank lines and ``#`` comments are ignored) and polls every
+feed that is due:
 
 - a conditional GET (``If-None-Match``/``If-Modified-Since`` from the last answer), with
   a timeout on the connection and on the whole read;
@@ -54,10 +55,13 @@ from .errors import EventwireError, InputError
 from .ingestion import ingest
 from .options import Options
 from .parallel import in_process
+from .places import country_by_name
 from .readers import read_feed
 from .store import open_store
 
-__all__ = ["FeedState", "feed_status", "parse_interval", "read_feed_list", "watch"]
+__all__ = [
+    "FeedState", "feed_status", "parse_interval", "read_feed_entries", "read_feed_list", "watch",
+]  # fmt: skip
 
 log = logging.getLogger(__name__)
 
@@ -115,6 +119,13 @@ def parse_interval(text: str) -> float:
 
 def read_feed_list(path: str | os.PathLike[str]) -> list[str]:
     """The feed URLs of a file, one a line, in order, once each; ``#`` lines are comments."""
+    return [url for url, _country in read_feed_entries(path)]
+
+
+def read_feed_entries(path: str | os.PathLike[str]) -> list[tuple[str, str | None]]:
+    """The feeds of a file with the country each is about: a line is a URL, then, after a
+    space, the country its items are about when it is one country's news ("https://...
+    Kenya"), a name, an ISO code or a demonym. An unknown country is refused."""
     try:
         with open(path, "rb") as f:  # within a limit: the path may be a device or a pipe
             raw = f.read(FEEDS_FILE_LIMIT + 1)
@@ -125,8 +136,20 @@ def read_feed_list(path: str | os.PathLike[str]) -> list[str]:
         lines = raw.decode("utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError(f"cannot read the feeds file {os.fspath(path)}: {exc}") from None
-    urls = [line.strip() for line in lines]
-    return list(dict.fromkeys(u for u in urls if u and not u.startswith("#")))
+    entries: dict[str, str | None] = {}
+    for line in lines:
+        url, _, rest = line.strip().partition(" ")
+        if not url or url.startswith("#") or url in entries:
+            continue
+        entries[url] = _feed_country(url, rest.strip()) if rest.strip() else None
+    return list(entries.items())
+
+
+def _feed_country(url: str, name: str) -> str:
+    place = country_by_name(re.sub(r"^country\s*=\s*", "", name))
+    if place is None or not place.country:
+        raise InputError(f"unknown country {name!r} for the feed {url}")
+    return place.country
 
 
 def feed_status(db: str | None = None) -> list[FeedState]:
@@ -166,7 +189,7 @@ def watch(
     clock = clock or (lambda: dt.datetime.now(dt.UTC))
     rng = random.Random(seed)
     extractor = in_process(options)  # the model stays loaded from one round to the next
-    urls: list[str] = []
+    entries: list[tuple[str, str | None]] = []
     done = 0
     polled: list[FeedState] = []
     # Where a feed given as a relative path lies: beside the feeds file.
@@ -174,8 +197,8 @@ def watch(
         else os.getcwd()  # fmt: skip
     while rounds is None or done < rounds:
         started = clock()
-        urls = _feed_list(feeds, urls)
-        polled = _round(urls, db, started, every, options, published, extractor, timeout,
+        entries = _feed_list(feeds, entries)
+        polled = _round(entries, db, started, every, options, published, extractor, timeout,
                         retries, retry_delay, on_poll, clock, sleep, rng, base)  # fmt: skip
         done += 1
         if rounds is not None and done >= rounds:
@@ -186,11 +209,13 @@ def watch(
     return polled
 
 
-def _feed_list(feeds: str | os.PathLike[str] | Iterable[str], previous: list[str]) -> list[str]:
+def _feed_list(
+    feeds: str | os.PathLike[str] | Iterable[str], previous: list[tuple[str, str | None]]
+) -> list[tuple[str, str | None]]:
     if not isinstance(feeds, (str, os.PathLike)):
-        return list(dict.fromkeys(feeds))
+        return [(url, None) for url in dict.fromkeys(feeds)]
     try:
-        return read_feed_list(feeds)
+        return read_feed_entries(feeds)
     except InputError:
         if not previous:
             raise  # at the start: nothing to watch
@@ -198,7 +223,8 @@ def _feed_list(feeds: str | os.PathLike[str] | Iterable[str], previous: list[str
         return previous
 
 
-def _round(urls: list[str], db: str | None, now: dt.datetime, every: float, options: Options,
+def _round(feeds: list[tuple[str, str | None]], db: str | None, now: dt.datetime, every: float,
+           options: Options,
            published: str | None, extractor: Any, timeout: float, retries: int,
            retry_delay: float, on_poll: Callable[[FeedState], None] | None,
            clock: Callable[[], dt.datetime], sleep: Callable[[float], None],
@@ -212,11 +238,13 @@ def _round(urls: list[str], db: str | None, now: dt.datetime, every: float, opti
         return []
     try:
         known = {row["url"]: FeedState.from_dict(row) for row in store.feeds()}
-        for url in urls:
+        for url, country in feeds:
             state = known.get(url) or FeedState(url)
             if state.next_poll and state.next_poll > _iso(now):
                 continue
-            poller = _Poller(store, options, published, extractor, timeout, retries,
+            # A country's news: its items are about that country unless they say otherwise.
+            own = dataclasses.replace(options, country=country) if country else options
+            poller = _Poller(store, own, published, extractor, timeout, retries,
                              retry_delay, every, clock, sleep, rng, base)  # fmt: skip
             try:
                 try:

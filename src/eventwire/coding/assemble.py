@@ -12,15 +12,18 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ..actors import ActorMention
 from ..dates import DateMention
 from ..place_lexicon import PlaceMention
+from ..placement import leader, text_clues
 from ..records import Article, Event
 from .build import build_event
 from .factuality import PERIOD, told_as_history
 from .learned import Decider
 from .merging import merge_frames
 from .records import Draft, Frame, Verdict
-from .setting import country_place, country_votes
+from .responsibility import statements
+from .setting import country_place, country_votes, named_first
 from .shares import find_splits
 from .words import word_class
 
@@ -35,12 +38,16 @@ def assemble(
     places: list[PlaceMention],
     dates: Sequence[DateMention] = (),
     decide: Decider | None = None,
+    actors: Sequence[ActorMention] = (),
 ) -> list[tuple[Draft, Verdict, Event]]:
     """Events of one article, main event first, each with its draft and the verdict that
-    classified it (the cards', then ``decide``'s: the classifier's)."""
+    classified it (the cards', then ``decide``'s: the classifier's); ``actors`` are all
+    the article names, read for claims of responsibility (``responsibility``)."""
     drafts = merge_frames(frames)
-    votes, first = country_votes(places, frames)
-    fallback = country_place(first[votes.most_common(1)[0][0]]) if votes else None
+    claims = statements(doc, actors) if actors else []
+    votes, first = country_votes(places, frames, text_clues(article.text, article.country))
+    top = leader(votes) or named_first(votes, places)
+    fallback = country_place(first[top]) if top else None
     events: list[tuple[Draft, Verdict, Event]] = []
     splits = find_splits(article.text)
     # Places a placeless event may inherit: not those of background sentences ("more than
@@ -58,7 +65,7 @@ def assemble(
         if _history(draft, doc, article.published):
             continue
         built = build_event(
-            draft, doc, article, fallback, nearby, k, list(dates), votes, splits, decide
+            draft, doc, article, fallback, nearby, k, list(dates), votes, splits, decide, claims
         )
         if built is not None:
             events.append((draft, built[1], built[0]))

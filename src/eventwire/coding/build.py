@@ -23,6 +23,7 @@ from .classification import classify
 from .learned import Decider, confidence
 from .parties import Sides, gainer_first, pick_sides, settle_sides
 from .records import Draft, Verdict
+from .responsibility import Statement, assign_responsibility
 from .setting import Setting, locate
 from .shares import EventTolls, Split, event_tolls
 
@@ -43,13 +44,14 @@ def build_event(
     votes: Counter[str] | None = None,
     splits: Sequence[Split] = (),
     decide: Decider | None = None,
+    claims: Sequence[Statement] = (),
 ) -> tuple[Event, Verdict] | None:
     """One Event from a draft with the verdict that classified it, or None when the
     draft is no event after all. ``index`` is the draft's place in its article (for
     the event id); ``fallback``, ``votes`` and ``splits`` are the article's
     (``assemble``); ``decide`` is the classifier's say after the cards'
-    (``coding/learned.py``)."""
-    where = locate(draft, article.published, fallback, all_places, all_dates, votes)
+    (``coding/learned.py``); ``claims`` what the article says of who did it."""
+    where = locate(draft, article.published, fallback, all_places, all_dates, votes, article.text)
     context = (where.country, where.iso2, where.year)
     sides = pick_sides(draft, doc, context)
     tolls = event_tolls(draft, splits, where.place)
@@ -64,6 +66,7 @@ def build_event(
     gainer_first(sides, sub)
     if sub is None:
         return None
+    assign_responsibility(sides, draft, doc, claims, sub, context)
     settle_sides(sides, draft, doc, sub, context)
     text = article.text
     ev = Event()

@@ -97,7 +97,7 @@ def rescue(
             if any(h is stand_in for h in f.triggers)
         ]  # fmt: skip
         decided = _Decided(label, f"{decide.model.name} {prob:.2f}")
-        return assemble(doc, article, frames, places, dates, decide=decided)
+        return assemble(doc, article, frames, places, dates, decide=decided, actors=actors)
     finally:
         # The later stages (claims) read the lexicon's own hits, not the stand-in.
         if saved is None:

@@ -7,14 +7,16 @@ give, else the nearest the article names, else the country its actors and places
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..actors import actor_homes
 from ..dates import DateMention
 from ..place_lexicon import PlaceMention
-from ..places import country_by_name
+from ..placement import leader
+from ..places import capital_of, country_by_name
 from ..records import Place
 from .records import Draft, Frame
 
@@ -45,7 +47,7 @@ def pick_place(draft: Draft, all_places: Sequence[PlaceMention] = ()) -> PlaceMe
     best = None
     best_key: tuple[int, int] | None = None
     for order, p in enumerate(mentions):
-        if p.place is None or id(p) in containers:
+        if p.place is None or id(p) in containers or p.role is not None:
             continue
         # An unlisted village is as precise a name as a town; only its coordinates are
         # those of the place around it (its geo_precision says so).
@@ -66,13 +68,17 @@ def nearest_place(
         for pm in places
         if pm.place is not None
         and pm.place.country == country
+        and pm.role is None
         and pm.place.kind in ("town", "unlisted", "admin1")
         and not any(q.container is pm for q in places)
     ]
     before = [pm for pm in local if pm.start < draft.first]
-    # The closest town or village before the event, else the closest division.
+    # The closest town or village before the event, else the closest division; a town
+    # named as such before a district coded to its division's seat ("the Kismayo-Afmadow
+    # road").
     towns = [pm for pm in before if pm.place is not None and pm.place.kind != "admin1"]
-    for pool in (towns, before, local):
+    precise = [pm for pm in towns if pm.place is not None and (pm.place.geo_precision or 3) < 3]
+    for pool in (precise, towns, before, local):
         if pool:
             return pool[-1] if pool is not local else pool[0]
     return None
@@ -80,36 +86,61 @@ def nearest_place(
 
 def place_from_actors(draft: Draft) -> Place | None:
     """The country of an event told with no place, from its actors' homes."""
-    homes = actor_homes([a for f in draft.frames for a in f.actors])
-    for iso2, _weight in homes.most_common(1):
-        return country_by_name(iso2)
-    return None
+    top = leader(actor_homes([a for f in draft.frames for a in f.actors]))
+    return country_by_name(top) if top else None
 
 
 _KIND_WEIGHT = {"country": 3.0, "region": 3.0, "admin1": 2.0, "town": 1.0}
 
 
 def country_votes(
-    places: list[PlaceMention], frames: list[Frame]
+    places: list[PlaceMention], frames: list[Frame], clues: Counter[str] | None = None
 ) -> tuple[Counter[str], dict[str, Place]]:
     """How strongly the article points at each country: named countries and regions count
     most, towns least, and the home countries of the actors it names count too
-    (``actor_homes``).
+    (``actor_homes``), as do ``clues`` (by ISO alpha-2: the user's hint, the dateline,
+    demonyms; ``placement.text_clues``). A country named as where someone came from or
+    went counts for nothing.
     """
     votes: Counter[str] = Counter()
     first: dict[str, Place] = {}
     for p in places:
+        if p.role is not None:
+            continue
         if p.place is not None and p.place.country:
             votes[p.place.country] += _KIND_WEIGHT.get(p.place.kind, 1.0)  # type: ignore[assignment]
             first.setdefault(p.place.country, p.place)
     helpers = [a for f in frames for a in (*f.allies, *f.supporters, *f.allies_b)]
     homes = actor_homes([a for f in frames for a in f.actors], helpers)
-    for iso2, weight in homes.items():
+    for iso2, weight in (homes + (clues or Counter())).items():
         home = country_by_name(iso2)
         if home is not None and home.country:
             votes[home.country] += weight
             first.setdefault(home.country, home)
     return votes, first
+
+
+def named_first(votes: Counter[str], places: Sequence[PlaceMention]) -> str | None:
+    """Of countries level in ``votes``, the one the text names as a place first ("the
+    monks had criticised Cambodia's border dispute with Vietnam"); None when none of them
+    is named as a place (a group of several countries' names none)."""
+    ranked = votes.most_common()
+    if not ranked or ranked[0][1] <= 0:
+        return None
+    level = {c for c, v in ranked if v == ranked[0][1]}
+    for p in places:
+        if p.role is None and p.place is not None and p.place.country in level:
+            return p.place.country
+    return None
+
+
+_CAPITAL = re.compile(r"\b(?:in|at|near|across|around|outside)\s+the\s+(?:country's\s+|"
+                      r"national\s+)?capital\b(?!\s+(?:of|city\s+of)\b)", re.I)
+
+
+def _in_the_capital(draft: Draft, text: str) -> bool:
+    """A telling of the event says it happened "in the capital" (of its own country)."""
+    return any(_CAPITAL.search(text[f.sent_start : f.sent_end]) for f in draft.frames)
 
 
 def country_place(place: Place) -> Place:
@@ -149,6 +180,7 @@ def locate(
     all_places: list[PlaceMention],
     all_dates: Sequence[DateMention] = (),
     votes: Counter[str] | None = None,
+    text: str = "",
 ) -> Setting:
     """The place and date of a draft event. ``fallback`` is the article's country (from
     ``country_votes``), ``all_places`` and ``all_dates`` what the article names."""
@@ -169,6 +201,14 @@ def locate(
         pm = nearest_place(draft, all_places, fallback.country)
         inherited = pm is not None
     place = pm.place if pm is not None else fallback
+    if place is not None and place.kind == "country" and _in_the_capital(draft, text):
+        place = capital_of(place) or place  # "in the capital": the country's capital
+    if place is not None and place.country is None and place.kind == "unlisted":
+        # A village named without its country: in the country the article is about,
+        # if it says; else the name alone.
+        around = fallback or place_from_actors(draft)
+        if around is not None:
+            place = replace(around, location=place.location, kind="unlisted", geo_precision=3)
     if place is None:
         place = place_from_actors(draft)
     date = pick_date(draft)

@@ -70,7 +70,9 @@ WORD_CLASSES: frozenset[str] = frozenset({
     "responsibility_word", "fight_noun", "support_noun", "allied_word", "guard_person",
     "detainee", "attempt_verb", "hedging_governor", "death_modifier", "toll_adjective",
     "killed_form", "injured_form", "object_toll_verb", "multiplier", "vague_count",
-    "collective_person", "plural_person",
+    "collective_person", "plural_person", "claim_verb", "claim_object", "denial_verb",
+    "denial_object", "accuse_verb", "communal_noun", "identity_modifier",
+    "identity_group_word", "not_identity",
 })  # fmt: skip
 # Classes no word may share: a person is armed or civilian, not both.
 _EXCLUSIVE = (("armed_person", "civilian_person"),)

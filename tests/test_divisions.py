@@ -1,0 +1,87 @@
+"""Admin context (``eventwire.divisions``): the divisions a text puts a place in fix its
+country and first-level division, even for a village the gazetteer lacks. Texts written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.divisions import find_chains
+from eventwire.gazetteer import Gazetteer
+from eventwire.pipeline import extract
+
+
+def _event(text: str):  # type: ignore[no-untyped-def]
+    events = extract(text, published="2021-05-12").events
+    assert events, text
+    return events[0]
+
+
+def test_divisions_bracketed_context_of_a_known_town() -> None:
+    e = _event("On 3 May 2021, gunmen killed two herders in Tin-Akoff (Tin-Akoff, Oudalan).")
+    assert (e.country, e.admin1, e.admin2, e.location) == (
+        "Burkina Faso", "Sahel", "Oudalan", "Tin-Akoff")
+    assert e.geo_precision == 1
+
+
+def test_divisions_french_region_name_places_an_unknown_village() -> None:
+    e = _event("On 4 May 2021, soldiers shot a trader in Amchide town, Kolofata subdivision "
+               "(Mayo-Sava, Extreme-Nord) during a search operation.")
+    assert (e.country, e.admin1, e.admin2, e.location) == (
+        "Cameroon", "Extreme-Nord", "Mayo-Sava", "Amchide")
+    assert e.geo_precision == 2  # at the seat of its department
+
+
+def test_divisions_village_is_placed_at_the_territory_named_before_its_province() -> None:
+    e = _event("On 3 May 2021, a soldier robbed a woman in Kamonyi village (Uvira, Sud-Kivu).")
+    assert (e.country, e.admin1, e.location, e.geo_precision) == (
+        "Democratic Republic of Congo", "Sud-Kivu", "Kamonyi", 2)
+    uvira = Gazetteer.default().lookup("Uvira", "CD")[0]
+    assert (e.latitude, e.longitude) == (uvira.latitude, uvira.longitude)
+
+
+def test_divisions_township_district_and_state_in_a_comma_chain() -> None:
+    e = _event("On 5 May 2021, the army shelled a monastery in Namtu Township, Kyaukme "
+               "District, Shan State, wounding four monks.")
+    assert (e.country, e.admin1) == ("Myanmar", "Shan")
+
+
+def test_divisions_a_division_word_says_which_country_a_name_is_in() -> None:
+    # "Niger" after an LGA is Nigeria's Niger State, not the country.
+    e = _event("On 1 May 2021, a vigilante shot a driver at a checkpoint in Kuduru-Tasha "
+               "(Borgu LGA, Niger).")
+    assert (e.country, e.admin1, e.location) == ("Nigeria", "Niger", "Kuduru-Tasha")
+
+
+def test_divisions_comma_context_chooses_the_namesake_in_that_state() -> None:
+    e = _event("On 7 May 2021, in Atoyac, Veracruz, farmers protested against water cuts.")
+    assert (e.country, e.admin1, e.location) == ("Mexico", "Veracruz", "Atoyac")
+
+
+def test_divisions_a_district_of_a_capital_named_alone() -> None:
+    e = _event("On 6 May 2021, a grenade exploded in Wadajir district, injuring three people.")
+    assert (e.country, e.admin1, e.admin2, e.geo_precision) == (
+        "Somalia", "Banaadir", "Wadajir", 2)
+
+
+def test_divisions_a_list_of_places_is_no_chain() -> None:
+    assert find_chains("Clashes in Aleppo, Idlib and Hama left ten dead.") == []
+    e = _event("On 2 May 2021, clashes in Aleppo, Idlib and Hama left ten fighters dead.")
+    assert (e.location, e.admin1) == ("Aleppo", "Aleppo")
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "iso2", "parts"),
+    [
+        ("Protesters marched in Miango (Bassa LGA, Plateau).", "Miango", "NG",
+         ["Bassa", "Plateau"]),
+        ("Taliban fighters hit a post in Qala-i-Sharif (Markaz), Baghlan.", "Qala-i-Sharif",
+         "AF", ["Markaz", "Baghlan"]),
+        ("Residents protested in Mardan (Mardan, KPK).", "Mardan", "PK", ["Mardan", "KPK"]),
+    ],
+)
+def test_divisions_chains_are_read_part_by_part(
+    text: str, head: str, iso2: str, parts: list[str]
+) -> None:
+    (chain,) = find_chains(text)
+    assert (chain.head, chain.iso2, [p.text for p in chain.parts]) == (head, iso2, parts)

@@ -1,0 +1,84 @@
+"""Who did it, by ACLED's rules of responsibility (``coding/responsibility.py``), and the
+actors an event's text names as ACLED names them: communal identities
+(``identities.py``), two groups either of which acted, administrative bodies that are no
+actor, the staged actor rows. Texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline import extract
+
+
+def _main(text: str):  # type: ignore[no-untyped-def]
+    events = extract(text, published="2021-05-04").events
+    assert events, text
+    return events[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        ("On 3 May 2021, gunmen killed four police officers at a checkpoint in Kandahar. "
+         "The Taliban claimed responsibility for the attack.", "Taliban"),
+        ("On 3 May 2021, a bomb exploded at a market in Kandahar, killing six people. No "
+         "group claimed responsibility; however, sources attributed the attack to the "
+         "Taliban.", "Taliban"),
+        ("On 3 May 2021, a roadside bomb killed two soldiers in Helmand. The Taliban denied "
+         "involvement, and officials blamed the Islamic State.", "Islamic State (Afghanistan)"),
+        ("On 3 May 2021, gunmen killed 12 villagers near Beni. The army accused the ADF of "
+         "the killings.", "ADF: Allied Democratic Forces"),
+        ("On 3 May 2021, gunmen killed 12 villagers near Beni, North Kivu. Responsibility "
+         "was claimed by the Islamic State.", "Islamic State Central Africa Province"),
+    ],
+)
+def test_responsibility_claims_and_attributions_name_actor1(text: str, actor1: str) -> None:
+    assert _main(text).actor1 == actor1
+
+
+def test_responsibility_a_suspect_that_denied_it_is_no_actor() -> None:
+    e = _main("On 3 May 2021, suspected Taliban militants planted a roadside bomb that killed "
+              "two soldiers in Helmand. The Taliban denied any involvement.")
+    assert e.actor1 == "Unidentified Armed Group (Afghanistan)"
+    # ... but what the report itself says stands.
+    e = _main("On 3 May 2021, Taliban fighters planted a roadside bomb that killed two "
+              "soldiers in Helmand. The Taliban denied any involvement.")
+    assert e.actor1 == "Taliban"
+
+
+def test_responsibility_communal_identities_fight_as_militias() -> None:
+    e = _main("On 3 May 2021, Fulani herders and Tiv farmers clashed near Makurdi, leaving "
+              "six dead.")
+    assert (e.actor1, e.actor2) == ("Fulani Ethnic Militia (Nigeria)",
+                                    "Tiv Ethnic Militia (Nigeria)")
+    e = _main("On 8 May 2021, armed militias from the Hawadle and Galjecel clans fought near "
+              "Beledweyne over grazing land.")
+    assert {e.actor1, e.actor2} == {"Hawadle Clan Militia (Somalia)",
+                                    "Galjecel Clan Militia (Somalia)"}
+    # Farmers who were attacked are civilians.
+    e = _main("On 3 May 2021, gunmen attacked Irigwe farmers in Miango, Plateau state, "
+              "killing four.")
+    assert e.actor2 == "Civilians (Nigeria)"
+
+
+def test_responsibility_either_of_two_groups() -> None:
+    e = _main("On 3 May 2021, suspected JNIM and/or ISGS militants attacked the gendarmerie "
+              "in Gayeri.")
+    assert e.actor1 == ("JNIM: Group for Support of Islam and Muslims and/or "
+                        "Islamic State Sahel Province")
+    assert e.country == "Burkina Faso"
+
+
+def test_responsibility_an_administrative_body_is_no_actor() -> None:
+    e = _main("On 3 May 2021, gunmen attacked Mushu village in Bokkos local government area "
+              "of Plateau state, killing nine.")
+    assert "Government" not in (e.actor1 or "") + (e.actor2 or "")
+    assert e.country == "Nigeria"
+
+
+def test_responsibility_staged_rows_name_forces_of_africa_and_asia() -> None:
+    e = _main("On 3 May 2021, Dozo hunters clashed with suspected JNIM militants near Solenzo, "
+              "Burkina Faso.")
+    assert e.actor1 in ("Dozo Communal Militia (Burkina Faso)",
+                        "JNIM: Group for Support of Islam and Muslims")
+    assert "Dozo Communal Militia (Burkina Faso)" in (e.actor1, e.actor2)
