@@ -102,3 +102,26 @@ def test_actors_a_plain_phrase_names_a_group_only_at_home() -> None:
     ).events[0]
     assert abroad.actor1 == "Unidentified Armed Group (Mali)"
     assert home.actor1 == "Former Opposition Rebels (Syria)"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        ("Indian and Pakistani troops exchanged fire along the Line of Control in Poonch on "
+         "Tuesday.", "Military Forces of India", "Military Forces of Pakistan"),
+        ("Military forces of Armenia and Azerbaijan exchanged fire on the border on Monday.",
+         "Military Forces of Armenia", "Military Forces of Azerbaijan"),
+        ("Sudanese and South Sudanese soldiers clashed near Heglig on Monday.",
+         "Military Forces of Sudan", "Military Forces of South Sudan"),
+    ],
+)
+def test_actors_two_states_sharing_one_noun_are_two_sides(
+    text: str, actor1: str, actor2: str
+) -> None:
+    """'Indian and Pakistani troops', 'military forces of Armenia and Azerbaijan': the
+    dictionary names one; the other state, sharing the noun, is the other side."""
+    import eventwire
+
+    event = eventwire.extract(text, published="2024-03-05").events[0]
+    assert (event.actor1 or "").startswith(actor1 + " (")
+    assert (event.actor2 or "").startswith(actor2 + " (")

@@ -141,3 +141,24 @@ def test_cli_country_hint_on_extract_and_jsonl_lines(run_cli, tmp_path: Path) ->
     proc = run_cli("extract", "-", "--country", "Atlantis", input=text)
     assert proc.returncode == 2
     _one_error_line(proc.stderr, "unknown country: 'Atlantis'")
+
+
+def test_cli_country_hint_from_the_environment(run_cli, tmp_path: Path, monkeypatch) -> None:
+    """EVENTWIRE_COUNTRY stands for --country (a session's sources all from one country);
+    a JSONL line's own country still wins, and the option given wins over the variable."""
+    text = "On 3 May 2021, suspected JNIM militants attacked the market in Dablo."
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "a", "text": text}) + "\n"
+                    + json.dumps({"id": "b", "text": text, "country": "Mali"}) + "\n",
+                    encoding="utf-8")  # fmt: skip
+    monkeypatch.setenv("EVENTWIRE_COUNTRY", "Burkina Faso")
+    proc = run_cli("extract", "--jsonl", str(path))
+    assert proc.returncode == 0, proc.stderr
+    out = {r["id"]: r["events"][0]["country"] for r in map(json.loads, proc.stdout.splitlines())}
+    assert out == {"a": "Burkina Faso", "b": "Mali"}
+    proc = run_cli("extract", "-", "--country", "Niger", input=text)
+    assert json.loads(proc.stdout)["events"][0]["country"] == "Niger"
+    monkeypatch.setenv("EVENTWIRE_COUNTRY", "Atlantis")
+    proc = run_cli("extract", "-", input=text)
+    assert proc.returncode == 2
+    _one_error_line(proc.stderr, "unknown country: 'Atlantis'")

@@ -83,3 +83,14 @@ def test_placement_the_source_s_country_is_a_hint_not_a_verdict() -> None:
     e, _ = _main("On 3 May 2021, al-Shabaab fighters attacked a base in Baidoa, Somalia.",
                  country="Kenya")
     assert (e.country, e.location) == ("Somalia", "Baidoa")
+
+
+def test_placement_an_unlisted_village_keeps_its_name_under_a_country_hint() -> None:
+    """A village the gazetteer lacks, in a text the user says is about Burkina Faso, is
+    that village in Burkina Faso at precision 3, never replaced by the country's name."""
+    text = "Gunmen attacked the village of Tangourama on Sunday, killing four herders."
+    alone = extract(text, published="2024-03-05").events[0]
+    hinted = extract(text, published="2024-03-05", country="BF").events[0]
+    assert (alone.location, alone.country) == ("Tangourama", None)
+    assert (hinted.location, hinted.country, hinted.geo_precision) == (
+        "Tangourama", "Burkina Faso", 3)

@@ -55,6 +55,16 @@ def test_responsibility_communal_identities_fight_as_militias() -> None:
               "Beledweyne over grazing land.")
     assert {e.actor1, e.actor2} == {"Hawadle Clan Militia (Somalia)",
                                     "Galjecel Clan Militia (Somalia)"}
+    # Peoples or clans named as the two sides, with no noun for their fighters: a battle
+    # between their militias, not a riot.
+    e = _main("On 2 May 2021, fighting between the Garre and Degodia clans killed nine people "
+              "near Mandera.")
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Armed clash", "Garre Clan Militia (Kenya)", "Degodia Clan Militia (Kenya)")
+    e = _main("On 2 May 2021, twelve people were killed in clashes between members of the "
+              "Turkana and Pokot communities near Kapedo.")
+    assert (e.sub_event_type, e.actor1, e.actor2) == (
+        "Armed clash", "Turkana Communal Militia (Kenya)", "Pokot Communal Militia (Kenya)")
     # Farmers who were attacked are civilians.
     e = _main("On 3 May 2021, gunmen attacked Irigwe farmers in Miango, Plateau state, "
               "killing four.")

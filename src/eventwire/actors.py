@@ -290,6 +290,7 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
     ]
     found = [m for m in found if not _division_name(toks, m)]
     found = _alternatives(toks, found, text)
+    found += _shared_heads(toks, found)
     _demonym_homes(toks, found)
     covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
     found += _state_weapons(toks, covered)
@@ -309,6 +310,42 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
         covered.update(range(s, e))
     found.sort(key=lambda m: m.tok_start)
     return found
+
+
+def _shared_heads(toks: Sequence[Any], found: list[ActorMention]) -> list[ActorMention]:
+    """The other state of two sharing one noun: "Indian and Pakistani troops" (the
+    dictionary finds "Pakistani troops"), "military forces of India and Pakistan" (it
+    finds "military forces of India"). Each new mention is the other country's word
+    alone, resolved as if it stood in the phrase it shares."""
+    covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
+    out: list[ActorMention] = []
+    for m in found:
+        if m.entry is None or m.entry.kind not in ("military", "police"):
+            continue
+        words = [t.text for t in toks[m.tok_start : m.tok_end]]
+        if m.tok_start >= 2 and toks[m.tok_start - 1].lower_ == "and":
+            other = toks[m.tok_start - 2]  # "Indian and [Pakistani troops]"
+            own = next((k for k, w in enumerate(words) if w[:1].islower()), 1)
+            shared = [other.text, *words[own:]]
+        elif m.tok_end + 1 < len(toks) and toks[m.tok_end].lower_ == "and" and \
+                len(words) >= 3 and words[-2].lower() == "of":  # fmt: skip
+            other = toks[m.tok_end + 1]  # "[military forces of India] and Pakistan"
+            shared = [*words[:-1], other.text]
+        else:
+            continue
+        if other.i in covered or not other.text[:1].isupper():
+            continue
+        hits = find_actor_mentions_in_tokens(shared, list(range(len(shared))))
+        if len(hits) != 1 or (hits[0].tok_start, hits[0].tok_end) != (0, len(shared)):
+            continue
+        entry = hits[0].entry
+        if entry is None or entry.kind != m.entry.kind or entry.name == m.entry.name:
+            continue
+        end = other.idx + len(other.text)
+        out.append(ActorMention(other.i, other.i + 1, other.idx, end, entry,
+                                entries=hits[0].entries, text=other.text))  # fmt: skip
+        covered.add(other.i)
+    return out
 
 
 @functools.lru_cache(maxsize=1)

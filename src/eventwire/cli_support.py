@@ -28,7 +28,7 @@ MODEL_DIR_OPTION = typer.Option(
 
 
 COUNTRY_OPTION = typer.Option(
-    None, "--country", metavar="NAME",
+    None, "--country", metavar="NAME", envvar="EVENTWIRE_COUNTRY",
     help="Country the sources are about (a name, ISO code or demonym): a clue beside the text's.",
 )
 

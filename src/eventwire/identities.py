@@ -53,15 +53,41 @@ def communal_identities(doc: Any, mentions: list[ActorMention]) -> list[ActorMen
         if first[0] < m.tok_start:
             m.tok_start, m.start = first[0], toks[first[0]].idx
             m.text = doc.text[m.start : m.end]
-        for s, e in others:
-            extra = ActorMention(s, e, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text),
-                                 _entry(doc, (s, e), kind))  # fmt: skip
-            extra.text = doc.text[extra.start : extra.end]
-            extra.entries = (extra.entry,) if extra.entry else ()
-            out.append(extra)
+        out.extend(_militia(doc, toks, span, kind) for span in others)
         covered.update(i for s, e in names for i in range(s, e))
+    out.extend(_groups_at_odds(doc, toks, covered))
     out.sort(key=lambda x: x.tok_start)
     return out
+
+
+def _groups_at_odds(doc: Any, toks: Sequence[Any], covered: set[int]) -> list[ActorMention]:
+    """Peoples or clans named as the two sides with no generic noun: "fighting between the
+    Garre and Degodia clans", "clashes between members of the Turkana and Pokot
+    communities", "the Borana and Gabra communities clashed": a militia of each."""
+    out: list[ActorMention] = []
+    for k, tok in enumerate(toks):
+        if tok.lower_ not in word_class("identity_group_word") or k in covered:
+            continue
+        names = _names_before(toks, k, covered)
+        if len(names) < 2:
+            continue
+        before = toks[max(names[0][0] - 5, 0) : names[0][0]]
+        between = any(t.lower_ == "between" for t in before)
+        if not between and tok.dep_ != "nsubj":
+            continue
+        out.extend(_militia(doc, toks, span, _kind([tok])) for span in names)
+        covered.update(i for s, e in names for i in range(s, e))
+    return out
+
+
+def _militia(doc: Any, toks: Sequence[Any], span: tuple[int, int], kind: str) -> ActorMention:
+    """A mention of the militia of the people or clan named at ``span``."""
+    s, e = span
+    mention = ActorMention(s, e, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text),
+                           _entry(doc, span, kind))  # fmt: skip
+    mention.text = doc.text[mention.start : mention.end]
+    mention.entries = (mention.entry,) if mention.entry else ()
+    return mention
 
 
 def _fights(m: ActorMention, head: Any) -> bool:

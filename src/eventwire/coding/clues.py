@@ -8,6 +8,7 @@ Counter({'civilian': 2})
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -151,6 +152,10 @@ def exchange_of_fire(draft: Draft, doc: Doc) -> bool:
     }
     if len(shooters) >= 2:
         return True
+    sents = list(doc.sents)
+    told = " ".join(sents[i].text.lower() for i in sorted({f.sent_i for f in draft.frames}))
+    if any(" " in w and w in told for w in word_class("both_ways")):
+        return True  # "explosions in both directions of the contact line"
     if any(
         doc[i].lemma_.lower() in word_class("return_fire")
         for f in draft.frames
@@ -169,6 +174,17 @@ def exchange_of_fire(draft: Draft, doc: Doc) -> bool:
         t.lower_ in word_class("both_ways") or t.lemma_.lower() in word_class("return_fire")
         for s in sentences
         for t in list(doc.sents)[s]
+    )
+
+
+def direct_fire(draft: Draft, doc: Doc) -> bool:
+    """Arms fired straight at the target are named in the telling's sentences ("fired
+    mortars and small arms at army positions", "machine guns and grenade launchers")."""
+    sents = list(doc.sents)
+    told = " ".join(sents[i].text.lower() for i in sorted({f.sent_i for f in draft.frames}))
+    words = set(re.findall(r"[a-z][a-z-]*", told))
+    return any(
+        (w in words) if " " not in w else (w in told) for w in word_class("direct_fire")
     )
 
 

@@ -116,6 +116,21 @@ def told_as_history(sentence: str, published: str | None) -> bool:
     return int(published[:4]) - max(years) >= HISTORY_YEARS
 
 
+# One day named: "on Sunday", "on 4 May", "overnight", "yesterday". Many blasts or shells
+# counted on one day at one place are one barrage (ACLED codes it as one event), not a tally.
+_ONE_DAY = re.compile(
+    r"\b(?:on (?:the )?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{1,2}\b)|overnight|yesterday|"
+    r"last night|this morning|earlier today)",
+    re.IGNORECASE,
+)
+# Words of things fired or set off: counted, they are projectiles of one attack.
+_PROJECTILE_TYPES = frozenset({
+    "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
+})
+
+
 def is_aggregate(hit: TriggerHit, doc: Doc, sent: Span) -> bool:
     """Campaign totals ("more than 100 strikes in the past year") are claims, not events."""
     tok = doc[hit.j - 1]
@@ -141,8 +156,9 @@ def is_aggregate(hit: TriggerHit, doc: Doc, sent: Span) -> bool:
             return True
     if tok.tag_ != "NNS" or hit.entry.cls == "protest":
         return False  # "about 400 protesters gathered": a crowd's size, not a tally
+    barrage = hit.entry.sub_event_type in _PROJECTILE_TYPES and _ONE_DAY.search(sent.text)
     for c in tok.children:
-        if c.like_num or c.dep_ == "nummod":
+        if (c.like_num or c.dep_ == "nummod") and not barrage:
             v = number_value(c)
             if v is None or v >= 10 or any(q.dep_ == "quantmod" for q in c.children):
                 return True

@@ -191,6 +191,7 @@ def locate(
         and pm.place is not None  # (pick_place gives only mentions with a place)
         and fallback is not None
         and votes
+        and pm.place.country is not None  # an unlisted village named alone is no town abroad
         and pm.place.country != fallback.country
         and votes[fallback.country or ""] >= 2 * max(votes[pm.place.country or ""], 1.0)
     ):

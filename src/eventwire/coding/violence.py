@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from .. import actors as act
 from .cards import NO_EVENT, Card, Situation
-from .clues import between_sides, exchange_of_fire
+from .clues import between_sides, direct_fire, exchange_of_fire
 
 # ---- weapons that decide alone -------------------------------------------------------------
 
@@ -73,6 +73,21 @@ def _clash_word(s: Situation, card: Card) -> str | None:
 def _exchange(s: Situation, card: Card) -> str | None:
     if s.weapon() and (between_sides(s.draft, s.doc) or exchange_of_fire(s.draft, s.doc)):
         return card.decides
+    return None
+
+
+# Heavy weapons that, fired beside small arms at men who shoot back, are part of a battle.
+_FIELD_WEAPONS = ("Shelling/artillery/missile attack", "Grenade")
+
+
+def _direct_fire(s: Situation, card: Card) -> str | None:
+    weapon = s.weapon()
+    if weapon is None or weapon[1] not in _FIELD_WEAPONS:
+        return None
+    armed2 = s.actor2 is not None and act.is_armed(s.actor2)
+    civilian1 = s.actor1 is not None and not act.is_armed(s.actor1)
+    if (armed2 or s.victims["armed"] > s.victims["civilian"]) and not civilian1:
+        return card.decides if direct_fire(s.draft, s.doc) else None
     return None
 
 
@@ -135,6 +150,25 @@ FIGHT_CARDS = (
             ),
         ),
         not_fires=("Troops clashed with rebels near the border town of Kamanyola on Monday.",),
+    ),
+    Card(
+        "direct_fire",
+        "Armed clash",
+        "mortars, shells or grenades fired at armed men beside small arms or machine guns",
+        "Fire the target can answer in kind is a battle, not remote violence: 'fired "
+        "mortars and small arms at army positions'.",
+        _direct_fire,
+        fires=(
+            (
+                "Rebels fired mortars and machine guns at army positions near Kidal on Monday.",
+                "Armed clash",
+            ),
+        ),
+        not_fires=(
+            "Rebels shelled army positions near Kidal with mortars on Monday.",
+            "Soldiers fired mortars and machine guns at a market in Kidal on Monday, killing "
+            "four traders.",
+        ),
     ),
     Card(
         "weapon",

@@ -1,0 +1,83 @@
+"""ACLED's coding conventions that cross event types, on texts written for the project
+(2026-12-06, before the rules behind them were touched).
+
+- Direct fire between armed sides is a battle: small arms, machine guns or grenade
+  launchers fired at the other side's positions make an armed clash, even when mortars
+  or artillery are fired too; a grenade launcher is no hand grenade.
+- Fire "in both directions" of a front line went both ways: a battle.
+- Demonstrators who block roads with barricades or burning tyres are a violent
+  demonstration (the Codebook names road-blocking with barricades and burning tyres).
+- Heavy weapons alone, fired one way, stay shelling (an anti-aircraft gun fired at the
+  ground among them); a thrown grenade stays a grenade; a march that blocks nothing stays
+  peaceful.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire import extract
+
+CASES = [
+    # direct fire between armed sides
+    (
+        "On Tuesday, separatist fighters fired heavy machine guns, grenade launchers and small "
+        "arms at army positions near Avdiivka. Two soldiers were wounded.",
+        "Armed clash",
+    ),
+    (
+        "Government troops fired mortars and small arms at rebel positions near the village of "
+        "Kirumba on Friday, the army spokesman said.",
+        "Armed clash",
+    ),
+    (
+        "Insurgents opened fire with machine guns and rocket-propelled grenades on a police "
+        "checkpoint outside Kunduz on Wednesday night; the police returned fire.",
+        "Armed clash",
+    ),
+    (
+        "Monitors counted 40 explosions in both directions of the contact line near Shyrokyne "
+        "on Sunday.",
+        "Armed clash",
+    ),
+    # one way, heavy weapons: shelling; a thrown grenade: a grenade
+    (
+        "Rebels shelled army positions near Kidal with mortars on Monday, the army said.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "An unidentified man threw a hand grenade at a police patrol in Srinagar on Thursday, "
+        "injuring two officers.",
+        "Grenade",
+    ),
+    # an anti-aircraft gun fired at the ground is a heavy weapon, no aircraft
+    (
+        "Government forces fired anti-aircraft guns at rebel-held villages near Kutum on "
+        "Monday, residents said.",
+        "Shelling/artillery/missile attack",
+    ),
+    # barricades and burning tyres
+    (
+        "Residents barricaded the main road with burning tyres in Gonaives on Monday to protest "
+        "fuel shortages.",
+        "Violent demonstration",
+    ),
+    (
+        "Dozens of traders blocked the highway outside Kisii with burning tires on Wednesday, "
+        "demanding the reopening of the market.",
+        "Violent demonstration",
+    ),
+    (
+        "Hundreds of nurses marched to the health ministry in Lilongwe on Thursday to demand "
+        "unpaid allowances.",
+        "Peaceful protest",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[1] + f" {i}" for i, c in
+                                                          enumerate(CASES)])  # fmt: skip
+def test_convention(text: str, expected: str) -> None:
+    result = extract(text, published="2024-03-05")
+    assert result.events, "no event found"
+    assert result.events[0].sub_event_type == expected, result.events[0].classified_by
