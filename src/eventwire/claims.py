@@ -33,25 +33,20 @@ from .coding.factuality import PERIOD, is_aggregate
 from .coding.numbers import MAX_COUNT, number_value, numeral, quantity_words
 from .coding.records import TriggerHit
 from .coding.triggers import match_triggers
+from .coding.words import word_class
 from .lexicon import match_phrase, phrase_index, read_table, token_forms
-from .reading import ArticleView
+from .reading import ArticleView, reading_words
 from .records import Claim, Quote, Span
 
 # Entity labels whose numbers are not counts: dates, times, money, shares, measures.
 _NOT_COUNTS = {"DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"}
-# Number words too small or too vague to be a campaign figure on their own.
-_TOO_SMALL = {"a", "an", "one", "no", "none", "single", "lone", "both", "pair", "couple", "some"}
-_VAGUE_PLURALS = {"dozens", "hundreds", "thousands", "scores", "tens", "millions"}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _RANGE = re.compile(r"(\d[\d,.]*)\s*(?:-|–|to|and)\s*(\d[\d,.]*)$")
-# Prepositions that join an act to what it counts: "strikes on 100 sites", "capture of 300".
-_ACT_PREPS = {"on", "against", "of", "targeting", "at"}
-_FORCE_NOUNS = {"force", "troop", "army", "military", "soldier"}
-# Nouns that only carry a number to what it counts: "a total of 34 villages".
-_TOTAL_NOUNS = {"total", "number", "tally", "sum", "count"}
-# Pronouns by which a speaker names their own side: "we have arrested 212 suspects".
-_OWN_SIDE = {"we", "us", "our"}
-_RELATIVE = {"who", "which", "that"}
+
+
+@functools.lru_cache(maxsize=1)
+def _scales() -> dict[str, int]:
+    """Number words that multiply the number before them, with their values ("2.3 million")."""
+    return {w: quantity_words()[w] for w in reading_words("scale_word")}
 
 
 @dataclass(slots=True)
@@ -94,11 +89,12 @@ def find_claims(
     ``context`` is (country, iso2, year) for naming actors as the events are named.
     """
     words = quantity_words()
+    vague = word_class("vague_plural")
     # Only number-like words make Token objects: the rest of the article is skipped.
     maybe = [
         i
         for i, (low, _) in enumerate(token_forms(doc))
-        if low[:1].isdigit() or low in words or low in _VAGUE_PLURALS
+        if low[:1].isdigit() or low in words or low in vague
     ]
     numbers = [doc[i] for i in maybe if _is_count(doc[i])]
     if not numbers:
@@ -110,22 +106,22 @@ def find_claims(
 
 def _is_count(tok: Any) -> bool:
     """A number token that heads its number phrase and is not a date, money or a measure."""
-    low = tok.lower_
-    if tok.ent_type_ in _NOT_COUNTS or low in _TOO_SMALL:
+    low, vague = tok.lower_, word_class("vague_plural")
+    if tok.ent_type_ in _NOT_COUNTS or low in reading_words("too_small"):
         return False
-    if not (tok.like_num or low in _VAGUE_PLURALS or low in quantity_words()):
+    if not (tok.like_num or low in vague or low in quantity_words()):
         return False
-    if tok.pos_ not in ("NUM", "NOUN") and low not in _VAGUE_PLURALS:
+    if tok.pos_ not in ("NUM", "NOUN") and low not in vague:
         return False
     head = tok.head
     if (
         head.i != tok.i
-        and (head.like_num or head.lower_ in _SCALES or head.lower_ in _VAGUE_PLURALS)
+        and (head.like_num or head.lower_ in _scales() or head.lower_ in vague)
         and tok.dep_ in ("compound", "quantmod", "nummod", "conj")
     ):
         # "2.3" of "2.3 million", "450" of "between 400 and 450": read from the head.
         return False
-    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _VAGUE_PLURALS:
+    if tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in vague:
         return False  # "thousands" of "tens of thousands": read from "tens"
     return tok.dep_ != "compound" or tok.head.pos_ in ("NUM",)
 
@@ -197,35 +193,36 @@ class _FigureReader(ArticleView):
 
     def number(self, num: Any) -> tuple[int | None, int | None, int | None, str, tuple[int, int]]:
         """(value, low, high, qualifier, span) of the number phrase headed by ``num``."""
+        vague, scales = word_class("vague_plural"), _scales()
         parts = [
             c
             for c in num.children
             if c.i < num.i
             and c.dep_ in ("compound", "nummod", "quantmod")
             and (c.like_num or c.lower_ in quantity_words())
-            and c.lower_ not in _TOO_SMALL  # "some 1,200": a qualifier, not a part
+            and c.lower_ not in reading_words("too_small")  # "some 1,200": a qualifier, not a part
         ]
         value = _value(num)
         of = next((c for c in num.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         inner = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
-        if value is not None and inner is not None and inner.lower_ in _VAGUE_PLURALS:
+        if value is not None and inner is not None and inner.lower_ in vague:
             value *= _value(inner) or 1  # "tens of thousands": 10 x 1,000, ACLED's reading
-        if (num.lower_ in _SCALES or num.lower_ in _VAGUE_PLURALS) and parts:
+        if (num.lower_ in scales or num.lower_ in vague) and parts:
             base = _value(parts[-1])  # "2.3 million", "tens of thousands" (10 x 1,000)
-            scale = _SCALES.get(num.lower_) or _value(num) or 1
+            scale = scales.get(num.lower_) or _value(num) or 1
             value = base * scale if base is not None else value
         elif (
             num.i + 1 < len(self.doc)
-            and self.doc[num.i + 1].lower_ in _SCALES
+            and self.doc[num.i + 1].lower_ in scales
             and self.doc[num.i + 1].head.i == num.i
             and value is not None
         ):
-            value *= _SCALES[self.doc[num.i + 1].lower_]
+            value *= scales[self.doc[num.i + 1].lower_]
         if value is None or value <= 1 or value > MAX_COUNT:  # "9 billion million": no count
             return None, None, None, "exact", (0, 0)
         first = min([num.i, *(p.i for p in parts)])
         start, end = self.doc[first].idx, num.idx + len(num.text)
-        if inner is not None and inner.lower_ in _VAGUE_PLURALS:
+        if inner is not None and inner.lower_ in vague:
             end = inner.idx + len(inner.text)
         upper = next((c for c in num.children if c.dep_ == "conj" and c.like_num), None)
         high = _value(upper) if upper is not None else None
@@ -249,7 +246,7 @@ class _FigureReader(ArticleView):
         if q is not None:
             qualifier, k = q
             start = self.doc[k].idx
-        elif num.lower_ in _VAGUE_PLURALS:
+        elif num.lower_ in vague:
             qualifier = "at least"  # "hundreds of strikes": at least the coded value
         return int(value), None, None, qualifier, (start, end)
 
@@ -289,7 +286,7 @@ class _FigureReader(ArticleView):
             elif (
                 cur.dep_ == "pobj"
                 and cur.head.lower_ == "of"
-                and cur.head.head.lemma_.lower() in _TOTAL_NOUNS
+                and cur.head.head.lemma_.lower() in reading_words("total_noun")
             ):
                 cur = cur.head.head  # "recaptured a total of 34 villages"
             else:
@@ -304,7 +301,7 @@ class _FigureReader(ArticleView):
             return None
         if cur.dep_ == "pobj":
             prep = head
-            if prep.lower_ in _ACT_PREPS and self._is_act(prep.head):
+            if prep.lower_ in reading_words("act_preposition") and self._is_act(prep.head):
                 return prep.head
         return None
 
@@ -373,7 +370,7 @@ class _FigureReader(ArticleView):
         return all(m.entry is None or m.entry.generic for m in found)
 
     def _name_actor(self, head: Any) -> tuple[str, tuple[int, int]] | None:
-        if head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
+        if head.lower_ in reading_words("relative_pronoun") and head.head.dep_ == "relcl":
             head = head.head.head
         toks = [t for t in head.subtree if t.dep_ not in ("relcl", "acl", "appos")]
         toks = [
@@ -395,7 +392,7 @@ class _FigureReader(ArticleView):
             m = mentions[0]
             return act.resolve(m, country, iso2, year).name, (m.start, m.end)
         # "US and partner forces": a country named with forces means its forces.
-        if any(t.lemma_.lower() in _FORCE_NOUNS for t in toks):
+        if any(t.lemma_.lower() in reading_words("force_noun") for t in toks):
             for t in toks:
                 if t.ent_type_ in ("GPE", "NORP"):
                     found = act.find_actor_mentions_in_tokens(
@@ -510,14 +507,14 @@ def _unit(num: Any) -> tuple[Any | None, Any]:
     for c in num.children:
         if c.dep_ == "prep" and c.lower_ == "of":  # "dozens of raids", "hundreds of fighters"
             objs = [g for g in c.children if g.dep_ == "pobj"]
-            if objs and objs[-1].lower_ in _VAGUE_PLURALS:
+            if objs and objs[-1].lower_ in word_class("vague_plural"):
                 return _unit(objs[-1])[0], num  # "tens of thousands of people"
             if objs:
                 return objs[-1], num  # "of drone strikes" may hang both nouns on "of"
     if (
         num.dep_ == "pobj"
         and head.dep_ == "prep"
-        and head.lower_ in ("over", "about", "around", "nearly", "almost", "under")
+        and head.lower_ in reading_words("number_preposition")
     ):
         return None, _Object(head)  # "killed over 20"
     return None, num
@@ -542,16 +539,23 @@ def _noun_phrase(unit: Any, num: Any, with_preps: bool) -> list[Any]:
     for c in unit.rights:
         # "90 missiles and drones": one count of both; "300 operatives and 20 commanders"
         # are two.
-        if c.dep_ == "conj" and c.pos_ == "NOUN" and not any(
-            g.like_num or g.dep_ == "nummod" for g in c.children
+        if (
+            c.dep_ == "conj"
+            and c.pos_ == "NOUN"
+            and not any(g.like_num or g.dep_ == "nummod" for g in c.children)
         ):
-            keep.extend(t for t in c.subtree if t.i not in skip and t.dep_ not in ("prep",)
-                        and not any(a.dep_ == "prep" for a in _path(t, c)))
+            keep.extend(
+                t
+                for t in c.subtree
+                if t.i not in skip
+                and t.dep_ not in ("prep",)
+                and not any(a.dep_ == "prep" for a in _path(t, c))
+            )
             keep.extend(t for t in unit.rights if t.dep_ == "cc" and t.i < c.i)
             break
     if with_preps:
         for c in unit.rights:
-            if c.dep_ == "prep" and c.lower_ in _ACT_PREPS:
+            if c.dep_ == "prep" and c.lower_ in reading_words("act_preposition"):
                 sub = [t for t in c.subtree if t.dep_ not in ("relcl", "acl")]
                 if not any(t.i in skip for t in sub):
                     keep.extend(sub)
@@ -622,7 +626,7 @@ def _doer(act_tok: Any) -> Any | None:
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None:
                     return obj
-        if cur.dep_ == "pcomp" and cur.head.lower_ in ("of", "for"):
+        if cur.dep_ == "pcomp" and cur.head.lower_ in reading_words("charge_preposition"):
             charged = cur.head.head  # "accused [the group] of looting", "the group [of] ..."
             if charged.pos_ in ("NOUN", "PROPN"):
                 return charged
@@ -641,13 +645,14 @@ def _own_side(doer: Any, quote: Quote) -> bool:
     """ "we"/"our forces" in a quotation, "it"/"they"/"his forces" in a group's or a person's
     reported words ("the army said it had struck ..."): the speaker's own side."""
     words = {doer.lower_} | {c.lower_ for c in doer.children if c.dep_ == "poss"}
-    if words & _OWN_SIDE:
+    if words & reading_words("own_side"):
         return True
     if quote.direct:
         return False
     group_speaker = quote.speaker is not None and quote.speaker == quote.organisation
-    return bool(words & {"it", "its", "they", "their"} and group_speaker) or bool(
-        words & {"his", "her"}
+    group_words = reading_words("group_pronoun", "group_possessive")
+    return bool(words & group_words and group_speaker) or bool(
+        words & reading_words("person_possessive")
     )
 
 

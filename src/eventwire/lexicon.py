@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -77,15 +77,19 @@ _ACTOR_KINDS = frozenset(
 )
 SCHEMAS: dict[str, dict[str, Check]] = {
     "taxonomy.tsv": {
-        "event_type": frozenset({
-            "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests",
-            "Riots", "Strategic developments",
-        }),
+        "event_type": frozenset(
+            {
+                "Battles",
+                "Explosions/Remote violence",
+                "Violence against civilians",
+                "Protests",
+                "Riots",
+                "Strategic developments",
+            }
+        ),
     },  # fmt: skip
     "triggers.tsv": {
-        "class": frozenset(
-            "type territory attack kill injure protest intervene riotous".split()
-        ),
+        "class": frozenset("type territory attack kill injure protest intervene riotous".split()),
         "sub_event_type": _sub_event_type_or_dash,
         "weight": _number(0, 1),
     },
@@ -163,6 +167,37 @@ def _check_row(name: str, line: int, row: dict[str, str]) -> None:
         )
         if wrong:
             raise ConfigError(f"{name}, line {line}: {column} {value!r} is {wrong}")
+
+
+def line_of(name: str, row: dict[str, str], skip: int = 0) -> int:
+    """The line of a data file a row was read from (for messages): the first line holding
+    it, or with ``skip`` the one after that many others holding the same text."""
+    wanted = "\t".join(row.values())
+    for n, line in enumerate(data_text(name).splitlines(), 1):
+        if line.strip() == wanted:
+            if not skip:
+                return n
+            skip -= 1
+    return 0
+
+
+def word_classes(name: str, classes: Iterable[str]) -> dict[str, frozenset[str]]:
+    """The words of a table with ``word`` and ``class`` columns, by class; every class of
+    ``classes`` is a key, empty when no row has it. A row of another class, or a word
+    listed twice in one class, stops the load with a ConfigError naming the file and the
+    line: a misspelt class is never silently empty."""
+    found: dict[str, set[str]] = {c: set() for c in classes}
+    for row in read_table(name):
+        word, cls = row.get("word"), row.get("class")
+        if word is None or cls is None:
+            raise ConfigError(f"{name}, line {line_of(name, row)}: no column 'word' or 'class'")
+        if cls not in found:
+            raise ConfigError(f"{name}, line {line_of(name, row)}: unknown class {cls!r}")
+        if word in found[cls]:
+            line = line_of(name, row, skip=1)
+            raise ConfigError(f"{name}, line {line}: {word!r} is listed twice as {cls}")
+        found[cls].add(word)
+    return {c: frozenset(w) for c, w in found.items()}
 
 
 @functools.lru_cache(maxsize=1)

@@ -30,22 +30,14 @@ from typing import Any
 from .actors import ActorMention
 from .lexicon import speech_words
 from .people import Person, last_person_before, role_ending_at
-from .reading import ArticleView
+from .reading import ArticleView, reading_words
 from .records import Quote, Span
 
 _OPEN_DOUBLE = '"“„«'
 _CLOSE_DOUBLE = '"”»'
-_PRONOUNS_PERSON = {"he", "she"}
-_PRONOUNS_GROUP = {"it", "they"}
-_RELATIVE = {"who", "which", "that", "whom"}
 # Fewer words than this is a scare quote or a title unless it is attributed speech.
 _MIN_WORDS = 4
-# Nouns that stand for a source's words: their owner is the speaker ("a UN report said").
-_SOURCE_NOUNS = {"report", "video", "document", "letter", "post", "message", "study", "tweet"}
-# Verbs whose reported content is a gerund after a preposition: "accused X of looting".
-_CHARGE_PREPS = {"of", "for"}
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-_TEMPORAL_MARKS = {"when", "after", "before", "as", "while", "if", "because", "since", "until"}
 _RANK = {"person": 0, "group": 1, "other": 2}
 # A wire dateline before the first words of a story: "KISMAYO, Somalia - ", "KHARTOUM (Wire) -".
 _DATELINE = re.compile(
@@ -362,7 +354,7 @@ class _SpeechReader(ArticleView):
             key=lambda t: (abs(t.i - verb.i), t.i < verb.i),
         )
         for t in near[:6]:
-            if t.i in self.person_at or t.lower_ in _PRONOUNS_PERSON:
+            if t.i in self.person_at or t.lower_ in reading_words("person_pronoun"):
                 return self.describe(t)
         return None
 
@@ -370,7 +362,7 @@ class _SpeechReader(ArticleView):
 
     def describe(self, tok: Any) -> Speaker | None:
         """The speaker a subject token names: a person, a pronoun's antecedent, a group, a role."""
-        if tok.lower_ in _RELATIVE:
+        if tok.lower_ in reading_words("relative_pronoun", "object_relative"):
             head = tok.head
             while head.dep_ in ("ccomp", "xcomp") and head.head.i != head.i:
                 head = head.head
@@ -378,7 +370,7 @@ class _SpeechReader(ArticleView):
                 tok = head.head
         low = tok.lower_
         pron = (tok.idx, tok.idx + len(tok.text))
-        if low in _PRONOUNS_PERSON:
+        if low in reading_words("person_pronoun"):
             p = last_person_before(self.people, tok.idx)
             if p is None:
                 return Speaker("", [pron], how="pronoun")  # the previous speaker, later
@@ -386,14 +378,14 @@ class _SpeechReader(ArticleView):
             who.spans.insert(0, pron)
             who.how = "pronoun"
             return who
-        if low in _PRONOUNS_GROUP:
+        if low in reading_words("group_pronoun"):
             g = self._last_subject_group(tok)
             if g is None:
                 return None
             g.spans.insert(0, pron)
             g.how = "pronoun"
             return g
-        if tok.lower_ in ("one", "some", "many", "several") and tok.pos_ in ("NUM", "PRON", "ADJ"):
+        if tok.lower_ in reading_words("partitive_word") and tok.pos_ in ("NUM", "PRON", "ADJ"):
             part = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             obj = next((g for g in part.children if g.dep_ == "pobj"), None) if part else None
             if obj is not None:  # "one of the organisers, a local elder"
@@ -405,16 +397,19 @@ class _SpeechReader(ArticleView):
         if p is not None:
             return self._person(p)
         lemma = tok.lemma_.lower()
-        if lemma in self.nouns or lemma in _SOURCE_NOUNS:
+        if lemma in self.nouns:
             # "a statement from US Central Command", "the army's statement": its owner speaks.
             for c in tok.children:
                 if c.dep_ == "poss":
                     return self.describe(c)
-                if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
+                if c.dep_ == "prep" and c.lower_ in reading_words("source_preposition"):
                     g = next((x for x in c.children if x.dep_ == "pobj"), None)
                     if g is not None:
                         return self.describe(g)
-            if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+            if any(
+                c.dep_ == "det" and c.lower_ in reading_words("definite_determiner")
+                for c in tok.children
+            ):
                 return Speaker("", [(tok.idx, tok.idx + len(tok.text))], how="pronoun")
         np = _np_tokens(tok)
         inner = [t for t in np if t.i in self.person_at and not _in_poss(t, tok)]
@@ -491,7 +486,10 @@ class _SpeechReader(ArticleView):
             m = self.actor_at.get(t.i)
             if t.i == tok.i or (m is not None and m.tok_start <= tok.i < m.tok_end):
                 continue  # "community leader": the speaker's own noun is no organisation
-            if any(a.dep_ == "prep" and a.lower_ in ("in", "at", "near") for a in _path(t, tok)):
+            if any(
+                a.dep_ == "prep" and a.lower_ in reading_words("place_preposition")
+                for a in _path(t, tok)
+            ):
                 continue  # "a community leader in Tibu": where they are, not whom they speak for
             if m is not None:
                 orgs.append((0 if m.entry is not None else 1, (m.start, m.end)))
@@ -578,12 +576,15 @@ class _SpeechReader(ArticleView):
                 and c.i < verb.i
                 and verb.dep_ == "ROOT"
                 and _finite(c)
-                and not any(m.dep_ == "mark" and m.lower_ in _TEMPORAL_MARKS for m in c.children)
+                and not any(
+                    m.dep_ == "mark" and m.lower_ in reading_words("clause_mark")
+                    for m in c.children
+                )
             ):
                 return list(c.subtree)
         for c in verb.children:
             # "accused the group of looting ...", "blamed the army for shelling ..."
-            if c.dep_ == "prep" and c.lower_ in _CHARGE_PREPS:
+            if c.dep_ == "prep" and c.lower_ in reading_words("charge_preposition"):
                 g = next((x for x in c.children if x.dep_ == "pcomp" and x.tag_ == "VBG"), None)
                 if g is not None:
                     return list(g.subtree)
@@ -670,7 +671,7 @@ def _np_tokens(tok: Any) -> list[Any]:
             keep.extend(c.subtree)
     for c in tok.rights:
         adjacent = c.i == max(t.i for t in keep) + 1
-        if c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "at", "in") and adjacent:
+        if c.dep_ == "prep" and c.lower_ in reading_words("noun_preposition") and adjacent:
             keep.extend(c.subtree)
         elif c.dep_ == "compound":
             keep.extend(c.subtree)

@@ -31,81 +31,10 @@ from .gazetteer import Gazetteer, norm_key
 from .lexicon import phrase_words, read_table
 from .people import Person, role_ending_at
 from .places import country_by_name
-from .reading import ArticleView
+from .reading import ArticleView, reading_words
 from .records import Relation, Span
 
 SYMMETRIC = {"linked_to", "allied_with", "opposed_to"}
-_RELATIVE = {"who", "which", "that", "whom"}
-_DEFINITE = {"the", "this", "that", "these", "those"}
-# Nouns for one armed actor without a name ("the gunman"): a definite one is an actor.
-_PERSON_NOUNS = {
-    "gunman",
-    "operative",
-    "militant",
-    "fighter",
-    "figure",
-    "individual",
-    "commander",
-    "leader",
-    "attacker",
-    "assailant",
-    "bomber",
-    "jihadist",
-    "insurgent",
-    "rebel",
-    "man",
-    "suspect",
-    "member",
-    "official",
-    "chief",
-    "emir",
-}
-# Nouns for a group: "the M23 rebel group", "the PMF leadership" name the group in them.
-_GROUP_NOUNS = {
-    "group",
-    "faction",
-    "militia",
-    "cell",
-    "network",
-    "organisation",
-    "organization",
-    "movement",
-    "coalition",
-    "alliance",
-    "leadership",
-    "command",
-    "force",
-    "forces",
-    "militias",
-    "groups",
-    "rebels",
-    "insurgents",
-    "fighters",
-    "militants",
-    "troops",
-    "wing",
-}
-_DENY = {"deny", "reject", "dismiss", "refute"}
-# Nouns for a body made of groups: what is said of its members is said of it.
-_UMBRELLAS = {"coalition", "alliance", "umbrella", "federation", "network", "grouping"}
-# Verbs whose subject holds the tie their object names: "X has links to Y".
-_HOLD_VERBS = {
-    "have",
-    "maintain",
-    "keep",
-    "forge",
-    "build",
-    "establish",
-    "develop",
-    "fight",
-    "wage",
-    "cut",
-    "sever",
-    "strengthen",
-    "deepen",
-    "pledge",
-    "swear",
-}
 # A demonym before "-led" is the leaders' nationality, not a state: "a Ugandan-led group".
 _NATIONALITY_CUES = {"leader_of"}
 
@@ -232,7 +161,7 @@ class _TieReader(ArticleView):
         """Who a noun phrase names, following appositions, relative pronouns and copulas."""
         if depth > 4:
             return None
-        if tok.lower_ in _RELATIVE:
+        if tok.lower_ in reading_words("relative_pronoun", "object_relative"):
             head = tok.head  # "which the UN says is backed by": up to the relative clause
             while head.dep_ in ("ccomp", "xcomp") and head.head.i != head.i:
                 head = head.head
@@ -248,7 +177,11 @@ class _TieReader(ArticleView):
                 return self.named_at(c.i)  # "its rival, the Islamic State Sahel Province"
         if tok.dep_ == "appos":
             return self.referent(tok.head, depth + 1)
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in _UMBRELLAS:
+        if (
+            tok.dep_ == "pobj"
+            and tok.head.lower_ == "of"
+            and tok.head.head.lemma_ in reading_words("umbrella_noun")
+        ):
             return self.referent(tok.head.head, depth + 1)  # "a coalition of rebel factions"
         if tok.dep_ == "attr":
             subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -268,13 +201,14 @@ class _TieReader(ArticleView):
         """ "the ISIS gunman": one person of a group, an actor apart from the group itself,
         even where the dictionary reads the words as the group's name."""
         m = self.actor_at.get(tok.i)
+        definite = reading_words("definite_determiner", "plural_definite")
         if (
             m is None
             or tok.tag_ != "NN"
-            or tok.lemma_.lower() not in _PERSON_NOUNS
+            or tok.lemma_.lower() not in reading_words("unnamed_person")
             or tok.i != m.tok_end - 1
             or m.tok_end - m.tok_start < 2
-            or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
+            or not any(c.dep_ == "det" and c.lower_ in definite for c in tok.children)
         ):
             return None
         group = self.group(m)
@@ -289,16 +223,21 @@ class _TieReader(ArticleView):
             return None
         lemma, low = tok.lemma_.lower(), tok.lower_
         mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")]
-        if lemma in _GROUP_NOUNS or low in _GROUP_NOUNS:
+        groups = reading_words("group_noun")
+        if lemma in groups or low in groups:
             for c in mods:
                 if not any(t.text == "-" for t in c.subtree):
                     named = self.named_at(c.i)
                     if named is not None and named.type != "person":
                         return named
-        if lemma not in _PERSON_NOUNS and lemma not in _GROUP_NOUNS and tok.i not in self.actor_at:
+        if (
+            lemma not in reading_words("unnamed_person", "group_noun")
+            and tok.i not in self.actor_at
+        ):
             return None
         dets = [c for c in tok.children if c.dep_ in ("det", "poss")]
-        definite = any(c.lower_ in _DEFINITE or c.dep_ == "poss" for c in dets)
+        definite_words = reading_words("definite_determiner", "plural_definite")
+        definite = any(c.lower_ in definite_words or c.dep_ == "poss" for c in dets)
         if not definite and not (tok.tag_ == "NNS" and not dets):
             return None
         k = tok.i
@@ -373,7 +312,7 @@ class _TieReader(ArticleView):
             poss = next((c for c in tok.children if c.dep_ == "poss"), None)
             if appos is not None and poss is not None:  # "JNIM fought its rival, IS Sahel"
                 owner = self.named_at(poss.i)
-                if owner is None and poss.lower_ in ("its", "their"):
+                if owner is None and poss.lower_ in reading_words("group_possessive"):
                     owner = self._clause_subject(tok)
                 return [(row, owner, appos)] if owner is not None else []
             for c in tok.lefts:  # "an ISIS affiliate", "Iran's closest ally"
@@ -414,7 +353,7 @@ class _TieReader(ArticleView):
             return self.referent(tok)
         if tok.dep_ == "pobj" and tok.head.lower_ == "with" and tok.head.head.i != tok.head.i:
             return self.referent(tok.head.head)  # "a leader with direct ties to ..."
-        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _HOLD_VERBS:
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in reading_words("tie_verb"):
             for c in tok.head.children:  # "X has links to Y", "X fought a war with Y"
                 if c.dep_ == "nsubj":
                     return self.referent(c)
@@ -461,7 +400,7 @@ class _TieReader(ArticleView):
         for _ in range(3):
             if cur.dep_ in ("relcl", "acl", "appos", "nsubj", "nsubjpass", "advcl"):
                 break  # "the group, which ... is backed by Rwanda, denied ...": not denied
-            if head.lemma_.lower() in _DENY:
+            if head.lemma_.lower() in reading_words("tie_denial_verb"):
                 return True
             if (
                 head.pos_ in ("VERB", "AUX")
@@ -490,7 +429,7 @@ class _TieReader(ArticleView):
             return []
         other: Party | None = None
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in ("of", "for", "in", "within", "with"):
+            if c.dep_ == "prep" and c.lower_ in reading_words("role_preposition"):
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None:
                     other = self.referent(obj)

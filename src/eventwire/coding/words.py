@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import ConfigError
-from ..lexicon import data_text, read_table
+from ..lexicon import line_of, read_table, word_classes
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,20 +85,14 @@ _ARMED_KINDS = frozenset(
 
 @functools.lru_cache(maxsize=1)
 def _coding_words() -> dict[str, frozenset[str]]:
-    """Every class of ``coding_words.tsv``, checked: known classes, exclusive classes kept
-    apart, and person words agreeing with ``generic.tsv``."""
+    """Every class of ``coding_words.tsv``, checked: known classes and no word twice in one
+    (``lexicon.word_classes``), exclusive classes kept apart, and person words agreeing
+    with ``generic.tsv``."""
     name = "coding_words.tsv"
-    found: dict[str, set[str]] = {c: set() for c in sorted(WORD_CLASSES)}
-    lines = {}
-    for row in read_table(name):
-        if row["class"] not in WORD_CLASSES:
-            line = _line_of(name, row)
-            raise ConfigError(f"{name}, line {line}: unknown class {row['class']!r}")
-        found[row["class"]].add(row["word"])
-        lines[row["word"], row["class"]] = row
+    found = word_classes(name, WORD_CLASSES)
     for a, b in _EXCLUSIVE:
         for word in sorted(found[a] & found[b]):
-            line = _line_of(name, lines[word, b])
+            line = line_of(name, {"word": word, "class": b})
             raise ConfigError(f"{name}, line {line}: {word!r} is both {a} and {b}")
     generic = {r["phrase"]: r["kind"] for r in read_table("generic.tsv")}
     for word in sorted(found["armed_person"] | found["civilian_person"]):
@@ -106,18 +100,9 @@ def _coding_words() -> dict[str, frozenset[str]]:
         armed = word in found["armed_person"]
         if kind is not None and (kind == "civilians" if armed else kind in _ARMED_KINDS):
             cls = "armed_person" if armed else "civilian_person"
-            line = _line_of(name, lines[word, cls])
+            line = line_of(name, {"word": word, "class": cls})
             raise ConfigError(f"{name}, line {line}: {word!r} is {cls}, but {kind} in generic.tsv")
-    return {c: frozenset(w) for c, w in found.items()}
-
-
-def _line_of(name: str, row: dict[str, str]) -> int:
-    """The line of a data file a row was read from (for messages)."""
-    wanted = "\t".join(row.values())
-    for n, line in enumerate(data_text(name).splitlines(), 1):
-        if line.strip() == wanted:
-            return n
-    return 0
+    return found
 
 
 def word_class(name: str) -> frozenset[str]:
