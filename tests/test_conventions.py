@@ -5,6 +5,9 @@
   launchers fired at the other side's positions make an armed clash, even when mortars
   or artillery are fired too; a grenade launcher is no hand grenade.
 - Fire "in both directions" of a front line went both ways: a battle.
+- Blasts counted as many ("27 explosions", "several blasts") with no device named and
+  nobody hurt are shells landing, one barrage; counted blasts that killed people at a
+  market stay bombs.
 - Demonstrators who block roads with barricades or burning tyres are a violent
   demonstration (the Codebook names road-blocking with barricades and burning tyres).
 - Heavy weapons alone, fired one way, stay shelling (an anti-aircraft gun fired at the
@@ -39,6 +42,17 @@ CASES = [
         "Monitors counted 40 explosions in both directions of the contact line near Shyrokyne "
         "on Sunday.",
         "Armed clash",
+    ),
+    # blasts counted as many, no device, nobody hurt: a barrage; two that killed at a
+    # market: bombs
+    (
+        "Several blasts shook the outskirts of Horlivka overnight, residents said.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "Two explosions tore through a crowded market in Maiduguri on Sunday, killing six "
+        "people.",
+        "Remote explosive/landmine/IED",
     ),
     # one way, heavy weapons: shelling; a thrown grenade: a grenade
     (

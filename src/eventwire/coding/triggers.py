@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .numbers import number_value
 from .records import TriggerHit
 from .words import Trigger, triggers, word_class
 
@@ -132,12 +133,38 @@ def resense(hit: TriggerHit, doc: Doc) -> TriggerHit:
     """A word read in the sense its sentence gives it: "municipal workers have been
     striking", "employees continued a strike" is a stoppage of work (a protest, and a plain
     one: ACLED codes strikes as demonstrations), never an air raid."""
+    if hit.entry.lemmas in (("explosion",), ("blast",)) and _barrage(doc[hit.j - 1]):
+        shell = next((t for t in triggers().get("shelling", ()) if t.cls == "type"), None)
+        return hit if shell is None else replace(hit, entry=replace(shell, weight=hit.entry.weight))
     if hit.entry.lemmas != ("strike",) or not _labour_strike(doc[hit.j - 1]):
         return hit
     protest = next((t for t in triggers().get("strike", ()) if t.cls == "protest"), None)
     if protest is None:
         return hit
     return replace(hit, entry=replace(protest, weight=max(protest.weight, 0.8)))
+
+
+# Blasts counted at least this many are a barrage.
+_BARRAGE = 5
+
+
+def _barrage(tok: Token) -> bool:
+    """Explosions counted as many, with no device and nobody hurt named ("observers
+    recorded 27 explosions near the front line", "several blasts shook the town
+    overnight"): shells or rockets landing, as ACLED codes them, not bombs planted. Two
+    blasts that killed people at a market stay bombs."""
+    if tok.tag_ != "NNS":
+        return False
+    counted = any(
+        (c.dep_ == "nummod" and (number_value(c) or 0) >= _BARRAGE)
+        or c.lower_ in word_class("barrage_count")
+        for c in tok.children
+    ) or (tok.head.lower_ == "of" and tok.head.head.lower_ in word_class("barrage_count"))
+    if not counted:
+        return False
+    told = {t.lemma_.lower() for t in tok.sent} | {t.lower_ for t in tok.sent}
+    hurt = word_class("kill_word") | word_class("injure_word")
+    return not (told & word_class("planted_device") or told & hurt)
 
 
 def _labour_strike(tok: Token) -> bool:
