@@ -9,12 +9,17 @@ from collections.abc import Iterator
 
 import pytest
 
-from eventwire import lexicon, reading
+from eventwire import actors, dates, lexicon, reading
 from eventwire.coding import words
 from eventwire.errors import ConfigError
 from eventwire.gazetteer import LINE_SCHEMAS, data_lines
 
-TABLES = sorted(lexicon.SCHEMAS) + ["coding_words.tsv", "reading_words.tsv"]
+TABLES = sorted(lexicon.SCHEMAS) + [
+    "coding_words.tsv",
+    "reading_words.tsv",
+    "actor_words.tsv",
+    "date_words.tsv",
+]
 
 
 @pytest.fixture
@@ -31,6 +36,11 @@ def spoil(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
             words._coding_words,
             reading._reading_words,
             reading.reading_words,
+            actors._actor_words,
+            actors.actor_words,
+            actors._group_links,
+            dates.date_words,
+            dates._patterns,
         ):
             fn.cache_clear()
 
@@ -87,18 +97,39 @@ def test_lexicon_a_word_listed_twice_in_one_class(spoil) -> None:  # type: ignor
         words.word_class("disarmed_word")
 
 
-def test_lexicon_unknown_reading_word_class_names_file_and_line(spoil) -> None:  # type: ignore[no-untyped-def]
-    spoil("reading_words.tsv", "whom\tobject_relative", "whom\tobject_relatives")
-    line = lexicon.data_text("reading_words.tsv").splitlines().index("whom\tobject_relatives")
-    wrong = rf"reading_words.tsv, line {line + 1}: unknown class 'object_relatives'"
+# One line of each table of word classes, and a load that reads it: (table, line, load).
+WORD_TABLES = [
+    ("reading_words.tsv", "who\trelative_pronoun", lambda: reading.reading_words("own_side")),
+    ("actor_words.tsv", "lgas\tarea_word", lambda: actors.actor_words("area_word")),
+    (
+        "date_words.tsv",
+        "overnight\trelative_day\t1",
+        lambda: dates.find_dates("Jets struck overnight.", "2026-01-17"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "row", "load"), WORD_TABLES)
+def test_lexicon_unknown_class_names_file_and_line(spoil, name, row, load) -> None:  # type: ignore[no-untyped-def]
+    word, cls, *rest = row.split("\t")
+    spoiled = "\t".join([word, cls + "s", *rest])
+    spoil(name, row, spoiled)
+    line = lexicon.data_text(name).splitlines().index(spoiled)
+    with pytest.raises(ConfigError, match=rf"{name}, line {line + 1}: unknown class '{cls}s'"):
+        load()
+
+
+@pytest.mark.parametrize(("name", "row", "load"), WORD_TABLES)
+def test_lexicon_word_listed_twice_names_file_and_line(spoil, name, row, load) -> None:  # type: ignore[no-untyped-def]
+    """The spoiled row repeats the word of the row before it, in the same class."""
+    lines = lexicon.data_text(name).splitlines()
+    before = lines[lines.index(row) - 1]
+    word, cls, *_ = before.split("\t")
+    assert row.split("\t")[1] == cls
+    spoil(name, row, before)
+    wrong = rf"{name}, line {lines.index(row) + 1}: '{word}' is listed twice as {cls}"
     with pytest.raises(ConfigError, match=wrong):
-        reading.reading_words("relative_pronoun")
-
-
-def test_lexicon_reading_word_listed_twice_in_one_class(spoil) -> None:  # type: ignore[no-untyped-def]
-    spoil("reading_words.tsv", "whom\tobject_relative", "who\trelative_pronoun")
-    with pytest.raises(ConfigError, match=r"reading_words.tsv, line \d+: 'who' is listed twice"):
-        reading.reading_words("relative_pronoun")
+        load()
 
 
 def test_lexicon_reading_words_are_readers_words() -> None:
@@ -113,6 +144,50 @@ def test_lexicon_reading_words_are_readers_words() -> None:
     }
     assert "emir" in reading.reading_words("unnamed_person")
     assert {"report", "tweet", "statement"} <= lexicon.speech_words()[2]
+
+
+def test_lexicon_actor_words_are_the_stages_words() -> None:
+    """Every declared class has words, and a spot check that the table loads as the
+    actor and people stages wrote it in Python; the readers' group possessives come from
+    here (one source per class of word)."""
+    assert all(actors.actor_words(c) for c in actors.ACTOR_CLASSES)
+    assert actors.actor_words("fighter_word") == {"fighter", "militant", "member", "rebel"}
+    assert actors.actor_words("org_preposition") == {"of", "for", "in", "at"}
+    assert len(actors.actor_words("facility_word")) == 22
+    assert reading.reading_words("group_possessive") == {"its", "their"}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "wrong"),
+    [
+        ("yesterday\trelative_day\t1", "yesterday\trelative_day\tone", "not a whole number"),
+        ("mid\tmonth_part\t15", "mid\tmonth_part\t31", "not a whole number from 1 to 28"),
+        (
+            "last week\trelative_period\tlast_week",
+            "last week\trelative_period\tlastweek",
+            "not one of",
+        ),
+        ("in\tmonth_lead\t-", "in\tmonth_lead\t1", "not one of -"),
+    ],
+)
+def test_lexicon_date_word_value_that_does_not_parse(spoil, old: str, new: str, wrong: str) -> None:  # type: ignore[no-untyped-def]
+    spoil("date_words.tsv", old, new)
+    line = lexicon.data_text("date_words.tsv").splitlines().index(new)
+    word, _, value = new.split("\t")
+    message = rf"date_words.tsv, line {line + 1}: value '{value}' of '{word}': {wrong}"
+    with pytest.raises(ConfigError, match=message):
+        dates.find_dates("Jets struck yesterday.", "2026-01-17")
+
+
+def test_lexicon_date_words_are_the_dates_words() -> None:
+    """The table's values are those dates.py wrote in Python: a spot check."""
+    found = dates.date_words()
+    assert found["relative_day"]["the day before yesterday"] == 2
+    assert found["relative_period"]["over the weekend"] == "weekend"
+    assert found["month_part"] == {
+        "early": 5, "beginning of": 5, "mid": 15, "middle of": 15, "late": 25, "end of": 25,
+    }  # fmt: skip
+    assert found["ago_count"]["several"] == 3
 
 
 def test_lexicon_a_person_is_armed_or_civilian_not_both(spoil) -> None:  # type: ignore[no-untyped-def]

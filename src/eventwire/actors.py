@@ -21,7 +21,7 @@ from typing import Any
 
 from .coding.words import triggers
 from .gazetteer import Gazetteer, norm_key
-from .lexicon import data_text, read_table
+from .lexicon import data_text, read_table, word_classes
 from .records import Actor
 
 # ACLED inter codes (ACLED Codebook 2023, "Actors").
@@ -29,34 +29,34 @@ STATE, REBEL, POLITICAL_MILITIA, IDENTITY_MILITIA, RIOTERS, PROTESTERS, CIVILIAN
     1, 9
 )
 _STATE_KINDS = {"military", "police", "government"}
-# Last words of facility names that can hold a generic actor word ("Military Airport").
-_FACILITY_WORDS = {
-    "airport",
-    "base",
-    "airbase",
-    "hospital",
-    "school",
-    "college",
-    "academy",
-    "university",
-    "prison",
-    "stadium",
-    "dam",
-    "bridge",
-    "square",
-    "street",
-    "road",
-    "camp",
-    "barracks",
-    "hill",
-    "station",
-    "field",
-    "complex",
-    "headquarters",
-}
 # Generic words for fighters that, right after a group's name, are that group's fighters.
 _FIGHTER_KINDS = {"unidentified_armed_group", "military", "police"}
 _SHORT_ALIAS = 3  # single-token aliases this short must be written in capitals ("SDF", not "sdf")
+
+# The classes of ``actor_words.tsv`` (its header says what each is for), read by this
+# stage and the people stage. A row of another class stops the load: a misspelt class is
+# never silently empty.
+ACTOR_CLASSES: tuple[str, ...] = (
+    "area_word", "facility_word", "fighter_word", "group_anaphor", "group_link",
+    "group_possessive", "name_particle", "nisba_article", "org_preposition", "state_weapon",
+)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1)
+def _actor_words() -> dict[str, frozenset[str]]:
+    return word_classes("actor_words.tsv", ACTOR_CLASSES)
+
+
+@functools.lru_cache(maxsize=64)
+def actor_words(*names: str) -> frozenset[str]:
+    """The words of the named classes of ``actor_words.tsv``, together (KeyError for a
+    class not declared).
+
+    >>> sorted(actor_words("area_word"))
+    ['area', 'areas', 'council', 'lga', 'lgas']
+    """
+    found = _actor_words()
+    return frozenset().union(*(found[name] for name in names))
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,14 +215,6 @@ def find_actor_mentions_in_tokens(
     return out
 
 
-# Strikes and fire only armed forces deliver: "Israeli airstrikes", "US strikes",
-# "Pakistani shelling" name the state's military as who struck.
-_STATE_WEAPONS = frozenset(
-    "airstrike airstrikes strike strikes bombardment bombardments shelling bombing bombings "
-    "raid raids missile missiles rocket rockets artillery fire".split()
-)
-
-
 def _state_weapons(toks: list[Any], covered: set[int]) -> list[ActorMention]:
     """A demonym or country name on a strike ("Israeli airstrikes", "US strikes", "an
     Israeli air strike") as a mention of that state's military forces."""
@@ -234,7 +226,7 @@ def _state_weapons(toks: list[Any], covered: set[int]) -> list[ActorMention]:
         head = t.head
         if head.lower_ == "air" and head.head.i != head.i:  # "Israeli air strikes"
             head = head.head
-        if head.lower_ not in _STATE_WEAPONS or head.i <= t.i:
+        if head.lower_ not in actor_words("state_weapon") or head.i <= t.i:
             continue
         if t.lower_ not in names and t.ent_type_ not in ("GPE", "NORP"):
             continue
@@ -270,11 +262,12 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
         )
     # "Military" in "Al-Seen Military Airport", "Army" in "Army Hospital": a word of a
     # facility's or place's name, not the forces.
+    facilities = actor_words("facility_word")
     named = [
         (e.start, e.end)
         for e in doc.ents
         if e.label_ in ("FAC", "GPE", "LOC")
-        or (e.label_ == "ORG" and e[-1].lower_ in _FACILITY_WORDS)
+        or (e.label_ == "ORG" and e[-1].lower_ in facilities)
     ]
     found = [
         m
@@ -365,11 +358,6 @@ def demonym_homes() -> dict[str, str]:
     return out
 
 
-# Words after a generic phrase that make it the name of a division, not an actor: "Bokkos
-# local government area", "the municipal council area".
-_AREA_WORDS = frozenset({"area", "areas", "lga", "lgas", "council"})
-
-
 def _division_name(toks: Sequence[Any], m: ActorMention) -> bool:
     """ "Bokkos local government area", "Bassa local government": an administrative
     division named by a generic word, not the government as an actor."""
@@ -378,7 +366,7 @@ def _division_name(toks: Sequence[Any], m: ActorMention) -> bool:
     after = toks[m.tok_end].lower_ if m.tok_end < len(toks) else ""
     before = toks[m.tok_start - 1] if m.tok_start > 0 else None
     named = before is not None and before.text[:1].isupper() and not before.is_sent_start
-    return after in _AREA_WORDS or (named and m.tok_end - m.tok_start > 1)
+    return after in actor_words("area_word") or (named and m.tok_end - m.tok_start > 1)
 
 
 def _alternatives(
@@ -432,7 +420,11 @@ def _group_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return heads, openers, frozenset(r["word"] for r in rows if r["place"] == "not")
 
 
-_LINKS = {"al", "el", "ad", "ar", "as", "ash", "az", "of", "the", "ibn", "bin", "abu", "-", "'s"}
+@functools.lru_cache(maxsize=1)
+def _group_links() -> frozenset[str]:
+    """What may stand between the capitalised words of a group's name: the words of
+    ``group_link``, a hyphen and a possessive ("Jaysh al-Nasr", "Army of God's Men")."""
+    return actor_words("group_link") | {"-", "'s"}
 
 
 def _group_like(words: Sequence[Any], after: Any | None) -> bool:
@@ -448,13 +440,14 @@ def _group_like(words: Sequence[Any], after: Any | None) -> bool:
         return True
     if len(words) == 1 and words[0].text.isupper() and 2 <= len(words[0].text) <= 6:
         return True
-    return after is not None and after.lemma_.lower() in ("fighter", "militant", "member", "rebel")
+    return after is not None and after.lemma_.lower() in actor_words("fighter_word")
 
 
 def _group_names(toks: Sequence[Any]) -> list[tuple[int, int]]:
     """Capitalised names built on a group word that the model may not tag: "Sultan Murad
     Division", "Jaysh al-Nasr", "Liwa al-Quds"."""
     heads, openers, _ = _group_words()
+    links = _group_links()
     out: list[tuple[int, int]] = []
     n = len(toks)
     for i, t in enumerate(toks):
@@ -463,17 +456,17 @@ def _group_names(toks: Sequence[Any]) -> list[tuple[int, int]]:
             continue
         if low in heads and i > 0:
             s = i
-            while s > 0 and (toks[s - 1].text[:1].isupper() or toks[s - 1].lower_ in _LINKS):
+            while s > 0 and (toks[s - 1].text[:1].isupper() or toks[s - 1].lower_ in links):
                 s -= 1
-            while s < i and toks[s].lower_ in _LINKS:
+            while s < i and toks[s].lower_ in links:
                 s += 1
             if s < i and toks[s].text[:1].isupper() and not toks[s].is_sent_start:
                 out.append((s, i + 1))
         elif low in openers:
             e = i + 1
-            while e < n and (toks[e].text[:1].isupper() or toks[e].lower_ in _LINKS):
+            while e < n and (toks[e].text[:1].isupper() or toks[e].lower_ in links):
                 e += 1
-            while e > i + 1 and toks[e - 1].lower_ in _LINKS:
+            while e > i + 1 and toks[e - 1].lower_ in links:
                 e -= 1
             if e > i + 1:
                 out.append((i, e))

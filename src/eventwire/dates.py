@@ -15,8 +15,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+
+from .lexicon import word_values
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -29,63 +33,97 @@ _MONTH = (
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "a": 1,
-    "few": 3,
-    "several": 3,
+
+
+def _count(low: int, high: int) -> Callable[[str], int]:
+    def parse(value: str) -> int:
+        if not value.isdigit() or not low <= int(value) <= high:
+            raise ValueError(f"not a whole number from {low} to {high}")
+        return int(value)
+
+    return parse
+
+
+def _one_of(*allowed: str) -> Callable[[str], str]:
+    def parse(value: str) -> str:
+        if value not in allowed:
+            raise ValueError(f"not one of {', '.join(allowed)}")
+        return value
+
+    return parse
+
+
+# The classes of ``date_words.tsv`` (its header says what each is for), each with what its
+# value must be. A row of another class, or a value that does not parse, stops the load.
+DATE_CLASSES: dict[str, Callable[[str], int | str]] = {
+    "relative_day": _count(0, 7),
+    "relative_period": _one_of(
+        "this_week", "last_week", "weekend", "this_month", "last_month", "year"
+    ),
+    "ago_count": _count(1, 12),
+    "month_part": _count(1, 28),
+    "month_lead": _one_of("-"),
+    "month_article": _one_of("-"),
+    "weekday_last": _one_of("-"),
+    "day_part": _one_of("-"),
 }
 
-# Order matters: longer, more precise forms first; a span taken by one is not re-read.
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
-    ("dmy", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.I)),
-    ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
-    ("dm", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}(?![\w-])", re.I)),
-    ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:,\s*)?\d)", re.I)),
-    (
-        "part_month",
-        re.compile(
-            r"\b(?P<part>mid|early|late|end of|beginning of|middle of)[- ]"
-            rf"(?:{_MONTH})(?:,?\s+{_YEAR})?",
-            re.I,
+
+@functools.lru_cache(maxsize=1)
+def date_words() -> dict[str, dict[str, int | str]]:
+    """The words of ``date_words.tsv`` by class, each with its value.
+
+    >>> date_words()["relative_day"]["yesterday"]
+    1
+    """
+    return word_values("date_words.tsv", DATE_CLASSES)
+
+
+def _alternatives(words: Iterable[str], gap: str = " ") -> str:
+    """A regex alternation of words and phrases, longest first, with ``gap`` between the
+    words of a phrase."""
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    return "|".join(gap.join(re.escape(part) for part in w.split()) for w in ordered)
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """The date patterns, in the order they are tried: longer, more precise forms first; a
+    span taken by one is not re-read. Built on first use from ``date_words.tsv``."""
+    words = date_words()
+    parts = _alternatives(words["month_part"])
+    last = _alternatives(words["weekday_last"], r"\s+")
+    tod = _alternatives(words["day_part"])
+    counts = _alternatives(words["ago_count"])
+    relative = _alternatives([*words["relative_day"], *words["relative_period"]])
+    leads = _alternatives([*words["month_lead"], *words["month_article"]])
+    return [
+        ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
+        ("dmy", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.I)),
+        ("mdy", re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I)),
+        ("dm", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}(?![\w-])", re.I)),
+        ("md", re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:,\s*)?\d)", re.I)),
+        (
+            "part_month",
+            re.compile(rf"\b(?P<part>{parts})[- ](?:{_MONTH})(?:,?\s+{_YEAR})?", re.I),
         ),
-    ),
-    ("month_year", re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I)),
-    (
-        "weekday",
-        re.compile(
-            rf"\b(?P<last>last\s+|this\s+past\s+|past\s+)?{_WEEKDAY}(?:'s)?"
-            r"(?P<tod>\s+(?:night|morning|evening|afternoon))?\b",
-            re.I,
+        ("month_year", re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.I)),
+        (
+            "weekday",
+            re.compile(
+                rf"\b(?P<last>(?:{last})\s+)?{_WEEKDAY}(?:'s)?(?P<tod>\s+(?:{tod}))?\b", re.I
+            ),
         ),
-    ),
-    (
-        "ago",
-        re.compile(
-            r"\b(?P<n>\d+|one|two|three|four|five|six|seven|a|few|several)\s+"
-            r"(?P<unit>days?|weeks?|months?)\s+(?:ago|earlier)\b",
-            re.I,
+        (
+            "ago",
+            re.compile(
+                rf"\b(?P<n>\d+|{counts})\s+(?P<unit>days?|weeks?|months?)\s+(?:ago|earlier)\b",
+                re.I,
+            ),
         ),
-    ),
-    (
-        "relative",
-        re.compile(
-            r"\b(?P<rel>the day before yesterday|yesterday|last night|overnight|today|tonight|"
-            r"this morning|this afternoon|this evening|earlier today|earlier this week|this week|"
-            r"last week|last weekend|over the weekend|this weekend|earlier this month|this month|"
-            r"last month|earlier this year)\b",
-            re.I,
-        ),
-    ),
-    ("month", re.compile(rf"\b(?:in|since|during|a|an|the|last|this)\s+{_MONTH}(?![\w-])", re.I)),
-]
+        ("relative", re.compile(rf"\b(?P<rel>{relative})\b", re.I)),
+        ("month", re.compile(rf"\b(?:{leads})\s+{_MONTH}(?![\w-])", re.I)),
+    ]
 
 
 @dataclass(slots=True)
@@ -140,14 +178,8 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date 
         part = (g.get("part") or "").lower()
         # A part of a month is coded to a representative day with week precision
         # (dateparser gives nothing for "mid-December", see DESIGN.md).
-        day, precision = {
-            "early": (5, 2),
-            "beginning of": (5, 2),
-            "mid": (15, 2),
-            "middle of": (15, 2),
-            "late": (25, 2),
-            "end of": (25, 2),
-        }.get(part, (15, 3))
+        parts = date_words()["month_part"]
+        day, precision = (int(parts[part]), 2) if part in parts else (15, 3)
         if g.get("year"):
             return _safe_date(int(g["year"]), month, day), precision, False
         return (_infer_year(month, day, pub) if pub else None), precision, True
@@ -163,7 +195,7 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date 
         if pub is None:
             return None, 1, True
         n_text = g["n"].lower()
-        n = int(n_text) if n_text.isdigit() else _NUMBER_WORDS.get(n_text, 1)
+        n = int(n_text) if n_text.isdigit() else int(date_words()["ago_count"].get(n_text, 1))
         unit = g["unit"].lower()
         if unit.startswith("day"):
             return pub - dt.timedelta(days=n), 1, True
@@ -174,30 +206,21 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date 
         if pub is None:
             return None, 1, True
         rel = g["rel"].lower()
-        if rel == "the day before yesterday":
-            return pub - dt.timedelta(days=2), 1, True
-        if rel in ("yesterday", "last night", "overnight"):
-            return pub - dt.timedelta(days=1), 1, True
-        if rel in (
-            "today",
-            "tonight",
-            "this morning",
-            "this afternoon",
-            "this evening",
-            "earlier today",
-        ):
-            return pub, 1, True
-        if rel in ("earlier this week", "this week"):
+        words = date_words()
+        if rel in words["relative_day"]:
+            return pub - dt.timedelta(days=int(words["relative_day"][rel])), 1, True
+        period = words["relative_period"].get(rel)
+        if period == "this_week":
             return pub - dt.timedelta(days=pub.weekday() // 2), 2, True
-        if rel in ("last week",):
+        if period == "last_week":
             # The week before the publication week, coded to its middle (Thursday).
             return pub - dt.timedelta(days=pub.weekday() + 4), 2, True
-        if rel in ("last weekend", "over the weekend", "this weekend"):
+        if period == "weekend":
             back = (pub.weekday() - 5) % 7 or 7
             return pub - dt.timedelta(days=back), 2, True
-        if rel in ("earlier this month", "this month"):
+        if period == "this_month":
             return pub.replace(day=max(1, min(15, pub.day - 1))), 3, True
-        if rel == "last month":
+        if period == "last_month":
             last = pub.replace(day=1) - dt.timedelta(days=1)
             return last.replace(day=15), 3, True
         return None, 3, True  # "earlier this year": a period, not an event date
@@ -229,12 +252,14 @@ def find_dates(text: str, published: str | dt.date | None) -> list[DateMention]:
     pub = published if isinstance(published, dt.date) else parse_published(published)
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
-    for kind, pattern in _PATTERNS:
+    articles = date_words()["month_article"]
+    periods = date_words()["relative_period"]
+    for kind, pattern in _patterns():
         for m in pattern.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            if kind == "month" and m.group(0).split()[0].lower() in ("a", "an", "the", "may"):
+            if kind == "month" and m.group(0).split()[0].lower() in articles:
                 # "a December ambush" names the month; "the May 5" is caught above.
                 s = m.start("month")
             if (
@@ -246,7 +271,8 @@ def find_dates(text: str, published: str | dt.date | None) -> list[DateMention]:
             if "month" in m.groupdict() and m.group("month") and m.group("month")[0].islower():
                 continue  # "a march", "may": month names are written with a capital
             date, precision, relative = _resolve_within_calendar(kind, m, pub)
-            if kind == "relative" and m.group("rel").lower() == "earlier this year":
+            if kind == "relative" and periods.get(m.group("rel").lower()) == "year":
+                # "earlier this year": a period, not an event's date
                 continue
             status = (
                 "unresolved"

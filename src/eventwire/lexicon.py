@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .errors import ConfigError
 from .records import RELATION_TYPES
@@ -198,6 +198,30 @@ def word_classes(name: str, classes: Iterable[str]) -> dict[str, frozenset[str]]
             raise ConfigError(f"{name}, line {line}: {word!r} is listed twice as {cls}")
         found[cls].add(word)
     return {c: frozenset(w) for c, w in found.items()}
+
+
+_V = TypeVar("_V")
+
+
+def word_values(name: str, parsers: Mapping[str, Callable[[str], _V]]) -> dict[str, dict[str, _V]]:
+    """The words of a table with ``word``, ``class`` and ``value`` columns, by class, each
+    with its value as its class's parser reads it. Classes and repeated words are checked
+    as ``word_classes`` checks them; a value the parser refuses (ValueError, whose message
+    says what is wrong) stops the load with a ConfigError naming the file and the line."""
+    word_classes(name, parsers)
+    found: dict[str, dict[str, _V]] = {c: {} for c in parsers}
+    for row in read_table(name):
+        value = row.get("value")
+        if value is None:
+            raise ConfigError(f"{name}, line {line_of(name, row)}: no column 'value'")
+        try:
+            found[row["class"]][row["word"]] = parsers[row["class"]](value)
+        except ValueError as exc:
+            line = line_of(name, row)
+            raise ConfigError(
+                f"{name}, line {line}: value {value!r} of {row['word']!r}: {exc}"
+            ) from None
+    return found
 
 
 @functools.lru_cache(maxsize=1)

@@ -24,15 +24,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .actors import ActorMention
+from .actors import ActorMention, actor_words
 from .lexicon import doc_text, match_phrase, phrase_index, token_forms
 
 # Named-entity labels that can name an organisation next to a role ("Syrian President").
 ORG_LABELS = ("ORG", "NORP", "GPE")
-# Arabic articles before a family name from a place or a group ("al-Masri", "al-Houthi").
-_NISBA = {"al", "el", "ad", "as", "ash", "an", "ar", "az", "at"}
-# Words that point back to a group named earlier: "its spokesman", "the group's leader".
-_GROUP_ANAPHORS = {"its", "their", "group", "movement", "militia", "organisation", "organization"}
 
 
 @dataclass(slots=True)
@@ -100,7 +96,7 @@ def _name_token(tok: Any) -> bool:
     """A token that can be part of a personal name: "Bilal", "al", "-", "Jasim", "bin"."""
     if tok.text in ("-", "'"):
         return True
-    if tok.lower_ in ("al", "el", "bin", "ibn", "abu", "abd", "bint", "de", "van", "von", "ul"):
+    if tok.lower_ in actor_words("name_particle"):
         return True
     return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha
 
@@ -184,7 +180,7 @@ def find_people(doc: Any, actors: list[ActorMention], places: Sequence[Any] = ()
 
 def _nisba(doc: Any, i: int) -> bool:
     """ "Houthi" in "Abdul-Malik al-Houthi": a group's name as the end of a person's name."""
-    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in _NISBA
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in actor_words("nisba_article")
 
 
 def _named_by_role(ent: Any, forms: list[tuple[str, ...]]) -> bool:
@@ -336,9 +332,9 @@ def _role_in_apposition(p: Person, doc: Any, forms: list[tuple[str, ...]], orgs:
 
 def _anaphor(tok: Any) -> bool:
     """ "its", "their", "the group's": an owner that stands for a group named before."""
-    if tok.lower_ in ("its", "their"):
+    if tok.lower_ in actor_words("group_possessive"):
         return True
-    return tok.lemma_.lower() in _GROUP_ANAPHORS and any(
+    return tok.lemma_.lower() in actor_words("group_anaphor", "group_possessive") and any(
         c.tag_ == "POS" or (c.dep_ == "det" and c.lower_ == "the") for c in tok.children
     )
 
@@ -349,7 +345,11 @@ def _org_of_role(tok: Any, noun: Any) -> bool:
         return True
     cur = tok
     for _ in range(3):
-        if cur.head.i == noun.i and cur.dep_ == "prep" and cur.lower_ in ("of", "for", "in", "at"):
+        if (
+            cur.head.i == noun.i
+            and cur.dep_ == "prep"
+            and cur.lower_ in actor_words("org_preposition")
+        ):
             return True
         if cur.head.i == cur.i:
             return False

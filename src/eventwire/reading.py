@@ -17,7 +17,7 @@ import functools
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from .actors import ActorMention
+from .actors import ActorMention, actor_words
 from .lexicon import doc_text, token_forms, token_starts, word_classes
 from .people import Person, by_token
 
@@ -32,7 +32,7 @@ Setting = tuple[str | None, str | None, int | None]
 # another class stops the load: a misspelt class is never silently empty.
 READING_CLASSES: tuple[str, ...] = (
     "act_preposition", "charge_preposition", "clause_mark", "definite_determiner",
-    "force_noun", "group_noun", "group_possessive", "group_pronoun", "noun_preposition",
+    "force_noun", "group_noun", "group_pronoun", "noun_preposition",
     "number_preposition", "object_relative", "own_side", "partitive_word",
     "person_possessive", "person_pronoun", "place_preposition", "plural_definite",
     "relative_pronoun", "role_preposition", "scale_word", "source_preposition",
@@ -41,15 +41,20 @@ READING_CLASSES: tuple[str, ...] = (
 )  # fmt: skip
 
 
+# Classes another table holds, read from there (one source per class of word).
+_ELSEWHERE: tuple[str, ...] = ("group_possessive",)  # actor_words.tsv
+
+
 @functools.lru_cache(maxsize=1)
 def _reading_words() -> dict[str, frozenset[str]]:
-    return word_classes("reading_words.tsv", READING_CLASSES)
+    found = word_classes("reading_words.tsv", READING_CLASSES)
+    return {**found, **{name: actor_words(name) for name in _ELSEWHERE}}
 
 
 @functools.lru_cache(maxsize=64)
 def reading_words(*names: str) -> frozenset[str]:
-    """The words of the named classes of ``reading_words.tsv``, together (KeyError for a
-    class not declared)."""
+    """The words of the named classes of ``reading_words.tsv`` (and of the classes it
+    leaves to ``actor_words.tsv``), together (KeyError for a class not declared)."""
     found = _reading_words()
     return frozenset().union(*(found[name] for name in names))
 
