@@ -101,3 +101,24 @@ def test_classifier_says_which_decided_and_weighs_its_confidence() -> None:
     main = events[0]
     prob = float(main.classified_by.split(" ")[1])
     assert 0.0 < main.confidence <= 1.0 and abs(main.confidence - prob) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # Fighting with no word of ground taken stays a battle, whatever the model thinks.
+        ("Regime forces fought rebel factions around the textile mills north of Kafr Nabudah "
+         "on Friday; neither side reported losses.", "Armed clash"),
+        # Ground taken by a state's army: the card reads who gained it.
+        ("Syrian army units seized a network of Islamic State tunnels outside Deir Hafer on "
+         "Friday.", "Government regains territory"),
+        # Ground the cards did not see taken: who took it says which.
+        ("Somali troops pushed al-Shabaab fighters out of the town of Badhaadhe on Friday "
+         "after two days of fighting.", "Government regains territory"),
+        ("Rebels drove government troops out of the town of Kitchanga on Friday after heavy "
+         "fighting.", "Non-state actor overtakes territory"),
+    ],
+)
+def test_classifier_leaves_who_gained_ground_to_the_cards(text: str, sub: str) -> None:
+    events = eventwire.extract(text, published="2018-03-05").events
+    assert events and events[0].sub_event_type == sub

@@ -95,3 +95,27 @@ def test_convention(text: str, expected: str) -> None:
     result = extract(text, published="2024-03-05")
     assert result.events, "no event found"
     assert result.events[0].sub_event_type == expected, result.events[0].classified_by
+
+
+def test_convention_what_a_protest_is_against_is_no_event_of_it() -> None:
+    """An arrest or a killing a demonstration is against is its cause: no arrests, no
+    intervention and no toll of the protest; told as an event of its own, it is one, and
+    the demonstration told first stays the main event."""
+    protest = extract("Hundreds rallied in Mombasa on Tuesday over the killing of a "
+                      "fisherman by coast guards.", published="2024-03-05").events  # fmt: skip
+    assert [(e.sub_event_type, e.fatalities) for e in protest] == [("Peaceful protest", 0)]
+    two = extract("On 3 March 2024, nurses and students protested in Sukkur against the arrest "
+                  "of a union leader and demanded her release. She was detained by police on 1 "
+                  "March.", published="2024-03-05").events  # fmt: skip
+    assert [e.sub_event_type for e in two] == ["Peaceful protest", "Arrests"]
+    assert [e.event_date for e in two] == ["2024-03-03", "2024-03-01"]
+
+
+def test_convention_shops_looted_in_a_riot_are_the_riot() -> None:
+    """Looting told right after a riot, with no date or town of its own, is the riot's
+    doing: one violent demonstration with its injured, not a second event."""
+    events = extract("Traders angry at a new levy threw stones at council guards and burnt a "
+                     "market office in Kisii on Monday. Four guards were hurt and several "
+                     "stalls on Hospital Road were looted before police scattered the crowd.",
+                     published="2024-03-05").events  # fmt: skip
+    assert [(e.sub_event_type, e.injuries) for e in events] == [("Violent demonstration", 4)]

@@ -73,7 +73,8 @@ def assemble(
         (e.event_date for _, _, e in events if e.event_date and e.time_precision == 1),
         default=None,
     )
-    events.sort(key=lambda dve: _main_rank(dve[0], dve[2], doc, latest))
+    lead = min((f.sent_i for d, _, _ in events for f in d.frames), default=0)
+    events.sort(key=lambda dve: _main_rank(dve[0], dve[2], doc, latest, lead))
     return events
 
 
@@ -98,8 +99,11 @@ def _reacted_to(frame: Frame, doc: Doc) -> bool:
     return True
 
 
-def _main_rank(draft: Draft, ev: Event, doc: Doc, latest: str | None) -> tuple[float, int]:
-    """Main event first: told in the lead or told most, and not only recalled."""
+def _main_rank(
+    draft: Draft, ev: Event, doc: Doc, latest: str | None, lead: int = 0
+) -> tuple[float, int]:
+    """Main event first: told in the lead (the first sentence that tells any event, most)
+    or told most, and not only recalled."""
     recalled = bool(
         latest
         and ev.event_date
@@ -108,8 +112,12 @@ def _main_rank(draft: Draft, ev: Event, doc: Doc, latest: str | None) -> tuple[f
     )
     lead_end = _lead_end(doc)
     in_lead = any(f.start < lead_end and f.main_clause for f in draft.frames)
+    # The first sentence's main clause over the second's ("Lawyers protested against the
+    # arrest of a reporter. He was detained last week.": the protest).
+    first = any(f.sent_i == lead and f.main_clause for f in draft.frames)
     told = len(draft.frames)
-    return (-(2.0 * in_lead + min(told, 4) * 0.5 + ev.confidence - 3.0 * recalled), draft.first)
+    rank = 2.0 * in_lead + 1.0 * first + min(told, 4) * 0.5 + ev.confidence - 3.0 * recalled
+    return (-rank, draft.first)
 
 
 def _lead_end(doc: Doc) -> int:

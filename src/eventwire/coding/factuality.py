@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..lexicon import speech_words
 from .numbers import number_value
 from .records import TriggerHit
 from .syntax import governors
-from .words import vetoes, word_class
+from .words import triggers, vetoes, word_class
 
 if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
     from spacy.tokens import Doc, Span, Token
@@ -30,6 +31,49 @@ PERIOD = re.compile(
     r"(?:during|over) (?:a|one|two|three|four|five|six|several) (?:weeks?|months?) of)\b",
     re.I,
 )
+
+
+def said_when(start: int, end: int, doc: Doc) -> bool:
+    """The date at ``start:end`` is when something was said, not when it happened: "an
+    army spokesman said in a statement on Sunday", "police told reporters on Monday"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    if tok.dep_ == "pobj":
+        tok = tok.head  # the preposition: "on"
+    gov = tok.head
+    if gov.i == tok.i:
+        return False
+    verbs, _, nouns = speech_words()
+    if gov.pos_ == "NOUN" and gov.lemma_.lower() in nouns:
+        return True  # "in a statement on Sunday"
+    return gov.pos_ == "VERB" and gov.lemma_.lower() in verbs
+
+
+def protest_topic(hit: TriggerHit, doc: Doc) -> bool:
+    """What a demonstration is against or for, not an event of it: "protested against the
+    arrest of a journalist", "rallied over the killing of a student", "demanding the
+    release of their leader". The arrest or killing may be an event of its own, told
+    elsewhere; inside the protest's words it is only the cause."""
+    return hit.entry.cls != "protest" and in_protest_topic(doc[hit.j - 1])
+
+
+def in_protest_topic(tok: Token) -> bool:
+    """``tok`` lies in the words of what a demonstration is against or for."""
+    chain = [tok, *governors(tok, 5)]
+    for k, t in enumerate(chain[1:], start=1):
+        below = chain[k - 1]
+        topic = (below.dep_ == "pobj" and t.lower_ in word_class("protest_topic_prep")) or (
+            t.lemma_.lower() in word_class("protest_topic_verb") and below.dep_ in ("dobj", "pobj")
+        )
+        if topic and any(_protest_word(g) for g in (t, *governors(t, 2))):
+            return True
+    return False
+
+
+def _protest_word(tok: Token) -> bool:
+    return any(t.cls == "protest" for t in triggers().get(tok.lemma_.lower(), ()))
 
 
 def is_modal(tok: Token, trigger: range = range(0)) -> bool:

@@ -19,7 +19,14 @@ from typing import TYPE_CHECKING
 from ..actors import ActorMention
 from ..dates import DateMention
 from ..place_lexicon import PlaceMention
-from .factuality import is_aggregate, is_modal, nonviolent
+from .factuality import (
+    in_protest_topic,
+    is_aggregate,
+    is_modal,
+    nonviolent,
+    protest_topic,
+    said_when,
+)
 from .records import Frame, Toll, TriggerHit
 from .roles import assign_roles
 from .support import in_support
@@ -223,6 +230,7 @@ def _told(hits: list[TriggerHit], sent: Span, doc: Doc, tolls: list[Toll]) -> li
         and not is_aggregate(h, doc, sent)
         and not other_sense(h, doc)
         and not in_support(doc[h.j - 1])
+        and not protest_topic(h, doc)
         and not (h.entry.cls in ("kill", "injure") and any(i in zeros for i in range(h.i, h.j)))
     ]
 
@@ -247,14 +255,20 @@ def _sentence_frames(
         lo = doc[min(scope)].idx if scope else sent.start_char
         hi = doc[max(scope)].idx + len(doc[max(scope)].text) if scope else sent.end_char
         frame.tolls = [
-            t for t in tolls if (t.word_i in scope) or (t.word_i < 0 and lo <= t.start < hi)
-        ]
+            t for t in tolls
+            if ((t.word_i in scope) or (t.word_i < 0 and lo <= t.start < hi))
+            and not (t.word_i >= 0 and in_protest_topic(doc[t.word_i]))  # "over the killing of"
+        ]  # fmt: skip
         if gi > 0:
             # Zeros and stated totals not inside a nested frame belong to the first.
             frame.tolls = [t for t in frame.tolls if t.word_i >= 0 or t.start >= lo]
+        # The day a report was given ("said in a statement on Sunday") dates no event it
+        # tells; with none of its own, the frame is undated and joins the one told before.
         frame.dates = [
-            d for d in dates if lo <= d.start < hi and _in_scope(d.start, scope, doc, sent)
-        ]
+            d for d in dates
+            if lo <= d.start < hi and _in_scope(d.start, scope, doc, sent)
+            and not said_when(d.start, d.end, doc)
+        ]  # fmt: skip
         frame.places = [p for p in places if _in_scope(p.start, scope, doc, sent)]
         frame.actors = [
             a for a in actors if sent.start <= a.tok_start < sent.end and a.tok_start in scope

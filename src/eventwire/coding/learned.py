@@ -19,10 +19,13 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
+from .. import actors as act
 from ..records import Actor
+from .clues import territory_taken
 from .features import RuleView, event_features
 from .model import NO_EVENT, Model
 from .records import Draft, Verdict
+from .triggers import match_triggers
 from .words import word_class
 
 if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
@@ -146,7 +149,14 @@ def settle_by_sides(label: str, verdict: Verdict, draft: Draft | None, doc: Doc)
     they were hit unarmed ("an off-duty policeman", "executed two captured soldiers").
     The cards know who was hit; the model's "Attack" yields to them. Likewise fire that
     went both ways ("shelled ... and, in response, rebels shelled army positions") is a
-    battle, whatever weapon: ACLED's remote violence is violence the target cannot answer."""
+    battle, whatever weapon: ACLED's remote violence is violence the target cannot answer.
+    Who gained ground is the cards' call too (they read who took it); the model's "ground
+    changed hands" stands only where a telling says so ("took control of", "captured")."""
+    if label in _TERRITORY:
+        if verdict.sub_event_type in _TERRITORY:
+            return verdict.sub_event_type  # who gained the ground is the cards' call
+        if verdict.sub_event_type and not _ground_told(draft, doc):
+            return verdict.sub_event_type  # nothing the model read says ground changed hands
     if label in _ANSWERABLE and verdict.card in ("exchange_of_fire", "direct_fire"):
         # Remote violence is fire the target cannot answer: fire answered, or arms the
         # target answers in kind ("mortars and small arms at army positions"), a battle.
@@ -161,6 +171,32 @@ def settle_by_sides(label: str, verdict: Verdict, draft: Draft | None, doc: Doc)
         return label
     return "Armed clash"
 
+
+def _ground_told(draft: Draft | None, doc: Doc) -> bool:
+    """A word of ground changing hands ("recaptured", "took control of") in what the model
+    read of the draft: its sentences, or the whole of a short text."""
+    if draft is not None and territory_taken(draft, doc):
+        return True
+    spans = draft_spans(doc, draft) or [(0, len(doc.text))]
+    if any(_DRIVEN_OUT.search(doc.text[a:b]) for a, b in spans):
+        return True  # "pushed Russian forces out of the village"
+    return any(
+        h.entry.cls == "territory" and any(a <= h.start < b for a, b in spans)
+        for h in match_triggers(doc)
+    )
+
+
+# A side driven from a place: the words around the enemy named between them.
+_DRIVEN_OUT = re.compile(
+    r"\b(?:push|pushed|drive|drove|driven|force|forced|chase|chased|flush|flushed)\b"
+    r"[^.;]{1,60}?\bout of\b",
+    re.IGNORECASE,
+)
+
+
+# Ground changing hands, by who gained it (the cards read who did: actor1's kind); sorted,
+# the state's first.
+_TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 # Explosion types a target can answer with its own fire (not a suicide bomber's or gas).
 _ANSWERABLE = frozenset({
@@ -220,6 +256,11 @@ class ModelDecider:
         if verdict.sub_event_type and label != verdict.sub_event_type and prob < defer:
             return verdict  # the model is unsure: the card's verdict stands
         label = settle_by_sides(label, verdict, draft, doc)
+        if label in _TERRITORY and verdict.sub_event_type not in _TERRITORY and actor1:
+            # Ground the cards did not see taken: who took it says which (ACLED: a state's
+            # forces regain, anyone else overtakes).
+            state = actor1.inter in (act.STATE, act.EXTERNAL)
+            label = sorted(_TERRITORY)[0 if state else 1]
         return replace(verdict, sub_event_type=label, model=self._by(prob))
 
     def _by(self, prob: float) -> str:

@@ -92,6 +92,9 @@ def _family(frame: Frame) -> str:
     return "violence"
 
 
+_RIOT_DOINGS = frozenset({"Looting/property destruction"})
+
+
 def _compatible(draft: Draft, frame: Frame) -> bool:
     fams = {_family(f) for f in draft.frames}
     fam = _family(frame)
@@ -99,6 +102,12 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
     # Force used on a demonstration told in one sentence ("police fired on students staging
     # a sit-in") is one event; elsewhere a demonstration and a battle are two.
     mixed_ok = same_sentence and "demonstration" in fams | {fam}
+    # Shops looted or property burnt in a riot told just before are the riot's doing: ACLED
+    # codes them in the violent demonstration ("... stoned the police. Shops were looted").
+    subs = {t.entry.sub_event_type for t in frame.triggers if t.entry.sub_event_type}
+    mixed_ok = mixed_ok or (
+        "demonstration" in fams and fam == "strategic" and subs <= _RIOT_DOINGS
+    )
     if fam not in fams and not (frame.classes() <= {"kill", "injure", "attack"}) and not mixed_ok:
         return False
     if not _dates_agree(draft.dates(), frame.dates):
