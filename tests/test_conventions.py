@@ -9,7 +9,9 @@
   nobody hurt are shells landing, one barrage; counted blasts that killed people at a
   market stay bombs.
 - Demonstrators who block roads with barricades or burning tyres are a violent
-  demonstration (the Codebook names road-blocking with barricades and burning tyres).
+  demonstration (the Codebook names road-blocking with barricades and burning tyres), as
+  are demonstrators in running battles with the police, committing vandalism or
+  attacking someone themselves.
 - Heavy weapons alone, fired one way, stay shelling (an anti-aircraft gun fired at the
   ground among them); a thrown grenade stays a grenade; a march that blocks nothing stays
   peaceful.
@@ -85,6 +87,22 @@ CASES = [
         "Hundreds of nurses marched to the health ministry in Lilongwe on Thursday to demand "
         "unpaid allowances.",
         "Peaceful protest",
+    ),
+    # demonstrators' own violence: running battles, vandalism, an attack by the crowd
+    (
+        "Dock workers protested outside the port authority in Mombasa on Monday; police and "
+        "protesters engaged in running battles for several hours.",
+        "Violent demonstration",
+    ),
+    (
+        "Residents protested in Gourcy on Monday against the suspension of their mayor and "
+        "committed acts of vandalism at the town hall.",
+        "Violent demonstration",
+    ),
+    (
+        "Market vendors staged a protest outside the municipal offices in Eldoret on Monday; "
+        "some of them attacked a council official.",
+        "Violent demonstration",
     ),
 ]
 

@@ -34,7 +34,11 @@ def _excessive_force(s: Situation, card: Card) -> str | None:
 
 
 def _turned_violent(s: Situation, card: Card) -> str | None:
-    if _demonstration(s, card) and (s.classes["riotous"] or s.vote("Mob violence")):
+    violent = s.classes["riotous"] or s.vote("Mob violence")
+    # "protested at the county offices; some of them attacked an official": the crowd's
+    # own attack makes the demonstration violent (an attack on it does not).
+    by_crowd = s.classes["attack"] and s.actor1 is not None and crowd_actor(s.actor1)
+    if _demonstration(s, card) and (violent or by_crowd):
         return card.decides
     return None
 

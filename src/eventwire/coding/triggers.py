@@ -120,6 +120,13 @@ def other_sense(hit: TriggerHit, doc: Doc) -> bool:
         and tok.lemma_ in word_class("protest_verb")
     ):
         return any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
+    if (
+        hit.entry.cls == "riotous"
+        and tok.pos_ == "NOUN"
+        and tok.dep_ in ("dobj", "nsubjpass")
+        and tok.head.lemma_.lower() in word_class("clear_verb")
+    ):
+        return True  # "police removed the barricades": the barricades are what was cleared
     if hit.entry.cls == "riotous" and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in word_class("blast_word")
         for t in (doc[hit.i], doc[hit.i].head)
