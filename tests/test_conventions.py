@@ -5,6 +5,8 @@
   launchers fired at the other side's positions make an armed clash, even when mortars
   or artillery are fired too; a grenade launcher is no hand grenade.
 - Fire "in both directions" of a front line went both ways: a battle.
+- An explosive set off against armed men (a mine, an IED) is remote violence, unless the
+  telling says fighting followed.
 - Blasts counted as many ("27 explosions", "several blasts") with no device named and
   nobody hurt are shells landing, one barrage; counted blasts that killed people at a
   market stay bombs.
@@ -55,6 +57,17 @@ CASES = [
         "Two explosions tore through a crowded market in Maiduguri on Sunday, killing six "
         "people.",
         "Remote explosive/landmine/IED",
+    ),
+    # an explosive set off against soldiers is remote violence, unless fighting followed
+    (
+        "Local defence forces attacked an army convoy with remote-controlled mines near "
+        "Gangaw on Monday, injuring three soldiers.",
+        "Remote explosive/landmine/IED",
+    ),
+    (
+        "Rebels attacked an army convoy with mines and then opened fire on the soldiers near "
+        "Gangaw on Monday; fighting lasted two hours.",
+        "Armed clash",
     ),
     # one way, heavy weapons: shelling; a thrown grenade: a grenade
     (

@@ -157,6 +157,10 @@ def settle_by_sides(label: str, verdict: Verdict, draft: Draft | None, doc: Doc)
             return verdict.sub_event_type  # who gained the ground is the cards' call
         if verdict.sub_event_type and not _ground_told(draft, doc):
             return verdict.sub_event_type  # nothing the model read says ground changed hands
+    if label == "Armed clash" and _set_off(verdict):
+        # "attacked a military convoy with remote-controlled mines": an explosive set off
+        # against armed men is remote violence, unless the telling says fighting followed.
+        return _IED
     if label in _ANSWERABLE and verdict.card in ("exchange_of_fire", "direct_fire"):
         # Remote violence is fire the target cannot answer: fire answered, or arms the
         # target answers in kind ("mortars and small arms at army positions"), a battle.
@@ -192,6 +196,22 @@ _DRIVEN_OUT = re.compile(
     r"[^.;]{1,60}?\bout of\b",
     re.IGNORECASE,
 )
+
+
+_IED = "Remote explosive/landmine/IED"
+
+
+def _set_off(verdict: Verdict) -> bool:
+    """The cards read an explosive set off (a mine, an IED, a bomb: the strongest explosion
+    word), and no word of fighting or of fire answered."""
+    votes = dict(verdict.votes)
+    explosive = {k: v for k, v in votes.items() if k in _ANSWERABLE}
+    return (
+        votes.get(_IED, 0.0) >= 0.6
+        and max(explosive.values()) == votes[_IED]
+        and votes.get("Armed clash", 0.0) < 0.8
+        and verdict.card not in ("exchange_of_fire", "direct_fire", "clash_word")
+    )
 
 
 # Ground changing hands, by who gained it (the cards read who did: actor1's kind); sorted,
