@@ -108,11 +108,10 @@ def _generic(m: ActorMention) -> bool:
 
 def _kind(words: Sequence[Any]) -> str:
     lowers = {t.lower_ for t in words}
-    for word, kind in (("clan", "clan"), ("clans", "clan"), ("clansmen", "clan"),
-                       ("community", "community"), ("communities", "community"),
-                       ("villagers", "community")):
-        if word in lowers:
-            return kind
+    if lowers & word_class("clan_kind_word"):
+        return "clan"
+    if lowers & word_class("community_kind_word"):
+        return "community"
     return "ethnic"
 
 
@@ -147,7 +146,7 @@ def _names_after(
 ) -> tuple[list[tuple[int, int]], str]:
     """ "militias from the Hawadle and Jarer Weyne clans": the names and their kind."""
     i = end
-    if i < len(toks) and toks[i].lower_ in ("from", "of", "belonging"):
+    if i < len(toks) and toks[i].lower_ in word_class("identity_prep"):
         i += 1 + (i + 1 < len(toks) and toks[i + 1].lower_ == "to")
     else:
         return [], "ethnic"

@@ -55,7 +55,7 @@ def named_crowd(mention: ActorMention, doc: Doc) -> bool:
     start = mention.tok_start
     return (
         start >= 2
-        and doc[start - 1].lower_ in ("of", "the")
+        and doc[start - 1].lower_ in word_class("party_link")
         and any(
             t.lemma_.lower() in word_class("party_person") for t in doc[max(start - 3, 0) : start]
         )
@@ -113,7 +113,7 @@ def told_as_crowd(draft: Draft, doc: Doc) -> bool:
                 c
                 for c in tok.children
                 if c.dep_ == "nsubj"
-                or (c.dep_ == "prep" and c.lower_ in ("between", "with", "among"))
+                or (c.dep_ == "prep" and c.lower_ in word_class("crowd_prep"))
             ]
             words = {t.lemma_.lower() for c in near for t in c.subtree}
             if words & _fighters():

@@ -99,11 +99,11 @@ def is_modal(tok: Token, trigger: range = range(0)) -> bool:
             and k <= 4
         ):
             return True
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
+        if any(c.dep_ == "mark" and c.lower_ in word_class("condition_mark") for c in t.children):
             return True
         if t.pos_ == "VERB" and k > 0:
             if t.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in ("while", "until", "as", "when")
+                c.dep_ == "mark" and c.lower_ in word_class("concurrent_mark")
                 for c in t.children
             ):
                 continue  # "would stay closed while teams searched": the main verb decides
@@ -213,7 +213,7 @@ def is_aggregate(hit: TriggerHit, doc: Doc, sent: Span) -> bool:
     if (
         not has_det
         and tok.dep_ == "pobj"
-        and head.lower_ in ("for", "of", "about")
+        and head.lower_ in word_class("generic_prep")
         and (
             head.head.pos_ in ("ADJ", "VERB")
             or head.head.lemma_.lower() in word_class("perpetrator_title")

@@ -80,7 +80,7 @@ def number_value(tok: Token) -> int | None:
     words = quantity_words()
     if text in words:
         return words[text]
-    if tok.lemma_.lower() in words and tok.lemma_.lower() not in ("a", "an", "no", "some"):
+    if tok.lemma_.lower() in words and tok.lemma_.lower() not in word_class("not_number_lemma"):
         return words[tok.lemma_.lower()]
     if "-" in text:  # "twenty-one"
         parts = [words.get(p) for p in text.split("-")]
@@ -172,7 +172,11 @@ def number_run(tok: Token) -> tuple[int, int, int] | None:
             first = k
         elif k >= 1 and doc[k].text == "-" and _word_value(doc[k - 1]) is not None:
             first = k - 1
-        elif k >= 1 and doc[k].lower_ == "and" and doc[k - 1].lower_ in ("hundred", "thousand"):
+        elif (
+            k >= 1
+            and doc[k].lower_ == "and"
+            and doc[k - 1].lower_ in word_class("and_multiplier")
+        ):
             first = k - 1
         else:
             break
@@ -185,7 +189,7 @@ def number_run(tok: Token) -> tuple[int, int, int] | None:
         elif (
             k + 1 < len(doc)
             and doc[k].lower_ == "and"
-            and doc[last].lower_ in ("hundred", "thousand")
+            and doc[last].lower_ in word_class("and_multiplier")
             and _word_value(doc[k + 1]) is not None
         ):
             last = k + 1
@@ -246,7 +250,7 @@ def _count_one(tok: Token) -> tuple[int | None, int | None, int | None, str, int
     lower = tok.lower_
     if lower == "number":
         return None, None, None, "exact", tok.idx, tok.idx + len(tok.text)  # "an unknown number"
-    if any(c.lower_ in ("no", "none") for c in tok.children) or (
+    if any(c.lower_ in word_class("zero_word") for c in tok.children) or (
         tok.i > 0 and tok.nbor(-1).lower_ == "no"
     ):
         return 0, None, None, "exact", tok.idx, tok.idx + len(tok.text)  # "no one"
@@ -260,21 +264,20 @@ def _count_one(tok: Token) -> tuple[int | None, int | None, int | None, str, int
             if v is not None:
                 return v, lo, hi, q, min(s, tok.idx), max(e, tok.idx + len(tok.text))
     for c in tok.children:
-        if c.dep_ == "det" and c.lower_ in ("no", "none"):
+        if c.dep_ == "det" and c.lower_ in word_class("zero_word"):
             return 0, None, None, "exact", c.idx, tok.idx + len(tok.text)
         if (
             c.dep_ in ("amod", "det")
             and c.lower_ in quantity_words()
-            and c.lower_ not in ("a", "an", "no", "some", "both")
+            and c.lower_ not in word_class("not_count_modifier")
         ):
             v = quantity_words()[c.lower_]
             return v, None, None, "about", c.idx, tok.idx + len(tok.text)
-    if any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children) and tok.tag_ in (
-        "NN",
-        "NNP",
+    if tok.tag_ in ("NN", "NNP") and any(
+        c.dep_ == "det" and c.lower_ in word_class("indefinite") for c in tok.children
     ):
         return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)  # "a local NGO staff"
-    if lower in ("himself", "herself", "him", "her", "he", "she"):
+    if lower in word_class("one_person_pronoun"):
         return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)
     if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":
         # The whole name is the evidence: "Bilal Hasan al-Jasim", not "Jasim".
@@ -288,7 +291,7 @@ def _count_one(tok: Token) -> tuple[int | None, int | None, int | None, str, int
     if (
         lower in word_class("collective_person")
         and tok.head.pos_ in ("VERB", "AUX")
-        and any(c.lower_ in ("was", "is", "has") for c in tok.head.children)
+        and any(c.lower_ in word_class("singular_aux") for c in tok.head.children)
     ):
         return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)  # "UN staff was shot"
     if tok.pos_ == "NOUN" and tok.tag_ == "NN" and lower not in word_class("plural_person"):
@@ -304,7 +307,7 @@ def number_word(text: str) -> int | None:
         value = numeral(text)
         return None if value is None or "." in text else int(value)
     words = quantity_words()
-    if text in words and text not in ("a", "an", "no", "some", "several", "many"):
+    if text in words and text not in word_class("not_number_word"):
         return words[text]
     parts = [words.get(p) for p in text.split("-")]
     if len(parts) > 1 and all(p is not None for p in parts):

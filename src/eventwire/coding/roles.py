@@ -143,7 +143,7 @@ def _verb_arguments(roles: _Roles, h: TriggerHit, tok: Token) -> None:
                 and c.conjuncts
                 and not any(
                     d.dep_ in ("dobj", "prep")
-                    and d.lower_ in ("with", "against")
+                    and d.lower_ in word_class("clash_prep")
                     or d.dep_ == "dobj"
                     for d in tok.children
                 )
@@ -158,7 +158,7 @@ def _verb_arguments(roles: _Roles, h: TriggerHit, tok: Token) -> None:
             roles.add(patients, c)
         elif c.dep_ == "agent":
             roles.add_children(agents, c)
-        elif c.dep_ == "prep" and c.lower_ in ("on", "against", "with", "at", "targeting"):
+        elif c.dep_ == "prep" and c.lower_ in word_class("target_prep"):
             roles.add_children(patients, c)
 
 
@@ -202,7 +202,7 @@ def _verb_opponents(roles: _Roles, h: TriggerHit, tok: Token) -> None:
     if not patients and h.entry.sub_event_type == "Armed clash":
         end = doc[h.j - 1].sent.end
         after = next(
-            (t.i for t in doc[h.j : min(h.j + 6, end)] if t.lower_ in ("with", "against")),
+            (t.i for t in doc[h.j : min(h.j + 6, end)] if t.lower_ in word_class("clash_prep")),
             None,
         )
         if after is not None:
@@ -217,7 +217,7 @@ def _noun_roles(roles: _Roles, h: TriggerHit, tok: Token) -> None:
     head = tok.head
     blamed = tok.dep_ == "dobj" and head.lemma_.lower() in word_class("blame_verb")
     for c in tok.children:
-        if blamed and c.dep_ == "prep" and c.lower_ in ("on", "to"):
+        if blamed and c.dep_ == "prep" and c.lower_ in word_class("blame_prep"):
             roles.add_children(agents, c)  # "blamed that attack on the ELN": the attacker
         elif c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i:
             if c.i >= h.i and h.entry.sub_event_type == "Headquarters or base established":
@@ -226,15 +226,13 @@ def _noun_roles(roles: _Roles, h: TriggerHit, tok: Token) -> None:
                 roles.add(agents, c)
         elif c.dep_ == "prep" and c.lower_ == "by":
             roles.add_children(agents, c)
-        elif c.dep_ == "prep" and c.lower_ in ("on", "against", "targeting", "at"):
+        elif c.dep_ == "prep" and c.lower_ in word_class("target_prep"):
             roles.add_children(patients, c)
         elif c.dep_ == "prep" and c.lower_ == "between":
             for g in c.children:
                 roles.add(agents, g)
                 for cj in g.conjuncts:
                     roles.add(patients, cj)
-        elif c.dep_ == "prep" and c.lower_ == "with":
-            roles.add_children(patients, c)
     _noun_governor(roles, tok)
 
 
@@ -245,7 +243,7 @@ def _noun_governor(roles: _Roles, tok: Token) -> None:
     head = tok.head
     if (
         tok.dep_ == "pobj"
-        and head.lower_ in ("for", "behind")
+        and head.lower_ in word_class("responsibility_prep")
         and head.head.lower_ in word_class("responsibility_word")
     ):
         # "the ISIS gunman responsible for a December ambush"
@@ -254,7 +252,7 @@ def _noun_governor(roles: _Roles, tok: Token) -> None:
     if tok.dep_ == "dobj" and head.lemma_.lower() in word_class("blame_verb"):
         # "authorities blamed that attack on the ELN": the blamed, not the blamer.
         for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in ("on", "to"):
+            if c.dep_ == "prep" and c.lower_ in word_class("blame_prep"):
                 roles.add_children(agents, c)
     elif tok.dep_ in ("dobj",) and head.pos_ == "VERB":
         for c in head.children:

@@ -261,10 +261,10 @@ def find_zero_tolls(text: str, offset: int = 0) -> list[Toll]:
     for m in _ZERO.finditer(text):
         what = (m.group("what") or m.group("what2") or "").lower()
         s, e = m.start() + offset, m.end() + offset
-        if any(w in what for w in ("casualt", "loss")):
+        if any(w in what for w in word_class("zero_loss_stem")):
             out.append(Toll("killed", 0, None, None, s, e, -1))
             out.append(Toll("injured", 0, None, None, s, e, -1))
-        elif any(w in what for w in ("injur", "hurt", "wound")):
+        elif any(w in what for w in word_class("zero_injury_stem")):
             out.append(Toll("injured", 0, None, None, s, e, -1))
         else:
             out.append(Toll("killed", 0, None, None, s, e, -1))

@@ -74,7 +74,12 @@ WORD_CLASSES: frozenset[str] = frozenset({
     "killed_form", "injured_form", "object_toll_verb", "multiplier", "vague_count",
     "collective_person", "plural_person", "claim_verb", "claim_object", "denial_verb",
     "denial_object", "accuse_verb", "communal_noun", "identity_modifier",
-    "identity_group_word", "not_identity",
+    "identity_group_word", "not_identity", "clash_prep", "target_prep", "blame_prep",
+    "responsibility_prep", "zero_loss_stem", "zero_injury_stem", "condition_mark",
+    "concurrent_mark", "generic_prep", "party_link", "crowd_prep", "clan_kind_word",
+    "community_kind_word", "identity_prep", "not_number_lemma", "not_number_word",
+    "not_count_modifier", "zero_word", "indefinite", "and_multiplier", "one_person_pronoun",
+    "singular_aux",
 })  # fmt: skip
 # Classes no word may share: a person is armed or civilian, not both.
 _EXCLUSIVE = (("armed_person", "civilian_person"),)
