@@ -152,8 +152,7 @@ def exchange_of_fire(draft: Draft, doc: Doc) -> bool:
     }
     if len(shooters) >= 2:
         return True
-    sents = list(doc.sents)
-    told = " ".join(sents[i].text.lower() for i in sorted({f.sent_i for f in draft.frames}))
+    told = told_text(draft, doc)
     if any(" " in w and w in told for w in word_class("both_ways")):
         return True  # "explosions in both directions of the contact line"
     if any(
@@ -177,15 +176,22 @@ def exchange_of_fire(draft: Draft, doc: Doc) -> bool:
     )
 
 
+def told_text(draft: Draft, doc: Doc) -> str:
+    """The sentences that tell ``draft``, lower case, in text order."""
+    sents = list(doc.sents)
+    return " ".join(sents[i].text.lower() for i in sorted({f.sent_i for f in draft.frames}))
+
+
+def names_any(told: str, cls: str) -> bool:
+    """``told`` (lower case) holds a word of class ``cls``, or one of its phrases."""
+    words = set(re.findall(r"[a-z][a-z-]*", told))
+    return any((w in words) if " " not in w else (w in told) for w in word_class(cls))
+
+
 def direct_fire(draft: Draft, doc: Doc) -> bool:
     """Arms fired straight at the target are named in the telling's sentences ("fired
     mortars and small arms at army positions", "machine guns and grenade launchers")."""
-    sents = list(doc.sents)
-    told = " ".join(sents[i].text.lower() for i in sorted({f.sent_i for f in draft.frames}))
-    words = set(re.findall(r"[a-z][a-z-]*", told))
-    return any(
-        (w in words) if " " not in w else (w in told) for w in word_class("direct_fire")
-    )
+    return names_any(told_text(draft, doc), "direct_fire")
 
 
 def territory_taken(draft: Draft, doc: Doc) -> bool:

@@ -21,12 +21,11 @@ from typing import TYPE_CHECKING, Protocol
 
 from .. import actors as act
 from ..records import Actor
-from .clues import territory_taken
+from .clues import names_any, territory_taken
 from .features import RuleView, event_features
 from .model import NO_EVENT, Model
 from .records import Draft, Verdict
 from .triggers import match_triggers
-from .words import word_class
 
 if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
     from spacy.tokens import Doc
@@ -170,9 +169,7 @@ def settle_by_sides(label: str, verdict: Verdict, draft: Draft | None, doc: Doc)
     if label != "Attack" or "armed_target" not in signals or "civilian_target" in signals:
         return label
     spans = draft_spans(doc, draft) or [(0, len(doc.text))]
-    told = " ".join(doc.text[a:b].lower() for a, b in spans)
-    words = set(re.findall(r"[a-z][a-z-]*", told))
-    if any((w in words) if " " not in w else (w in told) for w in word_class("disarmed_word")):
+    if names_any(" ".join(doc.text[a:b].lower() for a, b in spans), "disarmed_word"):
         return label
     return "Armed clash"
 
