@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..dates import find_dates
 from ..lexicon import speech_words
 from .numbers import number_value
 from .records import TriggerHit
@@ -161,15 +160,19 @@ def told_as_history(sentence: str, published: str | None) -> bool:
     return int(published[:4]) - max(years) >= HISTORY_YEARS
 
 
+# One day named: "on Sunday", "on 4 May", "overnight", "yesterday". Many blasts or shells
+# counted on one day at one place are one barrage (ACLED codes it as one event), not a tally.
+_ONE_DAY = re.compile(
+    r"\b(?:on (?:the )?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
+    r"\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{1,2}\b)|overnight|yesterday|"
+    r"last night|this morning|earlier today)",
+    re.IGNORECASE,
+)
 # Words of things fired or set off: counted, they are projectiles of one attack.
 _PROJECTILE_TYPES = frozenset({
     "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
 })
-
-
-def _names_a_day(text: str) -> bool:
-    """The text names one day: a date the date finder reads to the day."""
-    return any(d.precision == 1 for d in find_dates(text, None))
 
 
 def is_aggregate(hit: TriggerHit, doc: Doc, sent: Span) -> bool:
@@ -197,9 +200,7 @@ def is_aggregate(hit: TriggerHit, doc: Doc, sent: Span) -> bool:
             return True
     if tok.tag_ != "NNS" or hit.entry.cls == "protest":
         return False  # "about 400 protesters gathered": a crowd's size, not a tally
-    # Many blasts or shells counted on one day ("on Sunday", "overnight", "on 4 May") are
-    # one barrage (ACLED codes it as one event), not a tally.
-    barrage = hit.entry.sub_event_type in _PROJECTILE_TYPES and _names_a_day(sent.text)
+    barrage = hit.entry.sub_event_type in _PROJECTILE_TYPES and _ONE_DAY.search(sent.text)
     for c in tok.children:
         if (c.like_num or c.dep_ == "nummod") and not barrage:
             v = number_value(c)
