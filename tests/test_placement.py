@@ -94,3 +94,12 @@ def test_placement_an_unlisted_village_keeps_its_name_under_a_country_hint() -> 
     assert (alone.location, alone.country) == ("Tangourama", None)
     assert (hinted.location, hinted.country, hinted.geo_precision) == (
         "Tangourama", "Burkina Faso", 3)
+
+
+def test_placement_capital_letters_are_no_hamlet_nor_a_clue_for_a_village() -> None:
+    # "US" read as the hamlet of Us (France) once put the unknown village in Paris.
+    e, _ = _main("On 6 May 2021, protesters angry at the high US dollar exchange rate "
+                 "blocked a road in Kfarhamra.")
+    assert (e.location, e.country, e.latitude) == ("Kfarhamra", None, None)
+    e, _ = _main("US troops and Iraqi soldiers raided a farm near Tikrit on Monday.")
+    assert (e.country, e.location) == ("Iraq", "Tikrit")

@@ -185,6 +185,12 @@ def find_places(
     for r in raws:
         _read_context(text, r, lex)
     _candidates(raws, gaz)
+    if not upper_doc:
+        for r in raws:
+            if _initialism(text, r) and all(c[1] != "country" for c in r.candidates):
+                # "US" in "the US dollar", "MP": letters, never the hamlet of Us in
+                # France, nor evidence of France for the village named beside it.
+                r.candidates = []
     chains = fit_chains(raws, find_chains(text, gaz), gaz, _where) if not upper_doc else []
     hint = [c for c in (country_by_name(n) for n in countries) if c is not None]
     lean = [c for c in (country_by_name(n) for n in leaning) if c is not None]
@@ -212,6 +218,12 @@ def find_places(
                 if around is not None and around is not m and around.place is not None:
                     m.within = around
     return out
+
+
+def _initialism(text: str, r: _Raw) -> bool:
+    """A hit written as two or three capitals ("US", "MP"), in a text written in both cases."""
+    word = text[r.start : r.end]
+    return r.ntok == 1 and len(word) <= 3 and word.isalpha() and word.isupper()
 
 
 def _strip_possessive(m: re.Match[str]) -> int:
