@@ -186,3 +186,13 @@ def test_counts_vague_number_of_the_second_clause_is_its_own() -> None:
     (event, *_rest) = extract("At least 14 people were killed and dozens wounded when gunmen "
                               "stormed a church in Owo on 5 June 2022.").events
     assert (event.fatalities, event.injuries) == (14, 12)
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("Around 8 May 2021, in Tlaquepaque, a man was found dead beside a canal.", 1),
+    ("Around 14 March 2022 (as reported), a farmer was found dead near Tepic.", 1),
+    ("On 3 June, 2 soldiers were killed when rebels ambushed a patrol near Gao.", 2),
+])  # fmt: skip
+def test_counts_a_day_beside_its_month_is_no_count(first_sentence, text, killed) -> None:  # type: ignore[no-untyped-def]
+    # The parser takes "8 May" for the subject of "found dead": the date is no toll.
+    assert _only(find_tolls(first_sentence(text)), "killed").value == killed

@@ -11,6 +11,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from ..dates import MONTHS
 from ..lexicon import read_table
 from .words import word_class
 
@@ -108,6 +109,8 @@ def _qualifier(tok: Token) -> str:
 
 def _count_number_token(tok: Token) -> tuple[int | None, int | None, int | None, str, int, int]:
     """A number token with its modifiers: (value, low, high, qualifier, start, end)."""
+    if part_of_a_date(tok):
+        return None, None, None, "exact", tok.idx, tok.idx + len(tok.text)
     span_toks = [tok] + [
         c
         for c in tok.children
@@ -173,9 +176,7 @@ def number_run(tok: Token) -> tuple[int, int, int] | None:
         elif k >= 1 and doc[k].text == "-" and _word_value(doc[k - 1]) is not None:
             first = k - 1
         elif (
-            k >= 1
-            and doc[k].lower_ == "and"
-            and doc[k - 1].lower_ in word_class("and_multiplier")
+            k >= 1 and doc[k].lower_ == "and" and doc[k - 1].lower_ in word_class("and_multiplier")
         ):
             first = k - 1
         else:
@@ -244,6 +245,17 @@ def count_phrase(head: Token) -> tuple[int | None, int | None, int | None, str, 
     if low != high:
         return low, low, high, "range", start, end
     return total, None, None, qualifier, start, end
+
+
+def part_of_a_date(tok: Token) -> bool:
+    """A month's name, or a number beside one (its day or year: "Around 8 May 2020",
+    "May 8"): never people counted, though the parser may take it for the subject of
+    "was found dead"."""
+    if tok.lower_.rstrip(".") in MONTHS:
+        return True
+    doc = tok.doc
+    near = [doc[i].lower_.rstrip(".") for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+    return tok.like_num and any(w in MONTHS for w in near)
 
 
 def _count_one(tok: Token) -> tuple[int | None, int | None, int | None, str, int, int]:

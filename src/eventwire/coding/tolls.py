@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .numbers import count_phrase, number_word, quantity_words
+from .numbers import count_phrase, number_word, part_of_a_date, quantity_words
 from .records import Draft, Toll
 from .words import word_class
 
@@ -40,7 +40,7 @@ def _verb_arguments(word: Token, children: list[Token]) -> Token | None:
     """The victims among a toll verb's own arguments."""
     for dep in ("nsubjpass", "dobj", "attr", "oprd"):
         for c in children:
-            if c.dep_ == dep and not (dep == "oprd" and c.pos_ == "ADJ"):
+            if c.dep_ == dep and not (dep == "oprd" and c.pos_ == "ADJ") and not part_of_a_date(c):
                 return c  # "shot dead": "dead" says how, not who
     if word.lemma_ in word_class("death_verb"):
         # "three members died", "a fighter succumbed to his wounds": the subject.
@@ -131,7 +131,7 @@ def _counted_by_adjective(word: Token, children: list[Token]) -> Token | None:
         finder = word.head
         while True:  # "was found dead"; "was stabbed ... and found dead"
             for c in finder.children:
-                if c.dep_ in ("nsubjpass", "dobj"):
+                if c.dep_ in ("nsubjpass", "dobj") and not part_of_a_date(c):
                     return c
             if finder.dep_ != "conj":
                 break
@@ -140,7 +140,7 @@ def _counted_by_adjective(word: Token, children: list[Token]) -> Token | None:
     # "twelve people are confirmed dead": the passive verb's subject.
     if word.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl"):
         for c in word.head.children:
-            if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i < word.i:
+            if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i < word.i and not part_of_a_date(c):
                 return c
     return None
 
