@@ -9,7 +9,8 @@
   telling says fighting followed.
 - Blasts counted as many ("27 explosions", "several blasts") with no device named and
   nobody hurt are shells landing, one barrage; counted blasts that killed people at a
-  market stay bombs.
+  market stay bombs. Blasts an observer counted ("monitors recorded two explosions") are
+  shells landing however few.
 - Demonstrators who block roads with barricades or burning tyres are a violent
   demonstration (the Codebook names road-blocking with barricades and burning tyres), as
   are demonstrators in running battles with the police, committing vandalism or
@@ -56,6 +57,19 @@ CASES = [
     (
         "Two explosions tore through a crowded market in Maiduguri on Sunday, killing six "
         "people.",
+        "Remote explosive/landmine/IED",
+    ),
+    # blasts an observer counted, however few: shells landing (written 2026-12-06, stop 18)
+    (
+        "Ceasefire monitors recorded two explosions north-east of Zolote on Thursday.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "Observers logged three explosions near the village of Talakivka on 4 May.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "Two explosions hit the gate of a police station in Quetta on Monday.",
         "Remote explosive/landmine/IED",
     ),
     # an explosive set off against soldiers is remote violence, unless fighting followed

@@ -156,22 +156,34 @@ _BARRAGE = 5
 
 
 def _barrage(tok: Token) -> bool:
-    """Explosions counted as many, with no device and nobody hurt named ("observers
-    recorded 27 explosions near the front line", "several blasts shook the town
-    overnight"): shells or rockets landing, as ACLED codes them, not bombs planted. Two
-    blasts that killed people at a market stay bombs."""
+    """Explosions counted as many, or counted by an observer, with no device and nobody
+    hurt named ("observers recorded 27 explosions near the front line", "monitors logged
+    two explosions", "several blasts shook the town overnight"): shells or rockets
+    landing, as ACLED codes them, not bombs planted. Two blasts that killed people at a
+    market stay bombs."""
     if tok.tag_ != "NNS":
         return False
-    counted = any(
-        (c.dep_ == "nummod" and (number_value(c) or 0) >= _BARRAGE)
-        or c.lower_ in word_class("barrage_count")
-        for c in tok.children
-    ) or (tok.head.lower_ == "of" and tok.head.head.lower_ in word_class("barrage_count"))
+    numbers = [number_value(c) or 0 for c in tok.children if c.dep_ == "nummod"]
+    counted = (
+        any(n >= _BARRAGE for n in numbers)
+        or any(c.lower_ in word_class("barrage_count") for c in tok.children)
+        or (tok.head.lower_ == "of" and tok.head.head.lower_ in word_class("barrage_count"))
+        or (bool(numbers) and _observed(tok))
+    )
     if not counted:
         return False
     told = {t.lemma_.lower() for t in tok.sent} | {t.lower_ for t in tok.sent}
     hurt = word_class("kill_word") | word_class("injure_word")
     return not (told & word_class("planted_device") or told & hurt)
+
+
+def _observed(tok: Token) -> bool:
+    """Blasts an observer counted: "monitors recorded two explosions", "observed a total of
+    3 explosions" (the verb a few heads up)."""
+    for up in list(tok.ancestors)[:4]:
+        if up.pos_ == "VERB":
+            return up.lemma_.lower() in word_class("observe_verb")
+    return False
 
 
 def _labour_strike(tok: Token) -> bool:

@@ -62,8 +62,8 @@ def vetoes() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[
 WORD_CLASSES: frozenset[str] = frozenset({
     "armed_person", "civilian_person", "crowd_person", "party_person", "working_person",
     "counted_person", "doer", "perpetrator_title", "territory_object", "return_fire",
-    "both_ways", "direct_fire", "barrage_count", "planted_device", "protest_topic_prep",
-    "protest_topic_verb", "clear_verb", "modal_head", "modal_aux",
+    "both_ways", "direct_fire", "barrage_count", "observe_verb", "planted_device",
+    "protest_topic_prep", "protest_topic_verb", "clear_verb", "modal_head", "modal_aux",
     "time_mark", "definite", "hedge", "side_split",
     "umbrella", "support", "reaction_verb", "hit_verb", "blast_word", "injure_word",
     "death_verb", "harm_verb", "hurt_verb", "death_word", "kill_word", "not_victim",
