@@ -92,3 +92,23 @@ def test_responsibility_staged_rows_name_forces_of_africa_and_asia() -> None:
     assert e.actor1 in ("Dozo Communal Militia (Burkina Faso)",
                         "JNIM: Group for Support of Islam and Muslims")
     assert "Dozo Communal Militia (Burkina Faso)" in (e.actor1, e.actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub", "actor1", "actor2"),
+    [
+        # herders only hit are civilians: an attack, not a battle with a militia
+        ("On 3 May 2021, unknown gunmen killed two Fulani herders near Kalale.",
+         "Attack", "Unidentified Armed Group (Benin)", "Civilians (Benin)"),
+        ("On 3 May 2021, bandits shot dead three Fulani herdsmen near Tsafe in Zamfara state.",
+         "Attack", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"),
+        # herders who act are their people's militia, named by the country they act in
+        ("On 3 May 2021, Fulani herders killed a farmer in his field near Kalale.",
+         "Attack", "Fulani Ethnic Militia (Benin)", "Civilians (Benin)"),
+    ],
+)  # fmt: skip
+def test_responsibility_herders_hit_are_civilians_herders_acting_a_militia(
+    text: str, sub: str, actor1: str, actor2: str
+) -> None:
+    e = _main(text)
+    assert (e.sub_event_type, e.actor1, e.actor2) == (sub, actor1, actor2)

@@ -256,6 +256,7 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
                 and t.is_sent_start
                 and t.text[1:].islower()  # "Former rebels", never "U.S. warplanes"
                 and t.lower_ not in names
+                and not _people_name(m, t.text)
             )
             for t in toks[m.tok_start : m.tok_end]
             if any(c.isalpha() for c in t.text)
@@ -339,6 +340,13 @@ def _shared_heads(toks: Sequence[Any], found: list[ActorMention]) -> list[ActorM
                                 entries=hits[0].entries, text=other.text))  # fmt: skip
         covered.add(other.i)
     return out
+
+
+def _people_name(m: ActorMention, word: str) -> bool:
+    """The word is the name of the people a communal militia is named after ("Fulani" of
+    "Fulani herders"): a name, even where it opens a sentence."""
+    entry = m.entry
+    return entry is not None and entry.kind == "identity_militia" and word in entry.name.split()
 
 
 @functools.lru_cache(maxsize=1)
@@ -574,6 +582,13 @@ def resolve(
         )
     if inter == STATE and iso2 and entry.iso2 and entry.iso2 != iso2:
         inter = EXTERNAL  # a state's forces acting abroad are "external" in ACLED
+    abroad = f"({country_name(entry.iso2)})" if entry.iso2 else ""
+    if entry.kind == "identity_militia" and country and iso2 != entry.iso2 and (
+        abroad and entry.name.endswith(abroad)
+    ):
+        # A people's militia is named by the country it acts in ("Fulani Ethnic Militia
+        # (Benin)"), though the dictionary lists it for its neighbours only.
+        return Actor(entry.name[: -len(abroad)] + f"({country})", inter, country)
     return Actor(_with_years(entry), inter, country if entry.iso2 == iso2 else None)
 
 

@@ -19,6 +19,7 @@ from ..lexicon import speech_words, taxonomy
 from ..records import Actor
 from .clues import people_held, victim_kinds
 from .records import Draft
+from .words import word_class
 
 if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
     from spacy.tokens import Doc
@@ -123,11 +124,34 @@ def pick_sides(draft: Draft, doc: Doc, place: tuple[str | None, str | None, int 
         )
     actor1 = act.resolve(a1m, country, iso2, year) if a1m else None
     actor2 = act.resolve(a2m, country, iso2, year) if a2m else None
+    if a2m is not None and only_hit(a2m, draft):
+        # "gunmen killed two Fulani herders": people named by their living, only hit.
+        actor2 = Actor(f"Civilians ({country or 'International'})", act.CIVILIANS, country)
     if actor1 and actor2 and actor1.name == actor2.name:
         actor2, a2m = None, None
     gainers = [g for f in draft.frames for g in f.gainers]
     gainer = act.resolve(gainers[0], country, iso2, year) if gainers else None
     return Sides(actor1, a1m, actor2, a2m, allies, allies_b, agents, gainers, gainer)
+
+
+def only_hit(mention: ActorMention, draft: Draft) -> bool:
+    """A community named by its people and its living ("Fulani herders", "Tiv farmers"),
+    hit in a telling that tells no fight: civilians, as ACLED codes them; the same words
+    acting or fighting are a communal militia."""
+    entry = mention.entry
+    if entry is None or entry.kind not in ("communal_militia", "identity_militia"):
+        return False
+    words = mention.text.lower().split()
+    living = word_class("livelihood_word")
+    if not any(w in living for w in words) or not all(
+        w in living or c[:1].isupper() for w, c in zip(words, mention.text.split(), strict=True)
+    ):
+        return False
+    return not any(a is mention for f in draft.frames for a in f.agents) and not any(
+        h.entry.sub_event_type == "Armed clash" or h.entry.cls == "territory"
+        for f in draft.frames
+        for h in f.triggers
+    )
 
 
 def gainer_first(sides: Sides, sub: str | None) -> None:
