@@ -25,6 +25,7 @@ from __future__ import annotations
 import pytest
 
 from eventwire import extract
+from eventwire.options import Options
 
 CASES = [
     # direct fire between armed sides
@@ -154,6 +155,17 @@ def test_convention_what_a_protest_is_against_is_no_event_of_it() -> None:
                   "March.", published="2024-03-05").events  # fmt: skip
     assert [e.sub_event_type for e in two] == ["Peaceful protest", "Arrests"]
     assert [e.event_date for e in two] == ["2024-03-03", "2024-03-01"]
+    # What a protest follows is its cause too (written 2026-12-06, stop 18).
+    for text in (
+        "On 4 March 2024, teachers rallied in Bamenda against insecurity following the "
+        "killing of a headmaster.",
+        "On 4 March 2024, nurses marched to the governor's office in Maiduguri over unpaid "
+        "wages following an attack on a clinic.",
+        "On 4 March 2024, market women demonstrated in Kumasi against high rents after an "
+        "attack on a trader.",
+    ):
+        after = extract(text, published="2024-03-05", options=Options(use_model=False)).events
+        assert [(e.sub_event_type, e.fatalities) for e in after] == [("Peaceful protest", 0)]
 
 
 def test_convention_shops_looted_in_a_riot_are_the_riot() -> None:
