@@ -9,8 +9,19 @@ from collections.abc import Iterator
 
 import pytest
 
-from eventwire import actors, dates, lexicon, reading
-from eventwire.coding import words
+from eventwire import (
+    actors,
+    admin_tables,
+    dates,
+    divisions,
+    lexicon,
+    place_lexicon,
+    placenames,
+    places,
+    reading,
+    villages,
+)
+from eventwire.coding import shares, words
 from eventwire.errors import ConfigError
 from eventwire.gazetteer import LINE_SCHEMAS, data_lines
 
@@ -19,6 +30,7 @@ TABLES = sorted(lexicon.SCHEMAS) + [
     "reading_words.tsv",
     "actor_words.tsv",
     "date_words.tsv",
+    "place_words.tsv",
 ]
 
 
@@ -41,6 +53,15 @@ def spoil(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
             actors._group_links,
             dates.date_words,
             dates._patterns,
+            placenames._place_words,
+            placenames.place_words,
+            placenames.norm_key,
+            place_lexicon.place_lexicon,
+            admin_tables._affixes,
+            divisions._patterns,
+            villages._words,
+            places._words,
+            shares._named,
         ):
             fn.cache_clear()
 
@@ -106,6 +127,7 @@ WORD_TABLES = [
         "overnight\trelative_day\t1",
         lambda: dates.find_dates("Jets struck overnight.", "2026-01-17"),
     ),
+    ("place_words.tsv", "reserve\tforest_word\t-", lambda: placenames.place_words("forest_word")),
 ]
 
 
@@ -157,26 +179,63 @@ def test_lexicon_actor_words_are_the_stages_words() -> None:
     assert reading.reading_words("group_possessive") == {"its", "their"}
 
 
+# A table of word values, and a load that reads it.
+VALUE_LOADS = {
+    "date_words.tsv": lambda: dates.find_dates("Jets struck yesterday.", "2026-01-17"),
+    "place_words.tsv": lambda: placenames.place_values("bearing"),
+}
+
+
 @pytest.mark.parametrize(
-    ("old", "new", "wrong"),
+    ("name", "old", "new", "wrong"),
     [
-        ("yesterday\trelative_day\t1", "yesterday\trelative_day\tone", "not a whole number"),
-        ("mid\tmonth_part\t15", "mid\tmonth_part\t31", "not a whole number from 1 to 28"),
         (
+            "date_words.tsv",
+            "yesterday\trelative_day\t1",
+            "yesterday\trelative_day\tone",
+            "not a whole number",
+        ),
+        (
+            "date_words.tsv",
+            "mid\tmonth_part\t15",
+            "mid\tmonth_part\t31",
+            "not a whole number from 1 to 28",
+        ),
+        (
+            "date_words.tsv",
             "last week\trelative_period\tlast_week",
             "last week\trelative_period\tlastweek",
             "not one of",
         ),
-        ("in\tmonth_lead\t-", "in\tmonth_lead\t1", "not one of -"),
+        ("date_words.tsv", "in\tmonth_lead\t-", "in\tmonth_lead\t1", "not one of -"),
+        (
+            "place_words.tsv",
+            "east\tbearing\t0",
+            "east\tbearing\teast",
+            "not a whole number from 0 to 359",
+        ),
+        (
+            "place_words.tsv",
+            "north\tbearing\t90",
+            "north\tbearing\t360",
+            "not a whole number from 0 to 359",
+        ),
+        (
+            "place_words.tsv",
+            "from\torigin\torigin",
+            "from\torigin\tsource",
+            "not one of origin, destination",
+        ),
+        ("place_words.tsv", "forest\tforest_word\t-", "forest\tforest_word\tyes", "not one of -"),
     ],
 )
-def test_lexicon_date_word_value_that_does_not_parse(spoil, old: str, new: str, wrong: str) -> None:  # type: ignore[no-untyped-def]
-    spoil("date_words.tsv", old, new)
-    line = lexicon.data_text("date_words.tsv").splitlines().index(new)
+def test_lexicon_word_value_that_does_not_parse(spoil, name, old, new, wrong) -> None:  # type: ignore[no-untyped-def]
+    spoil(name, old, new)
+    line = lexicon.data_text(name).splitlines().index(new)
     word, _, value = new.split("\t")
-    message = rf"date_words.tsv, line {line + 1}: value '{value}' of '{word}': {wrong}"
+    message = rf"{name}, line {line + 1}: value '{value}' of '{word}': {wrong}"
     with pytest.raises(ConfigError, match=message):
-        dates.find_dates("Jets struck yesterday.", "2026-01-17")
+        VALUE_LOADS[name]()
 
 
 def test_lexicon_date_words_are_the_dates_words() -> None:
@@ -207,3 +266,30 @@ def test_lexicon_person_words_agree_with_generic_actors(spoil) -> None:  # type:
 def test_lexicon_bundled_headerless_tables_load(name: str) -> None:
     """The gazetteer's tables without a header row are checked column by column too."""
     assert data_lines(name)
+
+
+def test_lexicon_place_words_are_the_place_stages_words() -> None:
+    """Every declared class has words, and a spot check that the table loads as the place
+    stages wrote it in Python; month and weekday names are read from the dates module, not
+    listed again."""
+    assert all(placenames.place_words(c) for c in placenames.PLACE_CLASSES)
+    assert placenames.place_words("article") == set(
+        "al el ad ar as at az an ash ed es ez en et er ul il adh ath".split()
+    )
+    assert placenames.place_values("bearing") == {
+        "east": 0, "northeast": 45, "north": 90, "northwest": 135, "west": 180,
+        "southwest": 225, "south": 270, "southeast": 315,
+    }  # fmt: skip
+    assert placenames.place_values("origin")["reaching"] == "destination"
+    assert placenames.place_words("street_word") >= {"bazar", "bazaar", "chowk"}
+    assert not placenames.place_words(*placenames.PLACE_CLASSES) & dates.CALENDAR_NAMES
+
+
+def test_lexicon_place_words_header_describes_every_class() -> None:
+    """The table's header says what each declared class is for, and names no other."""
+    described = {
+        line.split()[1]
+        for line in lexicon.data_text("place_words.tsv").splitlines()
+        if line.startswith("#   ")
+    }
+    assert described == set(placenames.PLACE_CLASSES)

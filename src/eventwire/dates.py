@@ -17,15 +17,20 @@ import calendar
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from .lexicon import word_values
+from .lexicon import alternatives, one_of, whole_number, word_values
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+# "jan" ... "dec": a month's name as a dateline shortens it ("Mar 3", "Sept. 9" too).
+MONTH_ABBREVIATIONS = tuple(m.lower() for m in calendar.month_abbr if m)
+MONTHS.update({m: i for i, m in enumerate(MONTH_ABBREVIATIONS, 1)})
 MONTHS["sept"] = 9
 WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+# Month and weekday names written out ("March", "Friday"): words the place stages never
+# take for a place's name.
+CALENDAR_NAMES = frozenset(m.lower() for m in calendar.month_name if m) | frozenset(WEEKDAYS)
 _MONTH = (
     r"(?P<month>January|February|March|April|May|June|July|August|September|October|"
     r"November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
@@ -35,37 +40,19 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
 
-def _count(low: int, high: int) -> Callable[[str], int]:
-    def parse(value: str) -> int:
-        if not value.isdigit() or not low <= int(value) <= high:
-            raise ValueError(f"not a whole number from {low} to {high}")
-        return int(value)
-
-    return parse
-
-
-def _one_of(*allowed: str) -> Callable[[str], str]:
-    def parse(value: str) -> str:
-        if value not in allowed:
-            raise ValueError(f"not one of {', '.join(allowed)}")
-        return value
-
-    return parse
-
-
 # The classes of ``date_words.tsv`` (its header says what each is for), each with what its
 # value must be. A row of another class, or a value that does not parse, stops the load.
 DATE_CLASSES: dict[str, Callable[[str], int | str]] = {
-    "relative_day": _count(0, 7),
-    "relative_period": _one_of(
+    "relative_day": whole_number(0, 7),
+    "relative_period": one_of(
         "this_week", "last_week", "weekend", "this_month", "last_month", "year"
     ),
-    "ago_count": _count(1, 12),
-    "month_part": _count(1, 28),
-    "month_lead": _one_of("-"),
-    "month_article": _one_of("-"),
-    "weekday_last": _one_of("-"),
-    "day_part": _one_of("-"),
+    "ago_count": whole_number(1, 12),
+    "month_part": whole_number(1, 28),
+    "month_lead": one_of("-"),
+    "month_article": one_of("-"),
+    "weekday_last": one_of("-"),
+    "day_part": one_of("-"),
 }
 
 
@@ -79,24 +66,17 @@ def date_words() -> dict[str, dict[str, int | str]]:
     return word_values("date_words.tsv", DATE_CLASSES)
 
 
-def _alternatives(words: Iterable[str], gap: str = " ") -> str:
-    """A regex alternation of words and phrases, longest first, with ``gap`` between the
-    words of a phrase."""
-    ordered = sorted(words, key=lambda w: (-len(w), w))
-    return "|".join(gap.join(re.escape(part) for part in w.split()) for w in ordered)
-
-
 @functools.lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     """The date patterns, in the order they are tried: longer, more precise forms first; a
     span taken by one is not re-read. Built on first use from ``date_words.tsv``."""
     words = date_words()
-    parts = _alternatives(words["month_part"])
-    last = _alternatives(words["weekday_last"], r"\s+")
-    tod = _alternatives(words["day_part"])
-    counts = _alternatives(words["ago_count"])
-    relative = _alternatives([*words["relative_day"], *words["relative_period"]])
-    leads = _alternatives([*words["month_lead"], *words["month_article"]])
+    parts = alternatives(words["month_part"])
+    last = alternatives(words["weekday_last"], r"\s+")
+    tod = alternatives(words["day_part"])
+    counts = alternatives(words["ago_count"])
+    relative = alternatives([*words["relative_day"], *words["relative_period"]])
+    leads = alternatives([*words["month_lead"], *words["month_article"]])
     return [
         ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
         ("dmy", re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.I)),

@@ -25,10 +25,11 @@ from typing import Any, Protocol, TypeVar
 from rapidfuzz import fuzz
 
 from .admin_tables import division_key
+from .dates import CALENDAR_NAMES
 from .gazetteer import Gazetteer
-from .lexicon import read_table
+from .lexicon import alternatives, read_table
 from .place_lexicon import LOOSE_SIMILARITY, PlaceMention
-from .placenames import norm_key
+from .placenames import norm_key, place_values, place_words
 from .records import Place
 
 __all__ = [
@@ -97,45 +98,31 @@ def division_words() -> dict[str, tuple[str, frozenset[str]]]:
     return out
 
 
-# Words after a name that say what kind of place it is, besides the division words.
-_FEATURES = (
-    "village", "villages", "town", "city", "area", "camp", "sector", "neighbourhood",
-    "neighborhood", "settlement", "hamlet", "market", "suburb", "quarter", "locality",
-)  # fmt: skip
-_CONNECTORS = (
-    "al|el|ad|ar|as|at|az|an|ash|ed|es|ez|de|del|della|di|da|do|dos|das|du|des|la|le|les|"
-    "ibn|bin|wa|y|e|ul|sur|en|upon|and"
-)
 _TOKEN = r"(?:[A-Z][\w'’]*(?:[-.&][\w'’]+)*\.?|[A-Z]&[A-Z])"
-_NAME = rf"{_TOKEN}(?:(?: |-)(?:(?:{_CONNECTORS})(?: |-))*{_TOKEN}){{0,5}}"
 
 
 @functools.lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """(a part of a chain, a head before its chain, a comma chain), built from the words."""
-    words = sorted({*division_words(), *_FEATURES}, key=len, reverse=True)
-    div = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    """(a part of a chain, a head before its chain, a comma chain), built from the division
+    words and the feature words (``place_words.tsv``) on first use."""
+    links = alternatives(place_words("chain_link"))
+    name = rf"{_TOKEN}(?:(?: |-)(?:(?:{links})(?: |-))*{_TOKEN}){{0,5}}"
+    div = alternatives({*division_words(), *place_words("feature_word")}, r"\s+")
     part = re.compile(
-        rf"(?:(?:the\s+)?(?i:{div})\s+of\s+)?(?P<name>{_NAME})(?P<word>\s+(?i:{div}))?")
-    head = re.compile(rf"(?P<name>{_NAME})(?:\s+\d+)?(?P<word>(?:\s+(?i:{div}))*)\s*$")
-    bare = rf"(?:(?:the\s+)?(?i:{div})\s+of\s+)?{_NAME}(?:\s+(?i:{div}))?"
+        rf"(?:(?:the\s+)?(?i:{div})\s+of\s+)?(?P<name>{name})(?P<word>\s+(?i:{div}))?")
+    head = re.compile(rf"(?P<name>{name})(?:\s+\d+)?(?P<word>(?:\s+(?i:{div}))*)\s*$")
+    bare = rf"(?:(?:the\s+)?(?i:{div})\s+of\s+)?{name}(?:\s+(?i:{div}))?"
     comma = re.compile(
-        rf"(?P<head>{_NAME})(?P<word>(?:\s+(?i:{div}))*)(?P<rest>(?:\s*,\s*{bare})+)")
+        rf"(?P<head>{name})(?P<word>(?:\s+(?i:{div}))*)(?P<rest>(?:\s*,\s*{bare})+)")
     return part, head, comma
 
 
-# Words that open a sentence or a phrase, never a place's name ("In Kamonyi village").
-_OPENERS = frozenset(
-    "in at on near from to of the a an and or by outside around between into inside".split())
 _LIST_AFTER = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+[A-Z]")
 _POSSESSIVE = re.compile(r"['’]s\b")
 # What may stand before the head of a comma chain: a sentence or clause break.
 # (Not a full stop: a sentence's first word is as often an adverb as a place, "Additionally,
 # UK jets ..."; a report opening with its place has nothing before it.)
 _STARTS = frozenset(",;:-–—(\"“")
-_CALENDAR = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def find_chains(text: str, gazetteer: Gazetteer | None = None) -> list[Chain]:
@@ -163,14 +150,15 @@ def _head(text: str, end: int) -> tuple[int, int, str | None] | None:
     start = m.start("name")
     name = m.group("name")
     # "In Kamonyi village": the preposition that opens the sentence is no part of it.
+    openers = place_words("opener")
     while True:
         first, _, rest = name.partition(" ")
-        if not rest or first.lower() not in _OPENERS:
+        if not rest or first.lower() not in openers:
             break
         start += len(first) + 1
         name = rest
     name, capital_word = _split_word(name)
-    if not name or name.lower() in _OPENERS:
+    if not name or name.lower() in openers:
         return None
     word = capital_word or (m.group("word") or "").strip().lower() or None
     return start, start + len(name), word.split()[-1] if word else None
@@ -202,7 +190,7 @@ def _split_word(name: str) -> tuple[str, str | None]:
     words = name.split()
     for k in range(1, min(3, len(words))):
         tail = " ".join(words[-k:]).lower()
-        if tail in division_words() or tail in _FEATURES:
+        if tail in division_words() or tail in place_words("feature_word"):
             return " ".join(words[:-k]), tail
     return name, None
 
@@ -254,9 +242,10 @@ def _comma_chains(text: str, gaz: Gazetteer) -> list[Chain]:
         # A chain says where something happened: "in X, Y", "the village of X, Y", or a
         # dateline or note opening with it; "on Monday, Lebanon's agency" is none.
         before = re.findall(r"[\w'’]+|[^\w\s]", text[max(0, head[0] - 40) : head[0]])
-        if before and before[-1].lower() not in _OPENERS and before[-1] not in _STARTS:
+        if before and before[-1].lower() not in place_words("opener") and (
+                before[-1] not in _STARTS):
             continue
-        if text[head[0] : head[1]].lower() in _CALENDAR:
+        if text[head[0] : head[1]].lower() in CALENDAR_NAMES:
             continue
         parts: list[ChainPart] = []
         pos = m.start("rest")
@@ -511,21 +500,14 @@ def chain_mentions(text: str, out: list[PlaceMention], chains: list[Chain],
 
 # ------------------------------------------------------------ parts of a country
 
-# The compass bearing of each direction word, in degrees from east, counter-clockwise.
-_BEARING = {
-    "east": 0, "northeast": 45, "north": 90, "northwest": 135, "west": 180,
-    "southwest": 225, "south": 270, "southeast": 315,
-}
-
-
 def direction_of(word: str) -> str | None:
     """The compass direction a word names: "north-western" -> "northwest";
     "central" -> "central"."""
     w = word.lower().replace("-", "").replace(" ", "")
-    if w.startswith("central") or w.startswith("centre") or w.startswith("center"):
+    if w.startswith(tuple(place_words("centre_word"))):
         return "central"
     w = re.sub(r"(?:ern|erly)$", "", w)
-    return w if w in _BEARING else None
+    return w if w in place_words("bearing") else None
 
 
 @functools.lru_cache(maxsize=1024)
@@ -560,6 +542,8 @@ def country_part(gaz: Gazetteer, iso2: str, direction: str) -> Place | None:
         return None
     lat0, lon0, half = extent
     scale = math.cos(math.radians(lat0))
+    # The compass bearing of each direction word, in degrees from east, counter-clockwise.
+    bearing = place_values("bearing")
 
     def score(item: tuple[tuple[str, str], int]) -> float:
         seat = item[1]
@@ -567,7 +551,7 @@ def country_part(gaz: Gazetteer, iso2: str, direction: str) -> Place | None:
         far = math.hypot(dy, dx) / half
         if direction == "central":
             return -far
-        off = math.radians(math.degrees(math.atan2(dy, dx)) - _BEARING[direction])
+        off = math.radians(math.degrees(math.atan2(dy, dx)) - int(bearing[direction]))
         # Far that way, and not much off it: the bearing counts most.
         return max(0.0, math.cos(off)) ** 4 * min(far, 1.5)
 

@@ -46,12 +46,12 @@ from eventwire.admin_tables import (
 )
 from eventwire.errors import ConfigError, EventwireError, GeocodeError
 from eventwire.imported import load_imported
-from eventwire.placenames import ARTICLES, ascii_name, loose_key, norm_key
+from eventwire.placenames import ascii_name, loose_key, norm_key
 from eventwire.records import Place
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ARTICLES", "Gazetteer", "Variant", "ascii_name", "data_lines", "loose_key", "norm_key"]
+__all__ = ["Gazetteer", "Variant", "ascii_name", "data_lines", "loose_key", "norm_key"]
 
 # Bump when the pickled layout changes, so stale caches are rebuilt, never misread.
 _FORMAT = 14

@@ -203,6 +203,29 @@ def word_classes(name: str, classes: Iterable[str]) -> dict[str, frozenset[str]]
 _V = TypeVar("_V")
 
 
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    """A parser for ``word_values``: a whole number from ``low`` to ``high``."""
+
+    def parse(value: str) -> int:
+        if not value.isdigit() or not low <= int(value) <= high:
+            raise ValueError(f"not a whole number from {low} to {high}")
+        return int(value)
+
+    return parse
+
+
+def one_of(*allowed: str) -> Callable[[str], str]:
+    """A parser for ``word_values``: one of the ``allowed`` strings ("-" for a class with no
+    value)."""
+
+    def parse(value: str) -> str:
+        if value not in allowed:
+            raise ValueError(f"not one of {', '.join(allowed)}")
+        return value
+
+    return parse
+
+
 def word_values(name: str, parsers: Mapping[str, Callable[[str], _V]]) -> dict[str, dict[str, _V]]:
     """The words of a table with ``word``, ``class`` and ``value`` columns, by class, each
     with its value as its class's parser reads it. Classes and repeated words are checked
@@ -222,6 +245,19 @@ def word_values(name: str, parsers: Mapping[str, Callable[[str], _V]]) -> dict[s
                 f"{name}, line {line}: value {value!r} of {row['word']!r}: {exc}"
             ) from None
     return found
+
+
+def alternatives(words: Iterable[str], gap: str = " ", *, shortest_first: bool = False) -> str:
+    """A regex alternation of words and phrases, longest first, with ``gap`` between the
+    words of a phrase: the longest that fits is taken ("neighbourhoods" before
+    "neighbourhood"). ``shortest_first`` for patterns that were written to take the
+    shortest.
+
+    >>> alternatives(["km", "kms", "miles"])
+    'miles|kms|km'
+    """
+    ordered = sorted(words, key=lambda w: (len(w) if shortest_first else -len(w), w))
+    return "|".join(gap.join(re.escape(part) for part in w.split()) for w in ordered)
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,5 +1,6 @@
 """What the place stages share: the record of a place mention, and the words around
-place names that say what a name is (``data/place_stopwords.txt``, ``data/place_cues.tsv``).
+place names that say what a name is (``data/place_stopwords.txt``, ``data/place_cues.tsv``,
+and the directions and distances of ``data/place_words.tsv``).
 
 >>> place_lexicon().locative >= {"in"}
 True
@@ -12,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .gazetteer import data_lines, norm_key
+from .lexicon import alternatives
+from .placenames import place_values, place_words
 from .records import Place
 
 
@@ -38,28 +41,17 @@ class PlaceMention:
     role: str | None = None
 
 
-# "north", "south-east": and with a distance before, "20 km north of".
-DIRECTIONS = r"(?:north|south|east|west)(?:-?(?:east|west))?"
-DISTANCE = (r"(?:\d+(?:[.,]\d+)?\s*(?:-\s*)?(?:km|kms|kilometers|kilometres|miles|mi)\s+"
-            r"(?:to\s+the\s+)?)")
-
-DIRECTION_OF = re.compile(
-    rf"(?:^|(?<=\W))(?P<q>(?:the\s+)?{DISTANCE}?(?P<d>{DIRECTIONS})(?:ern)?\s+of)\s+"
-    r"(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I)
-
 # How alike (rapidfuzz ratio, 0-100) a name and a town must be spelled for a match by
 # consonant skeleton alone: "Mayadeen"/"Mayadin" is 80, "Maadan"/"Mayadin" 77,
 # "Shiheil"/"Shal" 55 (skeletons of three consonants are shared by unrelated names).
 LOOSE_SIMILARITY = 78
 
-# "the village(s) of X": a small place, whatever a namesake abroad counts.
-SMALL_BEFORE = re.compile(r"\b(?:villages?|towns?|hamlets?)\s+of\s+(?:the\s+)?$", re.I)
-
 
 @dataclass(frozen=True, slots=True)
 class PlaceLexicon:
     """The place words, read once: common words that are no place (``stop``), cue words
-    before and after names (``data/place_cues.tsv``) and the patterns built from them."""
+    before and after names (``data/place_cues.tsv``), directions and distances
+    (``data/place_words.tsv``) and the patterns built from them."""
 
     stop: frozenset[str]
     stop_phrases: frozenset[str]
@@ -73,20 +65,30 @@ class PlaceLexicon:
     after_kind: dict[str, str]
     unlisted_before: re.Pattern[str]
     unlisted_after: re.Pattern[str]
+    # Built from ``place_words.tsv``: a compass direction ("north", "south-east"), a
+    # distance before it ("20 km "), the two before a name ("20 km north of the town of"),
+    # and "the village(s) of" before a name (a small place, whatever a namesake abroad
+    # counts).
+    directions: str
+    distance: str
+    direction_of: re.Pattern[str]
+    small_before: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
 def place_lexicon() -> PlaceLexicon:
-    """The place words of ``data/place_stopwords.txt`` and ``data/place_cues.tsv``."""
+    """The place words of ``data/place_stopwords.txt``, ``data/place_cues.tsv`` and
+    ``data/place_words.tsv``, read on first use."""
     stop = [norm_key(r[0]) for r in data_lines("place_stopwords.txt")]
     cues: dict[str, list[str]] = {}
     for kind, phrase in data_lines("place_cues.tsv"):
         cues.setdefault(kind, []).append(phrase)
 
-    def alternation(words: list[str]) -> str:
-        return "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                        for w in sorted(words, key=len, reverse=True))
+    def alternation(words: list[str] | frozenset[str]) -> str:
+        return alternatives(words, r"\s+")
 
+    directions, distance = _compass()
+    kind_of = rf"(?:(?:{alternation(place_words('place_kind'))})\s+of\s+)?$"
     after_kind = {w: k for k in ("area_after", "region_after", "town_after") for w in cues[k]}
     return PlaceLexicon(
         stop=frozenset(s for s in stop if " " not in s),
@@ -98,7 +100,7 @@ def place_lexicon() -> PlaceLexicon:
         qualifier_words=frozenset(after_kind),
         near_before=re.compile(
             rf"(?:^|(?<=\W))(?P<q>(?:the\s+)?(?:{alternation(cues['near'])}))\s+"
-            r"(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$", re.I),
+            rf"(?:the\s+)?{kind_of}", re.I),
         after=re.compile(
             rf"^(?:['’]s)?\s+(?P<q>{alternation(list(after_kind))})\b", re.I),
         after_kind=after_kind,
@@ -107,4 +109,25 @@ def place_lexicon() -> PlaceLexicon:
         # Lower case only: "Hazwan front" names a place, "Cook Front" an organisation.
         unlisted_after=re.compile(
             rf"^(?:['’]s)?[\s-]+(?:{alternation(cues['unlisted_after'])})\b"),
+        directions=directions,
+        distance=distance,
+        direction_of=re.compile(
+            rf"(?:^|(?<=\W))(?P<q>(?:the\s+)?{distance}?(?P<d>{directions})(?:ern)?\s+of)\s+"
+            rf"(?:the\s+)?{kind_of}", re.I),
+        small_before=re.compile(
+            rf"\b(?:{alternation(place_words('small_place'))})\s+of\s+(?:the\s+)?$", re.I),
+    )
+
+
+def _compass() -> tuple[str, str]:
+    """(a compass direction, a distance before one) as regexes, from ``place_words.tsv``: a
+    cardinal point (a bearing that is a multiple of 90), then, as English compounds them,
+    east or west (a multiple of 180): "north", "south-east", "northwest"."""
+    bearing = place_values("bearing")
+    cardinal = alternatives(w for w, degrees in bearing.items() if int(degrees) % 90 == 0)
+    east_west = alternatives(w for w, degrees in bearing.items() if int(degrees) % 180 == 0)
+    units = alternatives(place_words("distance_unit"))
+    return (
+        rf"(?:{cardinal})(?:-?(?:{east_west}))?",
+        rf"(?:\d+(?:[.,]\d+)?\s*(?:-\s*)?(?:{units})\s+(?:to\s+the\s+)?)",
     )

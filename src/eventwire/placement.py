@@ -16,9 +16,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from . import actors as act
 from .actors import ActorMention, actor_homes
+from .dates import MONTH_ABBREVIATIONS
 from .gazetteer import Gazetteer, norm_key
 from .places import PlaceMention, country_by_name, find_places
 from .records import Event
@@ -98,13 +100,16 @@ def drop_strays(mentions: list[PlaceMention]) -> None:
             pm.place = None
 
 
-# A dateline opening a report: "KHARTOUM, May 3 (Reuters) -", "Kano, Nigeria -",
-# "MOGADISHU (AP) —".
-_DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){0,3})"
-    r"(?:,\s*(?P<second>[A-Z][A-Za-z'’.]*(?: [A-Z][A-Za-z'’.]*){0,3}))?"
-    r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2})?"
-    r"\s*(?:\([^()\n]{1,30}\)\s*)?[-–—]+\s")
+@lru_cache(maxsize=1)
+def _dateline() -> re.Pattern[str]:
+    """A dateline opening a report: "KHARTOUM, May 3 (Reuters) -", "Kano, Nigeria -",
+    "MOGADISHU (AP) —"; the month's name from the dates module."""
+    months = "|".join(m.capitalize() for m in MONTH_ABBREVIATIONS)
+    return re.compile(
+        r"^\s*(?P<place>[A-Z][A-Za-z'’.-]*(?: [A-Z][A-Za-z'’.-]*){0,3})"
+        r"(?:,\s*(?P<second>[A-Z][A-Za-z'’.]*(?: [A-Z][A-Za-z'’.]*){0,3}))?"
+        rf"(?:,?\s*(?:{months})[a-z]*\.?\s+\d{{1,2}})?"
+        r"\s*(?:\([^()\n]{1,30}\)\s*)?[-–—]+\s")
 
 
 def dateline_country(text: str) -> str | None:
@@ -113,13 +118,13 @@ def dateline_country(text: str) -> str | None:
     >>> dateline_country("KHARTOUM, May 3 (Reuters) - Shelling hit a market.")
     'SD'
     """
-    m = _DATELINE.match(text[:120])
+    m = _dateline().match(text[:120])
     if m is None:
         return None
     gaz = Gazetteer.default()
     for name in (m.group("second"), m.group("place")):
-        if not name or name.lower().startswith(("jan", "feb", "mar", "apr", "may", "jun")):
-            continue
+        if not name or name.lower().startswith(MONTH_ABBREVIATIONS):
+            continue  # "May 3": a month, not a country
         key = norm_key(name)
         if key in gaz.country_keys:
             return gaz.country_keys[key]

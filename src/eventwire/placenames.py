@@ -1,22 +1,72 @@
 """Place names as keys: how a name written in a text and a name in GeoNames are made to
-meet (ASCII, lower case, no apostrophes, no Arabic articles), and how a name is reported.
+meet (ASCII, lower case, no apostrophes, no Arabic articles), and how a name is reported;
+and the words the place stages decide by (``data/place_words.tsv``, one class of word per
+purpose, checked as it loads).
 
 >>> norm_key("Deir ez-Zor") == norm_key("Dayr az Zawr")
 True
+>>> sorted(place_words("lead_article"))
+['al', 'el']
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 
-# Arabic definite articles as transliterated ("al-Bab", "Dayr az Zawr", "Jisr ash
-# Shughur"). They are dropped from every key, on both the gazetteer side and the text
-# side, so "al-Bab", "Al Bab" and "Bab" meet, as do "Deir ez-Zor" and "Dayr az Zawr".
-ARTICLES = frozenset(
-    "al el ad ar as at az an ash ed es ez en et er ul il adh ath".split()
-)
+from .lexicon import one_of, whole_number, word_values
+
+_NONE = one_of("-")
+# The classes of ``place_words.tsv`` (its header says what each is for), each with what its
+# value must be ("-" where a class has none). A row of another class, or a value that does
+# not parse, stops the load: a misspelt class is never silently empty.
+PLACE_CLASSES: dict[str, Callable[[str], int | str]] = {
+    **dict.fromkeys(
+        (
+            "article", "lead_article", "name_link", "chain_link", "unlisted_link", "list_link",
+            "feature_word", "opener", "centre_word", "centre_adjective", "direction_area",
+            "border_part", "distance_unit", "place_kind", "small_place", "quarter_word",
+            "container_kind", "container_gap", "street_word", "address_word", "division_after",
+            "forest_word", "list_and", "district_word", "placing_preposition", "sea_word",
+            "share_key_drop", "share_name_link", "share_kind_word", "division_prefix",
+            "division_prefix_link", "division_suffix", "written_prefix", "written_prefix_link",
+            "written_suffix", "admin1_prefix", "admin1_prefix_link", "admin1_suffix",
+        ),
+        _NONE,
+    ),
+    "bearing": whole_number(0, 359),
+    "origin": one_of("origin", "destination"),
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> dict[str, dict[str, int | str]]:
+    return word_values("place_words.tsv", PLACE_CLASSES)
+
+
+@lru_cache(maxsize=64)
+def place_words(*names: str) -> frozenset[str]:
+    """The words of the named classes of ``place_words.tsv``, together (KeyError for a class
+    not declared).
+
+    >>> sorted(place_words("forest_word"))
+    ['forest', 'reserve']
+    """
+    found = _place_words()
+    return frozenset(w for name in names for w in found[name])
+
+
+def place_values(name: str) -> Mapping[str, int | str]:
+    """The words of one class of ``place_words.tsv`` with their values, in the table's order.
+
+    >>> place_values("bearing")["northwest"], place_values("origin")["from"]
+    (135, 'origin')
+    """
+    return _place_words()[name]
+
+
 _APOSTROPHES = dict.fromkeys(map(ord, "'’‘`´ʿʾʼʻ"), None)
 # Letters that NFKD does not decompose into ASCII.
 _FOLD = str.maketrans({"ı": "i", "ø": "o", "ß": "ss", "æ": "ae", "œ": "oe", "đ": "d",
@@ -37,9 +87,10 @@ def norm_key(name: str) -> str:
     s = unicodedata.normalize("NFKD", name.lower().translate(_FOLD))
     s = "".join(c for c in s if not unicodedata.combining(c)).translate(_APOSTROPHES)
     words = _NON_ALNUM.sub(" ", s).split()
+    articles = place_words("article")
     # An article always precedes a noun: a last word "an" or "as" is part of the name
     # ("Tan An"), not an article.
-    kept = [w for n, w in enumerate(words) if w not in ARTICLES or n == len(words) - 1]
+    kept = [w for n, w in enumerate(words) if w not in articles or n == len(words) - 1]
     return " ".join(kept)
 
 

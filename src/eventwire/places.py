@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from eventwire.gazetteer import (
-    ARTICLES,
     Gazetteer,
     Variant,
     norm_key,
@@ -31,16 +31,14 @@ from eventwire.gazetteer import (
 from eventwire.records import Place
 
 from .divisions import chain_mentions, country_part, direction_of, find_chains, fit_chains
+from .lexicon import alternatives
 from .place_lexicon import (
-    DIRECTION_OF,
-    DIRECTIONS,
-    DISTANCE,
     LOOSE_SIMILARITY,
-    SMALL_BEFORE,
     PlaceLexicon,
     PlaceMention,
     place_lexicon,
 )
+from .placenames import place_values, place_words
 from .villages import add_unlisted, list_container, place_unlisted
 
 __all__ = ["Gazetteer", "PlaceMention", "capital_of", "country_by_name", "find_places"]
@@ -69,22 +67,7 @@ def capital_of(country: Place) -> Place | None:
 
 # ----------------------------------------------------------------------- lexicon
 
-# Words that may sit inside a multi-word name without a capital ("Dayr az Zawr",
-# "Bosnia and Herzegovina", "Rio de Janeiro").
-_CONNECTORS = ARTICLES | frozenset(
-    "of and de del la le les da do dos das di du des bin ibn bint wa y e upon the "
-    "au aux sur en".split())
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’ʼ`‘][^\W\d_]+)*")
-# Words naming a street after its name ("Mall Road", "Baghdad Street").
-_STREETS = r"road|street|avenue|chowk|bazaa?r|highway|lane"
-# An address run together ("Mall Road Lahore", "Murree Road Islamabad"): the last name
-# is the city the street is in.
-_STREET_BEFORE = re.compile(
-    rf"\b(?:{_STREETS}|st|ave|market|square|crossing|intersection)\.?[\s,]+$", re.I)
-_DIVISION_AFTER = re.compile(r"\s+(?:state|province|region|governorate|department)\b", re.I)
-_FEATURE_WORD = re.compile(r"(?:forest|reserve)", re.I)
-_AND_GAP = re.compile(r"\s+(?:and|y|e)\s+", re.I)
-_STREET_WORD = re.compile(rf"(?:{_STREETS})", re.I)
 _SENTENCE_END = frozenset(".!?\n\"“”:;")
 _MAX_TOKENS = 6
 # Weights of the evidence for a reading; see _score. A named country outweighs any
@@ -97,23 +80,61 @@ _ADMIN_CONTEXT = 2.0
 _PRIMARY_NAME = 0.4
 # A reading that is a district, where the text says "district" (or "agency", "tehsil").
 _DISTRICT_NAMED = 2.0
-_DISTRICT_WORD = re.compile(r"\b(?:district|sub-?district|upazila|tehsil|agency)\b")
 
 
-_DIR_ADJ = re.compile(
-    rf"(?:^|(?<=\W))(?P<q>(?:the\s+)?(?P<d>{DIRECTIONS}ern|central)"
-    r"(?P<rest>\s+(?:rural|countryside\s+of|outskirts\s+of|parts?\s+of|suburbs\s+of|"
-    r"areas?\s+of|desert\s+of))?)\s+(?:the\s+)?$", re.I)
-_BORDER_AFTER = re.compile(
-    r"^(?:['’]s)?(?P<other>(?:\s*[-/–]\s*|\s+and\s+)[A-Z][\w']+(?:\s+[A-Z][\w']+)?)?"
-    r"\s+(?P<q>border(?:\s+area|\s+region|\s+crossing)?)\b")
-# Words before a country that make it where someone or something came from or went,
-# not where an event happened: "refugees from Syria", "marched to reach Algeria".
-_ORIGIN = {
-    "from": "origin", "to": "destination", "towards": "destination",
-    "toward": "destination", "reach": "destination", "reached": "destination",
-    "reaching": "destination", "entering": "destination",
-}
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The words of ``place_words.tsv`` the scan reads, and the patterns built from them."""
+
+    articles: frozenset[str]
+    # Words that may sit inside a multi-word name without a capital ("Dayr az Zawr",
+    # "Bosnia and Herzegovina", "Rio de Janeiro").
+    connectors: frozenset[str]
+    # "refugees from Syria", "marched to reach Algeria": origin or destination.
+    origin: Mapping[str, int | str]
+    seas: frozenset[str]
+    # An address run together ("Mall Road Lahore", "Murree Road Islamabad"): the last name
+    # is the city the street is in.
+    street_before: re.Pattern[str]
+    street_word: re.Pattern[str]  # "Mall Road", "Baghdad Street"
+    division_after: re.Pattern[str]  # "Plateau state"
+    forest_word: re.Pattern[str]  # "Sambisa forest"
+    and_gap: re.Pattern[str]  # "Menaka and Anderamboukane"
+    district_word: re.Pattern[str]  # "Dang district"
+    dir_adj: re.Pattern[str]  # "the northern countryside of", "central"
+    border_after: re.Pattern[str]  # "'s border", "-Turkish border crossing"
+    placing: re.Pattern[str]  # "in", "near the"
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    def alternation(*classes: str) -> str:
+        return alternatives(place_words(*classes), r"\s+")
+
+    return _Words(
+        articles=place_words("article"),
+        connectors=place_words("article", "name_link"),
+        origin=place_values("origin"),
+        seas=place_words("sea_word"),
+        street_before=re.compile(
+            rf"\b(?:{alternation('street_word', 'address_word')})\.?[\s,]+$", re.I),
+        street_word=re.compile(rf"(?:{alternation('street_word')})", re.I),
+        division_after=re.compile(rf"\s+(?:{alternation('division_after')})\b", re.I),
+        forest_word=re.compile(rf"(?:{alternation('forest_word')})", re.I),
+        and_gap=re.compile(rf"\s+(?:{alternation('list_and')})\s+", re.I),
+        district_word=re.compile(rf"\b(?:{alternation('district_word')})\b"),
+        dir_adj=re.compile(
+            rf"(?:^|(?<=\W))(?P<q>(?:the\s+)?"
+            rf"(?P<d>{place_lexicon().directions}ern|{alternation('centre_adjective')})"
+            rf"(?P<rest>\s+(?:{alternation('direction_area')}))?)\s+(?:the\s+)?$", re.I),
+        border_after=re.compile(
+            r"^(?:['’]s)?(?P<other>(?:\s*[-/–]\s*|\s+and\s+)[A-Z][\w']+(?:\s+[A-Z][\w']+)?)?"
+            rf"\s+(?P<q>border(?:\s+(?:{alternation('border_part')}))?)\b"),
+        placing=re.compile(
+            rf"\b(?:{alternation('placing_preposition')})\s+(?:the\s+)?$", re.I),
+    )
+
+
 _BORDER_BEFORE = re.compile(r"(?P<q>(?:the\s+)?border\s+(?:with|of)\s+)(?:the\s+)?$", re.I)
 
 
@@ -236,7 +257,7 @@ def _strip_possessive(m: re.Match[str]) -> int:
 
 def _capital(word: str, upper_doc: bool) -> bool:
     if upper_doc:
-        return word.lower() not in _CONNECTORS
+        return word.lower() not in _words().connectors
     return word[0].isupper()
 
 
@@ -246,10 +267,11 @@ def _scan(text: str, tokens: list[tuple[int, int]], gaz: Gazetteer, lex: PlaceLe
     raws: list[_Raw] = []
     n = len(tokens)
     words = [text[s:e] for s, e in tokens]
+    articles, connectors = _words().articles, _words().connectors
     i = 0
     while i < n:
         w = words[i]
-        article_start = (w.lower() in ARTICLES and i + 1 < n
+        article_start = (w.lower() in articles and i + 1 < n
                          and text[tokens[i][1]:tokens[i + 1][0]] in ("-", "'", "’")
                          and _capital(words[i + 1], upper_doc))
         if not (_capital(w, upper_doc) or article_start):
@@ -260,7 +282,7 @@ def _scan(text: str, tokens: list[tuple[int, int]], gaz: Gazetteer, lex: PlaceLe
         while (last + 1 < n and last + 1 - i < _MAX_TOKENS
                and text[tokens[last][1]:tokens[last + 1][0]] in (" ", "-")
                and (_capital(words[last + 1], upper_doc)
-                    or words[last + 1].lower() in _CONNECTORS)):
+                    or words[last + 1].lower() in connectors)):
             last += 1
         hit = _longest_name(text, tokens, words, i, last, gaz, lex, upper_doc)
         if hit is None:
@@ -283,7 +305,7 @@ def _scan(text: str, tokens: list[tuple[int, int]], gaz: Gazetteer, lex: PlaceLe
     # "Menaka and Anderamboukane": a list of two known names, not one longer name.
     for a, b in zip(raws, raws[1:], strict=False):
         gap = text[a.end:b.start]
-        if a.fragment == "right" and (b.start - a.end <= 1 or _AND_GAP.fullmatch(gap)):
+        if a.fragment == "right" and (b.start - a.end <= 1 or _words().and_gap.fullmatch(gap)):
             a.fragment = None
     return raws
 
@@ -294,8 +316,9 @@ def _longest_name(text: str, tokens: list[tuple[int, int]], words: list[str], i:
     """The longest name from token i within the run up to ``last``: ("name", end token,
     key) for a place, ("stop", end token, key) for a phrase that is none; None."""
     w = words[i]
+    articles = _words().articles
     for j in range(last, i - 1, -1):
-        if not _capital(words[j], upper_doc) or (j > i and words[j].lower() in ARTICLES):
+        if not _capital(words[j], upper_doc) or (j > i and words[j].lower() in articles):
             continue
         span = text[tokens[i][0]:tokens[j][1]]
         key = norm_key(span)
@@ -304,7 +327,7 @@ def _longest_name(text: str, tokens: list[tuple[int, int]], words: list[str], i:
         if key in lex.stop_phrases:
             return ("stop", j, key)
         if key in lex.stop and not (
-                key in gaz.admin1_index and _DIVISION_AFTER.match(text, tokens[j][1])):
+                key in gaz.admin1_index and _words().division_after.match(text, tokens[j][1])):
             # A common word is a place only as a division said to be one ("Plateau
             # state", "Centre region").
             if j == i:
@@ -313,7 +336,7 @@ def _longest_name(text: str, tokens: list[tuple[int, int]], words: list[str], i:
         # Short all-capital tokens are acronyms (SDF, YPG, ISIS): only country
         # codes like "US" or "UK" among them name places.
         # "An NGO", "As ISIS": an English word before an acronym is no Arabic article.
-        core = [t for t in words[i:j + 1] if t.lower() not in ARTICLES] or [w]
+        core = [t for t in words[i:j + 1] if t.lower() not in articles] or [w]
         acronym = len(core) == 1 and not upper_doc and (
             (core[0].isupper() and len(core[0]) <= 5)
             or any(c.isupper() for c in core[0][1:5]) or len(key) <= 2)
@@ -335,17 +358,17 @@ def _named(text: str, tokens: list[tuple[int, int]], words: list[str], i: int, j
             before_prev not in ("", *_SENTENCE_END)):
         raw.fragment = "left"  # "Hajir Togo"; not "Yesterday Syria" at a sentence's start
     for t in range(j + 1, last + 1):
-        if words[t].lower() in _CONNECTORS:
+        if words[t].lower() in _words().connectors:
             continue
         if words[t].lower() in lex.org_after:
             raw.inside = True
-        elif _STREET_WORD.fullmatch(words[t]):
+        elif _words().street_word.fullmatch(words[t]):
             raw.fragment = "street"  # "Mall Road", "Baghdad Street": a street
         elif _unknown_word(text, tokens, words, t, t - 1, gaz, lex, upper_doc):
             raw.fragment = "right"
         break
     if (j + 1 < len(tokens) and text[tokens[j][1]:tokens[j + 1][0]] == " "
-            and _FEATURE_WORD.fullmatch(words[j + 1])):
+            and _words().forest_word.fullmatch(words[j + 1])):
         raw.fragment = "street"  # "Boni forest", "Sambisa forest": a forest
     return raw
 
@@ -362,7 +385,7 @@ def _unknown_word(text: str, tokens: list[tuple[int, int]], words: list[str], t:
         return False
     word = words[t]
     low = word.lower()
-    if not word[0].isupper() or low in _CONNECTORS or low in lex.qualifier_words:
+    if not word[0].isupper() or low in _words().connectors or low in lex.qualifier_words:
         return False
     if low in lex.name_part:
         return True
@@ -404,7 +427,7 @@ def _add_ner(text: str, raws: list[_Raw], ner_spans: Sequence[tuple[int, int, st
                     if (s, e) == (r.start, r.end):
                         r.ner_person = label == "PERSON"
                     elif label != "NORP" and not (
-                            r.end == e and _STREET_BEFORE.search(text[s:r.start])):
+                            r.end == e and _words().street_before.search(text[s:r.start])):
                         # "Murree Road Islamabad" tagged ORG: a street, then its city.
                         r.inside = True
     return sorted(raws + added, key=lambda r: r.start)
@@ -419,7 +442,7 @@ def _name_goes_on(text: str, end: int, span_end: int, raws: list[_Raw],
         return False
     word = m.group(1)
     at = end + m.start(1)
-    return (word.lower() not in lex.qualifier_words and word.lower() not in _CONNECTORS
+    return (word.lower() not in lex.qualifier_words and word.lower() not in _words().connectors
             and not any(r.start <= at < r.end for r in raws))
 
 
@@ -434,7 +457,9 @@ def _read_context(text: str, r: _Raw, lex: PlaceLexicon) -> None:
     r.locative = bool(prev) and (prev[-1] in lex.locative or " ".join(prev) in lex.locative)
     nxt = re.match(r"^(?:['’]s)?[\s-]+([A-Za-z]+)", after)
     r.attributive = bool(nxt and nxt.group(1).lower() in lex.attributive)
-    r.role = _ORIGIN.get(" ".join(prev[-2:])) or _ORIGIN.get(prev[-1]) if prev else None
+    origin = _words().origin
+    role = (origin.get(" ".join(prev[-2:])) or origin.get(prev[-1])) if prev else None
+    r.role = None if role is None else str(role)
 
     q_start = r.start
     words: list[str] = []
@@ -442,15 +467,15 @@ def _read_context(text: str, r: _Raw, lex: PlaceLexicon) -> None:
     m = _BORDER_BEFORE.search(before)
     if m:
         q_start, words, kinds = r.start - len(before) + m.start("q"), ["border"], ["border"]
-    for pattern, kind in ((DIRECTION_OF, "direction_of"), (lex.near_before, "near"),
-                          (_DIR_ADJ, "direction")):
+    for pattern, kind in ((lex.direction_of, "direction_of"), (lex.near_before, "near"),
+                          (_words().dir_adj, "direction")):
         if words:
             break
         m = pattern.search(before)
         if m:
             q_start = r.start - len(before) + m.start("q")
             q = re.sub(r"\s+", " ", m.group("q").lower())
-            q = re.sub(rf"^the |^{DISTANCE}", "", q).strip()
+            q = re.sub(rf"^the |^{lex.distance}", "", q).strip()
             if kind == "near":  # "on the outskirts of" -> "outskirts"
                 q = re.sub(r"^(?:(?:in|on|the)\s+)+|\s+of$", "", q)
             if kind == "direction":
@@ -459,7 +484,7 @@ def _read_context(text: str, r: _Raw, lex: PlaceLexicon) -> None:
                 q = q + (" " + rest.split()[0] if rest else "")
             words, kinds = [q], [kind]
     q_end = r.end
-    m = _BORDER_AFTER.match(after)
+    m = _words().border_after.match(after)
     if m:
         words.append("border")
         kinds.append("border")
@@ -506,7 +531,7 @@ def _candidates(raws: list[_Raw], gaz: Gazetteer) -> None:
             elif gaz.admin1_seat.get(a1) in seat_towns:
                 score -= 1.0  # "Idlib" alone is the city; "Idlib province" the division
             cands.append((score, "admin1", a1, None))
-        district = r.q is not None and _DISTRICT_WORD.search(r.q) is not None
+        district = r.q is not None and _words().district_word.search(r.q) is not None
         for v in towns:
             score = gaz.prior(v.entry) + v.weight
             if norm_key(gaz.names[v.entry]) == r.key:
@@ -639,12 +664,13 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: PlaceL
         # "Tama town", "the village of Barza": a small place, whatever the size of a
         # namesake abroad.
         small = r.q_kind == "town" and r.q != "city" or bool(
-            SMALL_BEFORE.search(text[max(0, r.start - 50):r.start]))
+            lex.small_before.search(text[max(0, r.start - 50):r.start]))
         if (fragment or elsewhere) and (pop < 100_000 or not primary or small):
             # A small town abroad in a text about another country, or a piece of a
             # longer name: most likely a local place GeoNames lacks.
             return _local(text, r, gaz, elsewhere) if r.locative or r.ner_place else None
-    if kind == "admin1" and r.key.endswith(" sea") and r.q_kind != "region":
+    _, space, last = r.key.rpartition(" ")
+    if kind == "admin1" and space and last in _words().seas and r.q_kind != "region":
         return None  # "the Red Sea" is the sea; "Red Sea state" the division named after it
     if kind == "admin1" and r.fragment == "left" and r.q_kind != "region":
         # "Ghor" in "Um al-Ghor": the end of a longer name, not the province (a name that
@@ -680,8 +706,7 @@ def _local(text: str, r: _Raw, gaz: Gazetteer, elsewhere: bool) -> PlaceMention:
                          [p for p in (_place(gaz, r, c) for c in r.candidates[:5])
                           if p is not None])
     # "in Mal": a place; "fighters of Al-Quds", a name inside an organisation's: not one.
-    placed = bool(re.search(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$",
-                            text[max(0, r.start - 20):r.start], re.I))
+    placed = bool(_words().placing.search(text[max(0, r.start - 20):r.start]))
     local.qualifier = "unlisted" if placed and elsewhere and not r.inside else None
     return local
 

@@ -10,40 +10,61 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .gazetteer import ARTICLES, Gazetteer, ascii_name, norm_key
+from .dates import CALENDAR_NAMES
+from .gazetteer import Gazetteer, ascii_name, norm_key
+from .lexicon import alternatives
 from .place_lexicon import (
-    DIRECTION_OF,
     LOOSE_SIMILARITY,
-    SMALL_BEFORE,
     PlaceLexicon,
     PlaceMention,
     place_lexicon,
 )
+from .placenames import place_words
 from .records import Place
 
-_CALENDAR = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split())
 _JOINS = (" ", "-", "'", "’")
-# Lower-case words inside an unlisted name: Arabic articles and the like ("Um al Tinah",
-# "Abu al Khatir"), not "of" or "and", which join a name to the words around it.
-_NAME_LINKS = ARTICLES | frozenset("de del la bin ibn bani wa".split())
 _SENTENCE_BREAK = re.compile(r"[.!?;\n]")
-_QUARTER = re.compile(r"(?:['’]s)?\s+(?:neighbou?rhoods?|quarter|suburb)\b", re.I)
 _NAME_TOKEN = r"['’]?[A-Z][\w'’]*(?:-[\w'’]+)*"
-_NAME_LINK = r"(?:(?:al|el|an|ad|ar|as|at|az|ash|bin|ibn|abu|um)[-\s]+)"
-_LIST_NAME = rf"{_NAME_LINK}?{_NAME_TOKEN}(?:\s+{_NAME_LINK}?{_NAME_TOKEN})*"
-# The rest of a list of names after its first: ", Salim, Al 'Amiriyah, and Jomaqliyeh".
-_NAME_LIST = re.compile(rf"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){_LIST_NAME})*")
 _LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s*,?\s+or\s+)$")
-_CONTAINER_GAP = re.compile(
-    r"^(?:['’]s)?(?:\s+(?:village|town|city|area|hill|camp|front|neighbou?rhood|district))?"
-    r"(?:\s*,\s*|\s+(?:in|of|near|outside(?:\s+of)?|east|west|north|south|"
-    r"northeast|northwest|southeast|southwest|[a-z-]*ern|the|rural|countryside|"
-    r"vicinity|outskirts|province|governorate|district|area|city|town|km|kms|\d+)\b)+\s*$")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Words:
+    """The words of ``place_words.tsv`` read here, and the patterns built from them."""
+
+    articles: frozenset[str]
+    lead_articles: frozenset[str]  # "al Bab": an article apart from the name
+    # Lower-case words inside an unlisted name: Arabic articles and the like ("Um al Tinah",
+    # "Abu al Khatir"), not "of" or "and", which join a name to the words around it.
+    name_links: frozenset[str]
+    quarter: re.Pattern[str]  # "'s neighbourhood", " quarter"
+    # The rest of a list of names after its first: ", Salim, Al 'Amiriyah, and Jomaqliyeh".
+    name_list: re.Pattern[str]
+    # Between a name and the place it lies in: "in the northern countryside of", ", 10 km".
+    container_gap: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    link = rf"(?:(?:{alternatives(place_words('list_link'))})[-\s]+)"
+    name = rf"{link}?{_NAME_TOKEN}(?:\s+{link}?{_NAME_TOKEN})*"
+    kinds = alternatives(place_words("container_kind"), r"\s+")
+    gap = alternatives(place_words("container_gap", "bearing"), r"\s+")
+    return _Words(
+        articles=place_words("article"),
+        lead_articles=place_words("lead_article"),
+        name_links=place_words("article", "unlisted_link"),
+        quarter=re.compile(
+            rf"(?:['’]s)?\s+(?:{alternatives(place_words('quarter_word'))})\b", re.I),
+        name_list=re.compile(rf"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+){name})*"),
+        container_gap=re.compile(
+            rf"^(?:['’]s)?(?:\s+(?:{kinds}))?"
+            rf"(?:\s*,\s*|\s+(?:{gap}|[a-z-]*ern|\d+)\b)+\s*$"),
+    )
 
 
 def add_unlisted(text: str, tokens: list[tuple[int, int]], out: list[PlaceMention],
@@ -68,8 +89,8 @@ def add_unlisted(text: str, tokens: list[tuple[int, int]], out: list[PlaceMentio
         w = words[i]
         # "al-Bab", "al Bab": an Arabic article; "at Dakir Para", "as Syrian": English.
         join = text[tokens[i][1]:tokens[i + 1][0]] if i + 1 < n else ""
-        article = (w.lower() in ARTICLES and i + 1 < n
-                   and (join == "-" or (join == " " and w.lower() in ("al", "el")))
+        article = (w.lower() in _words().articles and i + 1 < n
+                   and (join == "-" or (join == " " and w.lower() in _words().lead_articles))
                    and words[i + 1][0].isupper() and not _bad_word(words[i + 1], lex))
         if not (article or (w[0].isupper() and not _bad_word(w, lex))):
             i += 1
@@ -124,7 +145,7 @@ def _set_aside_namesakes(text: str, out: list[PlaceMention], lex: PlaceLexicon,
             around = list_container(text, m, out)
             if around is None or around.place is None or around.place.iso2 == m.place.iso2:
                 continue
-            small = bool(SMALL_BEFORE.search(text[max(0, m.start - 50):m.start])
+            small = bool(lex.small_before.search(text[max(0, m.start - 50):m.start])
                          or lex.unlisted_after.match(text[m.end:m.end + 40]))
             if small or (votes.get(str(around.place.iso2), 0.0)
                          > votes.get(str(m.place.iso2), 0.0)):
@@ -141,7 +162,7 @@ def _name_end(text: str, tokens: list[tuple[int, int]], words: list[str], i: int
         nxt = words[j + 1]
         if nxt[0].isupper() and not _bad_word(nxt, lex):
             j += 1
-        elif (nxt.lower() in _NAME_LINKS and j + 2 < n
+        elif (nxt.lower() in _words().name_links and j + 2 < n
               and text[tokens[j + 1][1]:tokens[j + 2][0]] in _JOINS
               and words[j + 2][0].isupper() and not _bad_word(words[j + 2], lex)):
             j += 2
@@ -153,7 +174,7 @@ def _name_end(text: str, tokens: list[tuple[int, int]], words: list[str], i: int
 def _bad_word(word: str, lex: PlaceLexicon) -> bool:
     """A capitalised word that is no part of a place name the gazetteer lacks."""
     low = word.lower()
-    return (low in _CALENDAR or low in lex.org_after or low in lex.qualifier_words
+    return (low in CALENDAR_NAMES or low in lex.org_after or low in lex.qualifier_words
             or low in lex.attributive or norm_key(word) in lex.stop)
 
 
@@ -166,7 +187,7 @@ def _container_after(text: str, end: int, out: list[PlaceMention]) -> PlaceMenti
         if m.start - end > 60:
             return None
         gap = text[end:m.start]
-        if _CONTAINER_GAP.match(gap):
+        if _words().container_gap.match(gap):
             return m
         return None
     return None
@@ -176,7 +197,7 @@ def list_container(text: str, m: PlaceMention, out: list[PlaceMention]) -> Place
     """The place a name, or the list it opens, is said to lie in: "X in Idlib",
     "X, Y and Z in the Hama countryside" (a bare comma joins the list, not a container,
     unless the name stands alone: "X, Hama")."""
-    run = _NAME_LIST.match(text, m.end)
+    run = _words().name_list.match(text, m.end)
     if run is None or run.end() == m.end:
         return _container_after(text, m.end, out)
     around = _container_after(text, run.end(), out)
@@ -238,7 +259,8 @@ def _spelled_like(text: str, gaz: Gazetteer, m: PlaceMention, container: PlaceMe
     if best is None or (cc is None and (close > 1 or best[0] < 90)):
         return None
     before = text[max(0, m.start - 80):m.start]
-    near = bool(DIRECTION_OF.search(before) or place_lexicon().near_before.search(before))
+    lex = place_lexicon()
+    near = bool(lex.direction_of.search(before) or lex.near_before.search(before))
     return gaz.town(best[1], 2 if near else 1, ascii_name(m.text))
 
 
@@ -283,7 +305,7 @@ def place_unlisted(text: str, out: list[PlaceMention], gaz: Gazetteer,
         town = base.kind == "town" or (container is not None and container.place is not None
                                        and container.place.kind == "town")
         if town and container is not None and (
-                _QUARTER.match(text, m.end) or _container_before(text, m.start, out)):
+                _words().quarter.match(text, m.end) or _container_before(text, m.start, out)):
             # A quarter of a town ("Nairobi's Eastleigh neighbourhood") is coded to the
             # town itself, as ACLED codes city neighbourhoods.
             m.place = dataclasses.replace(base)

@@ -14,7 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
+from ..lexicon import alternatives
+from ..placenames import place_words
 from ..records import Place
 from .numbers import number_word
 from .records import Draft, Toll
@@ -35,12 +38,6 @@ _NUM_WORDS = (
 
 
 _NUM = r"(\d+|(?:" + _NUM_WORDS + r")(?:-(?:" + _NUM_WORDS + r"))?)"
-
-
-_WORD = r"(?:[A-Z][\w'’-]*|al|el|as|ar|ash|az|ad|ed|de|of)"
-
-
-_NAME = r"(" + _WORD + r"(?:[ -]" + _WORD + r")*)"
 
 
 _PARTS = re.compile(
@@ -65,22 +62,6 @@ _VERB = r"(?:coded|allocated|assigned|attributed|allotted)"
 _BE = r"(?:(?:are|were|is|was)\s+)?"
 
 
-# "2 coded to Hajin", "3 fatalities allocated to Sosa", "one fatality to Hazarma"
-_ALLOC_BEFORE = re.compile(
-    r"\b"
-    + _NUM
-    + r"\s+(?:(?:fatalities|fatality|deaths?)\s+(?:each\s+)?"
-    + _BE
-    + r"(?:"
-    + _VERB
-    + r"\s+)?|(?:each\s+)?"
-    + _BE
-    + _VERB
-    + r"\s+)(?:to|in|for)\s+(?:the\s+)?"
-    + _NAME
-)
-
-
 # "3 each allocated to Qah and Kafr Lusin", "four fatalities at A, B and C"
 _ALLOC_LIST = re.compile(
     r"\b" + _NUM + r"\s+(?:fatalities\s+|fatality\s+|deaths?\s+)?(?:each\s+)?(?:(?:are|were)\s+)?"
@@ -97,12 +78,29 @@ _EACH_GIVEN = re.compile(  # "with each event allocated 2"
 )
 
 
-_ALLOC_AFTER = re.compile(  # "Masloukha allocated 2", "Al-Latamna allocated 3"
-    _NAME + r"\s+(?:was\s+|were\s+|is\s+)?(?:allocated|assigned|coded|given)\s+(?:to\s+)?" + _NUM
-)
-
-
-_PAIR = re.compile(r"\s*(\d+)\s+" + _NAME + r"\s*|\s*" + _NAME + r"\s+(\d+)\s*")
+@lru_cache(maxsize=1)
+def _named() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The patterns that read a place's name in a split, built on first use: a share before
+    the name, a share after it, a pair "Tal Milh 32", and the kind word after a listed name
+    ("Hajin villages"). A name is capitalised words and the lower-case words between
+    them (``place_words.tsv``, share_name_link: "Kafr al Ahmad"), the shortest of those
+    tried first, as this pattern always had them ("as" before "ash")."""
+    links = alternatives(place_words("share_name_link"), shortest_first=True)
+    word = rf"(?:[A-Z][\w'’-]*|{links})"
+    name = r"(" + word + r"(?:[ -]" + word + r")*)"
+    # "2 coded to Hajin", "3 fatalities allocated to Sosa", "one fatality to Hazarma"
+    before = re.compile(
+        r"\b" + _NUM + r"\s+(?:(?:fatalities|fatality|deaths?)\s+(?:each\s+)?" + _BE + r"(?:"
+        + _VERB + r"\s+)?|(?:each\s+)?" + _BE + _VERB + r"\s+)(?:to|in|for)\s+(?:the\s+)?" + name
+    )  # fmt: skip
+    # "Masloukha allocated 2", "Al-Latamna allocated 3"
+    after = re.compile(
+        name + r"\s+(?:was\s+|were\s+|is\s+)?(?:allocated|assigned|coded|given)\s+(?:to\s+)?"
+        + _NUM
+    )  # fmt: skip
+    pair = re.compile(r"\s*(\d+)\s+" + name + r"\s*|\s*" + name + r"\s+(\d+)\s*")
+    kind = re.compile(rf"\s+(?:{alternatives(place_words('share_kind_word'))})$")
+    return before, after, pair, kind
 
 
 _PAIRS = re.compile(r"(?:as follows\s*:?|:)\s*([^.;]+)")
@@ -154,7 +152,8 @@ class Split:
 
 def _place_key(name: str) -> str:
     words = re.sub(r"[^a-z0-9 ]+", " ", name.lower()).split()
-    return " ".join(w for w in words if w not in ("al", "el", "the", "area", "areas", "village"))
+    drop = place_words("share_key_drop")
+    return " ".join(w for w in words if w not in drop)
 
 
 def _names(chunk: str) -> list[str]:
@@ -162,10 +161,12 @@ def _names(chunk: str) -> list[str]:
     chunk = re.split(r"\b(?:with|as follows|where|which|after|following)\b", chunk)[0]
     items = [i.strip() for i in re.split(r",\s*(?:and\s+)?|\s+and\s+", chunk) if i.strip()]
     names = []
+    kind = _named()[3]
+    lead = tuple(f"{a}-" for a in place_words("lead_article"))
     for item in items:
         item = re.sub(r"^(?:the|in|of|to)\s+", "", item.rstrip(".!?'\" "))
-        item = re.sub(r"\s+(?:areas?|villages?|towns?|locations?)$", "", item)
-        if not item or not (item[0].isupper() or item.lower().startswith(("al-", "el-"))):
+        item = kind.sub("", item)
+        if not item or not (item[0].isupper() or item.lower().startswith(lead)):
             return []
         names.append(item)
     return names
@@ -208,18 +209,19 @@ def find_splits(text: str) -> list[Split]:
             if v is not None:
                 for name in _names(m.group(2)):
                     shares.setdefault(name, v)
-        for m in _ALLOC_BEFORE.finditer(sent):
+        alloc_before, alloc_after, pair, _kind = _named()
+        for m in alloc_before.finditer(sent):
             v = number_word(m.group(1))
             if v is not None:
                 shares[m.group(2)] = v
-        for m in _ALLOC_AFTER.finditer(sent):
+        for m in alloc_after.finditer(sent):
             v = number_word(m.group(2))
             if v is not None and m.group(1).split()[0] not in ("Fatalities", "Total", "The"):
                 shares.setdefault(m.group(1), v)
         pm = _PAIRS.search(sent)
         if pm:
             for item in re.split(r",\s*(?:and\s+)?|\s+and\s+", pm.group(1)):
-                im = _PAIR.fullmatch(item)
+                im = pair.fullmatch(item)
                 if im:
                     name, n = (im.group(2), im.group(1)) if im.group(1) else im.group(3, 4)
                     v = number_word(n)  # None past MAX_COUNT: no share, not a failure
