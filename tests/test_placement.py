@@ -27,8 +27,8 @@ def test_placement_origin_is_not_the_event_s_country() -> None:
 
 
 def test_placement_destination_is_not_the_event_s_country() -> None:
-    e, _ = _main("On 3 May 2021, police stopped hundreds of youths from Gafsa who tried to "
-                 "reach Algeria on foot.")
+    e, _ = _main("On 3 May 2021, police stopped hundreds of unemployed youths from Gafsa who "
+                 "were marching to reach Algeria on foot in protest at the lack of jobs.")
     assert e.country == "Tunisia"
 
 
