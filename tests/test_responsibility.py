@@ -112,3 +112,16 @@ def test_responsibility_herders_hit_are_civilians_herders_acting_a_militia(
 ) -> None:
     e = _main(text)
     assert (e.sub_event_type, e.actor1, e.actor2) == (sub, actor1, actor2)
+
+
+def test_responsibility_a_name_in_brackets_glosses_the_name_before_it() -> None:
+    # "(JNIM)" says whose the katiba is: one side, not the group attacked.
+    e = _main("On 13 February 2020, suspected Katiba Macina (JNIM) militants attacked a school "
+              "in the village of Moussakuy near Djenne and burned its canteen.")
+    assert e.actor1 == "Katiba Macina"
+    assert e.actor2 != "JNIM: Group for Support of Islam and Muslims"
+    assert e.sub_event_type != "Armed clash"
+    # Of a generic word and the name that glosses it, the name stays.
+    e = _main("On 3 May 2021, soldiers (FAMa) clashed with JNIM militants near Djenne.")
+    assert (e.actor1, e.actor2) == ("Military Forces of Mali (2021-)",
+                                    "JNIM: Group for Support of Islam and Muslims")

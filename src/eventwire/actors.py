@@ -303,7 +303,7 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
         found.append(ActorMention(s, e, start, end, None, text[start:end]))
         covered.update(range(s, e))
     found.sort(key=lambda m: m.tok_start)
-    return found
+    return _without_glosses(toks, found)
 
 
 def _shared_heads(toks: Sequence[Any], found: list[ActorMention]) -> list[ActorMention]:
@@ -340,6 +340,30 @@ def _shared_heads(toks: Sequence[Any], found: list[ActorMention]) -> list[ActorM
                                 entries=hits[0].entries, text=other.text))  # fmt: skip
         covered.add(other.i)
     return out
+
+
+def _without_glosses(toks: Sequence[Any], found: list[ActorMention]) -> list[ActorMention]:
+    """A group named again in brackets right after a name glosses that name, and a
+    generic noun after the brackets is the named group's ("Katiba Macina (JNIM)
+    militants", "the Syrian army (SAA) troops"): one side, not a second or third actor.
+    Of a generic word and the name that glosses it ("soldiers (FAMa)"), the name stays."""
+    by_end = {m.tok_end: m for m in found}
+    dropped: list[ActorMention] = []
+    for m in found:
+        named = by_end.get(m.tok_start - 1)
+        if (
+            named is None
+            or toks[m.tok_start - 1].text != "("
+            or m.tok_end >= len(toks)
+            or toks[m.tok_end].text != ")"
+        ):
+            continue
+        vague = named.entry is None or named.entry.generic
+        dropped.append(named if vague and m.entry is not None and not m.entry.generic else m)
+        after = next((g for g in found if g.tok_start == m.tok_end + 1), None)
+        if after is not None and after.entry is not None and after.entry.generic:
+            dropped.append(after)
+    return [m for m in found if not any(m is d for d in dropped)]
 
 
 def _people_name(m: ActorMention, word: str) -> bool:
