@@ -38,8 +38,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "coding", "coding.records", "coding.syntax", "coding.numbers",
             "coding.decision_cards", "coding.victims", "coding.tolls", "coding.triggers",
-            "coding.factuality", "coding.support", "coding.sides", "coding.roles",
-            "coding.frames",
+            "coding.factuality", "coding.support", "coding.sides", "coding.role_sites",
+            "coding.verb_roles", "coding.noun_roles", "coding.roles", "coding.frames",
         ),
     ),  # fmt: skip
     # resolve: which places of the article stand, given its actors.

@@ -32,6 +32,9 @@ if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
 # found victims for), ``CAP_CARDS`` (a figure that is no count of people),
 # ``SENTENCE_CARDS`` (zeros and totals stated in the sentence) and ``SETTLE_CARDS`` (the
 # count of an event from its tolls: the first that answers decides).
+CARD_LISTS = (
+    "SKIP_CARDS", "FALLBACK_CARDS", "CAP_CARDS", "SENTENCE_CARDS", "SETTLE_CARDS",
+)  # fmt: skip
 
 
 _ZERO = re.compile(
@@ -277,6 +280,23 @@ SKIP_CARDS: tuple[DecisionCard[SkipRule], ...] = (
         "the toll word, or the verb it is the object of, is negated",
         "A killing denied counts nobody: 'the soldiers were not killed'.",
         _negated,
+        fires=(
+            (
+                "Gunmen attacked a police post near Gusau on Monday but did not kill the three "
+                "officers on duty.",
+                {"fatalities": 0},
+            ),
+            (
+                "Gunmen fired on a bus near Gusau on Monday, but the 30 passengers were not hurt.",
+                {"injuries": None},
+            ),
+        ),
+        not_fires=(
+            (
+                "Gunmen attacked a bus near Gusau on Monday; the driver was killed.",
+                {"fatalities": 1},
+            ),
+        ),
     ),
     DecisionCard(
         "attempted_toll",
@@ -285,6 +305,23 @@ SKIP_CARDS: tuple[DecisionCard[SkipRule], ...] = (
         "the toll verb completes a verb of trying or failing",
         "A killing tried is no killing: 'gunmen tried to kill the mayor'.",
         _attempted,
+        fires=(
+            (
+                "Gunmen stormed a village near Gusau on Monday and tried to kill two elders.",
+                {"fatalities": 0},
+            ),
+            (
+                "Gunmen attacked a police post near Gusau on Monday and failed to kill three "
+                "officers.",
+                {"fatalities": 0},
+            ),
+        ),
+        not_fires=(
+            (
+                "Gunmen killed two traders in Gusau on Monday.",
+                {"fatalities": 2},
+            ),
+        ),
     ),
     DecisionCard(
         "wounded_then_died",
@@ -293,10 +330,26 @@ SKIP_CARDS: tuple[DecisionCard[SkipRule], ...] = (
         "an injury word joined to a verb of dying",
         "One wounded who died is a death, not an injury: 'was wounded and later died'.",
         _wounded_then_died,
+        fires=(
+            (
+                "A trader was wounded and later died in hospital after gunmen attacked a "
+                "market in Gusau on Monday.",
+                {"fatalities": 1, "injuries": None},
+            ),
+        ),
+        not_fires=(
+            (
+                "A trader was wounded when gunmen attacked a market in Gusau on Monday.",
+                {"fatalities": 0, "injuries": 1},
+            ),
+        ),
     ),
 )
 
 FALLBACK_CARDS: tuple[DecisionCard[FallbackRule], ...] = (
+    # Written for a parse that hangs the number away from 'killing'; en_core_web_sm 3.8
+    # gives it for no text of the tests, gold sets, news batches or corpus (its example is
+    # counted by victims.verb_own_argument).
     DecisionCard(
         "killing_then_number",
         "the victims a toll word counts",
@@ -304,6 +357,18 @@ FALLBACK_CARDS: tuple[DecisionCard[FallbackRule], ...] = (
         "'killing' or 'wounding' right before a number",
         "The number right after 'killing' is its count: '..., killing 2 fighters'.",
         _killing_then_number,
+        fires=(
+            (
+                "Gunmen stormed a market in Gusau on Monday, killing 4.",
+                {"fatalities": 4},
+            ),
+        ),
+        not_fires=(
+            (
+                "Gunmen stormed a market in Gusau on Monday, killing a trader.",
+                {"fatalities": 1},
+            ),
+        ),
     ),
 )
 
@@ -315,6 +380,19 @@ CAP_CARDS: tuple[DecisionCard[CapRule], ...] = (
         "a figure over the cap",
         "A figure past a hundred thousand is a year or money, not people: 'killed in 2019'.",
         _not_a_count,
+        fires=(
+            (
+                "The war in Yemen has killed more than 150,000 people, and fighting near Marib "
+                "killed four soldiers on Monday.",
+                {"fatalities": 4},
+            ),
+        ),
+        not_fires=(
+            (
+                "Fighting near Marib killed four soldiers on Monday.",
+                {"fatalities": 4},
+            ),
+        ),
         thresholds={"cap": 100_000},
     ),
 )
@@ -327,6 +405,19 @@ SENTENCE_CARDS: tuple[DecisionCard[SentenceRule], ...] = (
         "'no casualties', 'no one was killed' and the like",
         "A report that nobody died is a count of zero: 'no casualties were reported'.",
         _explicit_zero,
+        fires=(
+            (
+                "A drone strike hit a power station in Port Sudan on Monday, causing a fire "
+                "but no casualties.",
+                {"injuries": 0},
+            ),
+        ),
+        not_fires=(
+            (
+                "A drone strike hit a power station in Port Sudan on Monday, causing a fire.",
+                {"injuries": None},
+            ),
+        ),
     ),
     DecisionCard(
         "stated_total",
@@ -335,6 +426,19 @@ SENTENCE_CARDS: tuple[DecisionCard[SentenceRule], ...] = (
         "a toll stated as a total ('the death toll rose to', 'a total of')",
         "A total the report states is read as one: 'the death toll rose to 12'.",
         _stated_total,
+        fires=(
+            (
+                "A missile strike hit an apartment block in Dnipro on Monday; the death toll "
+                "stands at 9.",
+                {"fatalities": 9},
+            ),
+        ),
+        not_fires=(
+            (
+                "A missile strike hit an apartment block in Dnipro on Monday, killing four people.",
+                {"fatalities": 4},
+            ),
+        ),
     ),
 )
 
@@ -346,6 +450,19 @@ SETTLE_CARDS: tuple[DecisionCard[SettleRule], ...] = (
         "a stated total among the figures: the last 'total' first, else the last stated",
         "A stated total wins over the sum of its parts: 'the death toll rose to 12'.",
         _stated_total_wins,
+        fires=(
+            (
+                "Gunmen killed eight villagers near Gusau on Monday; officials later said the "
+                "death toll stood at five.",
+                {"fatalities": 5},
+            ),
+        ),
+        not_fires=(
+            (
+                "Gunmen killed eight villagers near Gusau on Monday; five of them were farmers.",
+                {"fatalities": 8},
+            ),
+        ),
     ),
     DecisionCard(
         "largest_figure",
@@ -355,5 +472,19 @@ SETTLE_CARDS: tuple[DecisionCard[SettleRule], ...] = (
         "Tellings repeat a toll, they rarely add to it: 'killed three' and then "
         "'the three dead' is 3.",
         _largest_figure,
+        fires=(
+            (
+                "Gunmen killed three farmers near Gusau on Monday. The three farmers were "
+                "buried on Tuesday.",
+                {"fatalities": 3},
+            ),
+        ),
+        not_fires=(
+            (
+                "Gunmen killed eight villagers near Gusau on Monday; officials later said the "
+                "death toll stood at five.",
+                {"fatalities": 5},
+            ),
+        ),
     ),
 )
