@@ -1,16 +1,20 @@
-"""Does every classification card matter? Take each card out in turn and count the tests
-that fail (the issue's acceptance 4: removing any one card makes at least one test fail).
+"""Does every card matter? Take each card out in turn and count the tests that fail (the
+issue's acceptance 4: removing any one card makes at least one test fail).
 
-    .venv/bin/python bench/cards_removal.py            # every card, about 4 minutes
-    .venv/bin/python bench/cards_removal.py weapon      # some cards
+    .venv/bin/python bench/cards_removal.py                   # every classification card
+    .venv/bin/python bench/cards_removal.py --roles-and-tolls # every role and toll card
+    .venv/bin/python bench/cards_removal.py weapon subject_acts   # some cards
 
-For each card, pytest runs the card tests (tests/test_cards.py) and the tests that check
-event types through the pipeline (tests/test_roles.py, tests/test_gold.py,
-tests/test_examples.py) in a subprocess whose plugin (bench/card_off.py) takes the card
-out of ``classification.CARDS``. Printed per card: the failing tests, and of those the
-card examples (the order check ``test_cards_are_asked_in_the_written_order`` fails for
-every card taken out, so it is not counted there). Exit status 1 when a card's removal
-fails no example.
+For each card, pytest runs the card tests (tests/test_cards.py,
+tests/test_decision_cards.py) and the tests that check roles, tolls and event types
+through the pipeline (tests/test_roles.py, tests/test_counts.py, tests/test_shares.py,
+tests/test_gold.py, tests/test_examples.py) in a subprocess whose plugin
+(bench/card_off.py) takes the card out of the order it is asked in: a classification
+card out of ``classification.CARDS``, a role or toll card out of its module's list.
+Printed per card: the failing tests; of those the examples and other tests (the order
+checks fail for every card taken out, so they are not counted there); and of those the
+card's own examples. Exit status 1 when a card's removal fails no example. About 10
+seconds a card.
 """
 
 from __future__ import annotations
@@ -23,8 +27,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 TESTS = [
-    "tests/test_cards.py", "tests/test_roles.py", "tests/test_gold.py", "tests/test_examples.py",
+    "tests/test_cards.py", "tests/test_decision_cards.py", "tests/test_roles.py",
+    "tests/test_counts.py", "tests/test_shares.py", "tests/test_gold.py", "tests/test_examples.py",
 ]  # fmt: skip
+# The checks of the order and of the declared lists: they fail for any card taken out.
+ORDER_CHECKS = ("asked_in_the_written_order", "each_declared_card_is_asked")
 
 
 def _failures(card: str) -> list[str]:
@@ -40,17 +47,26 @@ def _failures(card: str) -> list[str]:
     return re.findall(r"^FAILED (\S+)", run.stdout, re.M)
 
 
-def main(names: list[str]) -> int:
-    from eventwire.coding.classification import CARDS
+def _names(args: list[str]) -> list[str]:
+    """The cards named, or every classification card, or every role and toll card."""
+    from eventwire.coding import classification, roles, tolls, victims
 
-    names = names or [c.name for c in CARDS]
-    print(f"{'card':28s} {'failing tests':>13s} {'of them examples':>16s}")
+    if args == ["--roles-and-tolls"]:
+        modules = (roles, victims, tolls)
+        return [c.name for m in modules for lst in m.CARD_LISTS for c in getattr(m, lst)]
+    return args or [c.name for c in classification.CARDS]
+
+
+def main(args: list[str]) -> int:
+    names = _names(args)
+    print(f"{'card':28s} {'failing tests':>13s} {'of them examples':>16s} {'its own':>7s}")
     silent = []
     for name in names:
         failed = _failures(name)
-        examples = [f for f in failed if "test_cards_example" in f or "test_cards.py" not in f]
-        examples = [f for f in examples if "asked_in_the_written_order" not in f]
-        print(f"{name:28s} {len(failed):13d} {len(examples):16d}", flush=True)
+        examples = [f for f in failed if "_example" in f or "cards.py" not in f]
+        examples = [f for f in examples if not any(check in f for check in ORDER_CHECKS)]
+        own = [f for f in examples if f"[{name}:" in f]
+        print(f"{name:28s} {len(failed):13d} {len(examples):16d} {len(own):7d}", flush=True)
         if not examples:
             silent.append(name)
     if silent:

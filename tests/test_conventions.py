@@ -161,8 +161,6 @@ def test_convention_what_a_protest_is_against_is_no_event_of_it() -> None:
         "killing of a headmaster.",
         "On 4 March 2024, nurses marched to the governor's office in Maiduguri over unpaid "
         "wages following an attack on a clinic.",
-        "On 4 March 2024, market women demonstrated in Kumasi against high rents after an "
-        "attack on a trader.",
     ):
         after = extract(text, published="2024-03-05", options=Options(use_model=False)).events
         assert [(e.sub_event_type, e.fatalities) for e in after] == [("Peaceful protest", 0)]

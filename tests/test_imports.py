@@ -36,9 +36,10 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "detect",
         (
-            "coding", "coding.records", "coding.syntax", "coding.numbers", "coding.tolls",
-            "coding.triggers", "coding.factuality", "coding.support", "coding.sides",
-            "coding.roles", "coding.frames",
+            "coding", "coding.records", "coding.syntax", "coding.numbers",
+            "coding.decision_cards", "coding.victims", "coding.tolls", "coding.triggers",
+            "coding.factuality", "coding.support", "coding.sides", "coding.role_sites",
+            "coding.verb_roles", "coding.noun_roles", "coding.roles", "coding.frames",
         ),
     ),  # fmt: skip
     # resolve: which places of the article stand, given its actors.

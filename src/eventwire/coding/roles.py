@@ -3,275 +3,83 @@ frame, who gains territory, and who only helps ("backed by Russian jets").
 
 >>> assign_roles(frame, doc, actors); frame.agents[0].text   # doctest: +SKIP
 'Gunmen'
+
+Every rule is a card (``decision_cards.DecisionCard``). ``TRIGGER_CARDS`` (those of
+``verb_roles.py`` and ``noun_roles.py``) are asked for each trigger of the frame, in
+order, each where its scope (``role_sites.SCOPES``) applies: a territory trigger, a verb
+trigger (active or passive), a noun trigger. A run of cards scoped to the arguments of a
+trigger reads each child of the trigger in turn, and the first card of the run that
+takes the child decides its role. ``FRAME_CARDS`` then settle the frame as a whole, all
+in order: the victims its toll words count, the helpers, the two sides of a fight told
+as a list.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from itertools import groupby
+from typing import TYPE_CHECKING, Any
 
 from ..actors import ActorMention
-from .records import Frame, TriggerHit
+from .decision_cards import DecisionCard
+from .noun_roles import NOUN_CARDS
+from .records import Frame
+from .role_sites import ARGUMENT_SCOPES, FRAME_SCOPE, SCOPES, FrameCard, Roles, Site, TriggerCard
 from .sides import two_sides
 from .support import is_supporter
-from .syntax import Phrase, without
+from .verb_roles import VERB_CARDS
 from .words import word_class
 
 if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
     from spacy.tokens import Doc, Token
 
-
-def _actor_in(actors: list[ActorMention], tok: Token | Phrase) -> ActorMention | None:
-    """The actor a phrase names: its first actor, but a named armed group over the people
-    it names ("a man belonging to QSD's intelligence", "two fighters of the Islamic State").
-    """
-    tokens = {t.i for t in tok.subtree}
-    found = [a for a in actors if any(i in tokens for i in range(a.tok_start, a.tok_end))]
-    if not found:
-        return None
-    first = found[0]
-    if first.entry is not None and first.entry.generic and first.entry.inter in (3, 7):
-        named = [
-            a
-            for a in found[1:]
-            if a.entry is None  # a group the dictionary lacks, kept as written
-            or (not a.entry.generic and a.entry.inter in (1, 2, 3, 4, 8))
-        ]
-        if named:
-            return named[0]
-    return first
-
-
-def _may_act(mention: ActorMention) -> bool:
-    """An actor that can be the one acting when the parse does not say: not the people a
-    sentence is about ("12 people were killed when a bomb exploded")."""
-    entry = mention.entry
-    return entry is None or entry.inter not in (7,)
-
-
-def _nearest(
-    actors: list[ActorMention], frame: Frame, lo: int, hi: int, last: bool = False
-) -> ActorMention | None:
-    """The first (or last) actor of the frame between tokens lo and hi."""
-    inside = [
-        a for a in actors if lo <= a.tok_start and a.tok_end <= hi and a.tok_start in frame.tokens
-    ]
-    if not inside:
-        return None
-    return inside[-1] if last else inside[0]
-
-
-class _Roles:
-    """The agents and patients of one frame as they are found, with the helpers that add
-    the actor a phrase names (once) to either list."""
-
-    def __init__(self, frame: Frame, doc: Doc, actors: list[ActorMention]) -> None:
-        self.frame, self.doc, self.actors = frame, doc, actors
-        self.agents: list[ActorMention] = []
-        self.patients: list[ActorMention] = []
-
-    def add(self, target: list[ActorMention], tok: Token | Phrase) -> None:
-        a = _actor_in(self.actors, tok)
-        if a is not None and a not in target:
-            target.append(a)
-
-    def add_children(self, target: list[ActorMention], tok: Token) -> None:
-        for g in tok.children:
-            self.add(target, g)
+# Every trigger card, in the order they are asked.
+TRIGGER_CARDS: tuple[TriggerCard, ...] = (*VERB_CARDS, *NOUN_CARDS)
+# The module's lists of cards, in the order they are asked (for tests and bench scripts).
+CARD_LISTS = ("TRIGGER_CARDS", "FRAME_CARDS")
 
 
 def assign_roles(frame: Frame, doc: Doc, all_actors: list[ActorMention]) -> None:
     """Agents (actor1 candidates) and patients (actor2 candidates) from the parse."""
-    roles = _Roles(frame, doc, all_actors)
+    roles = Roles(frame, doc, all_actors)
     for h in frame.triggers:
         tok = doc[h.j - 1]
-        if h.entry.cls == "territory":
-            _gained(roles, h, tok)
-        if tok.pos_ in ("VERB", "AUX"):
-            _verb_roles(roles, h, tok)
-        else:
-            _noun_roles(roles, h, tok)
-    _toll_victims(roles)
-    _helpers_and_sides(roles)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        _trigger_roles(roles, Site(h, tok, tok.pos_ in ("VERB", "AUX"), passive))
+    for card in FRAME_CARDS:
+        card.rule(roles, card)
 
 
-def _gained(roles: _Roles, h: TriggerHit, tok: Token) -> None:
-    """Who took the ground ("the army took control"), and whether the taking is hedged
-    ("briefly captured", "partial control", "attempted to take")."""
-    doc, frame = roles.doc, roles.frame
-    verb = doc[h.i] if doc[h.i].pos_ == "VERB" else tok
-    if verb.pos_ != "VERB" and verb.head.pos_ == "VERB":
-        verb = verb.head  # "established control", "took control"
-    gained: list[ActorMention] = []
-    for c in verb.children:
-        if c.dep_ == "nsubj":
-            roles.add(gained, c)
-        elif c.dep_ == "agent":
-            roles.add_children(gained, c)
-    if not gained and verb.dep_ in ("xcomp", "conj", "advcl"):
-        for c in verb.head.children:
-            if c.dep_ == "nsubj":
-                roles.add(gained, c)
-    frame.gainers.extend(gained)
-    window = {t.lower_ for t in doc[max(verb.i - 3, 0) : min(h.j + 4, len(doc))]}
-    if window & word_class("hedge") or any(
-        t.lemma_ in word_class("hedging_governor") for t in verb.ancestors
-    ):
-        frame.hedged = True
-
-
-def _verb_roles(roles: _Roles, h: TriggerHit, tok: Token) -> None:
-    """A verb trigger: its subject acts, its object is hit; when the parse loses the
-    subject, the clause's or the governing verb's."""
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
-    _verb_arguments(roles, h, tok)
-    if not passive:
-        _lost_subject(roles, h, tok)
-    if passive and h.entry.sub_event_type == "Other":
-        # "the army was deployed": the force deployed is the one acting.
-        for c in tok.children:
-            if c.dep_ == "nsubjpass":
-                roles.add(roles.agents, c)
-    _verb_opponents(roles, h, tok)
-
-
-def _verb_arguments(roles: _Roles, h: TriggerHit, tok: Token) -> None:
-    agents, patients = roles.agents, roles.patients
-    for c in tok.children:
-        if c.dep_ == "nsubj":
-            if (
-                h.entry.sub_event_type == "Armed clash"
-                and c.conjuncts
-                and not any(
-                    d.dep_ in ("dobj", "prep")
-                    and d.lower_ in word_class("clash_prep")
-                    or d.dep_ == "dobj"
-                    for d in tok.children
-                )
-            ):
-                # "UDMF cadres and the police clashed": the subject's two halves
-                roles.add(agents, without(c, c.conjuncts))
-                for cj in c.conjuncts:
-                    roles.add(patients, cj)
-            else:
-                roles.add(agents, c)
-        elif c.dep_ == "nsubjpass" or c.dep_ == "dobj":
-            roles.add(patients, c)
-        elif c.dep_ == "agent":
-            roles.add_children(agents, c)
-        elif c.dep_ == "prep" and c.lower_ in word_class("target_prep"):
-            roles.add_children(patients, c)
-
-
-def _lost_subject(roles: _Roles, h: TriggerHit, tok: Token) -> None:
-    """An active verb with no agent found: the governing verb's subject, the noun the
-    verb was misparsed as describing, or the first actor of the clause before it."""
-    agents, doc = roles.agents, roles.doc
-    if not agents and tok.dep_ in ("xcomp", "advcl", "conj"):
-        # "... stormed the town, killing ten": the subject is the governing verb's.
-        for c in tok.head.children:
-            if c.dep_ == "nsubj":
-                roles.add(agents, c)
-    if (
-        not agents
-        and tok.dep_ in ("acl", "relcl")
-        and tok.head.i < tok.i
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
-        and any(c.dep_ == "dobj" for t in [tok, *tok.conjuncts] for c in t.children)
-    ):
-        # "Free Idlib Army snipers targeted and killed 2 soldiers", parsed as if the
-        # verb described the snipers: with an object of its own it is their act.
-        roles.add(agents, without(tok.head, [tok]))
-    if not agents and h.entry.cls in ("type", "attack", "territory"):
-        # The small model often loses the subject ("regime and loyalist militia forces
-        # clashed", "QSD forces, supported by ..., clashed"): the first actor of the
-        # clause before the verb.
-        a = _nearest(roles.actors, roles.frame, doc[tok.i].sent.start, h.i)
-        if a is not None and not is_supporter(a, doc) and _may_act(a):
-            agents.append(a)
-
-
-def _verb_opponents(roles: _Roles, h: TriggerHit, tok: Token) -> None:
-    """Who the ground was taken from ("captured the villages of A and B from IS"), and who
-    a clash was with ("clashed sporadically with HTS fighters")."""
-    doc, patients = roles.doc, roles.patients
-    if h.entry.cls == "territory":
-        for t in doc[h.j : doc[h.j - 1].sent.end]:
-            if t.lower_ == "from" and t.dep_ == "prep":
-                roles.add_children(patients, t)
-                break
-    if not patients and h.entry.sub_event_type == "Armed clash":
-        end = doc[h.j - 1].sent.end
-        after = next(
-            (t.i for t in doc[h.j : min(h.j + 6, end)] if t.lower_ in word_class("clash_prep")),
-            None,
-        )
-        if after is not None:
-            a = _nearest(roles.actors, roles.frame, after, end)
-            if a is not None and a not in roles.agents:
-                patients.append(a)
-
-
-def _noun_roles(roles: _Roles, h: TriggerHit, tok: Token) -> None:
-    """A noun trigger: "an ELN attack", "the attack by X on Y", "clashes between A and B"."""
-    agents, patients = roles.agents, roles.patients
-    head = tok.head
-    blamed = tok.dep_ == "dobj" and head.lemma_.lower() in word_class("blame_verb")
-    for c in tok.children:
-        if blamed and c.dep_ == "prep" and c.lower_ in word_class("blame_prep"):
-            roles.add_children(agents, c)  # "blamed that attack on the ELN": the attacker
-        elif c.dep_ in ("compound", "amod", "poss", "nmod") and c.i < tok.i:
-            if c.i >= h.i and h.entry.sub_event_type == "Headquarters or base established":
-                roles.add(patients, c)  # "a car bomb outside a military base": its owner
-            else:
-                roles.add(agents, c)
-        elif c.dep_ == "prep" and c.lower_ == "by":
-            roles.add_children(agents, c)
-        elif c.dep_ == "prep" and c.lower_ in word_class("target_prep"):
-            roles.add_children(patients, c)
-        elif c.dep_ == "prep" and c.lower_ == "between":
-            for g in c.children:
-                roles.add(agents, g)
-                for cj in g.conjuncts:
-                    roles.add(patients, cj)
-    _noun_governor(roles, tok)
-
-
-def _noun_governor(roles: _Roles, tok: Token) -> None:
-    """What the word governing a noun trigger says of its sides: "the gunman responsible
-    for the ambush", "authorities blamed the attack on X", "X carried out the attack"."""
-    agents, patients = roles.agents, roles.patients
-    head = tok.head
-    if (
-        tok.dep_ == "pobj"
-        and head.lower_ in word_class("responsibility_prep")
-        and head.head.lower_ in word_class("responsibility_word")
-    ):
-        # "the ISIS gunman responsible for a December ambush"
-        doer = head.head.head if head.head.lower_ == "responsible" else head.head
-        roles.add(agents, doer)
-    if tok.dep_ == "dobj" and head.lemma_.lower() in word_class("blame_verb"):
-        # "authorities blamed that attack on the ELN": the blamed, not the blamer.
-        for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in word_class("blame_prep"):
-                roles.add_children(agents, c)
-    elif tok.dep_ in ("dobj",) and head.pos_ == "VERB":
-        for c in head.children:
-            if c.dep_ == "nsubj":
-                roles.add(agents, c)
-    if tok.dep_ == "nsubj" and head.pos_ == "VERB":
-        for c in head.children:
-            if c.dep_ in ("dobj",):
-                roles.add(patients, c)
-
-
-def _toll_victims(roles: _Roles) -> None:
-    """The people a toll word counts are patients, and their words are the victim words
-    the classification cards weigh (soldiers or villagers)."""
-    doc, frame = roles.doc, roles.frame
-    for t in frame.tolls:
-        if t.word_i < 0:
+def _trigger_roles(roles: Roles, site: Site) -> None:
+    """The trigger cards, in order, where their scope applies."""
+    roles.gained = []
+    for scope, run in groupby(TRIGGER_CARDS, key=lambda c: c.applies):
+        if not SCOPES[scope](site):
             continue
-        word = doc[t.word_i]
+        cards = tuple(run)
+        if scope not in ARGUMENT_SCOPES:
+            for card in cards:
+                card.rule(roles, site, card)
+            continue
+        for child in site.tok.children:
+            at = replace(site, child=child)
+            for card in cards:
+                if card.rule(roles, at, card):
+                    break  # the first card that takes a child decides its role
+    roles.frame.gainers.extend(roles.gained)
+
+
+# ---- The frame as a whole ----
+
+
+def _toll_words(frame: Frame, doc: Doc) -> list[Token]:
+    """The frame's toll words (not the zeros and totals stated without one)."""
+    return [doc[t.word_i] for t in frame.tolls if t.word_i >= 0]
+
+
+def _toll_victims(roles: Roles, card: DecisionCard[Any]) -> None:
+    frame = roles.frame
+    for word in _toll_words(frame, roles.doc):
         victim_deps = ("dobj", "nsubjpass") + (
             ("nsubj",) if word.lemma_ in word_class("death_verb") else ()
         )
@@ -279,24 +87,242 @@ def _toll_victims(roles: _Roles) -> None:
             if c.dep_ in victim_deps:
                 roles.add(roles.patients, c)
                 frame.victim_words.extend(x.lemma_.lower() for x in c.subtree)
+
+
+def _described_victims(roles: Roles, card: DecisionCard[Any]) -> None:
+    frame = roles.frame
+    for word in _toll_words(frame, roles.doc):
         if word.dep_ in ("acl", "amod") and word.head.pos_ in ("NOUN", "PROPN"):
             frame.victim_words.extend(x.lemma_.lower() for x in word.head.subtree)
 
 
-def _helpers_and_sides(roles: _Roles) -> None:
-    """Helpers are no side; a fight told as a list ("between A and B") gives the sides."""
-    frame, doc, agents, patients = roles.frame, roles.doc, roles.agents, roles.patients
-    has_state = any(a.entry is not None and a.entry.kind == "military" for a in frame.actors)
+def _helpers_named(roles: Roles, card: DecisionCard[Any]) -> None:
+    frame = roles.frame
+    frame.supporters = [a for a in frame.actors if is_supporter(a, roles.doc)]
+
+
+def _militia_beside_the_army(roles: Roles, card: DecisionCard[Any]) -> None:
+    frame = roles.frame
+    if not any(a.entry is not None and a.entry.kind == "military" for a in frame.actors):
+        return
+    named = frame.supporters
     frame.supporters = [
         a
         for a in frame.actors
-        if is_supporter(a, doc)
-        or (has_state and a.entry is not None and a.entry.kind == "pro_government_militia")
+        if a in named or (a.entry is not None and a.entry.kind == "pro_government_militia")
     ]
-    frame.agents = [a for a in agents if a not in frame.supporters] or agents
-    frame.patients = [p for p in patients if p not in agents and p not in frame.supporters]
-    sides = two_sides(frame, doc, roles.actors)
+
+
+def _actor_is_not_its_target(roles: Roles, card: DecisionCard[Any]) -> None:
+    frame = roles.frame
+    frame.patients = [p for p in frame.patients if p not in frame.agents]
+
+
+def _helpers_are_no_side(roles: Roles, card: DecisionCard[Any]) -> None:
+    frame = roles.frame
+    helpers = frame.supporters
+    frame.agents = [a for a in frame.agents if a not in helpers] or frame.agents
+    frame.patients = [p for p in frame.patients if p not in helpers]
+
+
+def _two_sides_of_a_list(roles: Roles, card: DecisionCard[Any]) -> None:
+    frame = roles.frame
+    sides = two_sides(frame, roles.doc, roles.actors)
     if sides is not None:
         (a_main, a_rest), (b_main, b_rest) = sides
         frame.agents, frame.patients = [a_main], ([b_main] if b_main is not None else [])
         frame.allies, frame.allies_b = a_rest, b_rest
+
+
+FRAME_CARDS: tuple[FrameCard, ...] = (
+    DecisionCard(
+        "toll_victims",
+        "actor2 and the victims' words",
+        FRAME_SCOPE,
+        "a toll word of the frame with an object or passive subject (a death verb's subject)",
+        "The people a toll word counts were hit: 'gunmen killed three soldiers'.",
+        _toll_victims,
+        fires=(
+            (
+                "A man threw a grenade at a house in Zamboanga on Monday, wounding a woman and "
+                "two children.",
+                {"actor2": "Civilians (Philippines)"},
+            ),
+        ),
+        not_fires=(
+            (
+                "A man threw a grenade at a house in Zamboanga on Monday.",
+                {"actor2": None},
+            ),
+        ),
+    ),
+    DecisionCard(
+        "described_victims",
+        "the victims' words",
+        FRAME_SCOPE,
+        "a toll word describing a noun ('soldiers killed', 'injured villagers')",
+        "The noun a toll participle describes names the victims: 'two soldiers killed'.",
+        _described_victims,
+        fires=(
+            (
+                "Two soldiers killed in the raid near Maiduguri on Monday were buried.",
+                {"sub_event_type": "Armed clash", "actor2": None},
+            ),
+        ),
+        not_fires=(
+            (
+                "Gunmen attacked a bus near Gusau on Monday, wounding five passengers.",
+                {"sub_event_type": "Attack", "actor2": "Civilians (Nigeria)"},
+            ),
+        ),
+    ),
+    DecisionCard(
+        "helpers_named",
+        "who only helps",
+        FRAME_SCOPE,
+        "an actor named as helping another",
+        "A helper is part of the side it helps: 'regime forces backed by Russian jets'.",
+        _helpers_named,
+        fires=(
+            (
+                "Somali soldiers, backed by AMISOM troops, clashed with Al-Shabaab near Bulo "
+                "Burde on Monday.",
+                {
+                    "actor1": "Military Forces of Somalia (2022-)",
+                    "assoc_actor_1": "AMISOM: African Union Mission in Somalia",
+                    "actor2": "Al Shabaab",
+                },
+            ),
+            (
+                "Regime forces, supported by Russian warplanes, clashed with rebels near Hama "
+                "on Monday.",
+                {
+                    "actor1": "Military Forces of Syria (2024-)",
+                    "assoc_actor_1": "Military Forces of Russia (2000-)",
+                    "actor2": "Opposition Rebels (Syria)",
+                },
+            ),
+        ),
+        not_fires=(
+            (
+                "Somali soldiers clashed with Al-Shabaab near Bulo Burde on Monday.",
+                {
+                    "actor1": "Military Forces of Somalia (2022-)",
+                    "assoc_actor_1": None,
+                    "actor2": "Al Shabaab",
+                },
+            ),
+        ),
+    ),
+    DecisionCard(
+        "militia_beside_the_army",
+        "who only helps",
+        FRAME_SCOPE,
+        "a pro-government militia in a frame with a state's military",
+        "A pro-government militia fighting beside the army helps it: 'troops and allied militias'.",
+        _militia_beside_the_army,
+        fires=(
+            (
+                "Soldiers and allied militiamen attacked ADF positions near Beni on Monday; "
+                "two militiamen were killed.",
+                {
+                    "actor1": "Military Forces of Democratic Republic of Congo (2019-)",
+                    "assoc_actor_1": "Militia (Pro-Government)",
+                    "actor2": "ADF: Allied Democratic Forces",
+                },
+            ),
+        ),
+        not_fires=(
+            (
+                "M23 rebels attacked FARDC positions near Sake on Monday.",
+                {
+                    "actor1": "M23: March 23 Movement",
+                    "assoc_actor_1": None,
+                    "actor2": "Military Forces of Democratic Republic of Congo (2019-)",
+                },
+            ),
+        ),
+    ),
+    DecisionCard(
+        "actor_is_not_its_target",
+        "actor2",
+        FRAME_SCOPE,
+        "an actor both acting and hit",
+        "An actor found acting is not its own target: 'rebels and the police clashed'.",
+        _actor_is_not_its_target,
+        fires=(
+            (
+                "US warplanes struck Houthi targets in Hodeidah on Monday, the group said. "
+                "Three people were killed.",
+                {
+                    "actor1": "Military Forces of the United States (2021-2025)",
+                    "actor2": "Civilians (Yemen)",
+                },
+            ),
+        ),
+        not_fires=(
+            (
+                "Gunmen attacked a village near Jos on Monday.",
+                {"actor1": "Unidentified Armed Group (Nigeria)", "actor2": "Civilians (Nigeria)"},
+            ),
+        ),
+    ),
+    DecisionCard(
+        "helpers_are_no_side",
+        "actor1 and actor2",
+        FRAME_SCOPE,
+        "helpers among the agents (unless only helpers act) and the patients",
+        "A helper is neither side: 'forces, supported by Coalition jets, clashed with IS'.",
+        _helpers_are_no_side,
+        fires=(
+            (
+                "Units loyal to the government and a rival armed group exchanged fire in "
+                "Zawiya on Monday, officials said, adding that two fighters had died.",
+                {
+                    "actor1": "Unidentified Armed Group (Libya)",
+                    "assoc_actor_1": "Government of Libya",
+                    "actor2": None,
+                },
+            ),
+        ),
+        not_fires=(
+            (
+                "Two rival militias exchanged fire in Tripoli on Monday.",
+                {
+                    "actor1": "Unidentified Armed Group (Libya)",
+                    "assoc_actor_1": None,
+                    "actor2": None,
+                },
+            ),
+        ),
+    ),
+    DecisionCard(
+        "two_sides_of_a_list",
+        "actor1, actor2 and their associates",
+        FRAME_SCOPE,
+        "a fight told as a list ('between A and B', 'A against B')",
+        "A fight told as a list names its two sides: 'clashes between A and B'.",
+        _two_sides_of_a_list,
+        fires=(
+            (
+                "Clashes took place between regime forces and allied militias against rebel "
+                "factions near Hama on Monday.",
+                {
+                    "actor1": "Military Forces of Syria (2024-)",
+                    "assoc_actor_1": "Militia (Pro-Government)",
+                    "actor2": "Opposition Rebels (Syria)",
+                },
+            ),
+        ),
+        not_fires=(
+            (
+                "Regime forces clashed with rebel factions near Hama on Monday.",
+                {
+                    "actor1": "Military Forces of Syria (2024-)",
+                    "assoc_actor_1": None,
+                    "actor2": "Opposition Rebels (Syria)",
+                },
+            ),
+        ),
+    ),
+)
