@@ -174,3 +174,26 @@ def test_convention_shops_looted_in_a_riot_are_the_riot() -> None:
                      "stalls on Hospital Road were looted before police scattered the crowd.",
                      published="2024-03-05").events  # fmt: skip
     assert [(e.sub_event_type, e.injuries) for e in events] == [("Violent demonstration", 4)]
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities", "country"),
+    [
+        # A crowd that kills is a mob, coded as rioters; who it killed, civilians
+        # (written 2026-12-06, stop 18).
+        ("On Monday, angry residents in Garoua beat to death a man they accused of guiding "
+         "the gunmen, police said.", 1, "Cameroon"),
+        ("Villagers stoned to death two men accused of witchcraft near Malindi on Sunday.",
+         2, "Kenya"),
+        # Suspects in a crowd's hands are people, not an armed group.
+        ("Residents of a village near Kakamega lynched two suspected robbers on Sunday.",
+         2, "Kenya"),
+    ],
+)  # fmt: skip
+def test_convention_a_crowd_that_kills_is_a_mob_of_rioters(
+    text: str, fatalities: int, country: str
+) -> None:
+    (event,) = extract(text, published="2024-03-05", options=Options(use_model=False)).events
+    assert event.sub_event_type == "Mob violence"
+    assert (event.actor1, event.actor2) == (f"Rioters ({country})", f"Civilians ({country})")
+    assert event.fatalities == fatalities

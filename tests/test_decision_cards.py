@@ -48,7 +48,7 @@ ORDER: dict[str, list[str]] = {
         "counted_subject_of_conjunct", "first_verb_of_chain", "first_participle_subject",
         "number_on_verb", "reduced_passive", "found_killed", "counted_before_of",
         "participle_describes", "adjective_describes", "number_on_adjective", "found_dead",
-        "left_dead", "deaths_of", "number_on_noun", "death_toll_number",
+        "left_dead", "deaths_of", "number_on_noun", "death_toll_number", "done_to_death",
     ],
     "tolls.FALLBACK_CARDS": ["killing_then_number"],
     "tolls.CAP_CARDS": ["not_a_count"],

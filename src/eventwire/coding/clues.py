@@ -107,6 +107,8 @@ def told_as_crowd(draft: Draft, doc: Doc) -> bool:
     for f in draft.frames:
         for h in f.triggers:
             tok = doc[h.j - 1]
+            if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
+                tok = tok.head.head  # "beat a thief to death": who beat
             # Who acts (and "between"/"with" whom), not who is hit: "people" injured by a
             # blast are victims, not a crowd.
             near = [

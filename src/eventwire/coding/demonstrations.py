@@ -143,19 +143,25 @@ def _mob(s: Situation, card: Card) -> str | None:
     mob = s.vote("Mob violence")
     if mob >= card.thresholds["mob_vote"] or (mob and s.classes["kill"]):
         return card.decides
+    if mob and s.classes["attack"] and not s.classes["protest"]:
+        return card.decides  # "a mob attacked a suspected thief": no demand, no protest
     return None
 
 
 MOB_CARD = Card(
     "mob_violence",
     "Mob violence",
-    "a strong mob-violence word, or any with a killing",
+    "a strong mob-violence word, or any with a killing, or with an attack and no protest",
     "A crowd that lynches or beats someone to death is a mob: 'a mob lynched a man "
     "accused of theft'.",
     _mob,
     thresholds={"mob_vote": 0.9},
     certain=True,
-    fires=(("A mob lynched a man accused of stealing a goat in Kano on Sunday.", "Mob violence"),),
+    fires=(
+        ("A mob lynched a man accused of stealing a goat in Kano on Sunday.", "Mob violence"),
+        ("On Monday, a mob in Garoua attacked a suspected thief and burnt his motorbike.",
+         "Mob violence"),
+    ),
     not_fires=("Residents set fire to a police post in Goma on Friday after a boy was run over.",),
 )
 
@@ -227,8 +233,10 @@ RIOT_CARDS = (
 
 
 def _crowd_fight(s: Situation, card: Card) -> bool:
-    """Crowds on both sides, nobody armed, no strong explosion, and a fight of some kind."""
-    fight = s.vote("Armed clash") or s.classes["riotous"] or s.classes["attack"]
+    """Crowds on both sides, nobody armed, no strong explosion, and a fight of some kind
+    (a killing too: "residents beat a suspected thief to death")."""
+    classes = s.classes
+    fight = s.vote("Armed clash") or classes["riotous"] or classes["attack"] or classes["kill"]
     return bool(
         fight
         and s.explosive_vote() < card.thresholds["explosive_vote"]

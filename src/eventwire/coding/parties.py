@@ -110,7 +110,11 @@ def pick_sides(draft: Draft, doc: Doc, place: tuple[str | None, str | None, int 
         a
         for f in draft.frames
         for a in f.actors
-        if a not in allies and a not in allies_b and a.entry is not None and not is_teller(a, doc)
+        if a not in allies
+        and a not in allies_b
+        and a.entry is not None
+        and not is_teller(a, doc)
+        and not _in_description(a, doc)
     ]
     a1m = agents[0] if agents else None
     a2m = next((p for p in patients if a1m is None or p.entry != a1m.entry), None)
@@ -124,14 +128,41 @@ def pick_sides(draft: Draft, doc: Doc, place: tuple[str | None, str | None, int 
         )
     actor1 = act.resolve(a1m, country, iso2, year) if a1m else None
     actor2 = act.resolve(a2m, country, iso2, year) if a2m else None
-    if a2m is not None and only_hit(a2m, draft):
-        # "gunmen killed two Fulani herders": people named by their living, only hit.
+    if a2m is not None and (
+        only_hit(a2m, draft) or (actor1 is not None and _suspects_of_a_crowd(actor1, a2m, doc))
+    ):
+        # "gunmen killed two Fulani herders": people named by their living, only hit;
+        # "villagers killed two suspected kidnappers": suspects in a crowd's hands.
         actor2 = Actor(f"Civilians ({country or 'International'})", act.CIVILIANS, country)
     if actor1 and actor2 and actor1.name == actor2.name:
         actor2, a2m = None, None
     gainers = [g for f in draft.frames for g in f.gainers]
     gainer = act.resolve(gainers[0], country, iso2, year) if gainers else None
     return Sides(actor1, a1m, actor2, a2m, allies, allies_b, agents, gainers, gainer)
+
+
+def _in_description(mention: ActorMention, doc: Doc) -> bool:
+    """The actor is named in a clause describing someone else ("beat to death a man they
+    accused of guiding the gunmen"): no side of the event."""
+    tok = doc[mention.tok_end - 1]
+    for up in list(tok.ancestors)[:6]:
+        if up.dep_ in ("relcl", "acl") and up.head.pos_ in ("NOUN", "PROPN"):
+            head = up.head.i
+            return not any(a.tok_start <= head < a.tok_end for a in [mention])
+    return False
+
+
+def _suspects_of_a_crowd(actor1: Actor, mention: ActorMention, doc: Doc) -> bool:
+    """Suspects a crowd of civilians laid hands on ("residents lynched two suspected
+    robbers"): people, not an armed group, whatever they are suspected of."""
+    entry = mention.entry
+    words = [t.lower_ for t in doc[max(mention.tok_start - 1, 0) : mention.tok_end]]
+    return (
+        actor1.inter == act.CIVILIANS
+        and entry is not None
+        and entry.kind == "unidentified_armed_group"
+        and any(w in word_class("suspect_word") for w in words)
+    )
 
 
 def only_hit(mention: ActorMention, draft: Draft) -> bool:
@@ -180,6 +211,8 @@ def settle_sides(
     armed group when nobody is named; then the associated actors of each side."""
     event_type = taxonomy()[sub][0]
     _demonstrators_first(sides, sub, event_type, place)
+    if sub == "Mob violence":
+        _mob(sides, draft, place[0])
     _civilians_and_unknowns(sides, draft, doc, sub, event_type, place[0])
     country, iso2, year = place
     taken = {a.name if a else None for a in (sides.actor1, sides.actor2)}
@@ -222,6 +255,19 @@ def _demonstrators_first(
     )
     sides.assoc1 = assoc.name if assoc else None
     sides.mention1 = None
+
+
+def _mob(sides: Sides, draft: Draft, country: str | None) -> None:
+    """A mob is coded as rioters, whoever its people are; the people it hurt (when the
+    text names no one else) as civilians."""
+    where = country or "International"
+    if sides.actor1 is None or sides.actor1.inter in (act.CIVILIANS, act.PROTESTERS):
+        sides.actor1 = Actor(f"Rioters ({where})", act.RIOTERS, country)
+        sides.mention1 = None
+    if sides.actor2 is None and any(
+        f.patients or f.victim_words or any(t.value for t in f.tolls) for f in draft.frames
+    ):
+        sides.actor2 = Actor(f"Civilians ({where})", act.CIVILIANS, country)
 
 
 _FORCES = ("police", "military")

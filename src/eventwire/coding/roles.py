@@ -77,6 +77,14 @@ def _toll_words(frame: Frame, doc: Doc) -> list[Token]:
     return [doc[t.word_i] for t in frame.tolls if t.word_i >= 0]
 
 
+def _phrase_lemmas(head: Token) -> list[str]:
+    """The lemmas of a victim's noun phrase, without the clauses that describe it: "a man
+    they accused of guiding the gunmen" names a man, not gunmen."""
+    clauses = [c for c in head.children if c.dep_ in ("relcl", "acl")]
+    inside = {t.i for c in clauses for t in c.subtree}
+    return [t.lemma_.lower() for t in head.subtree if t.i not in inside]
+
+
 def _toll_victims(roles: Roles, card: DecisionCard[Any]) -> None:
     frame = roles.frame
     for word in _toll_words(frame, roles.doc):
@@ -86,14 +94,14 @@ def _toll_victims(roles: Roles, card: DecisionCard[Any]) -> None:
         for c in word.children:
             if c.dep_ in victim_deps:
                 roles.add(roles.patients, c)
-                frame.victim_words.extend(x.lemma_.lower() for x in c.subtree)
+                frame.victim_words.extend(_phrase_lemmas(c))
 
 
 def _described_victims(roles: Roles, card: DecisionCard[Any]) -> None:
     frame = roles.frame
     for word in _toll_words(frame, roles.doc):
         if word.dep_ in ("acl", "amod") and word.head.pos_ in ("NOUN", "PROPN"):
-            frame.victim_words.extend(x.lemma_.lower() for x in word.head.subtree)
+            frame.victim_words.extend(_phrase_lemmas(word.head))
 
 
 def _helpers_named(roles: Roles, card: DecisionCard[Any]) -> None:

@@ -272,6 +272,20 @@ def _death_toll_number(word: Token, card: DecisionCard[Any]) -> Token | None:
     return None
 
 
+def _done_to_death(word: Token, card: DecisionCard[Any]) -> Token | None:
+    prep = word.head
+    if word.lower_ != "death" or word.dep_ != "pobj" or prep.lower_ != "to":
+        return None
+    verb = prep.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    for dep in ("nsubjpass", "dobj"):
+        for c in verb.children:
+            if c.dep_ == dep and not part_of_a_date(c):
+                return c
+    return None
+
+
 # ---- The cards, in the order they are asked ----
 
 _DECIDES = "the victims a toll word counts"
@@ -710,6 +724,33 @@ VICTIM_CARDS: tuple[VictimCard, ...] = (
             (
                 "An airstrike on a market in Omdurman killed 12 people on Monday.",
                 {"fatalities": 12},
+            ),
+        ),
+    ),
+    DecisionCard(
+        "done_to_death",
+        _DECIDES,
+        "a noun toll word",
+        "'death' after 'to' on a verb ('beaten to death'): that verb's object, or its "
+        "subject in the passive",
+        "Who was beaten, stoned or burnt to death is counted: 'residents beat a suspected "
+        "thief to death'.",
+        _done_to_death,
+        fires=(
+            (
+                "On Monday, angry residents in Garoua beat a suspected thief to death.",
+                {"fatalities": 1},
+            ),
+            (
+                "Villagers stoned to death two men accused of witchcraft near Malindi on "
+                "Sunday.",
+                {"fatalities": 2},
+            ),
+        ),
+        not_fires=(
+            (
+                "On Monday, a mob in Garoua attacked a suspected thief and burnt his motorbike.",
+                {"fatalities": 0},
             ),
         ),
     ),
