@@ -7,9 +7,11 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
+from ..dates import MONTH_ABBREVIATIONS, WEEKDAYS
 from ..lexicon import speech_words
 from .numbers import number_value
 from .records import TriggerHit
@@ -162,13 +164,23 @@ def told_as_history(sentence: str, published: str | None) -> bool:
 
 # One day named: "on Sunday", "on 4 May", "overnight", "yesterday". Many blasts or shells
 # counted on one day at one place are one barrage (ACLED codes it as one event), not a tally.
-_ONE_DAY = re.compile(
-    r"\b(?:on (?:the )?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-    r"\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*|"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w* \d{1,2}\b)|overnight|yesterday|"
-    r"last night|this morning|earlier today)",
-    re.IGNORECASE,
-)
+@functools.lru_cache(maxsize=1)
+def _one_day() -> re.Pattern[str]:
+    """The pattern of one day named, built from the calendar's names and the
+    ``one_day_phrase`` words."""
+    days = "|".join(sorted(WEEKDAYS))
+    months = "|".join(MONTH_ABBREVIATIONS)
+    phrases = "|".join(
+        re.escape(w).replace(r"\ ", " ") for w in sorted(word_class("one_day_phrase"))
+    )
+    return re.compile(
+        rf"\b(?:on (?:the )?(?:(?:{days})|"
+        rf"\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{months})\w*|"
+        rf"(?:{months})\w* \d{{1,2}}\b)|{phrases})",
+        re.IGNORECASE,
+    )
+
+
 # Words of things fired or set off: counted, they are projectiles of one attack.
 _PROJECTILE_TYPES = frozenset({
     "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
@@ -200,7 +212,7 @@ def is_aggregate(hit: TriggerHit, doc: Doc, sent: Span) -> bool:
             return True
     if tok.tag_ != "NNS" or hit.entry.cls == "protest":
         return False  # "about 400 protesters gathered": a crowd's size, not a tally
-    barrage = hit.entry.sub_event_type in _PROJECTILE_TYPES and _ONE_DAY.search(sent.text)
+    barrage = hit.entry.sub_event_type in _PROJECTILE_TYPES and _one_day().search(sent.text)
     for c in tok.children:
         if (c.like_num or c.dep_ == "nummod") and not barrage:
             v = number_value(c)

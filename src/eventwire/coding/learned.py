@@ -15,6 +15,7 @@ gets its protesters and an attack its civilians whichever side chose it.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
@@ -26,6 +27,7 @@ from .features import RuleView, event_features
 from .model import NO_EVENT, Model
 from .records import Draft, Verdict
 from .triggers import match_triggers
+from .words import word_class
 
 if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
     from spacy.tokens import Doc
@@ -180,7 +182,7 @@ def _ground_told(draft: Draft | None, doc: Doc) -> bool:
     if draft is not None and territory_taken(draft, doc):
         return True
     spans = draft_spans(doc, draft) or [(0, len(doc.text))]
-    if any(_DRIVEN_OUT.search(doc.text[a:b]) for a, b in spans):
+    if any(_driven_out().search(doc.text[a:b]) for a, b in spans):
         return True  # "pushed Russian forces out of the village"
     return any(
         h.entry.cls == "territory" and any(a <= h.start < b for a, b in spans)
@@ -188,12 +190,11 @@ def _ground_told(draft: Draft | None, doc: Doc) -> bool:
     )
 
 
-# A side driven from a place: the words around the enemy named between them.
-_DRIVEN_OUT = re.compile(
-    r"\b(?:push|pushed|drive|drove|driven|force|forced|chase|chased|flush|flushed)\b"
-    r"[^.;]{1,60}?\bout of\b",
-    re.IGNORECASE,
-)
+@functools.lru_cache(maxsize=1)
+def _driven_out() -> re.Pattern[str]:
+    """A side driven from a place: a ``drive_out_verb`` form, the enemy, then "out of"."""
+    verbs = "|".join(sorted(word_class("drive_out_verb")))
+    return re.compile(rf"\b(?:{verbs})\b[^.;]{{1,60}}?\bout of\b", re.IGNORECASE)
 
 
 _IED = "Remote explosive/landmine/IED"

@@ -79,7 +79,7 @@ WORD_CLASSES: frozenset[str] = frozenset({
     "concurrent_mark", "generic_prep", "party_link", "crowd_prep", "clan_kind_word",
     "community_kind_word", "identity_prep", "not_number_lemma", "not_number_word",
     "not_count_modifier", "zero_word", "indefinite", "and_multiplier", "one_person_pronoun",
-    "singular_aux", "livelihood_word", "suspect_word",
+    "singular_aux", "livelihood_word", "suspect_word", "one_day_phrase", "drive_out_verb",
 })  # fmt: skip
 # Classes no word may share: a person is armed or civilian, not both.
 _EXCLUSIVE = (("armed_person", "civilian_person"),)
