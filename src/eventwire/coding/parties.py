@@ -142,14 +142,14 @@ def pick_sides(draft: Draft, doc: Doc, place: tuple[str | None, str | None, int 
 
 
 def _in_description(mention: ActorMention, doc: Doc) -> bool:
-    """The actor is named in a clause describing someone else ("beat to death a man they
-    accused of guiding the gunmen"): no side of the event."""
+    """The actor is named in a relative clause describing someone else ("beat to death a
+    man they accused of guiding the gunmen"): no side of the event. (A participle's
+    object is: "a car belonging to HTS fighters" names the car's owner.)"""
     tok = doc[mention.tok_end - 1]
-    for up in list(tok.ancestors)[:6]:
-        if up.dep_ in ("relcl", "acl") and up.head.pos_ in ("NOUN", "PROPN"):
-            head = up.head.i
-            return not any(a.tok_start <= head < a.tok_end for a in [mention])
-    return False
+    return any(
+        up.dep_ == "relcl" and up.head.pos_ in ("NOUN", "PROPN")
+        for up in list(tok.ancestors)[:6]
+    )
 
 
 def _suspects_of_a_crowd(actor1: Actor, mention: ActorMention, doc: Doc) -> bool:
