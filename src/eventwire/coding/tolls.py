@@ -28,12 +28,12 @@ if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
 
 # The rules that settle a count are cards (``decision_cards.DecisionCard``), asked in
 # order: ``SKIP_CARDS`` (a toll word that counts nobody hit: any that fires skips it),
-# the victims of ``victims.VICTIM_CARDS``, ``FALLBACK_CARDS`` (a toll word no victim card
-# found victims for), ``CAP_CARDS`` (a figure that is no count of people),
+# the victims of ``victims.VICTIM_CARDS``, ``CAP_CARDS`` (a figure that is no count of
+# people),
 # ``SENTENCE_CARDS`` (zeros and totals stated in the sentence) and ``SETTLE_CARDS`` (the
 # count of an event from its tolls: the first that answers decides).
 CARD_LISTS = (
-    "SKIP_CARDS", "FALLBACK_CARDS", "CAP_CARDS", "SENTENCE_CARDS", "SETTLE_CARDS",
+    "SKIP_CARDS", "CAP_CARDS", "SENTENCE_CARDS", "SETTLE_CARDS",
 )  # fmt: skip
 
 
@@ -160,7 +160,6 @@ def draft_tolls(draft: Draft, kind: str) -> list[Toll]:
 
 
 SkipRule = Callable[["Token", str, "DecisionCard[Any]"], bool]
-FallbackRule = Callable[["Token", "DecisionCard[Any]"], "Token | None"]
 CapRule = Callable[[int | None, "DecisionCard[Any]"], int | None]
 SentenceRule = Callable[["Span", "DecisionCard[Any]"], list[Toll]]
 # A settled count: (value, low, high, the toll it came from).
@@ -176,10 +175,6 @@ def find_tolls(sent: Span) -> list[Toll]:
         if kind is None or any(card.rule(tok, kind, card) for card in SKIP_CARDS):
             continue
         head = victim_head(tok)
-        for fallback in FALLBACK_CARDS if head is None else ():
-            head = fallback.rule(tok, fallback)
-            if head is not None:
-                break
         if head is None:
             out.append(Toll(kind, None, None, None, tok.idx, tok.idx + len(tok.text), tok.i))
             continue
@@ -228,13 +223,6 @@ def _wounded_then_died(word: Token, kind: str, card: DecisionCard[Any]) -> bool:
 
 
 # ---- The number when no victims were found, and figures that are no count ----
-
-
-def _killing_then_number(word: Token, card: DecisionCard[Any]) -> Token | None:
-    if word.lemma_ in word_class("object_toll_verb") and word.tag_ == "VBG":
-        nxt = word.nbor(1) if word.i + 1 < len(word.doc) else None
-        return nxt if nxt is not None and (nxt.like_num or nxt.pos_ == "NUM") else None
-    return None
 
 
 def _not_a_count(value: int | None, card: DecisionCard[Any]) -> int | None:
@@ -341,32 +329,6 @@ SKIP_CARDS: tuple[DecisionCard[SkipRule], ...] = (
             (
                 "A trader was wounded when gunmen attacked a market in Gusau on Monday.",
                 {"fatalities": 0, "injuries": 1},
-            ),
-        ),
-    ),
-)
-
-FALLBACK_CARDS: tuple[DecisionCard[FallbackRule], ...] = (
-    # Written for a parse that hangs the number away from 'killing'; en_core_web_sm 3.8
-    # gives it for no text of the tests, gold sets, news batches or corpus (its example is
-    # counted by victims.verb_own_argument).
-    DecisionCard(
-        "killing_then_number",
-        "the victims a toll word counts",
-        "a toll word no victim card found victims for",
-        "'killing' or 'wounding' right before a number",
-        "The number right after 'killing' is its count: '..., killing 2 fighters'.",
-        _killing_then_number,
-        fires=(
-            (
-                "Gunmen stormed a market in Gusau on Monday, killing 4.",
-                {"fatalities": 4},
-            ),
-        ),
-        not_fires=(
-            (
-                "Gunmen stormed a market in Gusau on Monday, killing a trader.",
-                {"fatalities": 1},
             ),
         ),
     ),

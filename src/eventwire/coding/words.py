@@ -70,7 +70,7 @@ WORD_CLASSES: frozenset[str] = frozenset({
     "violence_word", "accident_blast", "disarmed_word", "air_word", "protest_verb",
     "vague_plural", "blame_verb",
     "responsibility_word", "fight_noun", "support_noun", "allied_word", "guard_person",
-    "detainee", "attempt_verb", "hedging_governor", "death_modifier", "toll_adjective",
+    "detainee", "attempt_verb", "hedging_governor", "toll_adjective",
     "killed_form", "injured_form", "object_toll_verb", "multiplier", "vague_count",
     "collective_person", "plural_person", "claim_verb", "claim_object", "denial_verb",
     "denial_object", "accuse_verb", "communal_noun", "identity_modifier",
