@@ -44,7 +44,7 @@ ORDER: dict[str, list[str]] = {
     ],
     "tolls.SKIP_CARDS": ["negated_toll", "attempted_toll", "wounded_then_died"],
     "victims.VICTIM_CARDS": [
-        "verb_own_argument", "death_verb_subject",
+        "verb_own_argument", "death_verb_subject", "subject_after_verb",
         "counted_subject_of_conjunct", "first_verb_of_chain", "first_participle_subject",
         "number_on_verb", "reduced_passive", "found_killed", "counted_before_of",
         "participle_describes", "adjective_describes", "number_on_adjective", "found_dead",

@@ -69,6 +69,14 @@ def _death_verb_subject(word: Token, card: DecisionCard[Any]) -> Token | None:
     return None
 
 
+def _subject_after_verb(word: Token, card: DecisionCard[Any]) -> Token | None:
+    if word.tag_ in ("VBD", "VBZ", "VBP") and word.lemma_ not in word_class("death_verb"):
+        for c in word.children:
+            if c.dep_ == "nsubj" and c.i > word.i and c.pos_ in ("PROPN", "NOUN", "NUM"):
+                return c
+    return None
+
+
 def _counted(c: Token) -> bool:
     """A counted phrase: a number, a vague quantity, or a noun with a number on it."""
     return (
@@ -300,6 +308,29 @@ VICTIM_CARDS: tuple[VictimCard, ...] = (
             (
                 "Gunmen killed three farmers near Gusau on Monday.",
                 {"fatalities": 3},
+            ),
+        ),
+    ),
+    DecisionCard(
+        "subject_after_verb",
+        _DECIDES,
+        "a verb toll word",
+        "an active killing verb whose subject stands after it",
+        "A subject after an active verb is its object, misparsed: 'announced a strike "
+        "on Friday killed two commanders'.",
+        _subject_after_verb,
+        fires=(
+            (
+                "The Nigerian Air Force (NAF) announced a targeted airstrike in Borno state on "
+                "Tuesday killed Abu Musab al-Barnawi, an Islamic State-affiliated commander "
+                "linked to the attack on Monguno.",
+                {"fatalities": 1},
+            ),
+        ),
+        not_fires=(
+            (
+                "Two commanders were killed in a drone strike near Jilib on Monday.",
+                {"fatalities": 2},
             ),
         ),
     ),
