@@ -39,10 +39,11 @@ def _score(options: Options) -> tuple[float, float]:
 
 def test_classifier_news_batches_meet_their_floors() -> None:
     f1, quiet = _score(Options())
-    # Measured 2026-12-06 over the three batches: F1 0.92, quiet 0.81 (the cards alone:
-    # 0.70 and 0.61).
-    assert f1 >= 0.88
-    assert quiet >= 0.80
+    # Measured 2026-12-06 over the three batches: F1 0.92, quiet 0.81 (stop 17); F1 0.935,
+    # quiet 0.867 after the corpus grew to 8,878 texts (stop 18). The cards alone: 0.71 and
+    # 0.61.
+    assert f1 >= 0.90
+    assert quiet >= 0.84
 
 
 def test_classifier_beats_the_cards_alone_on_news() -> None:
