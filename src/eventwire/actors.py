@@ -348,6 +348,9 @@ def _without_glosses(toks: Sequence[Any], found: list[ActorMention]) -> list[Act
     militants", "the Syrian army (SAA) troops"): one side, not a second or third actor.
     Of a generic word and the name that glosses it ("soldiers (FAMa)"), the name stays."""
     by_end = {m.tok_end: m for m in found}
+    by_start: dict[int, ActorMention] = {}
+    for m in found:
+        by_start.setdefault(m.tok_start, m)
     dropped: list[ActorMention] = []
     for m in found:
         named = by_end.get(m.tok_start - 1)
@@ -360,10 +363,11 @@ def _without_glosses(toks: Sequence[Any], found: list[ActorMention]) -> list[Act
             continue
         vague = named.entry is None or named.entry.generic
         dropped.append(named if vague and m.entry is not None and not m.entry.generic else m)
-        after = next((g for g in found if g.tok_start == m.tok_end + 1), None)
+        after = by_start.get(m.tok_end + 1)
         if after is not None and after.entry is not None and after.entry.generic:
             dropped.append(after)
-    return [m for m in found if not any(m is d for d in dropped)]
+    gone = {id(d) for d in dropped}
+    return [m for m in found if id(m) not in gone]
 
 
 def _people_name(m: ActorMention, word: str) -> bool:
@@ -606,13 +610,12 @@ def resolve(
         )
     if inter == STATE and iso2 and entry.iso2 and entry.iso2 != iso2:
         inter = EXTERNAL  # a state's forces acting abroad are "external" in ACLED
-    abroad = f"({country_name(entry.iso2)})" if entry.iso2 else ""
-    if entry.kind == "identity_militia" and country and iso2 != entry.iso2 and (
-        abroad and entry.name.endswith(abroad)
-    ):
+    if entry.kind == "identity_militia" and country and entry.iso2 and iso2 != entry.iso2:
         # A people's militia is named by the country it acts in ("Fulani Ethnic Militia
         # (Benin)"), though the dictionary lists it for its neighbours only.
-        return Actor(entry.name[: -len(abroad)] + f"({country})", inter, country)
+        abroad = f"({country_name(entry.iso2)})"
+        if entry.name.endswith(abroad):
+            return Actor(entry.name[: -len(abroad)] + f"({country})", inter, country)
     return Actor(_with_years(entry), inter, country if entry.iso2 == iso2 else None)
 
 

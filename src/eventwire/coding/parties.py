@@ -25,6 +25,11 @@ if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
     from spacy.tokens import Doc
 
 
+def _civilians(country: str | None) -> Actor:
+    """ACLED's civilians of a country ("Civilians (Kenya)"; "International" when unknown)."""
+    return Actor(f"Civilians ({country or 'International'})", act.CIVILIANS, country)
+
+
 def is_teller(mention: ActorMention, doc: Doc) -> bool:
     """The actor only reports the event: the subject of a verb of saying ("police said"),
     or the source after "according to"."""
@@ -133,7 +138,7 @@ def pick_sides(draft: Draft, doc: Doc, place: tuple[str | None, str | None, int 
     ):
         # "gunmen killed two Fulani herders": people named by their living, only hit;
         # "villagers killed two suspected kidnappers": suspects in a crowd's hands.
-        actor2 = Actor(f"Civilians ({country or 'International'})", act.CIVILIANS, country)
+        actor2 = _civilians(country)
     if actor1 and actor2 and actor1.name == actor2.name:
         actor2, a2m = None, None
     gainers = [g for f in draft.frames for g in f.gainers]
@@ -172,10 +177,10 @@ def only_hit(mention: ActorMention, draft: Draft) -> bool:
     entry = mention.entry
     if entry is None or entry.kind not in ("communal_militia", "identity_militia"):
         return False
-    words = mention.text.lower().split()
     living = word_class("livelihood_word")
-    if not any(w in living for w in words) or not all(
-        w in living or c[:1].isupper() for w, c in zip(words, mention.text.split(), strict=True)
+    words = mention.text.split()
+    if not any(w.lower() in living for w in words) or not all(
+        w.lower() in living or w[:1].isupper() for w in words
     ):
         return False
     return not any(a is mention for f in draft.frames for a in f.agents) and not any(
@@ -260,14 +265,13 @@ def _demonstrators_first(
 def _mob(sides: Sides, draft: Draft, country: str | None) -> None:
     """A mob is coded as rioters, whoever its people are; the people it hurt (when the
     text names no one else) as civilians."""
-    where = country or "International"
     if sides.actor1 is None or sides.actor1.inter in (act.CIVILIANS, act.PROTESTERS):
-        sides.actor1 = Actor(f"Rioters ({where})", act.RIOTERS, country)
+        sides.actor1 = Actor(f"Rioters ({country or 'International'})", act.RIOTERS, country)
         sides.mention1 = None
     if sides.actor2 is None and any(
         f.patients or f.victim_words or any(t.value for t in f.tolls) for f in draft.frames
     ):
-        sides.actor2 = Actor(f"Civilians ({where})", act.CIVILIANS, country)
+        sides.actor2 = _civilians(country)
 
 
 _FORCES = ("police", "military")
@@ -281,7 +285,7 @@ def _civilians_and_unknowns(
     if sub == "Peaceful protest":
         sides.actor2 = None
     if sub == "Arrests" and sides.actor2 is None and country and people_held(draft, doc):
-        sides.actor2 = Actor(f"Civilians ({country})", act.CIVILIANS, country)
+        sides.actor2 = _civilians(country)
     victims = victim_kinds(draft)
     if (
         sides.actor2 is None
@@ -290,13 +294,13 @@ def _civilians_and_unknowns(
         and country
         and event_type in ("Explosions/Remote violence", "Violence against civilians")
     ):
-        sides.actor2 = Actor(f"Civilians ({country})", act.CIVILIANS, country)
+        sides.actor2 = _civilians(country)
     if event_type == "Violence against civilians" and (
         sides.actor2 is None or act.is_armed(sides.actor2)
     ):
         if sides.actor2 is not None and sides.actor1 is None:
             sides.actor1, sides.mention1 = sides.actor2, sides.mention2
-        sides.actor2 = Actor(f"Civilians ({country or 'International'})", act.CIVILIANS, country)
+        sides.actor2 = _civilians(country)
         sides.mention2 = None
     if sides.actor1 is None and event_type in _ARMED_TYPES and country:
         sides.actor1 = Actor(
