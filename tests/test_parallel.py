@@ -77,8 +77,11 @@ def test_parallel_two_workers_store_exactly_what_one_process_stores(tmp_path: Pa
     news = _write(tmp_path / "news.jsonl", _corpus(16))
     one, two = str(tmp_path / "one.db"), str(tmp_path / "two.db")
     ingest([news], db=one, options=SMALL)
-    # recycle_after=8 articles: workers are replaced on the way, and nothing changes for it.
-    pool = ProcessExtractor(2, SMALL, recycle_after=8)
+    # recycle_after=4 articles, one batch: every worker leaves after its first batch, so the
+    # third and fourth batches are coded by replacements whatever the timing (with 8, two
+    # workers could each end on their second and last batch and leave unreplaced), and
+    # nothing changes for it.
+    pool = ProcessExtractor(2, SMALL, recycle_after=4)
     report = ingest([news], db=two, options=SMALL, extractor=pool)
     assert report.stored == 16 and report.failed == 0
     assert report.extraction["workers"] == 2 and report.extraction["batches"] == 4
