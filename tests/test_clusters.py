@@ -74,3 +74,16 @@ def test_clusters_combine_rules() -> None:
     assert merged.evidence == {}
     assert merged.notes.endswith("(sources give 7 to 9 killed; 3 sources).")
     assert combine([b], "SYR8").fatalities == 0 and combine([b], "SYR8").fatalities_high is None
+
+
+def test_clusters_a_side_inferred_by_every_source_stays_flagged() -> None:
+    """A side no source read in its text stays flagged as inferred after the merge; a
+    side one source read is not."""
+    front = "a side of the Donbas contact line"
+    both = [f"actor1: inferred, {front}", f"actor2: inferred, {front}"]
+    sides = dict(actor1="NAF: United Armed Forces of Novorossiya",
+                 actor2="Military Forces of Ukraine (2019-)")  # fmt: skip
+    a = _ev(sources=["a"], flags=both, **sides)
+    b = _ev(sources=["b"], flags=both[:1], **sides)  # b's text names the Ukrainian side
+    assert combine([a, b], "UKR1").flags == both[:1]
+    assert combine([a], "UKR2").flags == both

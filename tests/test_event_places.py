@@ -200,3 +200,19 @@ def test_events_an_english_at_is_no_arabic_article() -> None:
     (event, *_rest) = extract("On 3 May 2021, a man was killed in a clash between two groups "
                               "at Dakir Para village in Palashbari upazila.").events
     assert event.location == "Dakir Para"
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        ("On 30 April 2021, depositors gathered outside the Banque du Liban branch in Sidon "
+         "to demand access to their savings.", "Sidon"),
+        ("On 28 April 2021, drivers blocked the Corniche el Mazraa road in Beirut with their "
+         "vans to protest against fuel prices.", "Beirut"),
+    ],
+)
+def test_events_a_word_of_a_buildings_name_is_not_a_town_abroad(text: str, location: str) -> None:
+    """'the Banque du Liban', 'Corniche el Mazraa': later words of a building's or a
+    road's name, never a namesake village abroad over the city the text names."""
+    event = extract(text).events[0]
+    assert (event.country, event.location) == ("Lebanon", location)

@@ -51,6 +51,10 @@ def spoil(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
             actors._actor_words,
             actors.actor_words,
             actors._group_links,
+            actors.dictionary,
+            actors._first_tokens,
+            actors._state_rows,
+            actors._rows_by_name,
             dates.date_words,
             dates._patterns,
             placenames._place_words,
@@ -293,3 +297,9 @@ def test_lexicon_place_words_header_describes_every_class() -> None:
         if line.startswith("#   ")
     }
     assert described == set(placenames.PLACE_CLASSES)
+
+
+def test_lexicon_a_generic_phrase_given_twice_stops_the_load(spoil) -> None:  # type: ignore[no-untyped-def]
+    spoil("generic.tsv", "regime\tmilitary", "army\tmilitary")
+    with pytest.raises(ConfigError, match=r"generic.tsv: the phrase 'army' has two rows"):
+        actors.dictionary()

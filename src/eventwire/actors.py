@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .coding.words import triggers
+from .errors import ConfigError
 from .gazetteer import Gazetteer, norm_key
 from .lexicon import data_text, read_table, word_classes
 from .records import Actor
@@ -141,6 +142,8 @@ def dictionary() -> tuple[dict[tuple[str, ...], tuple[ActorEntry, ...]], int]:
             row["template"], int(row["inter"]), "", None, None, row["kind"], generic=True
         )
         key = _alias_tokens(re.sub(r"^the\s+", "", row["phrase"].lower()))
+        if key and any(e.generic for e in index.get(key, ())):
+            raise ConfigError(f"generic.tsv: the phrase {row['phrase']!r} has two rows")
         if key:
             index.setdefault(key, []).append(entry)
     longest = max((len(k) for k in index), default=1)
@@ -200,11 +203,12 @@ def find_actor_mentions_in_tokens(
         s, e, entries = hit
         start, end = offsets[s], offsets[e - 1] + len(texts[e - 1])
         prev = out[-1] if out else None
+        generic_row = next((x for x in entries if x.generic), None)  # "rebel forces" anywhere
         if (
             prev is not None
             and prev.tok_end == s
-            and entries[0].generic
-            and entries[0].kind in _FIGHTER_KINDS
+            and generic_row is not None
+            and generic_row.kind in _FIGHTER_KINDS
             and not (prev.entry is not None and prev.entry.kind in ("civilians", "protesters"))
         ):
             # "Free Idlib Army snipers", "3rd Corps fighters", "regime soldiers": the
@@ -284,6 +288,7 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
     ]
     found = [m for m in found if not _division_name(toks, m)]
     found = _alternatives(toks, found, text)
+    found = _forces_of(toks, found, text)
     found += _shared_heads(toks, found)
     _demonym_homes(toks, found)
     covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
@@ -304,6 +309,29 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
         covered.update(range(s, e))
     found.sort(key=lambda m: m.tok_start)
     return _without_glosses(toks, found)
+
+
+def _forces_of(toks: Sequence[Any], found: list[ActorMention], text: str) -> list[ActorMention]:
+    """"soldiers of the Artsakh Defence Army", "fighters of the Islamic State": generic
+    forces of a named group are that group, one mention over both."""
+    out: list[ActorMention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.entry is not None
+            and prev.entry.generic
+            and prev.entry.kind in _FIGHTER_KINDS
+            and m.entry is not None
+            and not m.entry.generic
+            and [t.lower_ for t in toks[prev.tok_end : m.tok_start]] in (["of"], ["of", "the"])
+        ):
+            m.tok_start, m.start = prev.tok_start, prev.start
+            m.text = text[m.start : m.end]
+            out[-1] = m
+            continue
+        out.append(m)
+    return out
 
 
 def _shared_heads(toks: Sequence[Any], found: list[ActorMention]) -> list[ActorMention]:
@@ -605,6 +633,9 @@ def resolve(
                 entry.kind, "Government"
             )
             return Actor(f"{noun} of {country}", STATE, country)
+        people = _PEOPLE.get(entry.inter)  # "young doctors" abroad: protesters, not gunmen
+        if people is not None:
+            return Actor(f"{people} ({country or 'International'})", entry.inter, country)
         return Actor(
             f"Unidentified Armed Group ({country or 'International'})", POLITICAL_MILITIA, country
         )
@@ -617,6 +648,33 @@ def resolve(
         if entry.name.endswith(abroad):
             return Actor(entry.name[: -len(abroad)] + f"({country})", inter, country)
     return Actor(_with_years(entry), inter, country if entry.iso2 == iso2 else None)
+
+
+@functools.lru_cache(maxsize=1)
+def _rows_by_name() -> dict[str, tuple[ActorEntry, ...]]:
+    """Dictionary rows by their name as written in actors.tsv ("{years}" dropped)."""
+    out: dict[str, list[ActorEntry]] = {}
+    for entries in dictionary()[0].values():
+        for e in entries:
+            rows = out.setdefault(e.name.replace(" {years}", ""), [])
+            if e not in rows:
+                rows.append(e)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def named(name: str, country: str | None, iso2: str | None, year: int | None) -> Actor | None:
+    """The actor a dictionary name stands for in ``year`` ("Military Forces of Ukraine" in
+    2020: "Military Forces of Ukraine (2019-)"), or None when the dictionary lacks it."""
+    rows = _rows_by_name().get(name)
+    if not rows:
+        return None
+    entry = _pick_period(rows, year) if rows[0].start is not None else rows[0]
+    inter = EXTERNAL if entry.inter == STATE and entry.iso2 and entry.iso2 != iso2 else entry.inter
+    return Actor(_with_years(entry), inter, country if entry.iso2 == iso2 else None)
+
+
+# ACLED's names for the unarmed, by inter code.
+_PEOPLE = {RIOTERS: "Rioters", PROTESTERS: "Protesters", CIVILIANS: "Civilians"}
 
 
 def _home_generic(

@@ -473,7 +473,7 @@ def events(
             killed = str(ev.fatalities)
             if ev.fatalities_high is not None:
                 killed += f" ({ev.fatalities_low}-{ev.fatalities_high})"
-            killed += " !" if ev.flags else ""
+            killed += " !" if any(f.startswith("fatalities:") for f in ev.flags) else ""
             killed += " (rejected)" if ev.review == "rejected" else ""
             table.add_row(ev.event_id, ev.event_date or "", ev.sub_event_type, ev.location or "",
                           ev.country or "", ev.actor1 or "", ev.actor2 or "", killed,

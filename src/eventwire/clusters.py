@@ -31,8 +31,9 @@ The tests, in order (any veto keeps the events apart):
 - place: both must be placed; the same gazetteer entry or name (+3), towns within
   ``TOWN_KM`` (+2), a region that contains the other's town (+1); two towns further
   apart, or two different regions, veto;
-- actors: the same two sides, in either order (+1.5), else the same actor1 (+1); two
-  named actors (not "Unidentified ...") with no side in common cost 1.
+- actors: the same two sides, in either order (+1.5), else the same actor1 (+1), else the
+  same actor2 where a report does not name who struck (+1); two named actors (not
+  "Unidentified ...") with no side in common cost 1.
 
 A pair is merged at ``THRESHOLD`` or more: a town-level match needs the same type and a
 date within the window; a region-level report joins a town's event only with the same
@@ -145,6 +146,12 @@ def compare(new: Event, old: Event) -> tuple[float, dict[str, str], str | None]:
     elif new.actor1 and new.actor1 in sides_old:
         score += 1
         evidence["actor1"] = f"same: {new.actor1}"
+    elif new.actor2 and new.actor2 == old.actor2 and not (
+        _named(new.actor1) and _named(old.actor1)
+    ):
+        # The same side hit, and one report does not name who struck.
+        score += 1
+        evidence["actor2"] = f"same: {new.actor2}"
     elif _named(new.actor1) and _named(old.actor1) and not sides_new & sides_old:
         score -= 1
         evidence["actors"] = f"differ: {new.actor1} / {old.actor1}"
@@ -235,7 +242,9 @@ def combine(members: list[Event], event_id: str) -> Event:
 
     counted, outliers = split_outliers(members)
     merged.fatalities, merged.fatalities_low, merged.fatalities_high = _tally(counted)
-    merged.flags = [_outlier_flag(m, counted) for m in outliers]
+    merged.flags = _inferred_flags(merged, members) + [
+        _outlier_flag(m, counted) for m in outliers
+    ]
     injuries = [m.injuries for m in members if m.injuries is not None]
     merged.injuries = min(injuries) if injuries else None
     merged.confidence = max(m.confidence for m in members)
@@ -371,6 +380,18 @@ def split_outliers(members: list[Event]) -> tuple[list[Event], list[Event]]:
         if far_below(m.fatalities, others):
             outliers.append(m)
     return [m for m in members if not any(m is o for o in outliers)], outliers
+
+
+def _inferred_flags(merged: Event, members: list[Event]) -> list[str]:
+    """The members' flags of a side inferred, not read ("actor1: inferred, a side of the
+    Donbas contact line"), kept where no member read that side in its text."""
+    out: list[str] = []
+    for slot in ("actor1", "actor2"):
+        same = [m for m in members if getattr(m, slot) == getattr(merged, slot)]
+        said = [next((f for f in m.flags if f.startswith(f"{slot}:")), None) for m in same]
+        if same and all(said) and said[0] is not None:
+            out.append(said[0])
+    return out
 
 
 def _outlier_flag(member: Event, counted: list[Event]) -> str:

@@ -121,6 +121,11 @@ SCHEMAS: dict[str, dict[str, Check]] = {
         "end": _year_or_empty,
         "kind": _ACTOR_KINDS,
     },
+    "frontlines.tsv": {
+        "iso2": _iso2_or_empty,
+        "start": _year_or_empty,
+        "end": _year_or_empty,
+    },
     "generic.tsv": {
         "inter": _INTER,
         "kind": frozenset(

@@ -187,13 +187,25 @@ def _few_homes(mention: ActorMention) -> list[str]:
     return homes
 
 
+def _home_word(mention: ActorMention) -> bool:
+    """A word that names one country's group and is a plain word elsewhere ("opposition":
+    Syria's rebels, anywhere else the opposition)."""
+    rows = mention.entries or ()
+    return any(r.generic for r in rows) and any(not r.generic for r in rows)
+
+
 def actor_countries(actors: Sequence[ActorMention]) -> tuple[list[str], list[str]]:
     """The home country of the actors named, as context for ambiguous places: that of
     local groups, police and governments, which act at home; else, only as a leaning,
     that of a state's armed forces, which often strike abroad ("a Russian drone hit
     Kherson"), and the homes of a group several countries share. A local group's home
     outweighs a state's (``actors.actor_homes``)."""
-    named = [a for a in actors if not a.striker]  # "Pakistani shelling hit Kupwara"
+    # "Pakistani shelling hit Kupwara": a striker's home only leans; so does the home of a
+    # plain phrase ("traditional hunters", "separatist forces") or of a word that is a
+    # group's name in one country only ("opposition"), which name that group only where
+    # the text is already known to be (``actors.resolve``).
+    plain = [a for a in actors if not a.striker and (a.plain or _home_word(a))]
+    named = [a for a in actors if not a.striker and a not in plain]
     top = [c for c in (leader(actor_homes(named)),) if c]
     at_home = [
         a for a in named
@@ -202,6 +214,7 @@ def actor_countries(actors: Sequence[ActorMention]) -> tuple[list[str], list[str
     # A group of several countries ("ADF", "JNIM") decides none of them, but its places
     # are more likely in one of them than anywhere else ("near Beni": the DRC's town).
     shared = [h for a in named for h in _few_homes(a)]
+    shared += [c for c in (leader(actor_homes(plain)),) if c]
     if top and top == [c for c in (leader(actor_homes(at_home)),) if c]:
         return top, [h for h in dict.fromkeys(shared) if h not in top]
     return [], list(dict.fromkeys(top + shared))

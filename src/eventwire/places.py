@@ -161,6 +161,7 @@ class _Raw:
     ner_place: bool = False
     ner_person: bool = False
     inside: bool = False  # inside a longer organisation or person name
+    facility: bool = False  # a later word of a building's or a road's name ("Banque du Liban")
     fragment: str | None = None  # "left"/"right": a capitalised word the gazetteer lacks;
     # "street": the name of a street or a forest ("Mall Road", "Boni forest")
     voted: str | None = None  # the country this hit's own reading added to the context
@@ -404,10 +405,16 @@ def _add_ner(text: str, raws: list[_Raw], ner_spans: Sequence[tuple[int, int, st
             e -= 2
         if label in ("GPE", "LOC", "FAC"):
             covered = False
+            lead = s + (4 if text[s:e].lower().startswith("the ") else 0)
             for r in raws:
                 if s <= r.start and r.end <= e:
-                    r.ner_place = True
                     covered = True
+                    if label == "FAC" and r.start > lead:
+                        # "the Banque du Liban", "Corniche el Mazraa": the model read a
+                        # building or a road; the word is of its name, not the town's.
+                        r.facility = True
+                        continue
+                    r.ner_place = True
                     # "Mir Ali" tagged whole: "Mir" is the start of that name, not the
                     # town of Mir abroad.
                     if r.fragment is None and _name_goes_on(text, r.end, e, raws, lex):
@@ -665,6 +672,8 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: PlaceL
         # namesake abroad.
         small = r.q_kind == "town" and r.q != "city" or bool(
             lex.small_before.search(text[max(0, r.start - 50):r.start]))
+        if r.facility and elsewhere:
+            return None  # "the Banque du Liban in Sidon": not the Czech village of Liban
         if (fragment or elsewhere) and (pop < 100_000 or not primary or small):
             # A small town abroad in a text about another country, or a piece of a
             # longer name: most likely a local place GeoNames lacks.

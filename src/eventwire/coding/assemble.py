@@ -44,6 +44,8 @@ def assemble(
     classified it (the cards', then ``decide``'s: the classifier's); ``actors`` are all
     the article names, read for claims of responsibility (``responsibility``)."""
     drafts = merge_frames(frames)
+    for draft in drafts:
+        draft.alone = len(drafts) == 1
     claims = statements(doc, actors) if actors else []
     votes, first = country_votes(places, frames, text_clues(article.text, article.country))
     top = leader(votes) or named_first(votes, places)

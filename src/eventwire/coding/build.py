@@ -20,6 +20,7 @@ from ..place_lexicon import PlaceMention
 from ..records import Article, Event, Place, Span, event_notes
 from .cards import Situation
 from .classification import classify
+from .frontlines import front_sides
 from .learned import Decider, confidence
 from .parties import Sides, gainer_first, pick_sides, settle_sides
 from .records import Draft, Verdict
@@ -68,8 +69,10 @@ def build_event(
         return None
     assign_responsibility(sides, draft, doc, claims, sub, context)
     settle_sides(sides, draft, doc, sub, context)
+    inferred = front_sides(sides, sub, context, where.place.admin1 if where.place else None)
     text = article.text
     ev = Event()
+    ev.flags = inferred
     evidence: Evidence = {}
     _type(ev, evidence, text, draft, sub)
     _actors(ev, evidence, text, sides)

@@ -93,6 +93,7 @@ def _family(frame: Frame) -> str:
 
 
 _RIOT_DOINGS = frozenset({"Looting/property destruction"})
+_CROWDS = frozenset({"protesters", "rioters"})  # generic.tsv kinds of the people in a crowd
 
 
 def _compatible(draft: Draft, frame: Frame) -> bool:
@@ -107,6 +108,15 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
     subs = {t.entry.sub_event_type for t in frame.triggers if t.entry.sub_event_type}
     mixed_ok = mixed_ok or (
         "demonstration" in fams and fam == "strategic" and subs <= _RIOT_DOINGS
+    )
+    # Demonstrators arrested in the sentence after their demonstration ("Police officers
+    # arrested them"): ACLED codes one protest with intervention.
+    mixed_ok = mixed_ok or (
+        "demonstration" in fams
+        and fam == "strategic"
+        and "Arrests" in subs
+        and frame.sent_i <= max(f.sent_i for f in draft.frames) + 1
+        and all(p.entry is not None and p.entry.kind in _CROWDS for p in frame.patients)
     )
     if fam not in fams and not (frame.classes() <= {"kill", "injure", "attack"}) and not mixed_ok:
         return False

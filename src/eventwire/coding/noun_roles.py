@@ -345,7 +345,8 @@ NOUN_CARDS: tuple[TriggerCard, ...] = (
             ),
             (
                 "A drone strike hit an Al-Shabaab camp near Bulo Burde on Monday.",
-                {"actor1": None, "actor2": "Al Shabaab"},
+                # Nobody named the striker: only armed forces fly (parties.py).
+                {"actor1": "Unidentified Military Forces", "actor2": "Al Shabaab"},
             ),
         ),
         not_fires=(

@@ -22,7 +22,7 @@ from .records import Draft
 from .words import word_class
 
 if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 def _civilians(country: str | None) -> Actor:
@@ -34,9 +34,7 @@ def is_teller(mention: ActorMention, doc: Doc) -> bool:
     """The actor only reports the event: the subject of a verb of saying ("police said"),
     or the source after "according to"."""
     verbs, preps, _ = speech_words()
-    tok = doc[mention.tok_end - 1]
-    while tok.dep_ in ("compound", "amod", "poss", "nmod", "conj") and tok.head.i != tok.i:
-        tok = tok.head  # "the police spokesman said": the spokesman's phrase
+    tok = _phrase_head(mention, doc)  # "the police spokesman said": the spokesman's phrase
     if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in verbs:
         # "The U.S. military said it had killed two": the teller speaks of its own act.
         own = any(
@@ -48,6 +46,21 @@ def is_teller(mention: ActorMention, doc: Doc) -> bool:
         return not own
     before = doc[max(mention.tok_start - 3, 0) : mention.tok_start].text.lower()
     return any(before.endswith(p) or f"{p} the" in before for p in preps)
+
+
+def _phrase_head(mention: ActorMention, doc: Doc) -> Token:
+    """The head of the phrase a mention stands in ("the police spokesman": spokesman)."""
+    tok = doc[mention.tok_end - 1]
+    while tok.dep_ in ("compound", "amod", "poss", "nmod", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _watcher(mention: ActorMention, doc: Doc) -> bool:
+    """The subject of a verb of watching ("the OSCE mission recorded 40 explosions"): who
+    counted the blasts, never who fired them."""
+    tok = _phrase_head(mention, doc)
+    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in word_class("observe_verb")
 
 
 def assoc_names(
@@ -105,7 +118,7 @@ def pick_sides(draft: Draft, doc: Doc, place: tuple[str | None, str | None, int 
     ]
     # The main clause's actors before those of a side remark ("backed by Coalition jets").
     ordered = sorted(draft.frames, key=lambda f: not f.main_clause)
-    agents = [a for f in ordered for a in f.agents]
+    agents = [a for f in ordered for a in f.agents if not _watcher(a, doc)]
     patients = [a for f in ordered for a in f.patients]
     # Fighters before the civilians caught up in a fight.
     patients.sort(key=lambda a: a.entry is not None and a.entry.inter == act.CIVILIANS)
@@ -119,6 +132,7 @@ def pick_sides(draft: Draft, doc: Doc, place: tuple[str | None, str | None, int 
         and a not in allies_b
         and a.entry is not None
         and not is_teller(a, doc)
+        and not _watcher(a, doc)
         and not _in_description(a, doc)
     ]
     a1m = agents[0] if agents else None
@@ -302,6 +316,20 @@ def _civilians_and_unknowns(
             sides.actor1, sides.mention1 = sides.actor2, sides.mention2
         sides.actor2 = _civilians(country)
         sides.mention2 = None
+    if (
+        sides.actor1 is not None
+        and sides.actor1.inter == act.CIVILIANS
+        and event_type in _ARMED_TYPES
+    ):
+        # Civilians never act in violence: "a man threw a grenade" is an unidentified
+        # armed actor; in "the body of a man was found" the man is the side hit.
+        acting = any(a is sides.mention1 for a in sides.agents)
+        if not acting and (sides.actor2 is None or sides.actor2.inter == act.CIVILIANS):
+            sides.actor2, sides.mention2 = sides.actor1, sides.mention1
+        sides.actor1, sides.mention1 = None, None
+    if sides.actor1 is None and sub == "Air/drone strike":
+        # Only armed forces fly: ACLED's name for a state's forces it cannot tell.
+        sides.actor1 = Actor("Unidentified Military Forces", act.EXTERNAL, None)
     if sides.actor1 is None and event_type in _ARMED_TYPES and country:
         sides.actor1 = Actor(
             f"Unidentified Armed Group ({country})", act.POLITICAL_MILITIA, country

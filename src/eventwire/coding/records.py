@@ -86,6 +86,7 @@ class Draft:
     """Frames believed to tell one event, before classification."""
 
     frames: list[Frame] = field(default_factory=list)
+    alone: bool = True  # the only draft of its article
 
     @property
     def first(self) -> int:
