@@ -76,8 +76,8 @@ def test_classifier_decides_what_the_cards_get_wrong_or_miss(text: str, sub: str
 @pytest.mark.parametrize(
     ("text", "sub"),
     [
-        ("On 3 May 2021, in Culiacan, Sinaloa, the body of a man was found wrapped in a "
-         "blanket on a dirt road. The cause of death was not reported. 1 fatality.", "Attack"),
+        ("On 3 May 2021, in Culiacan, Sinaloa, the body of a man was found in a drainage "
+         "canal with his hands bound with tape. No cause of death was given.", "Attack"),
         ("The body of a taxi driver who went missing on Friday was found in a ravine near "
          "Tegucigalpa on Monday with his hands tied. Police said they had no suspects.",
          "Attack"),

@@ -129,15 +129,15 @@ def test_sides_yemen_houthi_forces_and_the_national_resistance() -> None:
     "text",
     [
         "On 12 March 2021, dismissed railway workers held a sit-in outside the transport "
-        "ministry in Lusaka to demand their pensions. Police intervened and removed the "
-        "protesters from the area by force.",
+        "ministry in Lusaka to demand their pensions, until police intervened and cleared "
+        "the entrance by force.",
         "On 12 March 2021, eight members of a farmers' union staged a demonstration in the "
         "main square of Cusco demanding the release of their leader. Police officers "
-        "arrested them for breaking the curfew.",
+        "detained all eight, saying the gathering broke the curfew.",
     ],
 )
 def test_sides_a_crowd_stopped_or_arrested_is_one_protest_with_intervention(text: str) -> None:
-    """Police who intervene in a sit-in, or arrest the demonstrators in the next
+    """Police who intervene in a sit-in, or detain the demonstrators in the next
     sentence, make one event: a protest with intervention, the police its second side."""
     events = extract(text, published="2021-03-13").events
     assert [e.sub_event_type for e in events] == ["Protest with intervention"]
