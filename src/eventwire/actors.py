@@ -215,6 +215,18 @@ def find_actor_mentions_in_tokens(
             # fighters of the group just named, one mention.
             prev.tok_end, prev.end = e, end
             continue
+        if (
+            prev is not None
+            and prev.entry is not None
+            and prev.entry.generic
+            and prev.entry.kind in _FIGHTER_KINDS
+            and not entries[0].generic
+            and [norms[i] for i in range(prev.tok_end, s)] in (["of"], ["of", "the"])
+        ):
+            # "soldiers of the Artsakh Defence Army", "fighters of the Islamic State": the
+            # named group, one mention over both.
+            out[-1] = ActorMention(prev.tok_start, e, prev.start, end, entries[0], entries=entries)
+            continue
         out.append(ActorMention(s, e, start, end, entries[0], entries=entries))
     return out
 
@@ -288,7 +300,6 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
     ]
     found = [m for m in found if not _division_name(toks, m)]
     found = _alternatives(toks, found, text)
-    found = _forces_of(toks, found, text)
     found += _shared_heads(toks, found)
     _demonym_homes(toks, found)
     covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
@@ -309,29 +320,6 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
         covered.update(range(s, e))
     found.sort(key=lambda m: m.tok_start)
     return _without_glosses(toks, found)
-
-
-def _forces_of(toks: Sequence[Any], found: list[ActorMention], text: str) -> list[ActorMention]:
-    """"soldiers of the Artsakh Defence Army", "fighters of the Islamic State": generic
-    forces of a named group are that group, one mention over both."""
-    out: list[ActorMention] = []
-    for m in found:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.entry is not None
-            and prev.entry.generic
-            and prev.entry.kind in _FIGHTER_KINDS
-            and m.entry is not None
-            and not m.entry.generic
-            and [t.lower_ for t in toks[prev.tok_end : m.tok_start]] in (["of"], ["of", "the"])
-        ):
-            m.tok_start, m.start = prev.tok_start, prev.start
-            m.text = text[m.start : m.end]
-            out[-1] = m
-            continue
-        out.append(m)
-    return out
 
 
 def _shared_heads(toks: Sequence[Any], found: list[ActorMention]) -> list[ActorMention]:
@@ -668,9 +656,7 @@ def named(name: str, country: str | None, iso2: str | None, year: int | None) ->
     rows = _rows_by_name().get(name)
     if not rows:
         return None
-    entry = _pick_period(rows, year) if rows[0].start is not None else rows[0]
-    inter = EXTERNAL if entry.inter == STATE and entry.iso2 and entry.iso2 != iso2 else entry.inter
-    return Actor(_with_years(entry), inter, country if entry.iso2 == iso2 else None)
+    return resolve(ActorMention(0, 0, 0, 0, rows[0], name, entries=rows), country, iso2, year)
 
 
 # ACLED's names for the unarmed, by inter code.

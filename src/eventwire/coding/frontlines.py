@@ -73,14 +73,14 @@ def front_sides(
     front = front_at(iso2, admin1, year) if sub == "Armed clash" else None
     if front is None or not (_unknown(sides.actor1) or _unknown(sides.actor2)):
         return []
-    pair = [act.named(n, country, iso2, year) for n in front.sides]
-    if pair[0] is None or pair[1] is None:
+    first, second = (act.named(n, country, iso2, year) for n in front.sides)
+    if first is None or second is None:
         return []
-    known = [a for a in (sides.actor1, sides.actor2) if not _unknown(a)]
-    if known and all(a is not None and a.name not in (p.name for p in pair if p) for a in known):
+    known = [a for a in (sides.actor1, sides.actor2) if a is not None and not _unknown(a)]
+    if known and not any(a.name in (first.name, second.name) for a in known):
         return []  # someone else fights there: not the front's two sides
-    taken = {a.name for a in known if a is not None}
-    missing = [p for p in pair if p is not None and p.name not in taken]
+    taken = {a.name for a in known}
+    missing = [p for p in (first, second) if p.name not in taken]
     flags = []
     for slot in ("actor1", "actor2"):
         if missing and _unknown(getattr(sides, slot)):
