@@ -29,7 +29,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "annotate",
         (
             "dates", "imported", "placenames", "admin_tables", "gazetteer", "geonames", "actors",
-            "identities", "place_lexicon", "divisions", "villages", "places", "people",
+            "identities", "place_lexicon", "divisions", "villages", "fronts", "places",
+            "people",
         ),
     ),  # fmt: skip
     # detect: triggers, frames, roles and tolls (the first half of the coding wing).

@@ -72,7 +72,7 @@ def test_responsibility_communal_identities_fight_as_militias() -> None:
 
 
 def test_responsibility_either_of_two_groups() -> None:
-    e = _main("On 3 May 2021, suspected JNIM and/or ISGS militants attacked the gendarmerie "
+    e = _main("On 3 May 2023, suspected JNIM and/or ISGS militants attacked the gendarmerie "
               "in Gayeri.")
     assert e.actor1 == ("JNIM: Group for Support of Islam and Muslims and/or "
                         "Islamic State Sahel Province")

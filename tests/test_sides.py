@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.coding.frontlines import front_at, fronts
+from eventwire.fronts import front_at, fronts
 from eventwire.pipeline import extract
 from eventwire.records import Event
 

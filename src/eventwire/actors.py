@@ -552,8 +552,12 @@ def _pick_period(rows: Sequence[ActorEntry], year: int | None) -> ActorEntry:
     return max(pool, key=lambda r: r.start or 0)
 
 
+# Kinds whose row years bound when a name applies, without being printed in it.
+_UNDATED_KINDS = {"rebel", "political_militia", "identity_militia", "external"}
+
+
 def _with_years(entry: ActorEntry) -> str:
-    if entry.start is None:
+    if entry.start is None or entry.kind in _UNDATED_KINDS:
         return entry.name.replace(" {years}", "")
     years = f"({entry.start}-{entry.end or ''})"
     if "{years}" in entry.name:

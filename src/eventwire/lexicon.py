@@ -121,6 +121,7 @@ SCHEMAS: dict[str, dict[str, Check]] = {
         "end": _year_or_empty,
         "kind": _ACTOR_KINDS,
     },
+    "gang_signs.tsv": {"kind": frozenset({"country", "sign"})},
     "frontlines.tsv": {
         "iso2": _iso2_or_empty,
         "start": _year_or_empty,

@@ -81,12 +81,18 @@ def stage_actors(work: Work) -> None:
 def stage_places(work: Work) -> None:
     ents = [(e.start_char, e.end_char, e.label_) for e in work.doc.ents]
     work.places = article_places(
-        work.text or work.article.text, ents, work.actors, work.article.country
+        work.text or work.article.text, ents, work.actors, work.article.country, _year(work)
     )
     # Places the gazetteer could not load (an unreadable data folder): said per article.
     work.article.warnings.extend(
         p for p in Gazetteer.default().problems if p not in work.article.warnings
     )
+
+
+def _year(work: Work) -> int | None:
+    """The year the article tells of: its first dated mention's, else its publication's."""
+    told = next((d.date for d in work.dates if d.date), None) or work.article.published
+    return int(told[:4]) if told and told[:4].isdigit() else None
 
 
 def stage_frames(work: Work) -> None:

@@ -21,6 +21,7 @@ from functools import lru_cache
 from . import actors as act
 from .actors import ActorMention, actor_homes
 from .dates import MONTH_ABBREVIATIONS
+from .fronts import front_regions
 from .gazetteer import Gazetteer, norm_key
 from .places import PlaceMention, country_by_name, find_places
 from .records import Event
@@ -31,15 +32,17 @@ def article_places(
     ents: Sequence[tuple[int, int, str]],
     actors: Sequence[ActorMention],
     hint: str | None = None,
+    year: int | None = None,
 ) -> list[PlaceMention]:
     """The place mentions of ``text`` that stand, given the model's entity spans
-    (start, end, label), the actors found and the country the source is about, if the
-    user gave it (``hint``)."""
+    (start, end, label), the actors found, the country the source is about, if the
+    user gave it (``hint``), and the year it tells of (for the front lines of that year)."""
     persons = [(s, e) for s, e, label in ents if label == "PERSON"]
     kept = []
     strong, leaning = actor_countries(actors)
     told = [c for c in (hint, dateline_country(text)) if c]
-    for pm in find_places(text, ents, countries=strong + told, leaning=leaning):
+    fronts = front_regions(text, year)
+    for pm in find_places(text, ents, countries=strong + told, leaning=leaning, regions=fronts):
         town = pm.place is not None and pm.place.kind in ("town", "unlisted")
         # "al-Jasim" inside "Bilal Hasan al-Jasim" is a name; a lone "Palmyra" tagged
         # PERSON is still a place (the gazetteer wins over a one-word PERSON label).

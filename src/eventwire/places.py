@@ -185,6 +185,7 @@ def find_places(
     gazetteer: Gazetteer | None = None,
     countries: Sequence[str] = (),
     leaning: Sequence[str] = (),
+    regions: Sequence[tuple[str, str]] = (),
 ) -> list[PlaceMention]:
     """All place mentions in text, in text order, each disambiguated using the whole text.
 
@@ -192,6 +193,8 @@ def find_places(
     from outside it (a feed's country, a batch's setting): weighed as if named in it.
     ``leaning`` countries count the same for choosing among namesakes, but do not make
     a town of another country a stranger to the text ("a Russian drone hit Kherson").
+    ``regions`` (country code, division code) are divisions the text is known to be about
+    (a front line it tells of): namesakes there are preferred, as for a division named.
 
     >>> [(m.text, m.place.admin1) for m in find_places("Shelling hit Palmyra, Syria.")][0]
     ('Palmyra', 'Homs')
@@ -218,8 +221,8 @@ def find_places(
     lean = [c for c in (country_by_name(n) for n in leaning) if c is not None]
     # A chain says its country outright: it weighs as much as a country named.
     told = [str(c.iso2) for c in hint + lean] + [str(c.iso2) for c in chains]
-    chosen, votes = _resolve(raws, gaz, told,
-                             [(c.iso2, c.admin1) for c in chains if c.iso2 and c.admin1])
+    named_regions = [(c.iso2, c.admin1) for c in chains if c.iso2 and c.admin1]
+    chosen, votes = _resolve(raws, gaz, told, named_regions + list(regions))
     named = dict(votes)
     for c in lean:
         named[str(c.iso2)] = named.get(str(c.iso2), 0.0) - 1.0

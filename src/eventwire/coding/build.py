@@ -21,6 +21,7 @@ from ..records import Article, Event, Place, Span, event_notes
 from .cards import Situation
 from .classification import classify
 from .frontlines import front_sides
+from .gangs import name_gangs
 from .learned import Decider, confidence
 from .parties import Sides, gainer_first, pick_sides, settle_sides
 from .records import Draft, Verdict
@@ -69,6 +70,7 @@ def build_event(
         return None
     assign_responsibility(sides, draft, doc, claims, sub, context)
     settle_sides(sides, draft, doc, sub, context)
+    name_gangs(sides, draft, doc, where.iso2)
     inferred = front_sides(sides, sub, context, where.place.admin1 if where.place else None)
     text = article.text
     ev = Event()

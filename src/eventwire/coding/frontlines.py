@@ -10,51 +10,10 @@ the side was inferred, not read.
 
 from __future__ import annotations
 
-import functools
-from dataclasses import dataclass
-
 from .. import actors as act
-from ..lexicon import read_table
-from ..placenames import norm_key
+from ..fronts import front_at
 from ..records import Actor
 from .parties import Sides
-
-
-@dataclass(frozen=True, slots=True)
-class Front:
-    """One row of ``frontlines.tsv``: where and when two sides faced each other."""
-
-    name: str
-    iso2: str
-    admin1: frozenset[str]  # norm_key of each division; empty = the whole country
-    start: int
-    end: int | None
-    sides: tuple[str, str]
-
-
-@functools.lru_cache(maxsize=1)
-def fronts() -> tuple[Front, ...]:
-    """The front lines of ``data/frontlines.tsv``."""
-    out = []
-    for r in read_table("frontlines.tsv"):
-        divisions = frozenset(norm_key(a) for a in r["admin1"].split(";") if a and a != "-")
-        end = int(r["end"]) if r["end"] else None
-        sides = (r["side_a"], r["side_b"])
-        out.append(Front(r["front"], r["iso2"], divisions, int(r["start"]), end, sides))
-    return tuple(out)
-
-
-def front_at(iso2: str | None, admin1: str | None, year: int | None) -> Front | None:
-    """The front line running through ``admin1`` of ``iso2`` in ``year``, if any."""
-    if not iso2 or year is None:
-        return None
-    key = norm_key(admin1) if admin1 else None
-    for f in fronts():
-        if f.iso2 != iso2 or year < f.start or (f.end is not None and year > f.end):
-            continue
-        if not f.admin1 or (key is not None and key in f.admin1):
-            return f
-    return None
 
 
 def _unknown(actor: Actor | None) -> bool:

@@ -19,6 +19,7 @@ from ..lexicon import speech_words, taxonomy
 from ..records import Actor
 from .clues import people_held, victim_kinds
 from .records import Draft
+from .tolls import finds_the_dead
 from .words import word_class
 
 if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
@@ -58,9 +59,12 @@ def _phrase_head(mention: ActorMention, doc: Doc) -> Token:
 
 def _watcher(mention: ActorMention, doc: Doc) -> bool:
     """The subject of a verb of watching ("the OSCE mission recorded 40 explosions"): who
-    counted the blasts, never who fired them."""
+    counted the blasts, never who fired them; and who found the dead ("police found the
+    body of a man"), never who killed them."""
     tok = _phrase_head(mention, doc)
-    return tok.dep_ == "nsubj" and tok.head.lemma_.lower() in word_class("observe_verb")
+    if tok.dep_ != "nsubj":
+        return False
+    return tok.head.lemma_.lower() in word_class("observe_verb") or finds_the_dead(tok.head)
 
 
 def assoc_names(

@@ -135,10 +135,22 @@ def toll_kind(tok: Token) -> str | None:
         return "killed"  # "the brigade lost two fighters"
     if lemma == "shoot" and any(c.lower_ == "dead" for c in tok.children):
         return "killed"
+    if finds_the_dead(tok, ("nsubjpass", "dobj")):
+        return "killed"  # "the body of a man was found": the dead found are counted
     if lemma in word_class("hurt_verb") and tok.pos_ == "VERB" and _hurt_not_killed(tok):
         # "was shot in the leg", "2 staff beaten", "stabbed by three men": hurt, not killed.
         return "injured"
     return None
+
+
+def finds_the_dead(verb: Token, deps: tuple[str, ...] = ("dobj",)) -> bool:
+    """A verb of finding whose object (of the given dependencies) is a dead body ("found
+    the body of a woman", "two corpses were recovered")."""
+    body = word_class("body_noun")
+    return verb.lemma_.lower() in word_class("found_verb") and any(
+        c.dep_ in deps and (c.lemma_.lower() in body or c.lower_ in body)
+        for c in verb.children
+    )
 
 
 def _hurt_not_killed(tok: Token) -> bool:
@@ -178,13 +190,28 @@ def find_tolls(sent: Span) -> list[Toll]:
         if head is None:
             out.append(Toll(kind, None, None, None, tok.idx, tok.idx + len(tok.text), tok.i))
             continue
-        value, low, high, qualifier, s, e = count_phrase(head)
+        value, low, high, qualifier, s, e = count_phrase(_body_owner(head))
         for cap in CAP_CARDS:
             value = cap.rule(value, cap)
         out.append(Toll(kind, value, low, high, s, e, tok.i, qualifier))
     for stated in SENTENCE_CARDS:
         out.extend(stated.rule(sent, stated))
     return out
+
+
+def _body_owner(head: Token) -> Token:
+    """Whose body a body noun is ("the bodies of two men": men), counted in its place; the
+    body noun itself when it names nobody ("three bodies")."""
+    if head.lemma_.lower() not in word_class("body_noun") and head.lower_ not in word_class(
+        "body_noun"
+    ):
+        return head
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            owner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if owner is not None:
+                return owner
+    return head
 
 
 def conservative_count(tolls: list[Toll]) -> Settled:

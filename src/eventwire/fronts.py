@@ -1,0 +1,86 @@
+"""Front lines where two known sides faced each other (``data/frontlines.tsv``): where and
+when each ran, and the words that tell a report is about one. The coding wing fills the
+unnamed side of a clash there (``coding/frontlines.py``); the place stage looks for the
+villages of a front-line report in the front's own divisions first (a "Serhiivka" near the
+Donbas contact line, not its namesake in Poltava).
+
+>>> [f.name for f in fronts()][:1]
+['Donbas contact line']
+>>> front_at("UA", "Donetsk", 2019).name
+'Donbas contact line'
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer
+from .lexicon import read_table
+from .placenames import norm_key
+
+
+@dataclass(frozen=True, slots=True)
+class Front:
+    """One row of ``frontlines.tsv``: where and when two sides faced each other."""
+
+    name: str
+    iso2: str
+    admin1: frozenset[str]  # norm_key of each division; empty = the whole country
+    start: int
+    end: int | None
+    sides: tuple[str, str]
+    divisions: tuple[str, ...] = ()  # the divisions as the table writes them
+    cues: re.Pattern[str] | None = None  # words telling a report is about this front
+
+    def runs_in(self, year: int) -> bool:
+        return self.start <= year and (self.end is None or year <= self.end)
+
+
+@functools.lru_cache(maxsize=1)
+def fronts() -> tuple[Front, ...]:
+    """The front lines of ``data/frontlines.tsv``."""
+    out = []
+    for r in read_table("frontlines.tsv"):
+        named = tuple(a for a in r["admin1"].split(";") if a and a != "-")
+        end = int(r["end"]) if r["end"] else None
+        sides = (r["side_a"], r["side_b"])
+        words = [c.strip() for c in r["cues"].split(";") if c.strip()]
+        cues = (
+            re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+            if words
+            else None
+        )
+        divisions = frozenset(norm_key(a) for a in named)
+        out.append(
+            Front(r["front"], r["iso2"], divisions, int(r["start"]), end, sides, named, cues)
+        )
+    return tuple(out)
+
+
+def front_at(iso2: str | None, admin1: str | None, year: int | None) -> Front | None:
+    """The front line running through ``admin1`` of ``iso2`` in ``year``, if any."""
+    if not iso2 or year is None:
+        return None
+    key = norm_key(admin1) if admin1 else None
+    for f in fronts():
+        if f.iso2 != iso2 or not f.runs_in(year):
+            continue
+        if not f.admin1 or (key is not None and key in f.admin1):
+            return f
+    return None
+
+
+def front_regions(text: str, year: int | None) -> list[tuple[str, str]]:
+    """The divisions (country code, division code) of every front that ``text`` tells of
+    ("the OSCE SMM recorded ...", "along the contact line") and that ran in ``year``."""
+    if year is None:
+        return []
+    gaz = Gazetteer.default()
+    out: list[tuple[str, str]] = []
+    for f in fronts():
+        if f.runs_in(year) and f.cues is not None and f.cues.search(text):
+            for name in f.divisions:
+                out.extend(k for k in gaz.admin1_keys(name) if k[0] == f.iso2 and k not in out)
+    return out
