@@ -31,7 +31,8 @@ MODULES: tuple[ModuleType, ...] = (roles, victims, tolls)
 ORDER: dict[str, list[str]] = {
     "roles.TRIGGER_CARDS": [
         "territory_taker", "taker_of_governing_verb", "hedged_taking",
-        "clash_subject_halves", "subject_acts", "object_is_hit", "passive_agent_acts",
+        "clash_subject_halves", "headline_passive", "subject_acts", "object_is_hit",
+        "passive_agent_acts",
         "verb_target_preposition", "subject_of_governing_verb", "misparsed_as_modifier",
         "first_actor_of_clause", "force_deployed", "ground_taken_from", "clashed_with",
         "blamed_on_noun", "base_owner", "modifier_acts", "attack_by",
@@ -44,7 +45,7 @@ ORDER: dict[str, list[str]] = {
     ],
     "tolls.SKIP_CARDS": ["negated_toll", "attempted_toll", "wounded_then_died"],
     "victims.VICTIM_CARDS": [
-        "verb_own_argument", "death_verb_subject", "subject_after_verb",
+        "verb_own_argument", "subject_hung_on_place", "death_verb_subject", "subject_after_verb",
         "counted_subject_of_conjunct", "first_verb_of_chain", "first_participle_subject",
         "number_on_verb", "reduced_passive", "found_killed", "counted_before_of",
         "participle_describes", "adjective_describes", "number_on_adjective", "found_dead",

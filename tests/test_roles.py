@@ -127,3 +127,30 @@ def test_roles_event_types_decided_by_who_acts(text: str, sub: str) -> None:
 ])
 def test_roles_accidents_fears_and_denials_are_no_events(text: str) -> None:
     assert eventwire.extract(text, published="2024-06-03").events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "victims"),
+    [
+        (
+            "Boda boda rider shot dead by suspected Mungiki members in Murang'a",
+            "Mungiki Militia",
+            "Civilians (Kenya)",
+        ),
+        (
+            "Three herders shot dead by suspected al Shabaab militants near Mandera overnight",
+            "Al Shabaab",
+            "Civilians (Kenya)",
+        ),
+        (
+            "Pastor killed outside his church by unknown gunmen in Kisii",
+            "Unidentified Armed Group (Kenya)",
+            "Civilians (Kenya)",
+        ),
+    ],
+)
+def test_roles_a_headline_passive_without_its_was(text: str, actor1: str, victims: str) -> None:
+    """Headlines drop the "was": the parser reads "X shot dead by Y" as an active verb,
+    but Y acted and X was hit."""
+    ev = _main(text, published="2016-04-12")
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Attack", actor1, victims)

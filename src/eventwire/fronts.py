@@ -84,3 +84,39 @@ def front_regions(text: str, year: int | None) -> list[tuple[str, str]]:
             for name in f.divisions:
                 out.extend(k for k in gaz.admin1_keys(name) if k[0] == f.iso2 and k not in out)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _holders() -> dict[tuple[str, str], int]:
+    """(front name, norm_key of a place) -> the index of the side that held it."""
+    out: dict[tuple[str, str], int] = {}
+    for r in read_table("front_control.tsv"):
+        for name in r["places"].split(";"):
+            if name.strip():
+                out[(r["front"], norm_key(name))] = 0 if r["held"] == "a" else 1
+    return out
+
+
+def held_by(front: Front, place: str | None) -> str | None:
+    """The side of ``front`` that held ``place`` (as ``frontlines.tsv`` names it; None for a
+    place split by the line, in no man's land, or not in ``data/front_control.tsv``).
+
+    >>> held_by(front_at("UA", "Donetsk", 2019), "Avdiivka")
+    'Military Forces of Ukraine'
+    """
+    if not place:
+        return None
+    side = _holders().get((front.name, norm_key(place)))
+    return None if side is None else front.sides[side]
+
+
+def front_holding(iso2: str | None, place: str | None, year: int | None) -> Front | None:
+    """The front of ``iso2`` running in ``year`` whose control table holds ``place``: a
+    village known to lie on a front line tells the front when its division is unknown."""
+    if not iso2 or year is None or not place:
+        return None
+    key = norm_key(place)
+    for f in fronts():
+        if f.iso2 == iso2 and f.runs_in(year) and (f.name, key) in _holders():
+            return f
+    return None

@@ -121,7 +121,10 @@ SCHEMAS: dict[str, dict[str, Check]] = {
         "end": _year_or_empty,
         "kind": _ACTOR_KINDS,
     },
-    "gang_signs.tsv": {"kind": frozenset({"country", "sign"})},
+    "gang_signs.tsv": {
+        "kind": frozenset({"country", "sign", "member_gang", "member_sign"}),
+    },
+    "front_control.tsv": {"held": frozenset({"a", "b"})},
     "frontlines.tsv": {
         "iso2": _iso2_or_empty,
         "start": _year_or_empty,

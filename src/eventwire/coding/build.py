@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .. import actors as act
@@ -20,8 +21,8 @@ from ..place_lexicon import PlaceMention
 from ..records import Article, Event, Place, Span, event_notes
 from .cards import Situation
 from .classification import classify
-from .frontlines import front_sides
-from .gangs import name_gangs
+from .frontlines import front_fire, front_sides
+from .gangs import member_hit, name_gangs
 from .learned import Decider, confidence
 from .parties import Sides, gainer_first, pick_sides, settle_sides
 from .records import Draft, Verdict
@@ -71,7 +72,11 @@ def build_event(
     assign_responsibility(sides, draft, doc, claims, sub, context)
     settle_sides(sides, draft, doc, sub, context)
     name_gangs(sides, draft, doc, where.iso2)
-    inferred = front_sides(sides, sub, context, where.place.admin1 if where.place else None)
+    sub, verdict = _conventions(sides, draft, doc, where, verdict)
+    on = where.place
+    inferred = front_sides(
+        sides, sub, context, on.admin1 if on else None, on.location if on else None
+    )
     text = article.text
     ev = Event()
     ev.flags = inferred
@@ -94,6 +99,27 @@ def build_event(
     basis = f"{article.id}|{hashlib.sha1(text.encode('utf-8', 'replace')).hexdigest()[:12]}|{index}"
     ev.event_id = "EW" + hashlib.sha1(basis.encode()).hexdigest()[:12].upper()
     return ev, verdict
+
+
+def _conventions(
+    sides: Sides, draft: Draft, doc: Doc, where: Setting, verdict: Verdict
+) -> tuple[str, Verdict]:
+    """ACLED's regional conventions that recode the type the cards and the model gave: a
+    gang's member hit in Mexico or Brazil, small arms heard on a front line. The verdict
+    then names the convention as the rule that decided."""
+    sub = verdict.sub_event_type or ""
+    on = where.place
+    location = (on.admin1, on.location) if on else (None, None)
+    context = (where.country, where.iso2, where.year)
+    recoded = member_hit(sides, draft, doc, where.iso2, sub)
+    if recoded != sub:
+        return recoded, replace(verdict, sub_event_type=recoded, card="gang_member_hit", model=None)
+    recoded = front_fire(sub, draft, doc, context, location)
+    if recoded != sub:
+        return recoded, replace(
+            verdict, sub_event_type=recoded, card="front_small_arms", model=None
+        )
+    return sub, verdict
 
 
 def _type(ev: Event, evidence: Evidence, text: str, draft: Draft, sub: str) -> None:

@@ -10,10 +10,17 @@ the side was inferred, not read.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .. import actors as act
-from ..fronts import front_at
+from ..fronts import Front, front_at, front_holding, held_by
 from ..records import Actor
+from .clues import names_any, told_text
 from .parties import Sides
+from .records import Draft
+
+if TYPE_CHECKING:  # spaCy's types only
+    from spacy.tokens import Doc
 
 
 def _unknown(actor: Actor | None) -> bool:
@@ -25,11 +32,15 @@ def front_sides(
     sub: str,
     place: tuple[str | None, str | None, int | None],
     admin1: str | None,
+    location: str | None = None,
 ) -> list[str]:
     """Fill the sides of a clash on a front line that the text leaves unnamed (none, or
-    only one of the front's two); the flags that say which side was inferred."""
+    only one of the front's two), and who fired unnamed shelling across it; the flags
+    that say which side was inferred."""
     country, iso2, year = place
-    front = front_at(iso2, admin1, year) if sub == "Armed clash" else None
+    if sub == _SHELLING:
+        return _fire_across(sides, place, admin1, location)
+    front = _front(place, admin1, location) if sub == "Armed clash" else None
     if front is None or not (_unknown(sides.actor1) or _unknown(sides.actor2)):
         return []
     first, second = (act.named(n, country, iso2, year) for n in front.sides)
@@ -47,3 +58,71 @@ def front_sides(
             setattr(sides, "mention1" if slot == "actor1" else "mention2", None)
             flags.append(f"{slot}: inferred, a side of the {front.name}")
     return flags
+
+
+_SHELLING = "Shelling/artillery/missile attack"
+
+
+def _fire_across(
+    sides: Sides,
+    place: tuple[str | None, str | None, int | None],
+    admin1: str | None,
+    location: str | None,
+) -> list[str]:
+    """Shelling on a front line that nobody is named as firing ("the SMM recorded 12
+    explosions near Pyshchevyk"): fired by the side across the line from whoever held the
+    place it landed near; the flag says so."""
+    country, iso2, year = place
+    front = _front(place, admin1, location)
+    if front is None or not _unknown(sides.actor1):
+        return []
+    holder = held_by(front, location)
+    if holder is None:
+        return []
+    across = front.sides[1] if holder == front.sides[0] else front.sides[0]
+    firing = act.named(across, country, iso2, year)
+    if firing is None or (sides.actor2 is not None and sides.actor2.name == firing.name):
+        return []
+    sides.actor1, sides.mention1 = firing, None
+    return [f"actor1: inferred, across the {front.name} from {location}, held by {holder}"]
+
+
+def _front(
+    place: tuple[str | None, str | None, int | None], admin1: str | None, location: str | None
+) -> Front | None:
+    """The front through the event's division; where the division is unknown, the front
+    whose control table holds the event's place."""
+    _, iso2, year = place
+    found = front_at(iso2, admin1, year)
+    if found is None and admin1 is None:
+        found = front_holding(iso2, location, year)
+    return found
+
+
+# Explosion types a front-line monitor's report may give where small arms were also heard.
+_HEARD = frozenset(
+    {
+        _SHELLING,
+        "Remote explosive/landmine/IED",
+        "Grenade",
+    }
+)
+
+
+def front_fire(
+    sub: str,
+    draft: Draft,
+    doc: Doc,
+    place: tuple[str | None, str | None, int | None],
+    location: tuple[str | None, str | None],
+) -> str:
+    """A front-line report ("the SMM recorded 40 explosions and 120 bursts of fire near
+    Avdiivka") that tells of small-arms fire beside the explosions: fire of both sides, an
+    armed clash, as ACLED codes ceasefire violations. Returns the sub-event type.
+    ``location`` is the event's (admin1, place name)."""
+    if sub not in _HEARD:
+        return sub
+    front = _front(place, *location)
+    if front is None or front.cues is None or not front.cues.search(doc.text):
+        return sub
+    return "Armed clash" if names_any(told_text(draft, doc), "light_fire") else sub

@@ -19,6 +19,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from .. import actors as act
 from ..lexicon import read_table
 from ..records import Actor
 from .parties import Sides
@@ -28,12 +29,14 @@ if TYPE_CHECKING:  # spaCy's types only
     from spacy.tokens import Doc
 
 
-@functools.lru_cache(maxsize=1)
-def _table() -> tuple[dict[str, str], re.Pattern[str]]:
-    """ISO code -> the gang name there; and one pattern for every sign."""
+@functools.lru_cache(maxsize=2)
+def _table(member: bool = False) -> tuple[dict[str, str], re.Pattern[str]]:
+    """ISO code -> the gang name there; and one pattern for every sign: of the side that
+    kills unnamed, or (``member``) of the one hit taken for a gang's member."""
+    names_kind, sign_kind = ("member_gang", "member_sign") if member else ("country", "sign")
     rows = read_table("gang_signs.tsv")
-    names = {r["value"].upper(): r["name"] for r in rows if r["kind"] == "country"}
-    signs = sorted((r["value"] for r in rows if r["kind"] == "sign"), key=len, reverse=True)
+    names = {r["value"].upper(): r["name"] for r in rows if r["kind"] == names_kind}
+    signs = sorted((r["value"] for r in rows if r["kind"] == sign_kind), key=len, reverse=True)
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(s) for s in signs) + r")\b")
     return names, pattern
 
@@ -69,3 +72,30 @@ def name_gangs(sides: Sides, draft: Draft, doc: Doc, iso2: str | None) -> None:
         gang = gang_side(actor.name, iso2, story) if actor is not None else None
         if actor is not None and gang is not None:
             setattr(sides, attr, Actor(gang, actor.inter, actor.country))
+
+
+def member_hit(sides: Sides, draft: Draft, doc: Doc, iso2: str | None, sub: str) -> str:
+    """ACLED's convention in Mexico and Brazil: a killing of someone the story ties to a gang
+    or the drug trade ("he had a record for drug trafficking", "an alleged member of a
+    cell") is a fight between gangs, and the one hit is coded as a gang. Returns the
+    sub-event type, "Armed clash" where the convention applies."""
+    names, signs = _table(member=True)
+    gang = names.get(iso2 or "")
+    target = sides.actor2
+    if gang is None or sub not in _HITS or target is None or target.inter != act.CIVILIANS:
+        return sub
+    if not signs.search(_story(draft, doc).lower()):
+        return sub
+    sides.actor2 = Actor(gang, act.POLITICAL_MILITIA, target.country)
+    sides.mention2 = None
+    killer = sides.actor1
+    if killer is not None and killer.name.startswith("Unidentified Armed Group"):
+        # whoever kills a gang's member unnamed is taken for a gang too
+        sides.actor1 = Actor(_table()[0][iso2 or ""], killer.inter, killer.country)
+        sides.mention1 = None
+    return "Armed clash"
+
+
+# The sub-event types whose civilian target the convention recodes: a killing, and a
+# shoot-out "between rival gangs" in which only a passer-by was named as hit.
+_HITS = frozenset({"Attack", "Armed clash"})

@@ -175,7 +175,11 @@ def settle_by_sides(label: str, verdict: Verdict, draft: Draft | None, doc: Doc)
         # target answers in kind ("mortars and small arms at army positions"), a battle.
         return "Armed clash"
     signals = verdict.signals
-    if label != "Attack" or "armed_target" not in signals or "civilian_target" in signals:
+    # The cards read an armed side hit, whoever else was; or the model's attack hit only
+    # armed men.
+    on_armed = verdict.card == "attack_on_armed"
+    only_armed = "armed_target" in signals and "civilian_target" not in signals
+    if not ((label in _YIELDING and on_armed) or (label == "Attack" and only_armed)):
         return label
     spans = draft_spans(doc, draft) or [(0, len(doc.text))]
     if names_any(" ".join(doc.text[a:b].lower() for a, b in spans), "disarmed_word"):
@@ -206,6 +210,10 @@ def _driven_out() -> re.Pattern[str]:
 
 _IED = "Remote explosive/landmine/IED"
 
+# What the model may call a raid on armed men that the cards read as a fight: an attack,
+# or the looting and burning the raiders did before they were driven off.
+_YIELDING = frozenset({"Attack", "Looting/property destruction"})
+
 
 def _set_off(verdict: Verdict) -> bool:
     """The cards read an explosive set off (a mine, an IED, a bomb: the strongest explosion
@@ -225,10 +233,14 @@ def _set_off(verdict: Verdict) -> bool:
 _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 # Explosion types a target can answer with its own fire (not a suicide bomber's or gas).
-_ANSWERABLE = frozenset({
-    "Shelling/artillery/missile attack", "Air/drone strike", "Grenade",
-    "Remote explosive/landmine/IED",
-})
+_ANSWERABLE = frozenset(
+    {
+        "Shelling/artillery/missile attack",
+        "Air/drone strike",
+        "Grenade",
+        "Remote explosive/landmine/IED",
+    }
+)
 
 
 class ModelDecider:
@@ -347,4 +359,3 @@ def confidence(rule_confidence: float, verdict: Verdict) -> float:
     if prob is None:
         return rule_confidence
     return round(0.6 * prob + 0.4 * rule_confidence, 3)
-

@@ -285,10 +285,11 @@ def _count_one(tok: Token) -> tuple[int | None, int | None, int | None, str, int
         ):
             v = quantity_words()[c.lower_]
             return v, None, None, "about", c.idx, tok.idx + len(tok.text)
-    if tok.tag_ in ("NN", "NNP") and any(
+    if (tok.tag_ in ("NN", "NNP") or lower == "old") and any(
         c.dep_ == "det" and c.lower_ in word_class("indefinite") for c in tok.children
     ):
-        return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)  # "a local NGO staff"
+        # "a local NGO staff"; "a 24-year-old", which the parser tags an adjective
+        return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)
     if lower in word_class("one_person_pronoun"):
         return 1, None, None, "exact", tok.idx, tok.idx + len(tok.text)
     if tok.ent_type_ == "PERSON" and tok.pos_ == "PROPN":

@@ -44,6 +44,8 @@ def assign_roles(frame: Frame, doc: Doc, all_actors: list[ActorMention]) -> None
     roles = Roles(frame, doc, all_actors)
     for h in frame.triggers:
         tok = doc[h.j - 1]
+        if tok.pos_ not in ("VERB", "AUX") and h.i <= tok.head.i < h.j and tok.head.pos_ == "VERB":
+            tok = tok.head  # "shot dead": the verb of the phrase, not its last word
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
         _trigger_roles(roles, Site(h, tok, tok.pos_ in ("VERB", "AUX"), passive))
     for card in FRAME_CARDS:

@@ -12,7 +12,16 @@ from typing import TYPE_CHECKING, Any
 
 from ..actors import ActorMention
 from .decision_cards import DecisionCard
-from .role_sites import Roles, Site, TriggerCard, argument, may_act, nearest, target_of_preposition
+from .role_sites import (
+    Roles,
+    Site,
+    TriggerCard,
+    actor_in,
+    argument,
+    may_act,
+    nearest,
+    target_of_preposition,
+)
 from .support import is_supporter
 from .syntax import without
 from .words import word_class
@@ -88,6 +97,44 @@ def _clash_subject_halves(roles: Roles, site: Site, card: DecisionCard[Any]) -> 
     roles.add(roles.agents, without(c, c.conjuncts))
     for cj in c.conjuncts:
         roles.add(roles.patients, cj)
+    return True
+
+
+def _by_phrase(verb: Token) -> Token | None:
+    """The "by" phrase of a verb, whether the parser took it for an agent or a preposition."""
+    return next(
+        (c for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"), None
+    )
+
+
+def _reads_as_passive(roles: Roles, verb: Token) -> bool:
+    """A headline's passive without its "was" ("Farmer shot dead by suspected Mungiki
+    members"), which the parser reads as an active verb: a harming verb with a subject
+    before it, no object and no auxiliary, and an actor after "by"."""
+    by = _by_phrase(verb)
+    return (
+        by is not None
+        and verb.tag_ in ("VBD", "VBN")
+        and verb.lemma_.lower() in word_class("harm_verb") | _KILLING
+        and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
+        and not any(c.dep_ in ("dobj", "aux", "auxpass") for c in verb.children)
+        and any(actor_in(roles.actors, g) for g in by.children if g.dep_ == "pobj")
+    )
+
+
+_KILLING = frozenset({"kill", "murder", "slay", "lynch", "massacre", "gun"})
+
+
+def _headline_passive(roles: Roles, site: Site, card: DecisionCard[Any]) -> bool:
+    c = site.arg
+    if not (c.dep_ == "nsubj" or c is _by_phrase(site.tok)) or not _reads_as_passive(
+        roles, site.tok
+    ):
+        return False
+    if c.dep_ == "nsubj":
+        roles.add(roles.patients, c)
+    else:
+        roles.add_children(roles.agents, c)
     return True
 
 
@@ -255,6 +302,34 @@ VERB_CARDS: tuple[TriggerCard, ...] = (
                 {
                     "actor1": "CJTF: Civilian Joint Task Force",
                     "actor2": "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
+                },
+            ),
+        ),
+    ),
+    DecisionCard(
+        "headline_passive",
+        "actor1",
+        "an argument of a verb trigger",
+        "a harming verb with no auxiliary and no object, a subject before it and an actor "
+        "after 'by': a headline's passive",
+        "Headlines drop the 'was': in 'Farmer shot dead by suspected Mungiki members' the "
+        "farmer is hit and the Mungiki act, though the parser reads an active verb.",
+        _headline_passive,
+        fires=(
+            (
+                "Trader shot dead by suspected Boko Haram fighters near Bama",
+                {
+                    "actor1": "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
+                    "actor2": "Civilians (Nigeria)",
+                },
+            ),
+        ),
+        not_fires=(
+            (
+                "Police said gunmen attacked a bus near Maiduguri on Monday.",
+                {
+                    "actor1": "Unidentified Armed Group (Nigeria)",
+                    "actor2": "Civilians (Nigeria)",
                 },
             ),
         ),

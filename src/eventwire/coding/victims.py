@@ -57,8 +57,39 @@ def _verb_own_argument(word: Token, card: DecisionCard[Any]) -> Token | None:
     for dep in ("nsubjpass", "dobj", "attr", "oprd"):
         for c in word.children:
             if c.dep_ == dep and not (dep == "oprd" and c.pos_ == "ADJ") and not part_of_a_date(c):
-                return c  # "shot dead": "dead" says how, not who
+                return _past_the_place(c)  # "shot dead": "dead" says how, not who
     return None
+
+
+def _past_the_place(tok: Token) -> Token:
+    """The person a place was taken to be: in a note's "in Eldoret, Uasin Gishu, a man was
+    shot", the parser makes the place the subject and the man its apposition."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ == "PERSON":
+        return tok  # "Ahmed, a farmer": the man himself
+    for c in tok.children:
+        if c.dep_ == "appos" and c.i > tok.i and (c.pos_ == "NOUN" or c.lower_ == "old"):
+            return c
+    return tok
+
+
+def _subject_hung_on_place(word: Token, card: DecisionCard[Any]) -> Token | None:
+    """A passive verb left with no subject ("in Manaus, Amazonas, a 24-year-old was shot
+    dead"): the phrase just before it, which the parser hung on the place before it."""
+    verb = _chain_top(word)
+    if verb.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return None
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        i -= 1
+    tok = verb.doc[i] if i >= 0 else None
+    while tok is not None and tok.i < tok.head.i < verb.i:
+        tok = tok.head  # up to the head of the phrase that ends before the verb
+    if tok is None or tok.head.i >= tok.i or not (tok.pos_ == "NOUN" or tok.lower_ == "old"):
+        return None  # the phrase must hang on something before it, not on the verb
+    first = tok.left_edge.i
+    if first < 2 or verb.doc[first - 1].text != "," or verb.doc[first - 2].pos_ != "PROPN":
+        return None  # and follow a place and its comma ("in Belem, Para, a 19-year-old")
+    return tok
 
 
 def _death_verb_subject(word: Token, card: DecisionCard[Any]) -> Token | None:
@@ -283,6 +314,28 @@ VICTIM_CARDS: tuple[VictimCard, ...] = (
         not_fires=(
             (
                 "Three farmers died when gunmen attacked a village near Gusau on Monday.",
+                {"fatalities": 3},
+            ),
+        ),
+    ),
+    DecisionCard(
+        "subject_hung_on_place",
+        _DECIDES,
+        "a verb toll word",
+        "a passive verb with no subject: the phrase just before it that the parser hung on "
+        "the place before that",
+        "A note's 'in Manaus, Amazonas, a 24-year-old was shot dead' counts the 24-year-old, "
+        "whom the parser reads as another name of the place.",
+        _subject_hung_on_place,
+        fires=(
+            (
+                "On 2 March 2022, in Manaus, Amazonas, a 24-year-old was shot dead near a bar.",
+                {"fatalities": 1},
+            ),
+        ),
+        not_fires=(
+            (
+                "Gunmen killed three farmers near Gusau on Monday.",
                 {"fatalities": 3},
             ),
         ),
@@ -670,8 +723,7 @@ VICTIM_CARDS: tuple[VictimCard, ...] = (
                 {"fatalities": 1},
             ),
             (
-                "Villagers stoned to death two men accused of witchcraft near Malindi on "
-                "Sunday.",
+                "Villagers stoned to death two men accused of witchcraft near Malindi on Sunday.",
                 {"fatalities": 2},
             ),
         ),
