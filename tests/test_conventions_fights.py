@@ -170,3 +170,40 @@ def test_small_arms_heard_on_a_front_line_are_a_battle() -> None:
         "2019-06-05",
     )
     assert far.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_a_monitors_report_tells_its_country_and_its_villages_division() -> None:
+    """ "The OSCE SMM" monitors one country's front only: a report naming no country and a
+    village the gazetteer lacks is still Ukraine's, in the village's division, and the
+    fire came from across the line."""
+    ev = _main(
+        "On 2 July 2019, the OSCE SMM recorded seven explosions near Novozvanivka.",
+        "2019-07-04",
+    )
+    assert (ev.country, ev.admin1, ev.location) == ("Ukraine", "Luhansk", "Novozvanivka")
+    assert ev.actor1 == "NAF: United Armed Forces of Novorossiya"
+
+
+def test_an_acronym_shared_with_another_country_tells_no_front() -> None:
+    """ "NAF" is also Nigeria's air force: the acronym alone puts no report in Ukraine."""
+    ev = _main(
+        "NAF jets bombed bandit hideouts in the Dansadau forest of Zamfara State on Sunday, "
+        "killing dozens of the gunmen, the air force said.",
+        "2021-03-02",
+    )
+    assert ev.country == "Nigeria"
+
+
+def test_a_front_village_is_not_its_namesake_off_the_front() -> None:
+    """The gazetteer knows a Pisky in Poltava only; in a monitors' report the Pisky of the
+    Donetsk front is meant. The year comes from the text itself: no publication date."""
+    events = extract(
+        "On 14 March 2019, the OSCE SMM recorded 12 explosions of undetermined origin near Pisky."
+    ).events
+    assert events
+    assert (events[0].admin1, events[0].location, events[0].geo_precision) == (
+        "Donetsk",
+        "Pisky",
+        3,
+    )
+    assert events[0].actor1 == "NAF: United Armed Forces of Novorossiya"

@@ -165,3 +165,32 @@ def test_regional_a_front_line_report_looks_for_its_village_on_the_front() -> No
     )
     assert elsewhere.country == "Ukraine"
     assert elsewhere.admin1 not in ("Donetsk", "Luhansk")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "On 21 October 2018, Saudi troops fired rockets and mortar rounds at farms near "
+            "Haydan (Sadah), wounding a shepherd.",
+            "Operation Restoring Hope",
+        ),
+        (
+            "On 21 October 2018, Saudi troops fired artillery shells at farms near Haydan "
+            "(Sadah), wounding a shepherd.",
+            "Operation Restoring Hope",
+        ),
+        # at home the same troops are the Saudi army
+        (
+            "On 21 October 2018, Saudi troops clashed with Houthi fighters who crossed the "
+            "border near Najran.",
+            "Military Forces of Saudi Arabia (2015-)",
+        ),
+    ],
+)
+def test_regional_a_coalition_members_forces_abroad_are_the_operation(
+    text: str, actor1: str
+) -> None:
+    """ACLED codes Saudi and Emirati forces acting in Yemen as the coalition's operation
+    (data/operations.tsv); "artillery" before "shells" is the weapon, not an army."""
+    assert _main(text, "2018-10-23").actor1 == actor1

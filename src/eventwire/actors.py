@@ -40,6 +40,7 @@ _SHORT_ALIAS = 3  # single-token aliases this short must be written in capitals 
 ACTOR_CLASSES: tuple[str, ...] = (
     "area_word", "facility_word", "fighter_word", "group_anaphor", "group_link",
     "group_possessive", "name_particle", "nisba_article", "org_preposition", "state_weapon",
+    "weapon_head",
 )  # fmt: skip
 
 
@@ -298,7 +299,7 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
             )
         )
     ]
-    found = [m for m in found if not _division_name(toks, m)]
+    found = [m for m in found if not _division_name(toks, m) and not _weapon_name(toks, m)]
     found = _alternatives(toks, found, text)
     found += _shared_heads(toks, found)
     _demonym_homes(toks, found)
@@ -320,6 +321,19 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
         covered.update(range(s, e))
     found.sort(key=lambda m: m.tok_start)
     return _without_glosses(toks, found)
+
+
+def _weapon_name(toks: Sequence[Any], m: ActorMention) -> bool:
+    """A generic actor word alone naming a weapon before its noun ("fired artillery
+    shells"): the forces who fired are named elsewhere, or not at all ("regime artillery
+    fire" still names the regime's forces)."""
+    return (
+        m.entry is not None
+        and m.entry.generic
+        and m.tok_end - m.tok_start == 1
+        and m.tok_end < len(toks)
+        and toks[m.tok_end].lower_ in actor_words("weapon_head")
+    )
 
 
 def _shared_heads(toks: Sequence[Any], found: list[ActorMention]) -> list[ActorMention]:
@@ -633,6 +647,9 @@ def resolve(
         )
     if inter == STATE and iso2 and entry.iso2 and entry.iso2 != iso2:
         inter = EXTERNAL  # a state's forces acting abroad are "external" in ACLED
+        operation = _operation(entry, iso2, year)
+        if operation is not None:
+            return Actor(operation, EXTERNAL, country)
     if entry.kind == "identity_militia" and country and entry.iso2 and iso2 != entry.iso2:
         # A people's militia is named by the country it acts in ("Fulani Ethnic Militia
         # (Benin)"), though the dictionary lists it for its neighbours only.
@@ -640,6 +657,30 @@ def resolve(
         if entry.name.endswith(abroad):
             return Actor(entry.name[: -len(abroad)] + f"({country})", inter, country)
     return Actor(_with_years(entry), inter, country if entry.iso2 == iso2 else None)
+
+
+@functools.lru_cache(maxsize=1)
+def _operations() -> tuple[tuple[str, str, int, int | None, str], ...]:
+    """(force, theatre, start, end, name) of ``data/operations.tsv``."""
+    return tuple(
+        (r["force"], r["theatre"], int(r["start"]), int(r["end"]) if r["end"] else None, r["name"])
+        for r in read_table("operations.tsv")
+    )
+
+
+def _operation(entry: ActorEntry, theatre: str, year: int | None) -> str | None:
+    """The coalition operation ACLED names a state's armed forces by in ``theatre``
+    ("Saudi forces" in Yemen: "Operation Restoring Hope"), or None."""
+    if entry.kind != "military" or year is None:
+        return None
+    return next(
+        (
+            name
+            for force, where, start, end, name in _operations()
+            if force == entry.iso2 and where == theatre and start <= year <= (end or year)
+        ),
+        None,
+    )
 
 
 @functools.lru_cache(maxsize=1)

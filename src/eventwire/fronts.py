@@ -87,13 +87,14 @@ def front_regions(text: str, year: int | None) -> list[tuple[str, str]]:
 
 
 @functools.lru_cache(maxsize=1)
-def _holders() -> dict[tuple[str, str], int]:
-    """(front name, norm_key of a place) -> the index of the side that held it."""
-    out: dict[tuple[str, str], int] = {}
+def _holders() -> dict[tuple[str, str], tuple[int, str]]:
+    """(front name, norm_key of a place) -> the index of the side that held it, and the
+    division it lies in."""
+    out: dict[tuple[str, str], tuple[int, str]] = {}
     for r in read_table("front_control.tsv"):
         for name in r["places"].split(";"):
             if name.strip():
-                out[(r["front"], norm_key(name))] = 0 if r["held"] == "a" else 1
+                out[(r["front"], norm_key(name))] = (0 if r["held"] == "a" else 1, r["admin1"])
     return out
 
 
@@ -106,8 +107,8 @@ def held_by(front: Front, place: str | None) -> str | None:
     """
     if not place:
         return None
-    side = _holders().get((front.name, norm_key(place)))
-    return None if side is None else front.sides[side]
+    known = _holders().get((front.name, norm_key(place)))
+    return None if known is None else front.sides[known[0]]
 
 
 def front_holding(iso2: str | None, place: str | None, year: int | None) -> Front | None:
@@ -119,4 +120,66 @@ def front_holding(iso2: str | None, place: str | None, year: int | None) -> Fron
     for f in fronts():
         if f.iso2 == iso2 and f.runs_in(year) and (f.name, key) in _holders():
             return f
+    return None
+
+
+def front_division(iso2: str | None, place: str | None, year: int | None) -> str | None:
+    """The first-level division of a front-line village the gazetteer lacks, from the
+    front's control table ("Pyshchevyk": Donetsk), or None.
+
+    >>> front_division("UA", "Pyshchevyk", 2020)
+    'Donetsk'
+    """
+    front = front_holding(iso2, place, year)
+    if front is None or place is None:
+        return None
+    return _holders()[(front.name, norm_key(place))][1]
+
+
+@functools.lru_cache(maxsize=1)
+def _telling_cues() -> re.Pattern[str] | None:
+    """The cue phrases of ``frontlines.tsv`` that only one country's fronts list, longer
+    than an acronym ("osce smm", "luhansk people's republic": Ukraine; not "line of
+    contact", which Karabakh shares, nor "naf", which is also Nigeria's air force)."""
+    homes: dict[str, set[str]] = {}
+    for r in read_table("frontlines.tsv"):
+        for cue in r["cues"].split(";"):
+            if len(cue.strip()) > 3:
+                homes.setdefault(cue.strip().lower(), set()).add(r["iso2"])
+    unique = sorted((c for c, h in homes.items() if len(h) == 1), key=len, reverse=True)
+    if not unique:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in unique) + r")\b", re.I)
+
+
+def front_country(text: str) -> str | None:
+    """The country (ISO alpha-2) whose front line ``text`` tells of by a phrase no other
+    country's fronts use ("the OSCE SMM recorded ...": Ukraine), or None.
+
+    >>> front_country("The OSCE SMM recorded 12 explosions near Pyshchevyk.")
+    'UA'
+    """
+    cues = _telling_cues()
+    found = cues.search(text) if cues is not None else None
+    if found is None:
+        return None
+    key = found.group().lower()
+    return next(
+        r["iso2"]
+        for r in read_table("frontlines.tsv")
+        if key in (c.strip().lower() for c in r["cues"].split(";"))
+    )
+
+
+def front_village(text: str, name: str, year: int | None) -> tuple[str, str] | None:
+    """(country code, division) of a village ``name`` that the front line ``text`` tells
+    of (by its cues) holds in its control table: "Molodizhne" in a monitors' report is
+    the front's village in Luhansk, not its namesake in Poltava. None otherwise."""
+    if year is None:
+        return None
+    key = norm_key(name)
+    for f in fronts():
+        known = _holders().get((f.name, key))
+        if known and f.runs_in(year) and f.cues is not None and f.cues.search(text):
+            return f.iso2, known[1]
     return None

@@ -125,6 +125,12 @@ SCHEMAS: dict[str, dict[str, Check]] = {
         "kind": frozenset({"country", "sign", "member_gang", "member_sign"}),
     },
     "front_control.tsv": {"held": frozenset({"a", "b"})},
+    "operations.tsv": {
+        "force": _iso2_or_empty,
+        "theatre": _iso2_or_empty,
+        "start": _year_or_empty,
+        "end": _year_or_empty,
+    },
     "frontlines.tsv": {
         "iso2": _iso2_or_empty,
         "start": _year_or_empty,

@@ -152,8 +152,8 @@ def _setting(work: Work) -> tuple[str | None, str | None, int | None]:
 # The stages after parsing, in order; each takes the Work and fills its part.
 STAGES: tuple[tuple[str, Callable[[Work], None]], ...] = (
     ("actors", stage_actors),
+    ("dates", stage_dates),  # before places: a front line is looked for in its year
     ("places", stage_places),
-    ("dates", stage_dates),
     ("frames", stage_frames),
     ("events", stage_events),
     ("people", stage_people),

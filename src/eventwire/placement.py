@@ -16,12 +16,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from . import actors as act
 from .actors import ActorMention, actor_homes
 from .dates import MONTH_ABBREVIATIONS
-from .fronts import front_regions
+from .fronts import front_country, front_regions, front_village
 from .gazetteer import Gazetteer, norm_key
 from .places import PlaceMention, country_by_name, find_places
 from .records import Event
@@ -60,7 +61,25 @@ def article_places(
             continue
         kept.append(pm)
     drop_strays(kept)
+    for pm in kept:
+        _onto_the_front(pm, text, year)
     return kept
+
+
+def _onto_the_front(pm: PlaceMention, text: str, year: int | None) -> None:
+    """A village of a front-line report that the front's control table holds, resolved to
+    a namesake off the front (the gazetteer lacks the front's own): the front's village,
+    in its division, placed at the division (precision 3)."""
+    if pm.place is None or pm.place.kind not in ("town", "unlisted"):
+        return
+    found = front_village(text, pm.text, year)
+    if found is None or (pm.place.iso2, pm.place.admin1) == found:
+        return
+    division = Gazetteer.default().admin1_place(*found)
+    if division is not None:
+        pm.place = replace(
+            division, location=pm.text, kind="unlisted", geo_precision=3, geonameid=None
+        )
 
 
 def drop_strays(mentions: list[PlaceMention]) -> None:
@@ -140,8 +159,9 @@ def dateline_country(text: str) -> str | None:
 
 def text_clues(text: str, hint: str | None = None) -> Counter[str]:
     """Clues to the country of a report beside its places and actors, by ISO alpha-2: the
-    country the user says the source is about (``hint``), the dateline's, and the
-    demonyms the text uses ("Iraqi lawmakers"), which count little."""
+    country the user says the source is about (``hint``), the dateline's, the country
+    whose front line the text tells of by a phrase of its own ("the OSCE SMM recorded"),
+    and the demonyms the text uses ("Iraqi lawmakers"), which count little."""
     clues: Counter[str] = Counter()
     gaz = Gazetteer.default()
     if hint:
@@ -151,6 +171,9 @@ def text_clues(text: str, hint: str | None = None) -> Counter[str]:
     dated = dateline_country(text)
     if dated:
         clues[dated] += 3.0  # type: ignore[assignment]
+    front = front_country(text)
+    if front:
+        clues[front] += 1.0  # type: ignore[assignment]  # "the OSCE SMM recorded ..."
     seen: set[str] = set()
     for m in _CAPITALISED.finditer(text):
         iso2 = gaz.demonyms.get(norm_key(m.group()))

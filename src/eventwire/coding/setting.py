@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from ..actors import actor_homes
 from ..dates import DateMention
+from ..fronts import front_division
 from ..place_lexicon import PlaceMention
 from ..placement import leader
 from ..places import capital_of, country_by_name
@@ -213,6 +214,10 @@ def locate(
         around = fallback or place_from_actors(draft)
         if around is not None:
             place = replace(around, location=place.location, kind="unlisted", geo_precision=3)
+    if place is not None and place.kind == "unlisted" and place.admin1 is None:
+        # A front-line village the gazetteer lacks: its division from the front's table.
+        year = _year(pick_date(draft), published)
+        place = replace(place, admin1=front_division(place.iso2, place.location, year))
     if place is None:
         place = place_from_actors(draft)
     date = pick_date(draft)
@@ -223,5 +228,11 @@ def locate(
         near = [d for d in all_dates if any(s <= d.start < e for s, e in sentences)]
         before = [d for d in all_dates if d.start < draft.first and d.date]
         date = near[0] if near else (before[-1] if before else None)
-    year = int(date.date[:4]) if date and date.date else (int(published[:4]) if published else None)
-    return Setting(pm, place, inherited, date, year)
+    return Setting(pm, place, inherited, date, _year(date, published))
+
+
+def _year(date: DateMention | None, published: str | None) -> int | None:
+    """The year of the event's date, else of its publication."""
+    if date and date.date:
+        return int(date.date[:4])
+    return int(published[:4]) if published else None
