@@ -154,3 +154,15 @@ def test_roles_a_headline_passive_without_its_was(text: str, actor1: str, victim
     but Y acted and X was hit."""
     ev = _main(text, published="2016-04-12")
     assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Attack", actor1, victims)
+
+
+def test_roles_the_opposition_of_a_party_is_no_rebel_group() -> None:
+    """"The opposition" names Syria's rebels; "members of the opposition Ensemble party"
+    are a party's members, not an armed group."""
+    ev = _main(
+        "On 4 May 2021, police beat members of the opposition Ensemble party at a meeting in "
+        "Lubumbashi, injuring four.",
+        published="2021-05-05",
+    )
+    assert ev.actor1.startswith("Police Forces of Democratic Republic of Congo")
+    assert ev.actor2 == "Civilians (Democratic Republic of Congo)"

@@ -40,7 +40,7 @@ _SHORT_ALIAS = 3  # single-token aliases this short must be written in capitals 
 ACTOR_CLASSES: tuple[str, ...] = (
     "area_word", "facility_word", "fighter_word", "group_anaphor", "group_link",
     "group_possessive", "name_particle", "nisba_article", "org_preposition", "state_weapon",
-    "weapon_head",
+    "weapon_head", "political_head",
 )  # fmt: skip
 
 
@@ -299,7 +299,11 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
             )
         )
     ]
-    found = [m for m in found if not _division_name(toks, m) and not _weapon_name(toks, m)]
+    found = [
+        m
+        for m in found
+        if not (_division_name(toks, m) or _weapon_name(toks, m) or _political_word(toks, m))
+    ]
     found = _alternatives(toks, found, text)
     found += _shared_heads(toks, found)
     _demonym_homes(toks, found)
@@ -334,6 +338,19 @@ def _weapon_name(toks: Sequence[Any], m: ActorMention) -> bool:
         and m.tok_end < len(toks)
         and toks[m.tok_end].lower_ in actor_words("weapon_head")
     )
+
+
+def _political_word(toks: Sequence[Any], m: ActorMention) -> bool:
+    """A common rebel word alone before a party's noun, names between ("members of the
+    opposition Ensemble party", "opposition lawmakers"): politics, not an armed group."""
+    if m.entry is None or m.entry.inter != REBEL or m.tok_end - m.tok_start != 1:
+        return False
+    if not toks[m.tok_start].text.islower():
+        return False  # a group's name, not a common word
+    i = m.tok_end
+    while i < len(toks) and i - m.tok_end < 4 and toks[i].pos_ == "PROPN":
+        i += 1  # the party's name
+    return i < len(toks) and toks[i].lower_ in actor_words("political_head")
 
 
 def _shared_heads(toks: Sequence[Any], found: list[ActorMention]) -> list[ActorMention]:

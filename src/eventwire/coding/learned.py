@@ -61,8 +61,9 @@ class Policy:
     sub-event F1 as it was, detection 0.6-1.4% lower, and kept quiet on 84% of the texts
     of no event of a written test batch against 72%); one
     told with a strong trigger word (weight ``strong_trigger`` or more: "airstrike",
-    "suicide bomber") only at ``drop_strong``. A draft the cards found no event in, or a
-    text with no draft at all, becomes an event when "no event" is under ``rescue``.
+    "suicide bomber", and a riot word, "rioted") only at ``drop_strong``. A draft the
+    cards found no event in, or a text with no draft at all, becomes an event when "no
+    event" is under ``rescue``.
     """
 
     drop_event: float = 0.6
@@ -208,6 +209,14 @@ def _driven_out() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{verbs})\b[^.;]{{1,60}}?\bout of\b", re.IGNORECASE)
 
 
+def _rioting(draft: Draft, strong: float) -> bool:
+    """A strong riot word tells the draft ("rioted", "stone pelting"): it votes for no type
+    (whether a riot is a demonstration or mob violence is the cards' call), but it is as
+    plainly an event as "airstrike"."""
+    told = (h.entry for f in draft.frames for h in f.triggers)
+    return any(e.cls == "riotous" and e.weight >= strong for e in told)
+
+
 _IED = "Remote explosive/landmine/IED"
 
 # What the model may call a raid on armed men that the cards read as a fight: an attack,
@@ -286,6 +295,7 @@ class ModelDecider:
                 return verdict  # the cards' "no event" stands
         else:
             strong = max(verdict.votes.values(), default=0.0) >= self.policy.strong_trigger
+            strong = strong or _rioting(draft, self.policy.strong_trigger)
             long_text = _long(doc)
             floor = self.policy.drop_strong if strong else self.policy.drop_event
             if p_none >= (max(floor, self.policy.drop_long) if long_text else floor):
