@@ -240,3 +240,31 @@ def test_a_community_or_a_leader_at_home_is_no_armed_target(text: str) -> None:
     ev = _main(text, "2020-03-07")
     assert ev.sub_event_type == "Attack"
     assert ev.actor2 == "Civilians (Burkina Faso)"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "On 11 June 2019, the Ukrainian Forces fired heavy machine guns and automatic "
+            "grenade launchers at the positions of the DPR militia near Horlivka.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "On 11 June 2019, the Ukrainian Forces fired heavy machine guns, grenade launchers "
+            "and small arms at the positions of the DPR militia near Horlivka.",
+            "Armed clash",
+        ),
+        # off any front line the cards' reading stands: direct fire at positions, a battle
+        (
+            "On 11 June 2019, Afghan soldiers fired heavy machine guns at Taliban positions "
+            "near Lashkar Gah.",
+            "Armed clash",
+        ),
+    ],
+)
+def test_heavy_arms_one_way_on_a_front_are_shelling(text: str, sub: str) -> None:
+    """On a front line ACLED tells fighting from shelling by the small arms: heavy machine
+    guns and grenade launchers fired at the other side's positions are shelling, the same
+    with small arms a battle."""
+    assert _main(text, "2019-06-13").sub_event_type == sub

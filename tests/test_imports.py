@@ -28,7 +28,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "annotate",
         (
-            "dates", "imported", "placenames", "admin_tables", "gazetteer", "geonames", "actors",
+            "dates", "imported", "placenames", "admin_tables", "gazetteer", "geonames",
+            "actor_tables", "actors",
             "identities", "place_lexicon", "divisions", "villages", "fronts", "places",
             "people",
         ),

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from eventwire import (
+    actor_tables,
     actors,
     admin_tables,
     dates,
@@ -48,8 +49,9 @@ def spoil(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
             words._coding_words,
             reading._reading_words,
             reading.reading_words,
-            actors._actor_words,
-            actors.actor_words,
+            actor_tables._actor_words,
+            actor_tables.actor_words,
+            actor_tables._operations,
             actors._group_links,
             actors.dictionary,
             actors._first_tokens,
@@ -125,7 +127,7 @@ def test_lexicon_a_word_listed_twice_in_one_class(spoil) -> None:  # type: ignor
 # One line of each table of word classes, and a load that reads it: (table, line, load).
 WORD_TABLES = [
     ("reading_words.tsv", "who\trelative_pronoun", lambda: reading.reading_words("own_side")),
-    ("actor_words.tsv", "lgas\tarea_word", lambda: actors.actor_words("area_word")),
+    ("actor_words.tsv", "lgas\tarea_word", lambda: actor_tables.actor_words("area_word")),
     (
         "date_words.tsv",
         "overnight\trelative_day\t1",
@@ -176,10 +178,10 @@ def test_lexicon_actor_words_are_the_stages_words() -> None:
     """Every declared class has words, and a spot check that the table loads as the
     actor and people stages wrote it in Python; the readers' group possessives come from
     here (one source per class of word)."""
-    assert all(actors.actor_words(c) for c in actors.ACTOR_CLASSES)
-    assert actors.actor_words("fighter_word") == {"fighter", "militant", "member", "rebel"}
-    assert actors.actor_words("org_preposition") == {"of", "for", "in", "at"}
-    assert len(actors.actor_words("facility_word")) == 22
+    assert all(actor_tables.actor_words(c) for c in actor_tables.ACTOR_CLASSES)
+    assert actor_tables.actor_words("fighter_word") == {"fighter", "militant", "member", "rebel"}
+    assert actor_tables.actor_words("org_preposition") == {"of", "for", "in", "at"}
+    assert len(actor_tables.actor_words("facility_word")) == 22
     assert reading.reading_words("group_possessive") == {"its", "their"}
 
 

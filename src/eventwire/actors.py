@@ -19,10 +19,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from .actor_tables import actor_words, operation
 from .coding.words import triggers
 from .errors import ConfigError
 from .gazetteer import Gazetteer, norm_key
-from .lexicon import data_text, read_table, word_classes
+from .lexicon import data_text, read_table
 from .records import Actor
 
 # ACLED inter codes (ACLED Codebook 2023, "Actors").
@@ -33,33 +34,6 @@ _STATE_KINDS = {"military", "police", "government"}
 # Generic words for fighters that, right after a group's name, are that group's fighters.
 _FIGHTER_KINDS = {"unidentified_armed_group", "military", "police"}
 _SHORT_ALIAS = 3  # single-token aliases this short must be written in capitals ("SDF", not "sdf")
-
-# The classes of ``actor_words.tsv`` (its header says what each is for), read by this
-# stage and the people stage. A row of another class stops the load: a misspelt class is
-# never silently empty.
-ACTOR_CLASSES: tuple[str, ...] = (
-    "area_word", "facility_word", "fighter_word", "group_anaphor", "group_link",
-    "group_possessive", "name_particle", "nisba_article", "org_preposition", "state_weapon",
-    "weapon_head", "political_head",
-)  # fmt: skip
-
-
-@functools.lru_cache(maxsize=1)
-def _actor_words() -> dict[str, frozenset[str]]:
-    return word_classes("actor_words.tsv", ACTOR_CLASSES)
-
-
-@functools.lru_cache(maxsize=64)
-def actor_words(*names: str) -> frozenset[str]:
-    """The words of the named classes of ``actor_words.tsv``, together (KeyError for a
-    class not declared).
-
-    >>> sorted(actor_words("area_word"))
-    ['area', 'areas', 'council', 'lga', 'lgas']
-    """
-    found = _actor_words()
-    return frozenset().union(*(found[name] for name in names))
-
 
 @dataclass(frozen=True, slots=True)
 class ActorEntry:
@@ -664,9 +638,9 @@ def resolve(
         )
     if inter == STATE and iso2 and entry.iso2 and entry.iso2 != iso2:
         inter = EXTERNAL  # a state's forces acting abroad are "external" in ACLED
-        operation = _operation(entry, iso2, year)
-        if operation is not None:
-            return Actor(operation, EXTERNAL, country)
+        coalition = operation(entry.kind, entry.iso2, iso2, year)
+        if coalition is not None:
+            return Actor(coalition, EXTERNAL, country)
     if entry.kind == "identity_militia" and country and entry.iso2 and iso2 != entry.iso2:
         # A people's militia is named by the country it acts in ("Fulani Ethnic Militia
         # (Benin)"), though the dictionary lists it for its neighbours only.
@@ -674,30 +648,6 @@ def resolve(
         if entry.name.endswith(abroad):
             return Actor(entry.name[: -len(abroad)] + f"({country})", inter, country)
     return Actor(_with_years(entry), inter, country if entry.iso2 == iso2 else None)
-
-
-@functools.lru_cache(maxsize=1)
-def _operations() -> tuple[tuple[str, str, int, int | None, str], ...]:
-    """(force, theatre, start, end, name) of ``data/operations.tsv``."""
-    return tuple(
-        (r["force"], r["theatre"], int(r["start"]), int(r["end"]) if r["end"] else None, r["name"])
-        for r in read_table("operations.tsv")
-    )
-
-
-def _operation(entry: ActorEntry, theatre: str, year: int | None) -> str | None:
-    """The coalition operation ACLED names a state's armed forces by in ``theatre``
-    ("Saudi forces" in Yemen: "Operation Restoring Hope"), or None."""
-    if entry.kind != "military" or year is None:
-        return None
-    return next(
-        (
-            name
-            for force, where, start, end, name in _operations()
-            if force == entry.iso2 and where == theatre and start <= year <= (end or year)
-        ),
-        None,
-    )
 
 
 @functools.lru_cache(maxsize=1)

@@ -24,7 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from .actors import ActorMention, actor_words
+from .actor_tables import actor_words
+from .actors import ActorMention
 from .lexicon import doc_text, match_phrase, phrase_index, token_forms
 
 # Named-entity labels that can name an organisation next to a role ("Syrian President").

@@ -98,7 +98,7 @@ class _Words:
     street_before: re.Pattern[str]
     street_word: re.Pattern[str]  # "Mall Road", "Baghdad Street"
     division_after: re.Pattern[str]  # "Plateau state"
-    forest_word: re.Pattern[str]  # "Sambisa forest"
+    forest_word: re.Pattern[str]  # "Sambisa forest"; a thing: "Molotov cocktails"
     and_gap: re.Pattern[str]  # "Menaka and Anderamboukane"
     district_word: re.Pattern[str]  # "Dang district"
     dir_adj: re.Pattern[str]  # "the northern countryside of", "central"
@@ -120,7 +120,7 @@ def _words() -> _Words:
             rf"\b(?:{alternation('street_word', 'address_word')})\.?[\s,]+$", re.I),
         street_word=re.compile(rf"(?:{alternation('street_word')})", re.I),
         division_after=re.compile(rf"\s+(?:{alternation('division_after')})\b", re.I),
-        forest_word=re.compile(rf"(?:{alternation('forest_word')})", re.I),
+        forest_word=re.compile(rf"(?:{alternation('forest_word', 'thing_word')})", re.I),
         and_gap=re.compile(rf"\s+(?:{alternation('list_and')})\s+", re.I),
         district_word=re.compile(rf"\b(?:{alternation('district_word')})\b"),
         dir_adj=re.compile(
@@ -373,7 +373,7 @@ def _named(text: str, tokens: list[tuple[int, int]], words: list[str], i: int, j
         break
     if (j + 1 < len(tokens) and text[tokens[j][1]:tokens[j + 1][0]] == " "
             and _words().forest_word.fullmatch(words[j + 1])):
-        raw.fragment = "street"  # "Boni forest", "Sambisa forest": a forest
+        raw.fragment = "street"  # "Boni forest": a forest; "Molotov cocktails": a thing
     return raw
 
 

@@ -17,7 +17,8 @@ import functools
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from .actors import ActorMention, actor_words
+from .actor_tables import actor_words
+from .actors import ActorMention
 from .lexicon import doc_text, token_forms, token_starts, word_classes
 from .people import Person, by_token
 

@@ -105,8 +105,8 @@ def _conventions(
     sides: Sides, draft: Draft, doc: Doc, where: Setting, verdict: Verdict
 ) -> tuple[str, Verdict]:
     """ACLED's regional conventions that recode the type the cards and the model gave: a
-    gang's member hit in Mexico or Brazil, small arms heard on a front line. The verdict
-    then names the convention as the rule that decided."""
+    gang's member hit in Mexico or Brazil, small arms heard (or not) on a front line. The
+    verdict then names the convention as the rule that decided."""
     sub = verdict.sub_event_type or ""
     on = where.place
     location = (on.admin1, on.location) if on else (None, None)
@@ -114,10 +114,11 @@ def _conventions(
     recoded = member_hit(sides, draft, doc, where.iso2, sub)
     if recoded != sub:
         return recoded, replace(verdict, sub_event_type=recoded, card="gang_member_hit", model=None)
-    recoded = front_fire(sub, draft, doc, context, location)
+    fought = verdict.votes.get("Armed clash", 0.0) >= 0.8  # "clashed", "exchanged fire"
+    recoded = front_fire(sub, draft, doc, context, location, fought)
     if recoded != sub:
         return recoded, replace(
-            verdict, sub_event_type=recoded, card="front_small_arms", model=None
+            verdict, sub_event_type=recoded, card="front_fire", model=None
         )
     return sub, verdict
 

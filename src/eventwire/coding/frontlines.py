@@ -115,14 +115,22 @@ def front_fire(
     doc: Doc,
     place: tuple[str | None, str | None, int | None],
     location: tuple[str | None, str | None],
+    clash_word: bool = True,
 ) -> str:
-    """A front-line report ("the SMM recorded 40 explosions and 120 bursts of fire near
-    Avdiivka") that tells of small-arms fire beside the explosions: fire of both sides, an
-    armed clash, as ACLED codes ceasefire violations. Returns the sub-event type.
+    """How ACLED reads fire on a front line, by whether small arms were in it: explosions
+    with small-arms fire beside them ("the SMM recorded 40 explosions and 120 bursts of
+    fire near Avdiivka") are both sides fighting, an armed clash; heavier arms fired at the
+    other side's positions with no small arms ("fired grenade launchers and heavy machine
+    guns at the positions near Pisky"), told with no word of fighting (``clash_word``
+    False: no "clashed", "exchange of fire"), are shelling. Returns the sub-event type.
     ``location`` is the event's (admin1, place name)."""
-    if sub not in _HEARD:
+    if sub not in _HEARD and not (sub == "Armed clash" and not clash_word):
         return sub
     front = _front(place, *location)
     if front is None or front.cues is None or not front.cues.search(doc.text):
         return sub
-    return "Armed clash" if names_any(told_text(draft, doc), "light_fire") else sub
+    told = told_text(draft, doc)
+    light = names_any(told, "light_fire")
+    if sub == "Armed clash":
+        return _SHELLING if not light and names_any(told, "direct_fire") else sub
+    return "Armed clash" if light else sub

@@ -91,6 +91,9 @@ _DEMONSTRATIONS = (
     "Violent demonstration",
 )
 _ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+# Property burned or wrecked by someone: as in violence, civilians are never the ones who
+# did it ("men threw Molotov cocktails at two shops": an unidentified armed group).
+_DESTRUCTION = "Looting/property destruction"
 
 
 @dataclass(slots=True)
@@ -250,12 +253,15 @@ def _demonstrators_first(
     """The demonstrators are actor1 of a demonstration; who they are goes to assoc_actor_1,
     and state forces facing them to actor2."""
     actor1 = sides.actor1
-    if sub not in _DEMONSTRATIONS or (
-        actor1 is not None and actor1.inter in (act.PROTESTERS, act.RIOTERS)
-    ):
+    if sub not in _DEMONSTRATIONS:
         return
     country = place[0]
     kind = "Rioters" if event_type == "Riots" else "Protesters"
+    if actor1 is not None and actor1.inter in (act.PROTESTERS, act.RIOTERS):
+        if actor1.name.startswith(("Protesters (", "Rioters (")):
+            # "protesters threw Molotov cocktails at police": rioters, by what they did
+            sides.actor1 = _crowd(kind, country)
+        return
     assoc = (
         actor1 if actor1 and actor1.inter not in (act.STATE, act.EXTERNAL, act.CIVILIANS) else None
     )
@@ -270,13 +276,15 @@ def _demonstrators_first(
         )
         if force is not None:
             sides.actor2, sides.mention2 = act.resolve(force, *place), force
-    sides.actor1 = Actor(
-        f"{kind} ({country or 'International'})",
-        act.RIOTERS if kind == "Rioters" else act.PROTESTERS,
-        country,
-    )
+    sides.actor1 = _crowd(kind, country)
     sides.assoc1 = assoc.name if assoc else None
     sides.mention1 = None
+
+
+def _crowd(kind: str, country: str | None) -> Actor:
+    """ACLED's demonstrators of a country: "Protesters (Kenya)", "Rioters (Kenya)"."""
+    inter = act.RIOTERS if kind == "Rioters" else act.PROTESTERS
+    return Actor(f"{kind} ({country or 'International'})", inter, country)
 
 
 def _mob(sides: Sides, draft: Draft, country: str | None) -> None:
@@ -319,11 +327,8 @@ def _civilians_and_unknowns(
             sides.actor1, sides.mention1 = sides.actor2, sides.mention2
         sides.actor2 = _civilians(country)
         sides.mention2 = None
-    if (
-        sides.actor1 is not None
-        and sides.actor1.inter == act.CIVILIANS
-        and event_type in _ARMED_TYPES
-    ):
+    violent = event_type in _ARMED_TYPES or sub == _DESTRUCTION
+    if sides.actor1 is not None and sides.actor1.inter == act.CIVILIANS and violent:
         # Civilians never act in violence: "a man threw a grenade" is an unidentified
         # armed actor; in "the body of a man was found" the man is the side hit.
         acting = any(a is sides.mention1 for a in sides.agents)
@@ -333,7 +338,7 @@ def _civilians_and_unknowns(
     if sides.actor1 is None and sub == "Air/drone strike":
         # Only armed forces fly: ACLED's name for a state's forces it cannot tell.
         sides.actor1 = Actor("Unidentified Military Forces", act.EXTERNAL, None)
-    if sides.actor1 is None and event_type in _ARMED_TYPES and country:
+    if sides.actor1 is None and violent and country:
         sides.actor1 = Actor(
             f"Unidentified Armed Group ({country})", act.POLITICAL_MILITIA, country
         )

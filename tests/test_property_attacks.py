@@ -1,0 +1,65 @@
+"""Property burned or wrecked, and the crowds that do it: an arson attack or Molotov
+cocktails thrown at shops are events of destruction by an unidentified armed group (never
+civilians), a thing named after a place is not the place ("Molotov" was Perm's name), and
+demonstrators who turn violent are rioters (``data/triggers.tsv``, ``coding/parties.py``,
+``places.py``). Texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline import extract
+from eventwire.records import Event
+
+
+def _main(text: str) -> Event:
+    events = extract(text, published="2021-03-05").events
+    assert events, text
+    return events[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "On 3 March 2021, an anarchist cell carried out an arson attack on a telecom mast "
+            "near Thessaloniki. The attack caused material damage.",
+            "Greece",
+        ),
+        (
+            "On 3 March 2021, in Puebla, men on a motorbike threw Molotov cocktails at two "
+            "shops overnight. Nobody was hurt.",
+            "Mexico",
+        ),
+    ],
+)
+def test_an_arson_or_firebombing_of_property_is_destruction(text: str, country: str) -> None:
+    ev = _main(text)
+    assert ev.sub_event_type == "Looting/property destruction"
+    assert ev.actor1 == f"Unidentified Armed Group ({country})"
+    assert ev.country == country
+
+
+def test_a_firebomb_that_kills_is_an_attack() -> None:
+    ev = _main(
+        "On 3 March 2021, attackers threw a petrol bomb into a house in Belfast, killing two "
+        "children."
+    )
+    assert (ev.sub_event_type, ev.fatalities) == ("Attack", 2)
+
+
+def test_molotov_cocktails_are_no_place_and_their_throwers_rioters() -> None:
+    """"Molotov" was Perm's name: in "Molotov cocktails" it names a bottle, and the report
+    stays in Athens; demonstrators who throw them are rioters, not protesters."""
+    ev = _main(
+        "On 3 March 2021, protesters threw Molotov cocktails at riot police outside "
+        "parliament in Athens."
+    )
+    assert (ev.country, ev.location) == ("Greece", "Athens")
+    assert ev.sub_event_type == "Violent demonstration"
+    assert ev.actor1 == "Rioters (Greece)"
+
+
+def test_an_arrest_on_suspicion_of_arson_is_no_destruction() -> None:
+    ev = _main("Police arrested a man on suspicion of arson after a warehouse fire in Leeds.")
+    assert ev.sub_event_type != "Looting/property destruction"
