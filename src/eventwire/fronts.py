@@ -137,19 +137,21 @@ def front_division(iso2: str | None, place: str | None, year: int | None) -> str
 
 
 @functools.lru_cache(maxsize=1)
-def _telling_cues() -> re.Pattern[str] | None:
+def _telling_cues() -> tuple[re.Pattern[str] | None, dict[str, str]]:
     """The cue phrases of ``frontlines.tsv`` that only one country's fronts list, longer
     than an acronym ("osce smm", "luhansk people's republic": Ukraine; not "line of
-    contact", which Karabakh shares, nor "naf", which is also Nigeria's air force)."""
+    contact", which Karabakh shares, nor "naf", which is also Nigeria's air force): one
+    pattern for them all, and each phrase's country."""
     homes: dict[str, set[str]] = {}
     for r in read_table("frontlines.tsv"):
         for cue in r["cues"].split(";"):
             if len(cue.strip()) > 3:
                 homes.setdefault(cue.strip().lower(), set()).add(r["iso2"])
-    unique = sorted((c for c, h in homes.items() if len(h) == 1), key=len, reverse=True)
+    unique = {c: next(iter(h)) for c, h in homes.items() if len(h) == 1}
     if not unique:
-        return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in unique) + r")\b", re.I)
+        return None, unique
+    alternation = "|".join(re.escape(c) for c in sorted(unique, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternation})\b", re.I), unique
 
 
 def front_country(text: str) -> str | None:
@@ -159,16 +161,9 @@ def front_country(text: str) -> str | None:
     >>> front_country("The OSCE SMM recorded 12 explosions near Pyshchevyk.")
     'UA'
     """
-    cues = _telling_cues()
+    cues, homes = _telling_cues()
     found = cues.search(text) if cues is not None else None
-    if found is None:
-        return None
-    key = found.group().lower()
-    return next(
-        r["iso2"]
-        for r in read_table("frontlines.tsv")
-        if key in (c.strip().lower() for c in r["cues"].split(";"))
-    )
+    return homes[found.group().lower()] if found is not None else None
 
 
 def front_village(text: str, name: str, year: int | None) -> tuple[str, str] | None:

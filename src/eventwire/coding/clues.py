@@ -114,7 +114,8 @@ def told_as_crowd(draft: Draft, doc: Doc) -> bool:
             near = [
                 c
                 for c in tok.children
-                if c.dep_ == "nsubj" or (c.dep_ == "prep" and c.lower_ in word_class("crowd_prep"))
+                if c.dep_ == "nsubj"
+                or (c.dep_ == "prep" and c.lower_ in word_class("crowd_prep"))
             ]
             words = {t.lemma_.lower() for c in near for t in c.subtree}
             if words & _fighters():

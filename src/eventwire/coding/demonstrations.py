@@ -159,10 +159,8 @@ MOB_CARD = Card(
     certain=True,
     fires=(
         ("A mob lynched a man accused of stealing a goat in Kano on Sunday.", "Mob violence"),
-        (
-            "On Monday, a mob in Garoua attacked a suspected thief and burnt his motorbike.",
-            "Mob violence",
-        ),
+        ("On Monday, a mob in Garoua attacked a suspected thief and burnt his motorbike.",
+         "Mob violence"),
     ),
     not_fires=("Residents set fire to a police post in Goma on Friday after a boy was run over.",),
 )

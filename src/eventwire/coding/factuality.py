@@ -105,7 +105,8 @@ def is_modal(tok: Token, trigger: range = range(0)) -> bool:
             return True
         if t.pos_ == "VERB" and k > 0:
             if t.dep_ == "advcl" and any(
-                c.dep_ == "mark" and c.lower_ in word_class("concurrent_mark") for c in t.children
+                c.dep_ == "mark" and c.lower_ in word_class("concurrent_mark")
+                for c in t.children
             ):
                 continue  # "would stay closed while teams searched": the main verb decides
             break  # the first governing verb decides; reported speech above it does not
@@ -181,13 +182,9 @@ def _one_day() -> re.Pattern[str]:
 
 
 # Words of things fired or set off: counted, they are projectiles of one attack.
-_PROJECTILE_TYPES = frozenset(
-    {
-        "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED",
-        "Grenade",
-    }
-)
+_PROJECTILE_TYPES = frozenset({
+    "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade",
+})
 
 
 def is_aggregate(hit: TriggerHit, doc: Doc, sent: Span) -> bool:

@@ -100,13 +100,7 @@ def _front(
 
 
 # Explosion types a front-line monitor's report may give where small arms were also heard.
-_HEARD = frozenset(
-    {
-        _SHELLING,
-        "Remote explosive/landmine/IED",
-        "Grenade",
-    }
-)
+_HEARD = frozenset({_SHELLING, "Remote explosive/landmine/IED", "Grenade"})
 
 
 def front_fire(

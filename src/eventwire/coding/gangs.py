@@ -91,7 +91,8 @@ def member_hit(sides: Sides, draft: Draft, doc: Doc, iso2: str | None, sub: str)
     killer = sides.actor1
     if killer is not None and killer.name.startswith("Unidentified Armed Group"):
         # whoever kills a gang's member unnamed is taken for a gang too
-        sides.actor1 = Actor(_table()[0][iso2 or ""], killer.inter, killer.country)
+        name = _table()[0].get(iso2 or "", killer.name)
+        sides.actor1 = Actor(name, killer.inter, killer.country)
         sides.mention1 = None
     return "Armed clash"
 

@@ -242,14 +242,10 @@ def _set_off(verdict: Verdict) -> bool:
 _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 
 # Explosion types a target can answer with its own fire (not a suicide bomber's or gas).
-_ANSWERABLE = frozenset(
-    {
-        "Shelling/artillery/missile attack",
-        "Air/drone strike",
-        "Grenade",
-        "Remote explosive/landmine/IED",
-    }
-)
+_ANSWERABLE = frozenset({
+    "Shelling/artillery/missile attack", "Air/drone strike", "Grenade",
+    "Remote explosive/landmine/IED",
+})
 
 
 class ModelDecider:
@@ -369,3 +365,4 @@ def confidence(rule_confidence: float, verdict: Verdict) -> float:
     if prob is None:
         return rule_confidence
     return round(0.6 * prob + 0.4 * rule_confidence, 3)
+

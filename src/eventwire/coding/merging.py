@@ -106,7 +106,9 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
     # Shops looted or property burnt in a riot told just before are the riot's doing: ACLED
     # codes them in the violent demonstration ("... stoned the police. Shops were looted").
     subs = {t.entry.sub_event_type for t in frame.triggers if t.entry.sub_event_type}
-    mixed_ok = mixed_ok or ("demonstration" in fams and fam == "strategic" and subs <= _RIOT_DOINGS)
+    mixed_ok = mixed_ok or (
+        "demonstration" in fams and fam == "strategic" and subs <= _RIOT_DOINGS
+    )
     # Demonstrators arrested in the sentence after their demonstration ("Police officers
     # arrested them"): ACLED codes one protest with intervention.
     mixed_ok = mixed_ok or (

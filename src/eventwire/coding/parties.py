@@ -173,7 +173,8 @@ def _in_description(mention: ActorMention, doc: Doc) -> bool:
     object is: "a car belonging to HTS fighters" names the car's owner.)"""
     tok = doc[mention.tok_end - 1]
     return any(
-        up.dep_ == "relcl" and up.head.pos_ in ("NOUN", "PROPN") for up in list(tok.ancestors)[:6]
+        up.dep_ == "relcl" and up.head.pos_ in ("NOUN", "PROPN")
+        for up in list(tok.ancestors)[:6]
     )
 
 

@@ -68,15 +68,11 @@ def _read(tok: Token, lemma: str, events: set[int]) -> list[tuple[str, Token]]:
     if lemma in word_class("claim_verb") and about_act:
         # "the Taliban claimed responsibility", "IS claimed the attack"
         out += [("claim", s) for s in subjects]
-    if (
-        lemma in word_class("claim_verb")
-        and passive
-        and passive[0].lemma_.lower() in (word_class("claim_object"))
-    ):
+    if lemma in word_class("claim_verb") and passive and passive[0].lemma_.lower() in (
+            word_class("claim_object")):
         out += [("claim", a) for a in agent]  # "responsibility was claimed by IS"
     if lemma in word_class("denial_verb") and any(
-        o.lemma_.lower() in word_class("denial_object") for o in objects
-    ):
+            o.lemma_.lower() in word_class("denial_object") for o in objects):
         out += [("denial", s) for s in subjects]  # "the Taliban denied any involvement"
     if lemma in word_class("blame_verb") or lemma in word_class("accuse_verb"):
         for c in kids:
@@ -115,9 +111,8 @@ def _unnamed(sides: Sides) -> bool:
     )  # fmt: skip
 
 
-_HEDGE = re.compile(
-    r"\b(?:suspected|presumed|alleged|possible|believed\s+to\s+be)\s+(?:the\s+)?$", re.I
-)
+_HEDGE = re.compile(r"\b(?:suspected|presumed|alleged|possible|believed\s+to\s+be)\s+(?:the\s+)?$",
+                   re.I)
 
 
 def assign_responsibility(

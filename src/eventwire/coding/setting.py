@@ -135,11 +135,8 @@ def named_first(votes: Counter[str], places: Sequence[PlaceMention]) -> str | No
     return None
 
 
-_CAPITAL = re.compile(
-    r"\b(?:in|at|near|across|around|outside)\s+the\s+(?:country's\s+|"
-    r"national\s+)?capital\b(?!\s+(?:of|city\s+of)\b)",
-    re.I,
-)
+_CAPITAL = re.compile(r"\b(?:in|at|near|across|around|outside)\s+the\s+(?:country's\s+|"
+                      r"national\s+)?capital\b(?!\s+(?:of|city\s+of)\b)", re.I)
 
 
 def _in_the_capital(draft: Draft, text: str) -> bool:

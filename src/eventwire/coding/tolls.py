@@ -148,7 +148,8 @@ def finds_the_dead(verb: Token, deps: tuple[str, ...] = ("dobj",)) -> bool:
     the body of a woman", "two corpses were recovered")."""
     body = word_class("body_noun")
     return verb.lemma_.lower() in word_class("found_verb") and any(
-        c.dep_ in deps and (c.lemma_.lower() in body or c.lower_ in body) for c in verb.children
+        c.dep_ in deps and (c.lemma_.lower() in body or c.lower_ in body)
+        for c in verb.children
     )
 
 

@@ -115,14 +115,11 @@ def _reads_as_passive(roles: Roles, verb: Token) -> bool:
     return (
         by is not None
         and verb.tag_ in ("VBD", "VBN")
-        and verb.lemma_.lower() in word_class("harm_verb") | _KILLING
+        and verb.lemma_.lower() in word_class("harm_verb") | word_class("kill_word")
         and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
         and not any(c.dep_ in ("dobj", "aux", "auxpass") for c in verb.children)
         and any(actor_in(roles.actors, g) for g in by.children if g.dep_ == "pobj")
     )
-
-
-_KILLING = frozenset({"kill", "murder", "slay", "lynch", "massacre", "gun"})
 
 
 def _headline_passive(roles: Roles, site: Site, card: DecisionCard[Any]) -> bool:
