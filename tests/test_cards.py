@@ -21,7 +21,7 @@ from eventwire.options import Options
 # changes this list on purpose.
 CARD_NAMES = [
     "excessive_force", "protest_turned_violent", "protest_with_intervention",
-    "peaceful_protest", "mob_violence", "crowd_riot", "armed_destruction",
+    "peaceful_protest", "mob_violence", "communal_raid", "crowd_riot", "armed_destruction",
     "weapons_disrupted", "looting", "arrests", "suicide_bomb", "chemical_weapon",
     "government_regains", "non_state_overtakes", "crowd_killing", "crowd_clash",
     "clash_word", "exchange_of_fire", "direct_fire", "weapon", "state_air_strike",

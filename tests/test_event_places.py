@@ -196,6 +196,12 @@ def test_events_in_the_capital_is_the_country_s_capital() -> None:
     assert (event.country, event.location, event.geo_precision) == ("Bangladesh", "Dhaka", 1)
 
 
+def test_events_in_the_kenyan_capital_is_nairobi() -> None:
+    (event, *_rest) = extract("Supporters of the opposition fought running battles with police "
+                              "in the Kenyan capital on 9 May 2019.").events
+    assert (event.country, event.admin1, event.location) == ("Kenya", "Nairobi", "Nairobi")
+
+
 def test_events_an_english_at_is_no_arabic_article() -> None:
     (event, *_rest) = extract("On 3 May 2021, a man was killed in a clash between two groups "
                               "at Dakir Para village in Palashbari upazila.").events

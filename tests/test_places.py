@@ -113,6 +113,16 @@ def test_places_jordan_and_georgia_are_countries() -> None:
     assert washington.place.admin1 in ("Washington, D.C.", "District of Columbia")
 
 
+def test_places_salvador_is_no_el_salvador() -> None:
+    """Keys drop Arabic articles ("el"), so "El Salvador" and "Salvador" share one; the
+    country is read only where its article is written."""
+    city = _only("Police shot dead two suspects in Salvador, Bahia, on Sunday.", "Salvador")
+    assert city.place is not None and (city.place.country, city.place.kind) == ("Brazil",
+                                                                             "town")
+    country = _only("Gangs in El Salvador agreed to a truce on Sunday.", "El Salvador")
+    assert country.place is not None and country.place.kind == "country"
+
+
 def test_places_common_words_and_names_are_not_places() -> None:
     text = ("Police said on Friday that Bilal Hasan, head of the Office of Security, "
             "was arrested. Sources said the University Hospital was closed in March.")

@@ -166,3 +166,35 @@ def test_roles_the_opposition_of_a_party_is_no_rebel_group() -> None:
     )
     assert ev.actor1.startswith("Police Forces of Democratic Republic of Congo")
     assert ev.actor2 == "Civilians (Democratic Republic of Congo)"
+
+
+def test_roles_supporters_of_the_opposition_are_a_political_crowd() -> None:
+    """"Supporters of the opposition" are a party's crowd, not Syria's rebels: nothing of
+    theirs takes a Kenyan riot to Syria."""
+    ev = _main(
+        "Supporters of the opposition fought running battles with police in Kisumu on "
+        "Friday, hurling stones and burning tyres.",
+        published="2019-05-10",
+    )
+    assert ev.country == "Kenya"
+    assert ev.actor1 == "Rioters (Kenya)"
+
+
+def test_roles_a_group_after_anti_is_the_other_side() -> None:
+    """"Anti-Houthi fighters" fight the Houthis: the group after "anti-" is no actor of the
+    phrase, nor the people of a militia (a name that holds the prefix, "Anti-balaka", is
+    matched whole)."""
+    houthis = "Military Forces of Yemen (2016-) Supreme Political Council"
+    raid = _main(
+        "On Sunday, anti-Houthi fighters loyal to Tareq Saleh raided Houthi trenches south of "
+        "Hays in Hodeidah province; three men died on each side.",
+        published="2021-03-01",
+    )
+    assert raid.sub_event_type == "Armed clash"
+    assert raid.actor2 == houthis and raid.actor1 != houthis
+    clash = _main(
+        "Anti-Houthi tribesmen clashed with Houthi gunmen near Harib in Marib province on "
+        "Monday, leaving two dead.",
+        published="2021-03-01",
+    )
+    assert {clash.actor1, clash.actor2} == {"Unidentified Tribal Militia (Yemen)", houthis}

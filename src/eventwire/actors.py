@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from .actor_tables import actor_words, operation
-from .coding.words import triggers
+from .coding.words import triggers, word_class
 from .errors import ConfigError
 from .gazetteer import Gazetteer, norm_key
 from .lexicon import data_text, read_table
@@ -276,7 +276,12 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
     found = [
         m
         for m in found
-        if not (_division_name(toks, m) or _weapon_name(toks, m) or _political_word(toks, m))
+        if not (
+            _division_name(toks, m)
+            or _weapon_name(toks, m)
+            or _political_word(toks, m)
+            or _opposed(toks, m)
+        )
     ]
     found = _alternatives(toks, found, text)
     found += _shared_heads(toks, found)
@@ -314,13 +319,25 @@ def _weapon_name(toks: Sequence[Any], m: ActorMention) -> bool:
     )
 
 
+def _opposed(toks: Sequence[Any], m: ActorMention) -> bool:
+    """A group named after "anti-" ("anti-Houthi forces"): those who fight it, not the
+    group; a name that holds the prefix ("Anti-balaka") was matched whole."""
+    s = m.tok_start
+    return s >= 2 and toks[s - 1].text == "-" and toks[s - 2].lower_ == "anti"
+
+
 def _political_word(toks: Sequence[Any], m: ActorMention) -> bool:
     """A common rebel word alone before a party's noun, names between ("members of the
-    opposition Ensemble party", "opposition lawmakers"): politics, not an armed group."""
+    opposition Ensemble party", "opposition lawmakers"), or whose crowd is named ("supporters
+    of the opposition"): politics, not an armed group."""
     if m.entry is None or m.entry.inter != REBEL or m.tok_end - m.tok_start != 1:
         return False
     if not toks[m.tok_start].text.islower():
         return False  # a group's name, not a common word
+    s = m.tok_start  # "supporters of the opposition": a crowd of the party's
+    if s >= 3 and toks[s - 1].lower_ == "the" and toks[s - 2].lower_ == "of" and (
+            toks[s - 3].lemma_.lower() in word_class("crowd_person")):
+        return True
     i = m.tok_end
     while i < len(toks) and i - m.tok_end < 4 and toks[i].pos_ == "PROPN":
         i += 1  # the party's name

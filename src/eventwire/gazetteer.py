@@ -83,7 +83,7 @@ LINE_SCHEMAS: dict[str, tuple[int, int, dict[int, Callable[[str], str | None]]]]
     "geonames_features.tsv": (3, 3, {2: _kinds("1", "2", "3")}),
     "place_cues.tsv": (2, 2, {0: _kinds(
         "locative", "near", "area_after", "region_after", "town_after", "attributive",
-        "name_part", "org_after", "unlisted_before", "unlisted_after",
+        "name_part", "org_after", "unlisted_before", "unlisted_after", "dweller_after",
     )}),  # fmt: skip
     "place_variants.tsv": (4, 6, {2: _iso2, 3: _number}),
     "place_stopwords.txt": (1, 1, {}),

@@ -11,14 +11,15 @@ Where such a group is only hit, the event's rules make it civilians, as ACLED do
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
-from .actors import IDENTITY_MILITIA, ActorEntry, ActorMention, demonym_homes
+from .actors import IDENTITY_MILITIA, ActorEntry, ActorMention, demonym_homes, dictionary
 from .coding.words import word_class
 from .gazetteer import Gazetteer, norm_key
 
-__all__ = ["communal_identities"]
+__all__ = ["communal_identities", "people_names"]
 
 # The kinds of identity, by the word that names the group, and ACLED's word for each.
 _KIND = {"clan": "Clan", "community": "Communal", "ethnic": "Ethnic"}
@@ -118,6 +119,9 @@ def _kind(words: Sequence[Any]) -> str:
 def _name_ok(tok: Any) -> bool:
     """A capitalised word that may name a people, clan or village: not a country's
     demonym (that says whose forces), not a sentence's first word, not a common word."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].lower_ == "anti":
+        return False  # "anti-Houthi tribesmen" fight the Houthis
     return (tok.text[:1].isupper() and not tok.is_sent_start and tok.is_alpha
             and tok.lower_ not in demonym_homes()
             and norm_key(tok.text) not in Gazetteer.default().country_keys
@@ -171,3 +175,23 @@ def _entry(doc: Any, span: tuple[int, int], kind: str) -> ActorEntry:
     name = doc[span[0] : span[1]].text
     return ActorEntry(f"{name} {_KIND[kind]} Militia ({{country}})", IDENTITY_MILITIA, "",
                       None, None, "identity_militia", generic=True)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1)
+def people_names() -> frozenset[str]:
+    """The peoples, clans and communities the dictionary's identity militias are named
+    after, lower case ("fulani", "peul", "habar gidir"): from its aliases that are such a
+    name and a communal noun ("peul fighters", "fulani herders")."""
+    nouns = word_class("communal_noun") | {"militia", "militias"}
+    kinds = set(_KIND.values())
+    out: set[str] = set()
+    for key, entries in dictionary()[0].items():
+        if len(key) < 2 or key[-1] not in nouns:
+            continue
+        if not any(e.kind == "identity_militia" and not e.generic for e in entries):
+            continue
+        words = [w for w in key[:-1] if w.capitalize() not in kinds]
+        if words and not set(words) & word_class("not_identity") and words[0] not in (
+                "armed", "suspected"):
+            out.add(" ".join(words))
+    return frozenset(out)

@@ -59,6 +59,7 @@ class PlaceLexicon:
     attributive: frozenset[str]
     name_part: frozenset[str]
     org_after: frozenset[str]
+    dweller_after: frozenset[str]
     qualifier_words: frozenset[str]
     near_before: re.Pattern[str]
     after: re.Pattern[str]
@@ -97,6 +98,7 @@ def place_lexicon() -> PlaceLexicon:
         attributive=frozenset(cues["attributive"]),
         name_part=frozenset(cues["name_part"]),
         org_after=frozenset(cues["org_after"]),
+        dweller_after=frozenset(cues["dweller_after"]),
         qualifier_words=frozenset(after_kind),
         near_before=re.compile(
             rf"(?:^|(?<=\W))(?P<q>(?:the\s+)?(?:{alternation(cues['near'])}))\s+"

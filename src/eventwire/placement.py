@@ -24,6 +24,8 @@ from .actors import ActorMention, actor_homes
 from .dates import MONTH_ABBREVIATIONS
 from .fronts import front_country, front_regions, front_village
 from .gazetteer import Gazetteer, norm_key
+from .identities import people_names
+from .placenames import place_words
 from .places import PlaceMention, country_by_name, find_places
 from .records import Event
 
@@ -59,11 +61,21 @@ def article_places(
             a.entry is not None and a.start <= pm.start and pm.end <= a.end for a in actors
         ):
             continue
+        if town and _people_place(text, pm):
+            continue
         kept.append(pm)
     drop_strays(kept)
     for pm in kept:
         _onto_the_front(pm, text, year)
     return kept
+
+
+def _people_place(text: str, pm: PlaceMention) -> bool:
+    """A people's name before the word for where its people live ("attacked a Fulani
+    camp", "Peul hamlets"): the camp of that people, not a village named Fulani."""
+    after = re.match(r"\s+([a-z]+)", text[pm.end : pm.end + 20])
+    return (after is not None and after.group(1) in place_words("people_place")
+            and norm_key(pm.text) in people_names())  # fmt: skip
 
 
 def _onto_the_front(pm: PlaceMention, text: str, year: int | None) -> None:

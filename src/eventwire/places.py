@@ -38,7 +38,7 @@ from .place_lexicon import (
     PlaceMention,
     place_lexicon,
 )
-from .placenames import place_values, place_words
+from .placenames import ascii_name, place_values, place_words
 from .villages import add_unlisted, list_container, place_unlisted
 
 __all__ = ["Gazetteer", "PlaceMention", "capital_of", "country_by_name", "find_places"]
@@ -173,6 +173,7 @@ class _Raw:
     q_kind: str | None = None  # near, direction, area, region, town, border
     locative: bool = False
     initial: bool = False
+    dweller: bool = False  # followed by its people or officers ("Lamu residents")
     attributive: bool = False
     in_chain: bool = False  # a division named as a place's admin context
     role: str | None = None  # a country named as an "origin" or a "destination"
@@ -209,7 +210,7 @@ def find_places(
     raws = _add_ner(text, raws, ner_spans, gaz, lex)
     for r in raws:
         _read_context(text, r, lex)
-    _candidates(raws, gaz)
+    _candidates(text, raws, gaz)
     if not upper_doc:
         for r in raws:
             if _initialism(text, r) and all(c[1] != "country" for c in r.candidates):
@@ -389,7 +390,8 @@ def _unknown_word(text: str, tokens: list[tuple[int, int]], words: list[str], t:
         return False
     word = words[t]
     low = word.lower()
-    if not word[0].isupper() or low in _words().connectors or low in lex.qualifier_words:
+    if (not word[0].isupper() or low in _words().connectors or low in lex.qualifier_words
+            or low in lex.dweller_after):
         return False
     if low in lex.name_part:
         return True
@@ -453,6 +455,7 @@ def _name_goes_on(text: str, end: int, span_end: int, raws: list[_Raw],
     word = m.group(1)
     at = end + m.start(1)
     return (word.lower() not in lex.qualifier_words and word.lower() not in _words().connectors
+            and word.lower() not in lex.dweller_after
             and not any(r.start <= at < r.end for r in raws))
 
 
@@ -467,6 +470,8 @@ def _read_context(text: str, r: _Raw, lex: PlaceLexicon) -> None:
     r.locative = bool(prev) and (prev[-1] in lex.locative or " ".join(prev) in lex.locative)
     nxt = re.match(r"^(?:['’]s)?[\s-]+([A-Za-z]+)", after)
     r.attributive = bool(nxt and nxt.group(1).lower() in lex.attributive)
+    # "Lamu residents", "the Homa Bay Governor": the town itself, as after "in".
+    r.dweller = bool(nxt and nxt.group(1).lower() in lex.dweller_after)
     origin = _words().origin
     role = (origin.get(" ".join(prev[-2:])) or origin.get(prev[-1])) if prev else None
     r.role = None if role is None else str(role)
@@ -519,12 +524,14 @@ def _read_context(text: str, r: _Raw, lex: PlaceLexicon) -> None:
         r.q_start, r.q_end = q_start, q_end
 
 
-def _candidates(raws: list[_Raw], gaz: Gazetteer) -> None:
+def _candidates(text: str, raws: list[_Raw], gaz: Gazetteer) -> None:
     for r in raws:
         if r.demonym:
             continue
         cands: list[_Cand] = []
         iso2 = gaz.country_keys.get(r.key)
+        if iso2 and _lost_article(text[r.start : r.end], gaz.countries[iso2].name):
+            iso2 = None  # "Salvador" is Bahia's city; the country is "El Salvador"
         if iso2:
             cands.append((_COUNTRY_PRIOR, "country", iso2, None))
         if iso2 and r.ntok == 1 and r.key.isalpha() and len(r.key) <= 3:
@@ -550,6 +557,14 @@ def _candidates(raws: list[_Raw], gaz: Gazetteer) -> None:
                 score += _DISTRICT_NAMED  # "Dang district": the district, not a town abroad
             cands.append((score, "town", v.entry, v))
         r.candidates = cands
+
+
+def _lost_article(written: str, name: str) -> bool:
+    """The country's name opens with an article that keys drop ("El Salvador") and the
+    text does not write it."""
+    first = ascii_name(name).lower().split()[:1]
+    return bool(first) and first[0] in _words().articles and not (
+        ascii_name(written).lower().startswith(first[0] + " "))
 
 
 def _where(gaz: Gazetteer, kind: str, ref: _Ref) -> tuple[str, str | None]:
@@ -647,7 +662,7 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: PlaceL
         pop = gaz.pop[i]
         if r.ntok == 1 and r.key in lex.name_part:
             return None  # "Tal", "Deir" alone: the first word of a name GeoNames lacks
-        support = r.locative or r.ner_place or r.q is not None
+        support = r.locative or r.dweller or r.ner_place or r.q is not None
         word = text[r.start:r.end]
         if r.ntok == 1 and pop < 1000 and not (support or named_country):
             return None
@@ -661,7 +676,7 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: PlaceL
         if r.loose and not named_country:
             return None
         if (r.ntok == 1 and pop < 100_000 and support_cc <= 0.0
-                and not (r.locative or r.ner_place or r.q)):
+                and not (r.locative or r.dweller or r.ner_place or r.q)):
             return None  # a lone capitalised word, with nothing saying it is a place
         variant = best[3]
         primary = norm_key(gaz.names[i]) == r.key or bool(variant and variant.weight > 0)

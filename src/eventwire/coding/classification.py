@@ -23,6 +23,7 @@ from .records import Verdict
 CARDS: tuple[Card, ...] = (
     *demonstrations.PROTEST_CARDS,
     demonstrations.MOB_CARD,
+    demonstrations.COMMUNAL_CARD,
     *demonstrations.RIOT_CARDS,
     *developments.CALM_CARDS,
     *violence.WEAPON_CARDS,

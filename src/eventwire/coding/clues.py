@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING
 
 from .. import actors as act
 from ..actors import ActorMention
+from ..identities import people_names
+from ..placenames import place_words
 from ..records import Actor
 from .records import Draft
 from .words import word_class
 
 if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 # Within a type, the order in which explosions are preferred when a report names several
 # weapons ("a drone dropped a grenade" is a drone strike in ACLED's practice).
@@ -222,3 +224,66 @@ def territory_taken(draft: Draft, doc: Doc) -> bool:
 
 def armed_party(*actors: Actor | None) -> bool:
     return any(a is not None and act.is_armed(a) for a in actors)
+
+
+def communal_raid(draft: Draft, doc: Doc) -> bool:
+    """One community's people attacking another's, as ACLED's communal militias do:
+    "farmers attacked a Fulani camp", "Peul herders killed a farmer at his home",
+    "villagers raided a herders' settlement". Who attacks is named by a living, a people
+    or as locals; who is hit by another living or people, or is a people's camp. A crowd
+    that hits a thief or a police post is no such raid."""
+    return communal_raiders(draft, doc) is not None
+
+
+def communal_raiders(draft: Draft, doc: Doc) -> str | None:
+    """The people whose militia carried out a communal raid ("tiv" in "members of the Tiv
+    community attacked a Fulani hamlet"; "" where the raiders are named by no people,
+    "farmers attacked ..."); None where the draft tells no such raid."""
+    names = people_names()
+    for f in draft.frames:
+        for h in f.triggers:
+            if h.entry.cls not in ("attack", "kill"):
+                continue
+            verb = doc[h.j - 1]
+            if verb.pos_ != "VERB":
+                continue
+            head = verb.head if verb.dep_ == "conj" else verb  # "attacked and wounded"
+            subjects = [c for c in head.children if c.dep_ == "nsubj"]
+            # Many hit, or their camp: one herder beaten by farmers is a mob's victim.
+            objects = [c for c in verb.children if c.dep_ == "dobj" and _many(c)]
+            by = _communities(subjects, local=True)
+            hit = _communities(objects, local=False)
+            if by and hit and not by & hit:
+                return next((w for w in sorted(by) if w in names), "")
+    return None
+
+
+def _many(head: Token) -> bool:
+    """The phrase names a settlement or a community ("a Fulani camp", "a Pokot village"),
+    or more than one person ("herders", "three members of the community")."""
+    lemma = head.lemma_.lower()
+    if lemma in place_words("people_place") or lemma in word_class("civilian_collective"):
+        return True
+    return head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in head.children)
+
+
+def _communities(heads: list[Token], local: bool) -> set[str]:
+    """The communities the phrases under ``heads`` name: by their living ("herding" for
+    herders, pastoralists, nomads; else the word's lemma, "farmer"), by their people
+    ("fulani"), or, where ``local``, as the place's own people ("villagers", "youths")."""
+    out: set[str] = set()
+    names = people_names()
+    for head in heads:
+        words = [t for t in head.subtree if t.is_alpha]
+        lowers = [t.lower_ for t in words]
+        for k, t in enumerate(words):
+            lemma = t.lemma_.lower()
+            if t.lower_ in word_class("herding_word") or lemma in word_class("herding_word"):
+                out.add("herding")
+            elif t.lower_ in word_class("livelihood_word"):
+                out.add(lemma)
+            elif local and t.lower_ in word_class("local_person"):
+                out.add("local")
+            pair = " ".join(lowers[k : k + 2])  # "Habar Gidir"
+            out.update(w for w in (t.lower_, pair) if w in names)
+    return out

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from .. import actors as act
 from .cards import Card, Situation
-from .clues import crowd_actor
+from .clues import communal_raid, crowd_actor
 
 # ---- protests ------------------------------------------------------------------------------
 
@@ -166,6 +166,42 @@ MOB_CARD = Card(
 )
 
 
+def _communal(s: Situation, card: Card) -> str | None:
+    if s.protest_weight() >= card.thresholds["protest"]:
+        return None  # a demonstration's crowd, whoever it hit
+    # Rape, abduction, a bomb or a fight on both sides: their own cards decide.
+    plainer = max(s.vote(x) for x in _NOT_RAIDS)
+    if max(plainer, s.explosive_vote()) >= card.thresholds["other_vote"]:
+        return None
+    if communal_raid(s.draft, s.doc):
+        return card.decides
+    return None
+
+
+# What a communal raid may also be, which its own card tells better.
+_NOT_RAIDS = ("Sexual violence", "Abduction/forced disappearance", "Armed clash")
+
+COMMUNAL_CARD = Card(
+    "communal_raid",
+    "Attack",
+    "one community's people attacking another's people or camp, with no demonstration",
+    "ACLED codes farmers who raid a herders' camp, or herders who kill a farmer, as a "
+    "communal militia attacking civilians, not as a mob: 'farmers attacked a Fulani "
+    "camp and wounded three herders'.",
+    _communal,
+    thresholds={"protest": 0.5, "other_vote": 0.6},
+    certain=True,
+    fires=(
+        ("On Sunday, farmers armed with machetes attacked a Fulani camp near Kalale and "
+         "wounded three herders.", "Attack"),
+    ),
+    not_fires=(
+        "Residents of Parakou beat to death a man accused of stealing a motorbike on "
+        "Saturday.",
+    ),
+)
+
+
 def _riot(s: Situation, card: Card) -> bool:
     """Riot words without fighting: no attack word, no clash vote, no strong explosion."""
     return bool(
@@ -296,4 +332,4 @@ CROWD_CARDS = (
     ),
 )
 
-CARDS = (*PROTEST_CARDS, MOB_CARD, *RIOT_CARDS, *CROWD_CARDS)
+CARDS = (*PROTEST_CARDS, MOB_CARD, COMMUNAL_CARD, *RIOT_CARDS, *CROWD_CARDS)

@@ -68,6 +68,8 @@ class Policy:
 
     drop_event: float = 0.6
     strong_trigger: float = 0.9
+    # A trigger this strong with someone killed counts as strong ("killed in fighting").
+    deadly_trigger: float = 0.8
     drop_strong: float = 0.99
     rescue: float = 0.5
     defer: float = 0.0
@@ -290,8 +292,12 @@ class ModelDecider:
             if not self.rescue_drafts or p_none >= self.policy.rescue:
                 return verdict  # the cards' "no event" stands
         else:
-            strong = max(verdict.votes.values(), default=0.0) >= self.policy.strong_trigger
+            top = max(verdict.votes.values(), default=0.0)
+            strong = top >= self.policy.strong_trigger
             strong = strong or _rioting(draft, self.policy.strong_trigger)
+            # "one man was killed in fighting": a death in a fight is an event, however
+            # little the model has read of its cause.
+            strong = strong or (bool(killed) and top >= self.policy.deadly_trigger)
             long_text = _long(doc)
             floor = self.policy.drop_strong if strong else self.policy.drop_event
             if p_none >= (max(floor, self.policy.drop_long) if long_text else floor):

@@ -17,7 +17,7 @@ from .. import actors as act
 from ..actors import ActorMention
 from ..lexicon import speech_words, taxonomy
 from ..records import Actor
-from .clues import people_held, victim_kinds
+from .clues import communal_raiders, people_held, victim_kinds
 from .records import Draft
 from .tolls import finds_the_dead
 from .words import word_class
@@ -303,6 +303,19 @@ def _mob(sides: Sides, draft: Draft, country: str | None) -> None:
 _FORCES = ("police", "military")
 
 
+def _raiders(draft: Draft, doc: Doc, country: str) -> Actor | None:
+    """The communal militia of a communal raid, by the people named ("Tiv Ethnic Militia
+    (Nigeria)") or none ("Unidentified Communal Militia (Benin)"); None for no such raid."""
+    people = communal_raiders(draft, doc)
+    if people is None:
+        return None
+    entries = act.dictionary()[0].get((*people.split(), "militia"), ())
+    named = next((e.name for e in entries if e.kind == "identity_militia"), None)
+    if named:
+        return Actor(f"{named.split(' (')[0]} ({country})", act.IDENTITY_MILITIA, country)
+    return Actor(f"Unidentified Communal Militia ({country})", act.IDENTITY_MILITIA, country)
+
+
 def _civilians_and_unknowns(
     sides: Sides, draft: Draft, doc: Doc, sub: str, event_type: str, country: str | None
 ) -> None:
@@ -336,6 +349,9 @@ def _civilians_and_unknowns(
         if not acting and (sides.actor2 is None or sides.actor2.inter == act.CIVILIANS):
             sides.actor2, sides.mention2 = sides.actor1, sides.mention1
         sides.actor1, sides.mention1 = None, None
+    if sides.actor1 is None and sub == "Attack" and country:
+        # "farmers attacked a Fulani camp": ACLED's communal militia, not a gang.
+        sides.actor1 = _raiders(draft, doc, country)
     if sides.actor1 is None and sub == "Air/drone strike":
         # Only armed forces fly: ACLED's name for a state's forces it cannot tell.
         sides.actor1 = Actor("Unidentified Military Forces", act.EXTERNAL, None)

@@ -135,8 +135,10 @@ def named_first(votes: Counter[str], places: Sequence[PlaceMention]) -> str | No
     return None
 
 
-_CAPITAL = re.compile(r"\b(?:in|at|near|across|around|outside)\s+the\s+(?:country's\s+|"
-                      r"national\s+)?capital\b(?!\s+(?:of|city\s+of)\b)", re.I)
+# "in the capital", "in the Kenyan capital" (the demonym says whose: the article's country).
+_CAPITAL = re.compile(r"\b(?i:in|at|near|across|around|outside)\s+(?i:the)\s+(?:[A-Z][a-z]+\s+)?"
+                      r"(?:(?i:country's|national)\s+)?(?i:capital)\b"
+                      r"(?!\s+(?i:of|city\s+of)\b)")
 
 
 def _in_the_capital(draft: Draft, text: str) -> bool:

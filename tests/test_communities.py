@@ -1,0 +1,124 @@
+"""Communities and the places their people name: farmers who raid a herders' camp, or
+herders who kill a farmer, are a communal militia attacking civilians, as ACLED codes
+them, while a crowd that beats a thief is still a mob (``coding/clues.communal_raid``,
+the ``communal_raid`` card, ``coding/parties.py``); a people's camp is no village named
+after the people (``placement.py``); and a town named before its residents, traders or
+governor is where the event was (``places.py``, ``dweller_after`` in
+``data/place_cues.tsv``). Texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline import extract
+from eventwire.records import Event
+
+
+def _main(text: str, published: str = "2022-06-14") -> Event:
+    events = extract(text, published=published).events
+    assert events, text
+    return events[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 11 June 2022, a band of farmers carrying machetes and clubs attacked a Peul "
+        "encampment outside Segbana (Alibori, Benin) and set six huts alight; two herders "
+        "were badly hurt.",
+        "Villagers from Kpessou raided a herders' settlement near Tchaourou, Benin, on "
+        "Saturday night after cattle trampled their yam fields, killing one herdsman.",
+        "Members of the Tiv community attacked a Fulani hamlet near Makurdi (Benue, "
+        "Nigeria) on Sunday, killing two women and burning several homes.",
+        "In the early hours of Friday, three pastoralists with cutlasses killed a farmer "
+        "at his home in a village of Banikoara, Benin, after a quarrel over a maize field.",
+    ],
+)
+def test_one_community_raiding_another_is_an_attack(text: str) -> None:
+    ev = _main(text)
+    assert ev.sub_event_type == "Attack", ev.classified_by
+    assert ev.actor1 is not None and "Militia" in ev.actor1, ev.actor1
+    assert ev.actor2 is not None and ev.actor2.startswith("Civilians"), ev.actor2
+
+
+def test_farmers_who_attack_are_a_communal_militia_of_their_country() -> None:
+    ev = _main(
+        "Farmers armed with bows and machetes attacked a Fulani camp near Kalale, Benin, "
+        "on Tuesday, wounding four herders."
+    )
+    assert ev.actor1 == "Unidentified Communal Militia (Benin)"
+    assert ev.classified_by.endswith("rule:communal_raid")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents of Parakou, Benin, beat to death a man they accused of stealing a "
+        "motorbike on Saturday.",
+        "Angry villagers in Kandi, Benin, lynched two suspected cattle thieves on Monday "
+        "evening.",
+        "After his cows strayed into a cassava field near Djougou, Benin, a group of "
+        "farmers assaulted a young herdsman on Wednesday.",
+    ],
+)
+def test_a_crowd_that_kills_a_suspect_is_still_a_mob(text: str) -> None:
+    """A crowd's victim, one herder among them, is a mob's: a raid hits a camp or many."""
+    assert _main(text).sub_event_type == "Mob violence"
+
+
+def test_gunmen_killing_herders_are_no_communal_raid() -> None:
+    ev = _main(
+        "Unidentified gunmen on motorbikes shot dead three herders near Dori, Burkina Faso, "
+        "on Wednesday."
+    )
+    assert ev.sub_event_type == "Attack"
+    assert ev.actor1 == "Unidentified Armed Group (Burkina Faso)"
+    assert "communal_raid" not in ev.classified_by
+
+
+@pytest.mark.parametrize(
+    ("text", "camp_word"),
+    [
+        ("Farmers attacked a Fulani camp near Kandi, Benin, on Monday and wounded two "
+         "herders.", "Fulani"),
+        ("On 2 May 2022, youths burned several Peul hamlets around Kalale (Borgou, Benin); "
+         "no one was hurt.", "Peul"),
+    ],
+)
+def test_a_peoples_camp_is_no_village_named_after_the_people(text: str, camp_word: str) -> None:
+    ev = _main(text)
+    assert ev.location != camp_word
+    assert ev.country == "Benin"
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "admin1"),
+    [
+        ("Traders in the town said Lamu residents had blocked the main road on Monday to "
+         "protest against the sale of public land.", "Lamu", "Lamu"),
+        ("Unknown people set fire to the offices of the Homa Bay Governor on Thursday "
+         "night, police said.", "Homa Bay", "Homa Bay"),
+        ("On Tuesday hundreds of Kitui farmers marched on the county offices to protest "
+         "against the late payment for their cotton.", "Kitui", "Kitui"),
+    ],
+)
+def test_a_town_named_before_its_people_is_the_place(text: str, location: str,
+                                                      admin1: str) -> None:
+    ev = _main(text, published="2019-05-08")
+    assert (ev.country, ev.admin1, ev.location) == ("Kenya", admin1, location)
+
+
+def test_a_capitalised_word_before_residents_at_a_sentences_start_is_not_taken() -> None:
+    """"Many residents" opening a sentence: a word, not Many in Louisiana."""
+    ev = _main("Many residents blocked the road on Monday to protest against the killing of "
+               "a boda boda rider by police.", published="2019-05-08")
+    assert ev.country is None
+
+
+def test_a_death_in_a_fight_over_land_is_an_event() -> None:
+    """The model, reading little of a land dispute's violence, does not drop a fight in
+    which someone was killed (``Policy.deadly_trigger``)."""
+    ev = _main("On 7 June 2022, one man was killed in fighting that broke out over a land "
+               "dispute in Nikki (Borgou, Benin).")
+    assert ev.fatalities == 1
+    assert ev.event_type in ("Battles", "Riots")
