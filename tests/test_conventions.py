@@ -150,6 +150,10 @@ def test_convention_what_a_protest_is_against_is_no_event_of_it() -> None:
     protest = extract("Hundreds rallied in Mombasa on Tuesday over the killing of a "
                       "fisherman by coast guards.", published="2024-03-05").events  # fmt: skip
     assert [(e.sub_event_type, e.fatalities) for e in protest] == [("Peaceful protest", 0)]
+    # The demonstration held as an object: "held a vigil over the killing" (stop 22).
+    held = extract("Students held a march in Kisumu on Friday over the killing of a "
+                   "boda boda rider by police.", published="2024-03-05").events  # fmt: skip
+    assert [(e.sub_event_type, e.fatalities) for e in held] == [("Peaceful protest", 0)]
     two = extract("On 3 March 2024, nurses and students protested in Sukkur against the arrest "
                   "of a union leader and demanded her release. She was detained by police on 1 "
                   "March.", published="2024-03-05").events  # fmt: skip

@@ -180,6 +180,23 @@ def test_roles_supporters_of_the_opposition_are_a_political_crowd() -> None:
     assert ev.actor1 == "Rioters (Kenya)"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opposition political groups marched through Ouagadougou on Saturday to demand "
+        "justice for a murdered journalist.",
+        "Hundreds of disabled veterans staged a sit-in in Bobo-Dioulasso on Monday in "
+        "opposition to the candidacy of the former ruling party's leader.",
+    ],
+)
+def test_roles_political_opposition_is_no_syrian_rebel_group(text: str) -> None:
+    """"Opposition political groups" are parties, and "in opposition to" names nobody:
+    neither takes a Burkinabe protest to Syria."""
+    ev = _main(text, published="2019-05-10")
+    assert ev.country == "Burkina Faso"
+    assert "Opposition Rebels" not in f"{ev.actor1} {ev.actor2} {ev.assoc_actor_1}"
+
+
 def test_roles_a_group_after_anti_is_the_other_side() -> None:
     """"Anti-Houthi fighters" fight the Houthis: the group after "anti-" is no actor of the
     phrase, nor the people of a militia (a name that holds the prefix, "Anti-balaka", is

@@ -328,13 +328,17 @@ def _opposed(toks: Sequence[Any], m: ActorMention) -> bool:
 
 def _political_word(toks: Sequence[Any], m: ActorMention) -> bool:
     """A common rebel word alone before a party's noun, names between ("members of the
-    opposition Ensemble party", "opposition lawmakers"), or whose crowd is named ("supporters
-    of the opposition"): politics, not an armed group."""
+    opposition Ensemble party", "opposition lawmakers", "Opposition political groups"), or
+    whose crowd is named ("supporters of the opposition"): politics, not an armed group; and
+    "in opposition to" names nobody."""
     if m.entry is None or m.entry.inter != REBEL or m.tok_end - m.tok_start != 1:
         return False
-    if not toks[m.tok_start].text.islower():
+    s = m.tok_start
+    if not (toks[s].text.islower() or toks[s].is_sent_start):
         return False  # a group's name, not a common word
-    s = m.tok_start  # "supporters of the opposition": a crowd of the party's
+    if s >= 1 and toks[s - 1].lower_ == "in" and s + 1 < len(toks) and toks[s + 1].lower_ == "to":
+        return True  # "protested in opposition to the candidature": no side at all
+    # "supporters of the opposition": a crowd of the party's
     if s >= 3 and toks[s - 1].lower_ == "the" and toks[s - 2].lower_ == "of" and (
             toks[s - 3].lemma_.lower() in word_class("crowd_person")):
         return True

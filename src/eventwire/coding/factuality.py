@@ -69,13 +69,20 @@ def in_protest_topic(tok: Token) -> bool:
         topic = (below.dep_ == "pobj" and t.lower_ in word_class("protest_topic_prep")) or (
             t.lemma_.lower() in word_class("protest_topic_verb") and below.dep_ in ("dobj", "pobj")
         )
-        if topic and any(_protest_word(g) for g in (t, *governors(t, 2))):
+        if topic and any(_protest_word(g) or _holds_protest(g) for g in (t, *governors(t, 2))):
             return True
     return False
 
 
 def _protest_word(tok: Token) -> bool:
     return any(t.cls == "protest" for t in triggers().get(tok.lemma_.lower(), ()))
+
+
+def _holds_protest(tok: Token) -> bool:
+    """A verb whose object is a demonstration: "held a march over the killing"."""
+    return tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "dobj" and _protest_word(c) for c in tok.children
+    )
 
 
 def is_modal(tok: Token, trigger: range = range(0)) -> bool:
