@@ -154,6 +154,29 @@ def test_convention_what_a_protest_is_against_is_no_event_of_it() -> None:
     held = extract("Students held a march in Kisumu on Friday over the killing of a "
                    "boda boda rider by police.", published="2024-03-05").events  # fmt: skip
     assert [(e.sub_event_type, e.fatalities) for e in held] == [("Peaceful protest", 0)]
+    for text in (  # "for", "after" and "in protest at" the killing, too
+        "Students held a candlelight vigil in Khulna on Monday for two classmates shot dead "
+        "by robbers last week.",
+        "Shopkeepers staged a demonstration in Bogura on Friday after the murder of a "
+        "local trader.",
+        "Nurses organised a sit-in at the hospital gate in Rangpur in protest at the "
+        "killing of a colleague.",
+    ):
+        told = extract(text, published="2024-03-05").events
+        assert [(e.event_type, e.fatalities) for e in told] == [("Protests", 0)], text
+    # Only a whole demonstration phrase makes the fighting before it a cause: "took" alone
+    # is no "took to the streets".
+    taken = extract("Insurgents took control of Mocimboa on Sunday after heavy fighting with "
+                    "government troops and allied local militias, witnesses said. A health "
+                    "worker said at least nine people, most of them soldiers, were killed.",
+                    published="2024-03-05").events  # fmt: skip
+    assert taken and taken[0].sub_event_type == "Non-state actor overtakes territory"
+    assert taken[0].actor2 is not None and "Military Forces" in taken[0].actor2
+    # Nor is a month a march: "On 13 March" makes nothing after it a protest's cause.
+    ambush = extract("On 13 March 2021, two militiamen were killed following an ambush by "
+                     "Taliban fighters in Chahar Bolak district, Balkh.",
+                     published="2021-03-20").events  # fmt: skip
+    assert [(e.event_type, e.fatalities) for e in ambush] == [("Battles", 2)]
     two = extract("On 3 March 2024, nurses and students protested in Sukkur against the arrest "
                   "of a union leader and demanded her release. She was detained by police on 1 "
                   "March.", published="2024-03-05").events  # fmt: skip

@@ -75,14 +75,29 @@ def in_protest_topic(tok: Token) -> bool:
 
 
 def _protest_word(tok: Token) -> bool:
-    return any(t.cls == "protest" for t in triggers().get(tok.lemma_.lower(), ()))
+    """A demonstration trigger starts at ``tok``, all its words written ("march", "took to
+    the streets"; not "took" in "took control")."""
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return False  # "On 13 March": the month
+    doc = tok.doc
+    for t in triggers().get(tok.lemma_.lower(), ()):
+        words = doc[tok.i : tok.i + len(t.lemmas)]
+        if t.cls == "protest" and tuple(w.lemma_.lower() for w in words) == t.lemmas:
+            return True
+    return False
 
 
 def _holds_protest(tok: Token) -> bool:
-    """A verb whose object is a demonstration: "held a march over the killing"."""
-    return tok.pos_ in ("VERB", "AUX") and any(
-        c.dep_ == "dobj" and _protest_word(c) for c in tok.children
-    )
+    """A verb whose object is a demonstration, or that is done in protest: "held a march
+    over the killing", "organised a sit-in ... in protest at the killing"."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    for c in tok.children:
+        if c.dep_ == "dobj" and _protest_word(c):
+            return True
+        if c.lower_ == "in" and any(g.dep_ == "pobj" and _protest_word(g) for g in c.children):
+            return True  # "in protest", "in a march"
+    return False
 
 
 def is_modal(tok: Token, trigger: range = range(0)) -> bool:
