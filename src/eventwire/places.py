@@ -470,7 +470,8 @@ def _read_context(text: str, r: _Raw, lex: PlaceLexicon) -> None:
     r.locative = bool(prev) and (prev[-1] in lex.locative or " ".join(prev) in lex.locative)
     nxt = re.match(r"^(?:['’]s)?[\s-]+([A-Za-z]+)", after)
     r.attributive = bool(nxt and nxt.group(1).lower() in lex.attributive)
-    # "Lamu residents", "the Homa Bay Governor": the town itself, as after "in".
+    # "Lamu residents", "the Homa Bay Governor": support for the town itself (though not
+    # inside an organisation's name: "the Lahore Traders Association" stays context).
     r.dweller = bool(nxt and nxt.group(1).lower() in lex.dweller_after)
     origin = _words().origin
     role = (origin.get(" ".join(prev[-2:])) or origin.get(prev[-1])) if prev else None
