@@ -39,6 +39,11 @@ def _events(text: str, published: str = "2025-03-14") -> list[eventwire.Event]:
         "Dhaka on Wednesday, fire officials said.",
         "A landslide buried part of a village in Rwanda's Northern Province after days of "
         "heavy rain, killing at least 11 people.",
+        # animals (stop 22)
+        "A shark attack killed a surfer off the coast of Reunion on Sunday, the prefecture "
+        "said.",
+        "An elephant attacked and killed a farmer guarding his maize near Tsavo on Wednesday.",
+        "Two fishermen were killed by a crocodile on Lake Victoria near Homa Bay on Monday.",
     ],
 )
 def test_reader_codes_no_event_in_history_totals_and_accidents(text: str) -> None:

@@ -272,9 +272,13 @@ def _running_total(verb: Token) -> bool:
 
 def nonviolent(sent: Span) -> str | None:
     """Why a sentence's tolls are not political violence: "topic" (sport, markets: nothing
-    in it is an event), "cause" (a storm or a crash killed: its deaths are no event), None.
+    in it is an event), "cause" (a storm or a crash killed: its deaths are no event),
+    "beast" (an animal or a heart attack did the harm: neither its attack nor its deaths
+    are an event), None.
     """
     causes, topics, cause_verbs, weak = vetoes()
+    if any(_beast_doer(t) for t in sent):
+        return "beast"  # "a shark attack", "killed by an elephant": nature, not violence
     lemmas = {t.lemma_.lower() for t in sent}
     strong = len(lemmas & topics)
     if strong and strong + len(lemmas & weak) >= 2:
@@ -288,3 +292,18 @@ def nonviolent(sent: Span) -> str | None:
     ):
         return "cause"
     return None
+
+
+def _beast_doer(tok: Token) -> bool:
+    """An animal or a bodily cause does the harm: "a shark attack", "an elephant attacked
+    and killed", "killed by a crocodile", "died of a heart attack"."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in word_class("beast_word"):
+        return False
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "by":
+        head = head.head  # "killed by a crocodile"
+    elif tok.dep_ not in ("nsubj", "compound"):
+        return False
+    lemma = head.lemma_.lower()
+    return lemma in word_class("harm_verb") or lemma in word_class("kill_word") or lemma in (
+        "maul", "trample", "bite")

@@ -195,14 +195,16 @@ def _candidates(
     if sent.start_char + len(sent.text.rstrip()) <= title_end + 1 or veto == "topic":
         # The headline retells the lead: its words would only blur the frames.
         return None
-    if veto == "cause":
+    if veto in ("cause", "beast"):
         # "protested against the lack of relief for flood victims" is still a protest;
         # only the deaths and injuries a flood or a crash caused are no event, and the
-        # blast of a tanker that overturned ("overturned and exploded, killing 14").
+        # blast of a tanker that overturned ("overturned and exploded, killing 14"); and
+        # a shark's or an elephant's attack.
         blasts = word_class("accident_blast")
+        harms = ("kill", "injure", "attack") if veto == "beast" else ("kill", "injure")
         sent_hits = [
             h for h in sent_hits
-            if h.entry.cls not in ("kill", "injure")
+            if h.entry.cls not in harms
             and not (len(h.entry.lemmas) == 1 and h.entry.lemmas[0] in blasts)
         ]  # fmt: skip
     sent_hits = [resense(h, doc) for h in sent_hits]

@@ -81,7 +81,7 @@ WORD_CLASSES: frozenset[str] = frozenset({
     "community_kind_word", "identity_prep", "not_number_lemma", "not_number_word",
     "not_count_modifier", "zero_word", "indefinite", "and_multiplier", "one_person_pronoun",
     "singular_aux", "livelihood_word", "suspect_word", "one_day_phrase", "drive_out_verb",
-    "light_fire", "civilian_collective", "herding_word", "local_person",
+    "light_fire", "civilian_collective", "herding_word", "local_person", "beast_word",
 })  # fmt: skip
 # Classes no word may share: a person is armed or civilian, not both.
 _EXCLUSIVE = (("armed_person", "civilian_person"),)
