@@ -1,12 +1,12 @@
 """The actor stage's tables besides the dictionary: the classes of words it decides by
-(``data/actor_words.tsv``) and the coalition operations a member state's forces are named
-by abroad (``data/operations.tsv``)."""
+(``data/actor_words.tsv``), the coalition operations a member state's forces are named
+by abroad (``data/operations.tsv``) and the demonyms (``data/demonyms.tsv``)."""
 
 from __future__ import annotations
 
 import functools
 
-from .lexicon import read_table, word_classes
+from .lexicon import data_text, read_table, word_classes
 
 # The classes of ``actor_words.tsv`` (its header says what each is for), read by this
 # stage and the people stage. A row of another class stops the load: a misspelt class is
@@ -62,3 +62,14 @@ def operation(kind: str, home: str, theatre: str, year: int | None) -> str | Non
         ),
         None,
     )
+
+
+@functools.lru_cache(maxsize=1)
+def demonym_homes() -> dict[str, str]:
+    """Demonyms, lower case, to their country's ISO alpha-2 (``data/demonyms.tsv``)."""
+    out: dict[str, str] = {}
+    for ln in data_text("demonyms.tsv").splitlines():
+        if ln.strip() and not ln.startswith("#"):
+            word, _, iso2 = ln.partition("\t")
+            out.setdefault(word.strip().lower(), iso2.strip().upper())
+    return out

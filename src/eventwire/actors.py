@@ -19,11 +19,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .actor_tables import actor_words, operation
+from .actor_tables import actor_words, demonym_homes, operation
 from .coding.words import triggers, word_class
 from .errors import ConfigError
 from .gazetteer import Gazetteer, norm_key
-from .lexicon import data_text, read_table
+from .lexicon import read_table
 from .records import Actor
 
 # ACLED inter codes (ACLED Codebook 2023, "Actors").
@@ -425,17 +425,6 @@ def _proper_words() -> frozenset[str]:
     return frozenset(demonym_homes())
 
 
-@functools.lru_cache(maxsize=1)
-def demonym_homes() -> dict[str, str]:
-    """Demonyms, lower case, to their country's ISO alpha-2 (``data/demonyms.tsv``)."""
-    out: dict[str, str] = {}
-    for ln in data_text("demonyms.tsv").splitlines():
-        if ln.strip() and not ln.startswith("#"):
-            word, _, iso2 = ln.partition("\t")
-            out.setdefault(word.strip().lower(), iso2.strip().upper())
-    return out
-
-
 def _division_name(toks: Sequence[Any], m: ActorMention) -> bool:
     """ "Bokkos local government area", "Bassa local government": an administrative
     division named by a generic word, not the government as an actor."""
@@ -792,3 +781,20 @@ def actor_homes(mentions: Iterable[Any], helpers: Iterable[Any] = ()) -> Counter
         if not local or iso2 in local:
             local[iso2] += v
     return local
+
+
+@functools.lru_cache(maxsize=1)
+def people_names() -> frozenset[str]:
+    """The peoples and clans the dictionary's identity militias are named after, lower case
+    ("fulani", "habar gidir"), from aliases of a name and a communal noun ("peul fighters")."""
+    nouns = word_class("communal_noun") | {"militia", "militias"}
+    out: set[str] = set()
+    for key, entries in dictionary()[0].items():
+        named = any(e.kind == "identity_militia" and not e.generic for e in entries)
+        if len(key) < 2 or key[-1] not in nouns or not named:
+            continue
+        words = [w for w in key[:-1] if w not in ("clan", "communal", "ethnic")]
+        if words and not set(words) & word_class("not_identity") and words[0] not in (
+                "armed", "suspected"):
+            out.add(" ".join(words))
+    return frozenset(out)

@@ -11,15 +11,15 @@ Where such a group is only hit, the event's rules make it civilians, as ACLED do
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from typing import Any
 
-from .actors import IDENTITY_MILITIA, ActorEntry, ActorMention, demonym_homes, dictionary
+from .actor_tables import demonym_homes
+from .actors import IDENTITY_MILITIA, ActorEntry, ActorMention
 from .coding.words import word_class
 from .gazetteer import Gazetteer, norm_key
 
-__all__ = ["communal_identities", "people_names"]
+__all__ = ["communal_identities"]
 
 # The kinds of identity, by the word that names the group, and ACLED's word for each.
 _KIND = {"clan": "Clan", "community": "Communal", "ethnic": "Ethnic"}
@@ -175,23 +175,3 @@ def _entry(doc: Any, span: tuple[int, int], kind: str) -> ActorEntry:
     name = doc[span[0] : span[1]].text
     return ActorEntry(f"{name} {_KIND[kind]} Militia ({{country}})", IDENTITY_MILITIA, "",
                       None, None, "identity_militia", generic=True)  # fmt: skip
-
-
-@functools.lru_cache(maxsize=1)
-def people_names() -> frozenset[str]:
-    """The peoples, clans and communities the dictionary's identity militias are named
-    after, lower case ("fulani", "peul", "habar gidir"): from its aliases that are such a
-    name and a communal noun ("peul fighters", "fulani herders")."""
-    nouns = word_class("communal_noun") | {"militia", "militias"}
-    kinds = set(_KIND.values())
-    out: set[str] = set()
-    for key, entries in dictionary()[0].items():
-        if len(key) < 2 or key[-1] not in nouns:
-            continue
-        if not any(e.kind == "identity_militia" and not e.generic for e in entries):
-            continue
-        words = [w for w in key[:-1] if w.capitalize() not in kinds]
-        if words and not set(words) & word_class("not_identity") and words[0] not in (
-                "armed", "suspected"):
-            out.add(" ".join(words))
-    return frozenset(out)

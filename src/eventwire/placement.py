@@ -20,11 +20,10 @@ from dataclasses import replace
 from functools import lru_cache
 
 from . import actors as act
-from .actors import ActorMention, actor_homes
+from .actors import ActorMention, actor_homes, people_names
 from .dates import MONTH_ABBREVIATIONS
 from .fronts import front_country, front_regions, front_village
 from .gazetteer import Gazetteer, norm_key
-from .identities import people_names
 from .placenames import place_words
 from .places import PlaceMention, country_by_name, find_places
 from .records import Event

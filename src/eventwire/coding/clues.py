@@ -13,8 +13,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from .. import actors as act
-from ..actors import ActorMention
-from ..identities import people_names
+from ..actors import ActorMention, people_names
 from ..placenames import place_words
 from ..records import Actor
 from .records import Draft
