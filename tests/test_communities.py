@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.pipeline import extract
 from eventwire.records import Event
+from main_event import main_event
 
 
 def _main(text: str, published: str = "2022-06-14") -> Event:
-    events = extract(text, published=published).events
-    assert events, text
-    return events[0]
+    return main_event(text, published)
 
 
 @pytest.mark.parametrize(

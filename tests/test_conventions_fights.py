@@ -15,12 +15,11 @@ import pytest
 from eventwire.fronts import front_at, held_by
 from eventwire.pipeline import extract
 from eventwire.records import Event
+from main_event import main_event
 
 
 def _main(text: str, published: str = "2021-09-20") -> Event:
-    events = extract(text, published=published).events
-    assert events, text
-    return events[0]
+    return main_event(text, published)
 
 
 @pytest.mark.parametrize(

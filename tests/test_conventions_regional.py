@@ -8,14 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.pipeline import extract
-from eventwire.records import Event
-
-
-def _main(text: str, published: str) -> Event:
-    events = extract(text, published=published).events
-    assert events, text
-    return events[0]
+from main_event import main_event
 
 
 @pytest.mark.parametrize(
@@ -29,7 +22,7 @@ def _main(text: str, published: str) -> Event:
 def test_regional_isgs_takes_the_name_of_its_year(year: str, name: str) -> None:
     """ACLED named the Islamic State's Sahel branch "(Greater Sahara)" until the 2022
     province; a group's years are not printed in its name."""
-    ev = _main(
+    ev = main_event(
         f"On 9 March {year}, ISGS fighters on motorbikes raided the cattle market of Tin-Akoff "
         "in Burkina Faso's Oudalan province, shooting dead four herders.",
         f"{year}-03-11",
@@ -39,7 +32,7 @@ def test_regional_isgs_takes_the_name_of_its_year(year: str, name: str) -> None:
 
 
 def test_regional_iswap_before_2022_is_islamic_state_west_africa() -> None:
-    ev = _main(
+    ev = main_event(
         "ISWAP insurgents overran an army outpost at Marte in Borno State, Nigeria, on "
         "Thursday, and soldiers fought them for two hours before withdrawing.",
         "2020-06-13",
@@ -71,7 +64,7 @@ def test_regional_iswap_before_2022_is_islamic_state_west_africa() -> None:
 def test_regional_gang_marks_name_the_unidentified_side(text: str, gang: str) -> None:
     """In Mexico and Brazil a killing with the marks of organised crime (bound hands, a
     drive-by) is coded to ACLED's unidentified gang there."""
-    ev = _main(text, "2021-08-16")
+    ev = main_event(text, "2021-08-16")
     assert ev.actor1 == gang
     assert ev.actor2 is not None and ev.actor2.startswith("Civilians")
 
@@ -96,7 +89,7 @@ def test_regional_gang_marks_name_the_unidentified_side(text: str, gang: str) ->
 def test_regional_without_the_convention_the_side_stays_unidentified(
     text: str, country: str
 ) -> None:
-    ev = _main(text, "2021-08-16")
+    ev = main_event(text, "2021-08-16")
     assert ev.country == country
     assert ev.actor1 == f"Unidentified Armed Group ({country})"
 
@@ -115,13 +108,13 @@ def test_regional_without_the_convention_the_side_stays_unidentified(
 def test_regional_the_bodies_found_are_the_dead(text: str, killed: int) -> None:
     """The dead found are counted: the body of a man is one killed, the bodies of three
     farmers three."""
-    ev = _main(text, "2022-02-03")
+    ev = main_event(text, "2022-02-03")
     assert ev.fatalities == killed
 
 
 def test_regional_who_found_the_body_is_no_side() -> None:
     """"Police found the body of a woman": the police found her, they did not kill her."""
-    ev = _main(
+    ev = main_event(
         "On 2 February 2022, police found the body of a woman with gunshot wounds in a "
         "maize field near Kaduna, Nigeria.",
         "2022-02-03",
@@ -143,7 +136,7 @@ def test_regional_who_found_the_body_is_no_side() -> None:
 def test_regional_kenya_parties_are_kenyan(text: str, party: str) -> None:
     """Kenya's parties are named as ACLED names them, and "UDF" in Kenya is Kenya's
     United Democratic Forum, not India's United Democratic Front."""
-    ev = _main(text, "2007-12-17")
+    ev = main_event(text, "2007-12-17")
     names = {ev.actor1, ev.actor2, ev.assoc_actor_1, ev.assoc_actor_2}
     assert party in names
     assert ev.country == "Kenya"
@@ -152,13 +145,13 @@ def test_regional_kenya_parties_are_kenyan(text: str, party: str) -> None:
 def test_regional_a_front_line_report_looks_for_its_village_on_the_front() -> None:
     """A village named in a report about the Donbas contact line is looked for in Donetsk
     and Luhansk first; the same name in a report about something else is not moved."""
-    front = _main(
+    front = main_event(
         "On 4 May 2020, monitors of the OSCE SMM counted twelve explosions from undetermined "
         "weapons near Serhiivka, on the government-controlled side of the contact line.",
         "2020-05-06",
     )
     assert front.admin1 in ("Donetsk", "Luhansk")
-    elsewhere = _main(
+    elsewhere = main_event(
         "On 4 May 2020, about forty farmers marched through Serhiivka demanding that the "
         "district repair the road to the grain elevator.",
         "2020-05-06",
@@ -193,4 +186,4 @@ def test_regional_a_coalition_members_forces_abroad_are_the_operation(
 ) -> None:
     """ACLED codes Saudi and Emirati forces acting in Yemen as the coalition's operation
     (data/operations.tsv); "artillery" before "shells" is the weapon, not an army."""
-    assert _main(text, "2018-10-23").actor1 == actor1
+    assert main_event(text, "2018-10-23").actor1 == actor1

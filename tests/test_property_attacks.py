@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.pipeline import extract
 from eventwire.records import Event
+from main_event import main_event
 
 
 def _main(text: str) -> Event:
-    events = extract(text, published="2021-03-05").events
-    assert events, text
-    return events[0]
+    return main_event(text, "2021-03-05")
 
 
 @pytest.mark.parametrize(
