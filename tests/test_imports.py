@@ -30,7 +30,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "dates", "imported", "placenames", "admin_tables", "gazetteer", "geonames",
             "actor_tables", "actors",
-            "identities", "place_lexicon", "divisions", "villages", "fronts", "places",
+            "identities", "place_lexicon", "place_patterns", "divisions", "villages", "fronts", "places",
             "people",
         ),
     ),  # fmt: skip

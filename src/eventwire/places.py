@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -30,15 +29,16 @@ from eventwire.gazetteer import (
 )
 from eventwire.records import Place
 
+from .dates import MONTH_ABBREVIATIONS
 from .divisions import chain_mentions, country_part, direction_of, find_chains, fit_chains
-from .lexicon import alternatives
 from .place_lexicon import (
     LOOSE_SIMILARITY,
     PlaceLexicon,
     PlaceMention,
     place_lexicon,
 )
-from .placenames import ascii_name, place_values, place_words
+from .place_patterns import place_patterns as _words
+from .placenames import ascii_name
 from .villages import add_unlisted, list_container, place_unlisted
 
 __all__ = ["Gazetteer", "PlaceMention", "capital_of", "country_by_name", "find_places"]
@@ -70,6 +70,12 @@ def capital_of(country: Place) -> Place | None:
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’ʼ`‘][^\W\d_]+)*")
 _SENTENCE_END = frozenset(".!?\n\"“”:;")
 _MAX_TOKENS = 6
+# "Nov. 16", "Sept 3": a month, never the town of Nov in Tajikistan.
+_MONTH_SHORT = frozenset(MONTH_ABBREVIATIONS) | {"sept"}
+_DAY_AFTER = re.compile(r"\.?\s*\d")
+# What the model tags a whole name as when it reads no place in it ("a Red Cross
+# ambulance": an organisation), unless a preposition places it.
+_NOT_PLACE_LABELS = frozenset({"ORG", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"})
 # Weights of the evidence for a reading; see _score. A named country outweighs any
 # town's size (a Lebanese Tripoli in a text about Lebanon) but not a country's own
 # name ("Jordan" the country, not the Minnesota town).
@@ -82,60 +88,8 @@ _PRIMARY_NAME = 0.4
 _DISTRICT_NAMED = 2.0
 
 
-@dataclass(frozen=True, slots=True)
-class _Words:
-    """The words of ``place_words.tsv`` the scan reads, and the patterns built from them."""
-
-    articles: frozenset[str]
-    # Words that may sit inside a multi-word name without a capital ("Dayr az Zawr",
-    # "Bosnia and Herzegovina", "Rio de Janeiro").
-    connectors: frozenset[str]
-    # "refugees from Syria", "marched to reach Algeria": origin or destination.
-    origin: Mapping[str, int | str]
-    seas: frozenset[str]
-    # An address run together ("Mall Road Lahore", "Murree Road Islamabad"): the last name
-    # is the city the street is in.
-    street_before: re.Pattern[str]
-    street_word: re.Pattern[str]  # "Mall Road", "Baghdad Street"
-    division_after: re.Pattern[str]  # "Plateau state"
-    forest_word: re.Pattern[str]  # "Sambisa forest"; a thing: "Molotov cocktails"
-    and_gap: re.Pattern[str]  # "Menaka and Anderamboukane"
-    district_word: re.Pattern[str]  # "Dang district"
-    dir_adj: re.Pattern[str]  # "the northern countryside of", "central"
-    border_after: re.Pattern[str]  # "'s border", "-Turkish border crossing"
-    placing: re.Pattern[str]  # "in", "near the"
-
-
-@lru_cache(maxsize=1)
-def _words() -> _Words:
-    def alternation(*classes: str) -> str:
-        return alternatives(place_words(*classes), r"\s+")
-
-    return _Words(
-        articles=place_words("article"),
-        connectors=place_words("article", "name_link"),
-        origin=place_values("origin"),
-        seas=place_words("sea_word"),
-        street_before=re.compile(
-            rf"\b(?:{alternation('street_word', 'address_word')})\.?[\s,]+$", re.I),
-        street_word=re.compile(rf"(?:{alternation('street_word')})", re.I),
-        division_after=re.compile(rf"\s+(?:{alternation('division_after')})\b", re.I),
-        forest_word=re.compile(rf"(?:{alternation('forest_word', 'thing_word')})", re.I),
-        and_gap=re.compile(rf"\s+(?:{alternation('list_and')})\s+", re.I),
-        district_word=re.compile(rf"\b(?:{alternation('district_word')})\b"),
-        dir_adj=re.compile(
-            rf"(?:^|(?<=\W))(?P<q>(?:the\s+)?"
-            rf"(?P<d>{place_lexicon().directions}ern|{alternation('centre_adjective')})"
-            rf"(?P<rest>\s+(?:{alternation('direction_area')}))?)\s+(?:the\s+)?$", re.I),
-        border_after=re.compile(
-            r"^(?:['’]s)?(?P<other>(?:\s*[-/–]\s*|\s+and\s+)[A-Z][\w']+(?:\s+[A-Z][\w']+)?)?"
-            rf"\s+(?P<q>border(?:\s+(?:{alternation('border_part')}))?)\b"),
-        placing=re.compile(
-            rf"\b(?:{alternation('placing_preposition')})\s+(?:the\s+)?$", re.I),
-    )
-
-
-_BORDER_BEFORE = re.compile(r"(?P<q>(?:the\s+)?border\s+(?:with|of)\s+)(?:the\s+)?$", re.I)
+_BORDER_BEFORE = re.compile(
+    r"(?P<q>(?:the\s+)?border\s+(?:(?P<with>with)|of)\s+)(?:the\s+)?$", re.I)
 
 
 # ------------------------------------------------------------------------ finding
@@ -161,6 +115,8 @@ class _Raw:
     ner_place: bool = False
     ner_person: bool = False
     inside: bool = False  # inside a longer organisation or person name
+    inside_end: int | None = None  # where that organisation's name ends
+    ner_label: str | None = None  # the model's label for exactly this name
     facility: bool = False  # a later word of a building's or a road's name ("Banque du Liban")
     fragment: str | None = None  # "left"/"right": a capitalised word the gazetteer lacks;
     # "street": the name of a street or a forest ("Mall Road", "Boni forest")
@@ -322,6 +278,8 @@ def _longest_name(text: str, tokens: list[tuple[int, int]], words: list[str], i:
     key) for a place, ("stop", end token, key) for a phrase that is none; None."""
     w = words[i]
     articles = _words().articles
+    if w.lower() in _MONTH_SHORT and _DAY_AFTER.match(text, tokens[i][1]):
+        return None  # "Nov. 16": a date
     for j in range(last, i - 1, -1):
         if not _capital(words[j], upper_doc) or (j > i and words[j].lower() in articles):
             continue
@@ -438,11 +396,20 @@ def _add_ner(text: str, raws: list[_Raw], ner_spans: Sequence[tuple[int, int, st
                 if s <= r.start and r.end <= e:
                     if (s, e) == (r.start, r.end):
                         r.ner_person = label == "PERSON"
+                        r.ner_label = label
                     elif label != "NORP" and not (
                             r.end == e and _words().street_before.search(text[s:r.start])):
                         # "Murree Road Islamabad" tagged ORG: a street, then its city.
-                        r.inside = True
+                        r.inside, r.inside_end = True, e
     return sorted(raws + added, key=lambda r: r.start)
+
+
+def _placed_after(text: str, end: int | None) -> bool:
+    """Whether a name ending at ``end`` is followed by a placing phrase ("... in Eldoret")."""
+    if end is None:
+        return False
+    m = re.match(r",?\s+((?:[a-z]+\s+){1,2})(?=[A-Z])", text[end:end + 40])
+    return m is not None and _words().placing.search(m.group(1)) is not None
 
 
 def _name_goes_on(text: str, end: int, span_end: int, raws: list[_Raw],
@@ -468,6 +435,9 @@ def _read_context(text: str, r: _Raw, lex: PlaceLexicon) -> None:
     prev = re.findall(r"[A-Za-z]+", before.lower())[-3:]
     prev = [w for w in prev if w != "the"][-2:]
     r.locative = bool(prev) and (prev[-1] in lex.locative or " ".join(prev) in lex.locative)
+    if r.inside and r.locative and _placed_after(text, r.inside_end):
+        # "at Moi University in Eldoret": the organisation is placed by the name after it.
+        r.locative = False
     nxt = re.match(r"^(?:['’]s)?[\s-]+([A-Za-z]+)", after)
     r.attributive = bool(nxt and nxt.group(1).lower() in lex.attributive)
     # "Lamu residents", "the Homa Bay Governor": support for the town itself (though not
@@ -483,6 +453,9 @@ def _read_context(text: str, r: _Raw, lex: PlaceLexicon) -> None:
     m = _BORDER_BEFORE.search(before)
     if m:
         q_start, words, kinds = r.start - len(before) + m.start("q"), ["border"], ["border"]
+        if m.group("with") and r.role is None:
+            # "near the border with Somalia": this side of it, in another country.
+            r.role = "beyond"
     for pattern, kind in ((lex.direction_of, "direction_of"), (lex.near_before, "near"),
                           (_words().dir_adj, "direction")):
         if words:
@@ -656,31 +629,14 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: PlaceL
     cc, _a1 = _where(gaz, kind, ref)
     # The context as the rest of the text gives it, without this hit's own vote.
     support_cc = votes.get(cc, 0.0) - (0.5 if r.voted == cc else 0.0)
-    named_country = support_cc >= 1.0
     if kind == "town":
         assert isinstance(ref, int)
         i = ref
         pop = gaz.pop[i]
-        if r.ntok == 1 and r.key in lex.name_part:
-            return None  # "Tal", "Deir" alone: the first word of a name GeoNames lacks
-        support = r.locative or r.dweller or r.ner_place or r.q is not None
-        word = text[r.start:r.end]
-        if r.ntok == 1 and pop < 1000 and not (support or named_country):
-            return None
-        if r.ner_person and not (support or named_country or pop >= 100_000):
-            return None
-        if r.ntok == 1 and not r.ner_place and (r.initial or word.lower() in lower_words) \
-                and not ((named_country and pop >= 1000) or pop >= 100_000):
-            return None
-        if upper_doc and r.ntok == 1 and not (r.locative and pop >= 1000) and pop < 50_000:
-            return None
-        if r.loose and not named_country:
-            return None
-        if (r.ntok == 1 and pop < 100_000 and support_cc <= 0.0
-                and not (r.locative or r.dweller or r.ner_place or r.q)):
-            return None  # a lone capitalised word, with nothing saying it is a place
         variant = best[3]
         primary = norm_key(gaz.names[i]) == r.key or bool(variant and variant.weight > 0)
+        if not _town_stands(text, r, lex, pop, primary, support_cc, lower_words, upper_doc):
+            return None
         # Abroad: the text names another country, not only leans to one.
         elsewhere = support_cc <= 0.0 and max((named or votes).values(), default=0.0) >= 1.0
         # An unknown word after a name ("Sinn Sahar") makes it part of a longer name;
@@ -713,6 +669,40 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: PlaceL
     if r.q is not None:
         mention.qualifier, mention.qualifier_start, mention.qualifier_end = r.q, r.q_start, r.q_end
     return mention
+
+
+def _town_stands(text: str, r: _Raw, lex: PlaceLexicon, pop: int, primary: bool,
+                 support_cc: float, lower_words: set[str], upper_doc: bool) -> bool:
+    """Whether a hit read as a town of ``pop`` people is a place name at all, given what
+    the words around it say and how much the rest of the text backs its country
+    (``support_cc``; 1.0 or more: the country is named)."""
+    named_country = support_cc >= 1.0
+    if r.ntok == 1 and r.key in lex.name_part:
+        return False  # "Tal", "Deir" alone: the first word of a name GeoNames lacks
+    support = r.locative or r.dweller or r.ner_place or r.q is not None
+    word = text[r.start:r.end]
+    if r.ntok == 1 and pop < 1000 and not (support or named_country):
+        return False
+    if r.ner_person and not (support or named_country or pop >= 100_000):
+        return False
+    if (r.ner_label in _NOT_PLACE_LABELS and pop < 50_000
+            and not (named_country or r.locative or r.dweller or r.q is not None)):
+        # "a Red Cross ambulance": no town abroad. The model tags many a town it does
+        # not know as an organisation or an event: "in Tanguieta" stays a place.
+        return False
+    # A word opening a sentence, or written lower-case elsewhere, is a town only when
+    # the country is named or the town is a city known by that very name ("Tour
+    # operators" is not Tours).
+    if r.ntok == 1 and not r.ner_place and (r.initial or word.lower() in lower_words) \
+            and not ((named_country and pop >= 1000) or (pop >= 100_000 and primary)):
+        return False
+    if upper_doc and r.ntok == 1 and not (r.locative and pop >= 1000) and pop < 50_000:
+        return False
+    if r.loose and not named_country:
+        return False
+    # A lone capitalised word, with nothing saying it is a place.
+    return not (r.ntok == 1 and pop < 100_000 and support_cc <= 0.0
+                and not (r.locative or r.dweller or r.ner_place or r.q))
 
 
 def _country_part(gaz: Gazetteer, r: _Raw, iso2: str, text: str) -> Place | None:
