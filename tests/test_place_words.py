@@ -73,3 +73,17 @@ def test_an_organisation_named_after_a_town_still_places_the_event() -> None:
     event = extract("A march was organised by the Citizens' Movement for the Development "
                     "of Bobo-Dioulasso to demand a new hospital.").events[0]
     assert (event.location, event.country) == ("Bobo-Dioulasso", "Burkina Faso")
+
+
+def test_initials_far_from_a_groups_home_name_no_group() -> None:
+    # "RJ" is Rio de Janeiro's state code here, not the Central African rebel group.
+    event = extract('It was reported through the app "Tiroteio Agora - RJ" that a shoot-out '
+                    "took place in Madureira, Rio de Janeiro.").events[0]
+    assert event.country == "Brazil"
+    assert "Revolution and Justice" not in f"{event.actor1} {event.actor2}"
+
+
+def test_initials_near_a_groups_home_still_name_it() -> None:
+    event = extract("ADF rebels killed six farmers near Beni on Sunday.").events[0]
+    assert event.country == "Democratic Republic of Congo"
+    assert event.actor1 is not None and event.actor1.startswith("ADF")

@@ -20,7 +20,7 @@ from importlib import resources
 from .place_lexicon import PlaceMention
 from .records import Event
 
-__all__ = ["inside_country", "place_warnings"]
+__all__ = ["great_circle_km", "inside_country", "place_warnings"]
 
 # How far outside its country's simplified border a point may lie and still count as in
 # it (the 1:50m borders are a few km off along coasts and rivers).
@@ -75,7 +75,8 @@ def _in_ring(lon: float, lat: float, ring: _Ring) -> bool:
     return inside
 
 
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The distance between two points on the Earth, in kilometres."""
     p = math.pi / 180
     a = (math.sin((lat2 - lat1) * p / 2) ** 2
          + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
@@ -134,7 +135,7 @@ def place_warnings(events: Sequence[Event], places: Sequence[PlaceMention]) -> l
         ]  # fmt: skip
         if len({p.location for p in others}) < 2:
             continue  # one other place is no clue against this one
-        nearest = min(_km(ev.latitude, ev.longitude, float(p.latitude or 0),
+        nearest = min(great_circle_km(ev.latitude, ev.longitude, float(p.latitude or 0),
                           float(p.longitude or 0)) for p in others)  # fmt: skip
         if nearest > FAR_KM:
             out.append(f"event {n}: {ev.location} ({ev.country}) lies {nearest:.0f} km from "

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from . import actors as act
 from .actors import ActorMention, actor_homes, people_names
+from .checks import great_circle_km
 from .dates import MONTH_ABBREVIATIONS
 from .fronts import front_country, front_regions, front_village
 from .gazetteer import Gazetteer, norm_key
@@ -261,13 +262,47 @@ def beside_places(
     actors: Sequence[ActorMention], places: Sequence[PlaceMention]
 ) -> list[ActorMention]:
     """The actors that are not places: a name the model calls an organisation that is also
-    a place of the article ("Homs", "Busaytin") is the place, not an unknown armed group."""
+    a place of the article ("Homs", "Busaytin") is the place, not an unknown armed group;
+    a local group's bare initials far from its home are something else (``_stranger``)."""
     placed = [(p.start, p.end) for p in places if p.place is not None]
     return [
         a
         for a in actors
-        if a.entry is not None or not any(s < a.end and a.start < e for s, e in placed)
+        if (a.entry is not None and not _stranger(a, places))
+        or (a.entry is None and not any(s < a.end and a.start < e for s, e in placed))
     ]
+
+
+# How far from every home of a local group its initials must be to name something else.
+_FAR_KM = 2500.0
+
+
+def _initials(mention: ActorMention) -> bool:
+    """A non-state group named by two or three capitals only ("RJ", "ADF"): letters that
+    may stand for something else."""
+    entry = mention.entry
+    word = mention.text.strip()
+    return (entry is not None and not entry.generic and entry.inter != act.STATE
+            and word.isalpha() and word.isupper() and len(word) <= 3)
+
+
+def _stranger(mention: ActorMention, places: Sequence[PlaceMention]) -> bool:
+    """A non-state group named by two or three capitals ("RJ") in a text whose places all
+    lie far from its home: other words with the same letters (Rio de Janeiro's "RJ" is no
+    Central African rebel group). A group named in full, or near home, stays."""
+    entry = mention.entry
+    if entry is None or not _initials(mention):
+        return False
+    homes = [country_by_name(x.iso2) for x in (mention.entries or (entry,))
+             if not x.generic and x.iso2]
+    points = [(p.place.latitude, p.place.longitude) for p in places
+              if p.place is not None and p.role is None and p.place.latitude is not None
+              and p.place.longitude is not None]
+    seats = [(h.latitude, h.longitude) for h in homes
+             if h is not None and h.latitude is not None and h.longitude is not None]
+    if not points or not seats or len(seats) < len(homes):
+        return False
+    return all(great_circle_km(a, b, c, d) > _FAR_KM for a, b in points for c, d in seats)
 
 
 def article_setting(
