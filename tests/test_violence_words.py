@@ -1,7 +1,9 @@
 """Words of violence the trigger table reads (``data/triggers.tsv``): shots fired at a
 person are an attack, torture is an attack by whoever tortures, a remote explosive is a
-planted bomb. On texts written for these tests (2026-12-06), with the cases that must
-stay as they were beside them."""
+planted bomb, an ambush of civilians or their vehicles is an attack (of armed men, or of
+men the text does not call civilians, a battle), and a gold mine is no landmine. On texts
+written for these tests (2026-12-06), with the cases that must stay as they were beside
+them."""
 
 from __future__ import annotations
 
@@ -27,6 +29,20 @@ from main_event import main_event
             "Wednesday, destroying it.", "Remote explosive/landmine/IED",
             marks=pytest.mark.xfail(reason="the classifier (0.51) reads 'destroying it' as a "
                                     "device destroyed by those who found it", strict=False)),
+        # An ambush is an attack on whoever is ambushed: a battle only with armed men.
+        ("Bandits ambushed a passenger minibus on the Isiolo road on Friday night, "
+         "killing three travellers.", "Attack"),
+        ("A gang of five men ambushed three villagers walking home from a wedding near "
+         "Kisii, killing one of them.", "Attack"),
+        ("Insurgents ambushed an army patrol near Mandera, killing four soldiers.",
+         "Armed clash"),
+        # A mine that is dug is a place; one that is laid is a device.
+        ("Gunmen attacked artisanal miners at a gold mine near Djibo, killing four.",
+         "Attack"),
+        ("A minibus struck a mine on the road north of Kidal, killing five passengers.",
+         "Remote explosive/landmine/IED"),
+        ("A local militia carried out a mine attack on an army convoy near Gangaw, killing "
+         "two soldiers.", "Remote explosive/landmine/IED"),
         # Shots in the air over a crowd stay force against a demonstration.
         ("Police fired shots in the air to break up a crowd of market traders protesting "
          "against new taxes in Kisumu.", "Protest with intervention"),

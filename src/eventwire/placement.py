@@ -302,6 +302,9 @@ def _stranger(mention: ActorMention, places: Sequence[PlaceMention]) -> bool:
              if h is not None and h.latitude is not None and h.longitude is not None]
     if not points or not seats or len(seats) < len(homes):
         return False
+    home_codes = {h.iso2 for h in homes if h is not None}
+    if any(c.iso2 in home_codes for p in places for c in p.candidates):
+        return False  # a name of the text may lie at home after all ("Bago PDF")
     return all(great_circle_km(a, b, c, d) > _FAR_KM for a, b in points for c, d in seats)
 
 

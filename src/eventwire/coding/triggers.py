@@ -110,6 +110,8 @@ def other_sense(hit: TriggerHit, doc: Doc) -> bool:
         and doc[hit.j].pos_ == "PROPN"
     ):
         return True  # "a regime Air Force Intelligence checkpoint": a name, not a raid
+    if hit.entry.lemmas == ("mine",) and _mine_site(tok):
+        return True  # "a convoy travelling to the Inata mine": a place that is mined
     if hit.entry.lemmas == ("control",) and (
         tok.pos_ != "VERB" or (tok.i > 0 and doc[tok.i - 1].text == "-")
     ):
@@ -134,6 +136,16 @@ def other_sense(hit: TriggerHit, doc: Doc) -> bool:
     ):
         return True  # "the blast destroyed stalls and set fire to shops": no crowd at work
     return False
+
+
+def _mine_site(tok: Token) -> bool:
+    """A "mine" that is dug, not laid: named ("the Essakane mine") or of a mineral or a
+    trade ("a gold mine", "artisanal mines"). A "mine attack" stays a device."""
+    return any(
+        c.dep_ in ("compound", "amod", "nmod")
+        and (c.pos_ == "PROPN" or c.lower_ in word_class("mine_site_word"))
+        for c in tok.children
+    )
 
 
 def resense(hit: TriggerHit, doc: Doc) -> TriggerHit:

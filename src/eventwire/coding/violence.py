@@ -15,6 +15,7 @@ from __future__ import annotations
 from .. import actors as act
 from .cards import NO_EVENT, Card, Situation
 from .clues import between_sides, direct_fire, exchange_of_fire
+from .words import word_class
 
 # ---- weapons that decide alone -------------------------------------------------------------
 
@@ -67,7 +68,28 @@ WEAPON_CARDS = (
 
 
 def _clash_word(s: Situation, card: Card) -> str | None:
-    return card.decides if s.vote("Armed clash") >= card.thresholds["vote"] else None
+    if s.vote("Armed clash") < card.thresholds["vote"] or _ambushed_civilians(s):
+        return None
+    return card.decides
+
+
+def _ambushed_civilians(s: Situation) -> bool:
+    """An ambush whose victims or target the text names as civilians or their vehicles,
+    and none as armed ("bandits ambushed a minibus, killing three passengers"): an attack,
+    not a battle. An ambush on men the text does not call civilians stays a battle."""
+    clash = [h for h in s.hits() if h.entry.sub_event_type == "Armed clash"]
+    if not clash or any(h.entry.lemmas != ("ambush",) for h in clash):
+        return False
+    if s.victims["armed"] or (s.actor2 is not None and act.is_armed(s.actor2)):
+        return False
+    words = {w for f in s.draft.frames for w in f.victim_words}
+    for h in clash:
+        for c in s.doc[h.j - 1].children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                words |= {t.lemma_.lower() for t in c.subtree}
+    if words & word_class("armed_person"):
+        return False
+    return bool(words & (word_class("civilian_person") | word_class("civilian_vehicle")))
 
 
 def _exchange(s: Situation, card: Card) -> str | None:
@@ -134,6 +156,7 @@ FIGHT_CARDS = (
         ),
         not_fires=(
             "Shelling between the army and the rebels hit the outskirts of Kidal on Monday.",
+            "Bandits ambushed a minibus near Isiolo on Monday, killing three passengers.",
         ),
     ),
     Card(
@@ -296,6 +319,8 @@ def _abduction_in_violence(s: Situation, card: Card) -> str | None:
 
 
 def _weak_clash(s: Situation, card: Card) -> str | None:
+    if _ambushed_civilians(s):
+        return None  # left to the attack card
     return card.decides if s.violent() and s.vote("Armed clash") else None
 
 
@@ -374,7 +399,11 @@ ATTACK_CARDS = (
         "Violence on people who cannot fight back is an attack: 'gunmen killed three villagers'.",
         _attack,
         thresholds={"word": 0.7},
-        fires=(("Gunmen killed three villagers in Zamfara on Monday.", "Attack"),),
+        fires=(
+            ("Gunmen killed three villagers in Zamfara on Monday.", "Attack"),
+            ("Bandits ambushed a minibus near Isiolo on Monday, killing three passengers.",
+             "Attack"),
+        ),
         not_fires=("Gunmen attacked an army post near Diffa on Monday, killing three soldiers.",),
     ),
     Card(
