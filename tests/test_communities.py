@@ -1,8 +1,10 @@
 """Communities and the places their people name: farmers who raid a herders' camp, or
 herders who kill a farmer, are a communal militia attacking civilians, as ACLED codes
-them, while a crowd that beats a thief is still a mob (``coding/clues.communal_raid``,
-the ``communal_raid`` card, ``coding/parties.py``); a people's camp is no village named
-after the people (``placement.py``); and a town named before its residents, traders or
+them, and two communities fighting each other are a battle of their militias, while a
+crowd that beats a thief, or students fighting residents, is still a mob
+(``coding/clues.communal_raid`` and ``communal_clash``, their cards,
+``coding/parties.py``); a people's camp is no village named after the people
+(``placement.py``); and a town named before its residents, traders or
 governor is where the event was (``places.py``, ``dweller_after`` in
 ``data/place_cues.tsv``). Texts written for these tests."""
 
@@ -46,6 +48,41 @@ def test_farmers_who_attack_are_a_communal_militia_of_their_country() -> None:
     )
     assert ev.actor1 == "Unidentified Communal Militia (Benin)"
     assert ev.classified_by.endswith("rule:communal_raid")
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("Pastoralists and crop farmers clashed overnight near Nikki, Benin, on 3 March; "
+         "five people were hurt by machetes and two by gunshots.",
+         ("Unidentified Communal Militia (Benin)", "Unidentified Communal Militia (Benin)")),
+        ("Fighting broke out between Pokot and Turkana herders at a watering point near "
+         "Kainuk, Kenya, on Tuesday, leaving three men dead.",
+         ("Pokot Ethnic Militia (Kenya)", "Turkana Ethnic Militia (Kenya)")),
+        ("Youths from Gamia clashed with Fulani cattle breeders who had let their herds "
+         "into the fields, near Bembereke, Benin, on Sunday; one breeder died.",
+         ("Unidentified Communal Militia (Benin)", "Fulani Ethnic Militia (Benin)")),
+    ],
+)
+def test_two_communities_fighting_are_a_battle_of_communal_militias(
+    text: str, sides: tuple[str, str]
+) -> None:
+    ev = _main(text)
+    assert ev.sub_event_type == "Armed clash", ev.classified_by
+    assert {ev.actor1, ev.actor2} == set(sides)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Students clashed with residents near the market in Kisumu, Kenya, on Sunday; four "
+        "were hurt.",
+        "Supporters of two rival candidates clashed in Kisii, Kenya, on Sunday and a man "
+        "was killed.",
+    ],
+)
+def test_crowds_of_no_community_fighting_are_a_mob(text: str) -> None:
+    assert _main(text).sub_event_type == "Mob violence"
 
 
 @pytest.mark.parametrize(

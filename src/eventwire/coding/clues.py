@@ -257,6 +257,57 @@ def communal_raiders(draft: Draft, doc: Doc) -> str | None:
     return None
 
 
+def communal_clash(draft: Draft, doc: Doc) -> tuple[str, str] | None:
+    """Two communities fighting each other, as ACLED's communal militias do: "farmers
+    clashed with Fulani herders", "clashes between pastoralists and residents", "Pokot
+    and Turkana herders fought". One side is named by a herding living or a people, the
+    other by another living, people or as locals. The peoples named of the two sides
+    ("" where a side is named by no people); None where the draft tells no such clash."""
+    names = people_names()
+    for f in draft.frames:
+        for h in f.triggers:
+            if h.entry.sub_event_type != "Armed clash":
+                continue
+            pair = _clash_sides(doc[h.j - 1])
+            if pair is None:
+                continue
+            a, b = (_communities([t], local=True, alone=True) for t in pair)
+            if not a or not b or a & b:
+                continue
+            if not ({"herding"} | names) & (a | b):
+                continue  # students against residents: a brawl, not communal militias
+            return tuple(next((w for w in sorted(x) if w in names), "") for x in (a, b))  # type: ignore[return-value]
+    return None
+
+
+def _clash_sides(tok: Token) -> tuple[Token, Token] | None:
+    """The two sides of a clash word: "X clashed with Y", "X and Y clashed", "clashes
+    between X and Y" (or "clashes erupted between X and Y")."""
+    def paired(head: Token) -> tuple[Token, Token] | None:
+        # "farmers and herders"; "Pokot and Turkana herders" (the pair modifies the noun)
+        for first in (head, *(m for m in head.children if m.dep_ in ("nmod", "compound"))):
+            conj = next((c for c in first.children if c.dep_ == "conj"), None)
+            if conj is not None:
+                return first, conj
+        return None
+
+    for owner in (tok, tok.head):
+        for c in owner.children:
+            if c.dep_ == "prep" and c.lower_ == "between":
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is not None and paired(obj):
+                    return paired(obj)
+    if tok.pos_ != "VERB":
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    with_obj = next(
+        (o for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+         for o in c.children if o.dep_ == "pobj"), None)
+    return (subj, with_obj) if with_obj is not None else paired(subj)
+
+
 def _many(head: Token) -> bool:
     """The phrase names a settlement or a community ("a Fulani camp", "a Pokot village"),
     or more than one person ("herders", "three members of the community")."""
@@ -266,14 +317,17 @@ def _many(head: Token) -> bool:
     return head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "nummod" for c in head.children)
 
 
-def _communities(heads: list[Token], local: bool) -> set[str]:
+def _communities(heads: list[Token], local: bool, alone: bool = False) -> set[str]:
     """The communities the phrases under ``heads`` name: by their living ("herding" for
     herders, pastoralists, nomads; else the word's lemma, "farmer"), by their people
-    ("fulani"), or, where ``local``, as the place's own people ("villagers", "youths")."""
+    ("fulani"), or, where ``local``, as the place's own people ("villagers", "youths").
+    ``alone``: without the phrases joined by "and" ("farmers" of "farmers and herders")."""
     out: set[str] = set()
     names = people_names()
     for head in heads:
-        words = [t for t in head.subtree if t.is_alpha]
+        joined = {t.i for c in head.children if alone and c.dep_ in ("conj", "cc")
+                  for t in c.subtree}
+        words = [t for t in head.subtree if t.is_alpha and t.i not in joined]
         lowers = [t.lower_ for t in words]
         for k, t in enumerate(words):
             lemma = t.lemma_.lower()

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from .. import actors as act
 from .cards import Card, Situation
-from .clues import communal_raid, crowd_actor
+from .clues import communal_clash, communal_raid, crowd_actor
 
 # ---- protests ------------------------------------------------------------------------------
 
@@ -294,7 +294,33 @@ def _crowd_clash(s: Situation, card: Card) -> str | None:
     return card.decides if _crowd_fight(s, card) else None
 
 
+def _communal_fight(s: Situation, card: Card) -> str | None:
+    if s.protest_weight() >= card.thresholds["protest"]:
+        return None  # a demonstration's crowd
+    if s.explosive_vote() >= card.thresholds["explosive_vote"]:
+        return None
+    return card.decides if communal_clash(s.draft, s.doc) is not None else None
+
+
 CROWD_CARDS = (
+    Card(
+        "communal_clash",
+        "Armed clash",
+        "two communities fighting, one named by a herding living or a people",
+        "ACLED codes a fight between farmers and herders, or between two peoples, as a "
+        "battle of communal militias, not a mob: 'pastoralists and farmers clashed "
+        "near Ketou, wounding four'.",
+        _communal_fight,
+        thresholds={"protest": 0.5, "explosive_vote": 0.6},
+        certain=True,
+        fires=(
+            ("Pastoralists and farmers clashed near Ketou on Sunday, wounding four.",
+             "Armed clash"),
+        ),
+        not_fires=(
+            "Students clashed with residents near the market in Kisumu on Sunday.",
+        ),
+    ),
     Card(
         "crowd_killing",
         "Mob violence",

@@ -17,7 +17,7 @@ from .. import actors as act
 from ..actors import ActorMention
 from ..lexicon import speech_words, taxonomy
 from ..records import Actor
-from .clues import communal_raiders, people_held, victim_kinds
+from .clues import communal_clash, communal_raiders, people_held, victim_kinds
 from .records import Draft
 from .tolls import finds_the_dead
 from .words import word_class
@@ -304,11 +304,14 @@ _FORCES = ("police", "military")
 
 
 def _raiders(draft: Draft, doc: Doc, country: str) -> Actor | None:
-    """The communal militia of a communal raid, by the people named ("Tiv Ethnic Militia
-    (Nigeria)") or none ("Unidentified Communal Militia (Benin)"); None for no such raid."""
+    """The communal militia of a communal raid; None for no such raid."""
     people = communal_raiders(draft, doc)
-    if people is None:
-        return None
+    return None if people is None else _communal_militia(people, country)
+
+
+def _communal_militia(people: str, country: str) -> Actor:
+    """A community's militia, by the people named ("Tiv Ethnic Militia (Nigeria)") or none
+    ("Unidentified Communal Militia (Benin)")."""
     entries = act.dictionary()[0].get((*people.split(), "militia"), ())
     named = next((e.name for e in entries if e.kind == "identity_militia"), None)
     if named:
@@ -352,6 +355,19 @@ def _civilians_and_unknowns(
     if sides.actor1 is None and sub == "Attack" and country:
         # "farmers attacked a Fulani camp": ACLED's communal militia, not a gang.
         sides.actor1 = _raiders(draft, doc, country)
+    fought = communal_clash(draft, doc) if sub == "Armed clash" and country else None
+    if fought is not None and country:
+        # "farmers clashed with herders": the two communities' militias, where the text
+        # names the side no more precisely ("local vigilantes" stay a vigilante group).
+        first, second = (_communal_militia(p, country) for p in fought)
+        if _vague(sides.actor1):
+            kept = sides.actor2.name if sides.actor2 is not None else None
+            sides.actor1 = second if first.name == kept else first
+            sides.mention1 = None
+        if _vague(sides.actor2):
+            taken = sides.actor1.name if sides.actor1 is not None else None
+            sides.actor2 = first if second.name == taken else second
+            sides.mention2 = None
     if sides.actor1 is None and sub == "Air/drone strike":
         # Only armed forces fly: ACLED's name for a state's forces it cannot tell.
         sides.actor1 = Actor("Unidentified Military Forces", act.EXTERNAL, None)
@@ -359,3 +375,10 @@ def _civilians_and_unknowns(
         sides.actor1 = Actor(
             f"Unidentified Armed Group ({country})", act.POLITICAL_MILITIA, country
         )
+
+
+def _vague(actor: Actor | None) -> bool:
+    """No actor, or one ACLED names by kind only (civilians, rioters, an unidentified
+    group)."""
+    return actor is None or actor.inter in (act.CIVILIANS, act.RIOTERS, act.PROTESTERS) or (
+        actor.name.startswith("Unidentified"))
