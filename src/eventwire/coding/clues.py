@@ -276,7 +276,8 @@ def communal_clash(draft: Draft, doc: Doc) -> tuple[str, str] | None:
                 continue
             if not ({"herding"} | names) & (a | b):
                 continue  # students against residents: a brawl, not communal militias
-            return tuple(next((w for w in sorted(x) if w in names), "") for x in (a, b))  # type: ignore[return-value]
+            first, second = (next((w for w in sorted(x) if w in names), "") for x in (a, b))
+            return first, second
     return None
 
 
