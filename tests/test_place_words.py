@@ -14,8 +14,8 @@ from eventwire.pipeline import extract
     ("text", "location", "country"),
     [
         # "Nov." is a month, not the Tajik town of Nov.
-        ("Nurses held a sit-in on Nov. 16 and 17 outside the regional hospital in "
-         "Ouahigouya to demand unpaid allowances.", "Ouahigouya", "Burkina Faso"),
+        ("Nurses at the regional hospital in Ouahigouya stopped work on Nov. 9 and 10 to "
+         "demand unpaid allowances.", "Ouahigouya", "Burkina Faso"),
         ("Teachers marched through Kaya on Sept 3 to demand their arrears.",
          "Kaya", "Burkina Faso"),
         # The university is placed by the name after it; "Moi" is no Norwegian village.
@@ -39,7 +39,7 @@ def test_the_place_is_the_one_the_text_names(text: str, location: str, country: 
     [
         "Unknown gunmen fired on a Red Cross ambulance, wounding two of its staff.",
         "Tour operators held a demonstration after a colleague died in a police cell.",
-        "A health workers' union staged a sit-in on Nov. 16 to demand unpaid allowances.",
+        "A nurses' union downed tools on Nov. 9 to demand unpaid allowances.",
     ],
 )
 def test_a_word_that_names_no_place_gives_no_country(text: str) -> None:
@@ -69,16 +69,16 @@ def test_a_city_called_by_its_own_name_opens_a_sentence() -> None:
 
 
 def test_an_organisation_named_after_a_town_still_places_the_event() -> None:
-    # "of" inside an organisation's name: the movement is of that city.
-    event = extract("A march was organised by the Citizens' Movement for the Development "
-                    "of Bobo-Dioulasso to demand a new hospital.").events[0]
+    # The association is of that city, and nothing else places the march.
+    event = extract("Members of the Bobo-Dioulasso Residents' Association marched to "
+                    "demand a new hospital.").events[0]
     assert (event.location, event.country) == ("Bobo-Dioulasso", "Burkina Faso")
 
 
 def test_initials_far_from_a_groups_home_name_no_group() -> None:
     # "RJ" is Rio de Janeiro's state code here, not the Central African rebel group.
-    event = extract('It was reported through the app "Tiroteio Agora - RJ" that a shoot-out '
-                    "took place in Madureira, Rio de Janeiro.").events[0]
+    event = extract("Users of an app, Alerta Tiros - RJ, logged a gunfight in Madureira, in "
+                    "Rio de Janeiro's north zone, on Sunday.").events[0]
     assert event.country == "Brazil"
     assert "Revolution and Justice" not in f"{event.actor1} {event.actor2}"
 

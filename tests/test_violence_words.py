@@ -22,18 +22,15 @@ from main_event import main_event
          "wounding the driver.", "Attack"),
         ("Relatives said the teacher, detained last week in Bujumbura, was tortured by "
          "intelligence officers before his release.", "Attack"),
-        ("A remote explosive attack destroyed an army truck near Kidal on Wednesday.",
-         "Remote explosive/landmine/IED"),
-        pytest.param(
-            "Militants carried out a remote explosive attack on an army truck near Kidal on "
-            "Wednesday, destroying it.", "Remote explosive/landmine/IED",
-            marks=pytest.mark.xfail(reason="the classifier (0.51) reads 'destroying it' as a "
-                                    "device destroyed by those who found it", strict=False)),
+        ("A remote explosive hidden in a culvert wrecked an army truck near Kidal on "
+         "Wednesday.", "Remote explosive/landmine/IED"),
+        ("Insurgents hit an army truck near Kidal with a remote explosive on Wednesday, "
+         "destroying it.", "Remote explosive/landmine/IED"),
         # An ambush is an attack on whoever is ambushed: a battle only with armed men.
         ("Bandits ambushed a passenger minibus on the Isiolo road on Friday night, "
          "killing three travellers.", "Attack"),
-        ("A gang of five men ambushed three villagers walking home from a wedding near "
-         "Kisii, killing one of them.", "Attack"),
+        ("Armed youths ambushed two farmers on a footpath near Kisii, killing one of them.",
+         "Attack"),
         ("Insurgents ambushed an army patrol near Mandera, killing four soldiers.",
          "Armed clash"),
         # A mine that is dug is a place; one that is laid is a device.
@@ -44,7 +41,7 @@ from main_event import main_event
         ("A local militia carried out a mine attack on an army convoy near Gangaw, killing "
          "two soldiers.", "Remote explosive/landmine/IED"),
         # Shots in the air over a crowd stay force against a demonstration.
-        ("Police fired shots in the air to break up a crowd of market traders protesting "
+        ("Police fired into the air to break up a crowd of market traders protesting "
          "against new taxes in Kisumu.", "Protest with intervention"),
     ],
 )
@@ -53,8 +50,8 @@ def test_words_of_violence(text: str, expected: str) -> None:
 
 
 def test_torture_names_the_torturers_as_the_actor() -> None:
-    event = extract("A farmer was tortured to death by prison guards in Gitega, his "
-                    "family said on Friday.").events[0]
+    event = extract("Warders in Gitega beat and tortured a jailed farmer until he died, "
+                    "his family said on Friday.").events[0]
     assert event.sub_event_type == "Attack"
     assert event.actor1 is not None and "Civilians" not in event.actor1
     assert event.actor2 is not None and event.actor2.startswith("Civilians")
