@@ -50,9 +50,14 @@ def test_web_build_is_up_to_date() -> None:
 
 
 def _wait(browser: Any, condition: Any, timeout: float = 30, what: str = "") -> Any:
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(browser, timeout).until(lambda d: condition(d), message=what)
+    # The page redraws panels from each answer: an element found a moment ago may be replaced
+    # before it is read, so a stale element means "look again", as a missing one does.
+    ignored = (NoSuchElementException, StaleElementReferenceException)
+    wait = WebDriverWait(browser, timeout, ignored_exceptions=ignored)
+    return wait.until(lambda d: condition(d), message=what)
 
 
 def _open(browser: Any, server: Any, route: str = "", size: tuple[int, int] = LAPTOP) -> None:

@@ -73,8 +73,8 @@ def test_web_edit_mode_corrects_a_field_beside_its_evidence(browser, writable, a
     box.send_keys("ten")
     form.find_element(By.NAME, "why").send_keys("the hospital's list")
     form.find_element(By.CSS_SELECTOR, "button[value=save]").click()
-    message = form.find_element(By.CSS_SELECTOR, ".edit-message")
-    _wait(browser, lambda d: "fields.fatalities: must be a whole number" in message.text)
+    refusal = "fields.fatalities: must be a whole number"
+    _wait(browser, lambda d: refusal in d.find_element(By.CSS_SELECTOR, ".edit-message").text)
     assert _by(writable, location="El Fasher")["fatalities"] == 7
     _shot(browser, artifacts, "20-edit-refused")
     box.clear()
@@ -150,8 +150,10 @@ def test_web_download_this_view(browser, web_server, artifacts, tmp_path) -> Non
     _open(browser, web_server, "?event_type=Battles")
     want = [e["event_id"] for e in _api_events(web_server, event_type="Battles",
                                                sort="-event_date")]  # fmt: skip
-    link = browser.find_element(By.CSS_SELECTOR, '#downloads a[data-format="acled-csv"]')
-    _wait(browser, lambda d: "event_type=Battles" in link.get_attribute("href"))
+    where = '#downloads a[data-format="acled-csv"]'
+    _wait(browser, lambda d: "event_type=Battles" in d.find_element(By.CSS_SELECTOR, where
+                                                                    ).get_attribute("href"))
+    link = browser.find_element(By.CSS_SELECTOR, where)
     link.click()
     target = tmp_path / "eventwire-events.csv"
     deadline = time.monotonic() + 30
