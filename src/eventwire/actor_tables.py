@@ -5,8 +5,11 @@ by abroad (``data/operations.tsv``) and the demonyms (``data/demonyms.tsv``)."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from .lexicon import data_text, read_table, word_classes
+from .placenames import norm_key
 
 # The classes of ``actor_words.tsv`` (its header says what each is for), read by this
 # stage and the people stage. A row of another class stops the load: a misspelt class is
@@ -35,11 +38,39 @@ def actor_words(*names: str) -> frozenset[str]:
     return frozenset().union(*(found[name] for name in names))
 
 
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """One row of ``data/operations.tsv``."""
+
+    force: str
+    theatre: str
+    start: int
+    end: int | None
+    name: str
+    area: frozenset[str]  # norm_key of each division it holds; empty: the whole theatre
+    joined: frozenset[str]  # actor names fighting under it in its area
+
+    def runs_in(self, year: int) -> bool:
+        return self.start <= year <= (self.end or year)
+
+
+def _split(cell: str | None, key: Callable[[str], str] = str) -> frozenset[str]:
+    return frozenset(key(x.strip()) for x in (cell or "").split(";") if x.strip())
+
+
 @functools.lru_cache(maxsize=1)
-def _operations() -> tuple[tuple[str, str, int, int | None, str], ...]:
-    """(force, theatre, start, end, name) of ``data/operations.tsv``."""
+def _operations() -> tuple[Operation, ...]:
+    """The rows of ``data/operations.tsv``."""
     return tuple(
-        (r["force"], r["theatre"], int(r["start"]), int(r["end"]) if r["end"] else None, r["name"])
+        Operation(
+            r["force"],
+            r["theatre"],
+            int(r["start"]),
+            int(r["end"]) if r["end"] else None,
+            r["name"],
+            _split(r.get("area"), norm_key),
+            _split(r.get("joined")),
+        )  # fmt: skip
         for r in read_table("operations.tsv")
     )
 
@@ -56,11 +87,33 @@ def operation(kind: str, home: str, theatre: str, year: int | None) -> str | Non
         return None
     return next(
         (
-            name
-            for force, where, start, end, name in _operations()
-            if force == home and where == theatre and start <= year <= (end or year)
+            op.name
+            for op in _operations()
+            if op.force == home and op.theatre == theatre and not op.area and op.runs_in(year)
         ),
         None,
+    )
+
+
+def area_operations(
+    theatre: str | None, admin1: str | None, year: int | None
+) -> tuple[Operation, ...]:
+    """The operations that hold ``admin1`` of ``theatre`` (ISO alpha-2) in ``year``, of the
+    rows of ``operations.tsv`` bound to an area: "Operation Peace Spring" in Ar-Raqqah in
+    2020, where Turkey's forces and the factions beside them go by its name.
+
+    >>> [op.name for op in area_operations("SY", "Al-Hasakah", 2020)]
+    ['Operation Peace Spring']
+    >>> area_operations("SY", "Aleppo", 2020)
+    ()
+    """
+    if theatre is None or admin1 is None or year is None:
+        return ()
+    where = norm_key(admin1)
+    return tuple(
+        op
+        for op in _operations()
+        if op.theatre == theatre and where in op.area and op.runs_in(year)
     )
 
 

@@ -86,16 +86,45 @@ def front_regions(text: str, year: int | None) -> list[tuple[str, str]]:
     return out
 
 
+_RUN_OF_I = re.compile(r"i{2,}")
+# A pit or a works named after its village ("Oktiabr Mine", "Butivka mine"): the village's
+# own name, where the table holds it without the word.
+_WORKS = re.compile(r" (?:mine|colliery|pit)$")
+
+
+def spelling_key(name: str) -> str:
+    """``norm_key`` with the spellings of one Slavic name folded together: monitors,
+    agencies and gazetteers write the same village "Vodyane" and "Vodiane", "Serhiyivka"
+    and "Serhiivka", "Stanytsya" and "Stanytsia" (a "y" beside a vowel and an "i" are one
+    sound; a run of "i" is one letter here).
+
+    >>> spelling_key("Serhiyivka") == spelling_key("Serhiivka"), spelling_key("Vodyane")
+    (True, 'vodiane')
+    """
+    return _RUN_OF_I.sub("i", norm_key(name).replace("y", "i"))
+
+
 @functools.lru_cache(maxsize=1)
 def _holders() -> dict[tuple[str, str], tuple[int, str]]:
-    """(front name, norm_key of a place) -> the index of the side that held it, and the
-    division it lies in."""
+    """(front name, ``spelling_key`` of a place) -> the index of the side that held it,
+    and the division it lies in."""
     out: dict[tuple[str, str], tuple[int, str]] = {}
     for r in read_table("front_control.tsv"):
         for name in r["places"].split(";"):
             if name.strip():
-                out[(r["front"], norm_key(name))] = (0 if r["held"] == "a" else 1, r["admin1"])
+                held = (0 if r["held"] == "a" else 1, r["admin1"])
+                out[(r["front"], spelling_key(name))] = held
     return out
+
+
+def _holding(front: str, place: str) -> tuple[int, str] | None:
+    """The control table's row for ``place`` on ``front``: by its name, else by the
+    village a works is named after ("Oktiabr Mine": Oktiabr)."""
+    key = spelling_key(place)
+    known = _holders().get((front, key))
+    if known is None and _WORKS.search(key):
+        known = _holders().get((front, _WORKS.sub("", key)))
+    return known
 
 
 def held_by(front: Front, place: str | None) -> str | None:
@@ -107,7 +136,7 @@ def held_by(front: Front, place: str | None) -> str | None:
     """
     if not place:
         return None
-    known = _holders().get((front.name, norm_key(place)))
+    known = _holding(front.name, place)
     return None if known is None else front.sides[known[0]]
 
 
@@ -116,9 +145,8 @@ def front_holding(iso2: str | None, place: str | None, year: int | None) -> Fron
     village known to lie on a front line tells the front when its division is unknown."""
     if not iso2 or year is None or not place:
         return None
-    key = norm_key(place)
     for f in fronts():
-        if f.iso2 == iso2 and f.runs_in(year) and (f.name, key) in _holders():
+        if f.iso2 == iso2 and f.runs_in(year) and _holding(f.name, place) is not None:
             return f
     return None
 
@@ -133,7 +161,8 @@ def front_division(iso2: str | None, place: str | None, year: int | None) -> str
     front = front_holding(iso2, place, year)
     if front is None or place is None:
         return None
-    return _holders()[(front.name, norm_key(place))][1]
+    known = _holding(front.name, place)
+    return None if known is None else known[1]
 
 
 @functools.lru_cache(maxsize=1)
@@ -172,9 +201,8 @@ def front_village(text: str, name: str, year: int | None) -> tuple[str, str] | N
     the front's village in Luhansk, not its namesake in Poltava. None otherwise."""
     if year is None:
         return None
-    key = norm_key(name)
     for f in fronts():
-        known = _holders().get((f.name, key))
+        known = _holding(f.name, name)
         if known and f.runs_in(year) and f.cues is not None and f.cues.search(text):
             return f.iso2, known[1]
     return None

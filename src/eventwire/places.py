@@ -135,6 +135,36 @@ class _Raw:
     role: str | None = None  # a country named as an "origin" or a "destination"
 
 
+def _split_at_brackets(
+    text: str, spans: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """The model's entities, each cut where a bracket opens or closes inside it: "Bouficha
+    (Sousse" read as one organisation is a town and the division it lies in, two names.
+
+    >>> _split_at_brackets("in Bouficha (Sousse) on", [(3, 19, "ORG")])
+    [(3, 11, 'ORG'), (13, 19, 'ORG')]
+    """
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        cut = start
+        for m in _BRACKET.finditer(text, start, end):
+            out.extend(_trimmed(text, cut, m.start(), label))
+            cut = m.end()
+        out.extend(_trimmed(text, cut, end, label))
+    return out
+
+
+_BRACKET = re.compile(r"[()\[\]]")
+
+
+def _trimmed(text: str, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    while start < end and text[start] in " ,;":
+        start += 1
+    while end > start and text[end - 1] in " ,;":
+        end -= 1
+    return [(start, end, label)] if end > start else []
+
+
 def find_places(
     text: str,
     ner_spans: Sequence[tuple[int, int, str]] = (),
@@ -162,6 +192,7 @@ def find_places(
     letters = sum(c.isalpha() for c in text[:2000]) or 1
     upper_doc = sum(c.isupper() for c in text[:2000]) / letters > 0.6
     lower_words = {text[s:e] for s, e in tokens if text[s].islower()}
+    ner_spans = _split_at_brackets(text, ner_spans)
     raws = _scan(text, tokens, gaz, lex, upper_doc)
     raws = _add_ner(text, raws, ner_spans, gaz, lex)
     for r in raws:

@@ -9,6 +9,7 @@ classification cards), and the evidence of each field.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -21,7 +22,7 @@ from ..place_lexicon import PlaceMention
 from ..records import Article, Event, Place, Span, event_notes
 from .cards import Situation
 from .classification import classify
-from .frontlines import front_fire, front_sides
+from .frontlines import Spot, front_fire, front_sides, operation_sides
 from .gangs import member_hit, name_gangs
 from .learned import Decider, confidence
 from .parties import Sides, gainer_first, pick_sides, settle_sides
@@ -73,11 +74,9 @@ def build_event(
     settle_sides(sides, draft, doc, sub, context)
     name_gangs(sides, draft, doc, where.iso2)
     sub, verdict = _conventions(sides, draft, doc, where, verdict)
-    on = where.place
-    inferred = front_sides(
-        sides, sub, context, on.admin1 if on else None, on.location if on else None
-    )
     text = article.text
+    inferred = front_sides(sides, sub, context, _spot(where, text), text)
+    inferred += operation_sides(sides, context, where.place.admin1 if where.place else None)
     ev = Event()
     ev.flags = inferred
     evidence: Evidence = {}
@@ -108,19 +107,32 @@ def _conventions(
     gang's member hit in Mexico or Brazil, small arms heard (or not) on a front line. The
     verdict then names the convention as the rule that decided."""
     sub = verdict.sub_event_type or ""
-    on = where.place
-    location = (on.admin1, on.location) if on else (None, None)
     context = (where.country, where.iso2, where.year)
     recoded = member_hit(sides, draft, doc, where.iso2, sub)
     if recoded != sub:
         return recoded, replace(verdict, sub_event_type=recoded, card="gang_member_hit", model=None)
     fought = verdict.votes.get("Armed clash", 0.0) >= 0.8  # "clashed", "exchanged fire"
-    recoded = front_fire(sub, draft, doc, context, location, fought)
+    recoded = front_fire(sub, draft, doc, context, _spot(where, doc.text), fought)
     if recoded != sub:
-        return recoded, replace(
-            verdict, sub_event_type=recoded, card="front_fire", model=None
-        )
+        return recoded, replace(verdict, sub_event_type=recoded, card="front_fire", model=None)
     return sub, verdict
+
+
+_NUMBERED = re.compile(r"-\d{1,2}\b")
+
+
+def _spot(where: Setting, text: str) -> Spot:
+    """The event's division and the names of its place, for the front it lies on: as the
+    text writes it first, with the number a mining settlement carries ("Zolote-5", which
+    the scan reads as Zolote), then as the gazetteer does ("Zolote")."""
+    on, told = where.place, where.mention
+    names = []
+    if told is not None:
+        numbered = _NUMBERED.match(text, told.end) if told.end <= len(text) else None
+        names = [told.text + numbered.group()] if numbered else [told.text]
+    if on is not None and on.location and on.location not in names:
+        names.append(on.location)
+    return (on.admin1 if on else None), tuple(names)
 
 
 def _type(ev: Event, evidence: Evidence, text: str, draft: Draft, sub: str) -> None:

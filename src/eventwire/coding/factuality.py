@@ -196,7 +196,7 @@ def _one_day() -> re.Pattern[str]:
         re.escape(w).replace(r"\ ", " ") for w in sorted(word_class("one_day_phrase"))
     )
     return re.compile(
-        rf"\b(?:on (?:the )?(?:(?:{days})|"
+        rf"\b(?:(?:on|of) (?:the )?(?:(?:{days})|"
         rf"\d{{1,2}}(?:st|nd|rd|th)? (?:of )?(?:{months})\w*|"
         rf"(?:{months})\w* \d{{1,2}}\b)|{phrases})",
         re.IGNORECASE,

@@ -1,7 +1,8 @@
 """Front lines where two known sides face each other (``data/frontlines.tsv``): a clash
 told there without its parties ("monitors recorded 40 bursts of fire near Avdiivka") is
 coded between them, as ACLED codes ceasefire violations, and the event's flags say that
-the side was inferred, not read.
+the side was inferred, not read. Where an operation holds the ground, the sides fighting
+under it take its name (``operation_sides``).
 
 >>> flags = front_sides(sides, "Armed clash", ("Ukraine", "UA", 2020), "Donetsk")  # doctest: +SKIP
 >>> flags                                                                      # doctest: +SKIP
@@ -13,7 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import actors as act
-from ..fronts import Front, front_at, front_holding, held_by
+from ..actor_tables import area_operations
+from ..fronts import Front, front_at, front_holding, fronts, held_by
 from ..records import Actor
 from .clues import names_any, told_text
 from .parties import Sides
@@ -31,16 +33,18 @@ def front_sides(
     sides: Sides,
     sub: str,
     place: tuple[str | None, str | None, int | None],
-    admin1: str | None,
-    location: str | None = None,
+    spot: Spot,
+    text: str = "",
 ) -> list[str]:
     """Fill the sides of a clash on a front line that the text leaves unnamed (none, or
     only one of the front's two), and who fired unnamed shelling across it; the flags
-    that say which side was inferred."""
+    that say which side was inferred. ``spot`` is the event's division and the names of
+    its place (as the text writes it, as the gazetteer does); ``text`` the report, whose
+    words may tell the front where the place is unknown."""
     country, iso2, year = place
     if sub == _SHELLING:
-        return _fire_across(sides, place, admin1, location)
-    front = _front(place, admin1, location) if sub == "Armed clash" else None
+        return _fire_across(sides, place, spot)
+    front = _front(place, spot, text) if sub == "Armed clash" else None
     if front is None or not (_unknown(sides.actor1) or _unknown(sides.actor2)):
         return []
     first, second = (act.named(n, country, iso2, year) for n in front.sides)
@@ -64,21 +68,19 @@ _SHELLING = "Shelling/artillery/missile attack"
 
 
 def _fire_across(
-    sides: Sides,
-    place: tuple[str | None, str | None, int | None],
-    admin1: str | None,
-    location: str | None,
+    sides: Sides, place: tuple[str | None, str | None, int | None], spot: Spot
 ) -> list[str]:
     """Shelling on a front line that nobody is named as firing ("the SMM recorded 12
     explosions near Pyshchevyk"): fired by the side across the line from whoever held the
     place it landed near; the flag says so."""
     country, iso2, year = place
-    front = _front(place, admin1, location)
+    front = _front(place, spot)
     if front is None or not _unknown(sides.actor1):
         return []
-    holder = held_by(front, location)
-    if holder is None:
+    held = [(n, h) for n in spot[1] if (h := held_by(front, n)) is not None]
+    if not held:
         return []
+    location, holder = held[0]
     across = front.sides[1] if holder == front.sides[0] else front.sides[0]
     firing = act.named(across, country, iso2, year)
     if firing is None or (sides.actor2 is not None and sides.actor2.name == firing.name):
@@ -87,16 +89,55 @@ def _fire_across(
     return [f"actor1: inferred, across the {front.name} from {location}, held by {holder}"]
 
 
+# Where an event happened, for its front: its first-level division, and the names of its
+# place (as the text writes it, as the gazetteer does: "Zolote-5" placed at Zolote).
+Spot = tuple[str | None, tuple[str, ...]]
+
+
 def _front(
-    place: tuple[str | None, str | None, int | None], admin1: str | None, location: str | None
+    place: tuple[str | None, str | None, int | None], spot: Spot, text: str = ""
 ) -> Front | None:
     """The front through the event's division; where the division is unknown, the front
-    whose control table holds the event's place."""
+    whose control table holds the event's place, else the one of the event's country whose
+    words the report uses ("in both directions of the frontline near Bohuslavske")."""
     _, iso2, year = place
+    admin1, names = spot
     found = front_at(iso2, admin1, year)
-    if found is None and admin1 is None:
-        found = front_holding(iso2, location, year)
+    if found is not None or admin1 is not None:
+        return found
+    found = next((f for n in names if (f := front_holding(iso2, n, year))), None)
+    if found is None and text and iso2 and year is not None:
+        told = (f for f in fronts() if f.iso2 == iso2 and f.runs_in(year) and f.cues)
+        found = next((f for f in told if f.cues and f.cues.search(text)), None)
     return found
+
+
+def operation_sides(
+    sides: Sides, place: tuple[str | None, str | None, int | None], admin1: str | None
+) -> list[str]:
+    """Name by its operation the factions fighting under it where it holds the ground
+    (``data/operations.tsv``): the Syrian National Army, or rebels, in the strip of
+    north-east Syria taken in October 2019 are "Operation Peace Spring", as ACLED codes
+    them, and so are Turkey's forces told beside them ("Turkish forces and allied factions
+    shelled ..."): the two are one side. Turkey's forces told alone keep their name. The
+    flags say what was renamed."""
+    country, iso2, year = place
+    flags: list[str] = []
+    for op in area_operations(iso2, admin1, year):
+        forces = f"Military Forces of {act.country_name(op.force)}"
+        slots = [s for s in ("actor1", "actor2") if getattr(sides, s) is not None]
+        joined = [s for s in slots if getattr(sides, s).name in op.joined]
+        if not joined:
+            continue
+        under = joined + [s for s in slots if getattr(sides, s).name.startswith(forces)]
+        for slot in under:
+            told = getattr(sides, slot).name
+            named = act.named(op.name, country, iso2, year)
+            setattr(sides, slot, named or Actor(op.name, act.EXTERNAL, country))
+            flags.append(f"{slot}: {told} named by the {op.name} it fights under in {admin1}")
+        if len(under) == 2:
+            sides.actor2, sides.mention2 = None, None  # one side, not two
+    return flags
 
 
 # Explosion types a front-line monitor's report may give where small arms were also heard.
@@ -108,7 +149,7 @@ def front_fire(
     draft: Draft,
     doc: Doc,
     place: tuple[str | None, str | None, int | None],
-    location: tuple[str | None, str | None],
+    spot: Spot,
     clash_word: bool = True,
 ) -> str:
     """How ACLED reads fire on a front line, by whether small arms were in it: explosions
@@ -117,10 +158,10 @@ def front_fire(
     other side's positions with no small arms ("fired grenade launchers and heavy machine
     guns at the positions near Pisky"), told with no word of fighting (``clash_word``
     False: no "clashed", "exchange of fire"), are shelling. Returns the sub-event type.
-    ``location`` is the event's (admin1, place name)."""
+    ``spot`` is the event's division and its place's names."""
     if sub not in _HEARD and not (sub == "Armed clash" and not clash_word):
         return sub
-    front = _front(place, *location)
+    front = _front(place, spot)
     if front is None or front.cues is None or not front.cues.search(doc.text):
         return sub
     told = told_text(draft, doc)

@@ -154,7 +154,10 @@ def resense(hit: TriggerHit, doc: Doc) -> TriggerHit:
     one: ACLED codes strikes as demonstrations), never an air raid."""
     if hit.entry.lemmas in (("explosion",), ("blast",)) and _barrage(doc[hit.j - 1]):
         shell = next((t for t in triggers().get("shelling", ()) if t.cls == "type"), None)
-        return hit if shell is None else replace(hit, entry=replace(shell, weight=hit.entry.weight))
+        # Blasts a monitor logged are as plainly an event as "shelling" ("the SMM noted
+        # nine explosions"), though the observer is no side of it.
+        weight = max(hit.entry.weight, _LOGGED) if _observed(doc[hit.j - 1]) else hit.entry.weight
+        return hit if shell is None else replace(hit, entry=replace(shell, weight=weight))
     if hit.entry.lemmas != ("strike",) or not _labour_strike(doc[hit.j - 1]):
         return hit
     protest = next((t for t in triggers().get("strike", ()) if t.cls == "protest"), None)
@@ -162,6 +165,9 @@ def resense(hit: TriggerHit, doc: Doc) -> TriggerHit:
         return hit
     return replace(hit, entry=replace(protest, weight=max(protest.weight, 0.8)))
 
+
+# The weight of blasts an observer counted: a strong trigger (``Policy.strong_trigger``).
+_LOGGED = 0.9
 
 # Blasts counted at least this many are a barrage.
 _BARRAGE = 5
@@ -184,7 +190,9 @@ def _barrage(tok: Token) -> bool:
     )
     if not counted:
         return False
-    told = {t.lemma_.lower() for t in tok.sent} | {t.lower_ for t in tok.sent}
+    # A mine that is dug ("near Oktiabr Mine", "at the gold mine") is no device planted.
+    words = [t for t in tok.sent if not (t.lemma_.lower() == "mine" and _mine_site(t))]
+    told = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
     hurt = word_class("kill_word") | word_class("injure_word")
     return not (told & word_class("planted_device") or told & hurt)
 
