@@ -117,3 +117,35 @@ def test_blasts_counted_in_one_night_are_one_event(when: str) -> None:
     assert ev.sub_event_type == "Shelling/artillery/missile attack"
     tally = "Over the past month the OSCE SMM logged 1,400 explosions along the contact line."
     assert not extract(tally, published="2019-10-05").events
+
+
+@pytest.mark.parametrize(
+    ("heard", "sub"),
+    [
+        ("11 projectiles/shots of unidentified weapons", "Shelling/artillery/missile attack"),
+        ("70 explosions/bursts of fire from heavy machine guns",
+         "Shelling/artillery/missile attack"),
+        ("45 explosions/bursts of fire from small arms", "Armed clash"),
+        ("35 shots/bursts of fire from rifles", "Armed clash"),
+        ("16 projectiles/explosions of unidentified weapons fired in both directions of the "
+         "contact line", "Armed clash"),
+    ],
+)  # fmt: skip
+def test_only_small_arms_heard_make_fire_on_the_front_a_battle(heard: str, sub: str) -> None:
+    """ACLED reads fire across the Donbas line by the arms: small arms named are both sides
+    fighting, and so is fire of any arms heard both ways across the line; shots or bursts of
+    unknown or heavy weapons one way are shelling. A count written as a pair
+    ("explosions/bursts") is counted all the same."""
+    ev = main_event(f"On 14 October 2019 the OSCE SMM recorded {heard} near Pisky.", "2019-10-16")
+    assert ev.sub_event_type == sub
+    assert ev.actor1 == NAF
+
+
+def test_heavy_arms_fired_at_positions_are_shelling_without_a_word_of_fighting() -> None:
+    ev = main_event(
+        "On 14 October 2019 NAF crews fired mortars and automatic grenade launchers towards "
+        "Ukrainian Forces trenches outside Pisky, Donetsk.",
+        "2019-10-16",
+    )
+    assert ev.sub_event_type == "Shelling/artillery/missile attack"
+    assert (ev.actor1, ev.actor2) == (NAF, UKRAINE)

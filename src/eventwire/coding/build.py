@@ -112,7 +112,8 @@ def _conventions(
     if recoded != sub:
         return recoded, replace(verdict, sub_event_type=recoded, card="gang_member_hit", model=None)
     fought = verdict.votes.get("Armed clash", 0.0) >= 0.8  # "clashed", "exchanged fire"
-    recoded = front_fire(sub, draft, doc, context, _spot(where, doc.text), fought)
+    shelled = verdict.votes.get("Shelling/artillery/missile attack", 0.0) > 0  # "fired mortars"
+    recoded = front_fire(sub, draft, doc, context, _spot(where, doc.text), (fought, shelled))
     if recoded != sub:
         return recoded, replace(verdict, sub_event_type=recoded, card="front_fire", model=None)
     return sub, verdict

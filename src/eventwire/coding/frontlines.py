@@ -150,22 +150,28 @@ def front_fire(
     doc: Doc,
     place: tuple[str | None, str | None, int | None],
     spot: Spot,
-    clash_word: bool = True,
+    words: tuple[bool, bool] = (True, False),
 ) -> str:
     """How ACLED reads fire on a front line, by whether small arms were in it: explosions
     with small-arms fire beside them ("the SMM recorded 40 explosions and 120 bursts of
-    fire near Avdiivka") are both sides fighting, an armed clash; heavier arms fired at the
-    other side's positions with no small arms ("fired grenade launchers and heavy machine
-    guns at the positions near Pisky"), told with no word of fighting (``clash_word``
-    False: no "clashed", "exchange of fire"), are shelling. Returns the sub-event type.
-    ``spot`` is the event's division and its place's names."""
+    small-arms fire near Avdiivka") are both sides fighting, an armed clash; heavier arms
+    fired at the other side's positions with no small arms ("fired grenade launchers and
+    heavy machine guns at the positions near Pisky", "fired mortars at the positions"),
+    told with no word of fighting, are shelling; fire heard "in both directions" across
+    the line is a battle whatever the arms. ``words`` says whether the telling has a word
+    of fighting ("clashed", "exchange of fire") and one of heavy arms ("mortars",
+    "artillery"). Returns the sub-event type. ``spot`` is the event's division and its
+    place's names."""
+    clash_word, heavy = words
     if sub not in _HEARD and not (sub == "Armed clash" and not clash_word):
         return sub
     front = _front(place, spot)
     if front is None or front.cues is None or not front.cues.search(doc.text):
         return sub
     told = told_text(draft, doc)
-    light = names_any(told, "light_fire")
+    # Fire heard "in both directions of the frontline" is both sides fighting too.
+    fought = names_any(told, "light_fire") or names_any(told, "both_ways")
     if sub == "Armed clash":
-        return _SHELLING if not light and names_any(told, "direct_fire") else sub
-    return "Armed clash" if light else sub
+        fired = heavy or names_any(told, "direct_fire")
+        return _SHELLING if not fought and fired else sub
+    return "Armed clash" if fought else sub

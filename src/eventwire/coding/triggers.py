@@ -156,7 +156,9 @@ def resense(hit: TriggerHit, doc: Doc) -> TriggerHit:
         shell = next((t for t in triggers().get("shelling", ()) if t.cls == "type"), None)
         # Blasts a monitor logged are as plainly an event as "shelling" ("the SMM noted
         # nine explosions"), though the observer is no side of it.
-        weight = max(hit.entry.weight, _LOGGED) if _observed(doc[hit.j - 1]) else hit.entry.weight
+        blasts = doc[hit.j - 1]
+        counted = blasts.head if blasts.dep_ in ("nmod", "compound") else blasts
+        weight = max(hit.entry.weight, _LOGGED) if _observed(counted) else hit.entry.weight
         return hit if shell is None else replace(hit, entry=replace(shell, weight=weight))
     if hit.entry.lemmas != ("strike",) or not _labour_strike(doc[hit.j - 1]):
         return hit
@@ -181,6 +183,8 @@ def _barrage(tok: Token) -> bool:
     market stay bombs."""
     if tok.tag_ != "NNS":
         return False
+    if tok.dep_ in ("nmod", "compound") and tok.head.tag_ == "NNS":
+        tok = tok.head  # "99 explosions/bursts of fire": the count is on the pair's head
     numbers = [number_value(c) or 0 for c in tok.children if c.dep_ == "nummod"]
     counted = (
         any(n >= _BARRAGE for n in numbers)
