@@ -157,3 +157,23 @@ def test_a_death_in_a_fight_over_land_is_an_event() -> None:
                "dispute in Nikki (Borgou, Benin).")
     assert ev.fatalities == 1
     assert ev.event_type in ("Battles", "Riots")
+
+
+@pytest.mark.parametrize(
+    ("text", "peoples"),
+    [
+        ("Four herders died when Turkana and Pokot clans fought over pasture near Kainuk.",
+         {"Turkana", "Pokot"}),
+        ("Two men died when Pokot and Marakwet clans fought over pasture near Tot.",
+         {"Pokot", "Marakwet"}),
+        ("Five people died when Samburu and Borana clans fought over pasture near Archers "
+         "Post.", {"Samburu", "Borana"}),
+    ],
+)  # fmt: skip
+def test_the_two_peoples_of_a_clash_are_two_sides(text: str, peoples: set[str]) -> None:
+    """"Turkana and Pokot clans fought": one side may be named from the dictionary
+    ("Turkana Clan Militia"), the other is the other people's militia, never the same
+    people's twice."""
+    ev = _main(text)
+    assert ev.actor1 is not None and ev.actor2 is not None
+    assert {ev.actor1.split()[0], ev.actor2.split()[0]} == peoples

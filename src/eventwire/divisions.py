@@ -361,13 +361,32 @@ def _resolve(gaz: Gazetteer, chain: Chain) -> bool:
         return False
     rivals = [p for p in ranked[1:] if score(p) == score(best)]
     if any(p[0] != best[0] for p in rivals):
-        return False  # two countries fit as well: no admin context to trust
+        # Two countries fit as well: the one whose capital a part names ("Arada
+        # (Tripoli)": Libya's, not Lebanon's port), else none.
+        bigger = _capital_part(gaz, chain, [best, *rivals])
+        if bigger is None:
+            return False
+        best = bigger
+        rivals = [p for p in rivals if p[0] == best[0] and p != best]
     chain.iso2 = best[0]
     chain.admin1 = best[1] if not rivals else None
     for k, part in enumerate(chain.parts):
         # The last part is the widest: "Veracruz" after "Atoyac, " is the state.
         part.chosen = _choice(part, chain.iso2, chain.admin1, k == len(chain.parts) - 1)
     return True
+
+
+def _capital_part(
+    gaz: Gazetteer, chain: Chain, pairs: list[tuple[str, str | None]]
+) -> tuple[str, str | None] | None:
+    """Of (country, division) readings that fit a chain as well, the one of the only
+    country whose capital a part names ("Arada (Tripoli)": Libya, not Lebanon's port);
+    None where no part, or more than one country's, is a capital."""
+    towns = [i for p in chain.parts for i in gaz.index.get(norm_key(p.text), ())]
+    capitals = {gaz.cc[i] for i in towns if i in gaz.capitals} & {c for c, _ in pairs}
+    if len(capitals) != 1:
+        return None
+    return next(p for p in pairs if p[0] in capitals)
 
 
 _SPECIFIC = {"admin2": 0, "town": 1, "admin1": 2, "country": 3}
@@ -406,6 +425,15 @@ def _overlapping(start: int, end: int, items: Sequence[HitT]) -> list[HitT]:
     return [r for r in items if r.start < end and start < r.end]
 
 
+def _known_in(hit: Hit, iso2: str, gaz: Gazetteer, where: Where) -> bool:
+    """Some reading of ``hit`` lies in country ``iso2``, or is a country's capital (the
+    capital of another country beside a division is one of a list: "in Moscow, Kyiv")."""
+    return any(
+        where(gaz, c[1], c[2])[0] == iso2 or (c[1] == "town" and c[2] in gaz.capitals)
+        for c in hit.candidates
+    )
+
+
 def fit_chains(hits: Sequence[Hit], chains: list[Chain], gaz: Gazetteer,
                where: Where) -> list[Chain]:
     """Read the hits of each chain in its light: its parts are divisions of the chain's
@@ -425,8 +453,11 @@ def fit_chains(hits: Sequence[Hit], chains: list[Chain], gaz: Gazetteer,
         # "Lagunillas, Merida state": parts that agree, or a division word, make a chain
         # of what could be a list.
         sure = chain.bracketed or len(chain.parts) > 1 or any(p.word for p in chain.parts)
+        # A head known in the chain's country, but not inside its part, may be one of a
+        # list ("Aleppo, Idlib"); a head known only abroad, and no capital, is a village
+        # the gazetteer lacks ("Valencia, Sangre Grande": not the Venezuelan city).
         if any(r.candidates and r.candidates[0][1] == "country" for r in heads) or (
-                not sure and any(r.candidates and not fit
+                not sure and any(r.candidates and not fit and _known_in(r, iso2, gaz, where)
                                  for r, fit in zip(heads, fits, strict=True))):
             continue
         for r, fit in zip(heads, fits, strict=True):

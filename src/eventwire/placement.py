@@ -192,7 +192,49 @@ def text_clues(text: str, hint: str | None = None) -> Counter[str]:
         if iso2 and iso2 not in seen:
             seen.add(iso2)
             clues[iso2] += 0.5  # type: ignore[assignment]
+    pattern, homes = _people_homes()
+    for m in pattern.finditer(text) if pattern is not None else ():
+        home = homes.get(m.group().lower()) if m.group()[0].isupper() else None
+        if home and home not in seen:
+            seen.add(home)
+            clues[home] += 0.5  # type: ignore[assignment]  # "Pokot and Ilchamus herders"
     return clues
+
+
+# Peoples the dictionary lists one country's militias of, who live in several countries
+# (the Tuareg, Hausa, Maasai, Arabs), and words that are no people ("settler"): no clue.
+_SPREAD = frozenset({
+    "arab", "tuareg", "touareg", "peuhl", "hausa", "mbororo", "maasai", "masai", "luo",
+    "afar", "druze", "twa", "batwa", "zande", "azande", "toubou", "tebu", "tubu", "boran",
+    "borana", "garre", "garreh", "beja", "kuki", "naga", "misseriya", "masalit", "bodo",
+    "hilltop", "settler", "janjaweed",
+})  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _people_homes() -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """The peoples and clans of the dictionary's identity militias that live in one
+    country only ("pokot": Kenya; not "fulani", whose militias a dozen countries list),
+    named in one word that is no demonym, and a pattern that finds them."""
+    homes: dict[str, set[str]] = {}
+    for key, entries in act.dictionary()[0].items():
+        words = " ".join(key[:-1]) if len(key) > 1 else ""
+        if words in people_names():
+            for e in entries:
+                if e.kind == "identity_militia" and e.iso2:
+                    homes.setdefault(words, set()).add(e.iso2)
+    demonyms = Gazetteer.default().demonyms
+    one = {
+        name: next(iter(h))
+        for name, h in homes.items()
+        if len(h) == 1 and " " not in name and len(name) > 3
+        and name not in demonyms and name not in _SPREAD
+    }  # fmt: skip
+    if not one:
+        return None, one
+    names = sorted(one, key=len, reverse=True)
+    alternation = "|".join(re.escape(n).replace(r"\ ", " ") for n in names)
+    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE), one
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?\b")

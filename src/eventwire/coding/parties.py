@@ -309,6 +309,12 @@ def _raiders(draft: Draft, doc: Doc, country: str) -> Actor | None:
     return None if people is None else _communal_militia(people, country)
 
 
+def _same_people(militia: Actor, other: Actor | None) -> bool:
+    """``other`` is a militia of the same people as ``militia`` ("Pokot Clan Militia" and
+    "Pokot Ethnic Militia (Kenya)"): the name's first word says whose."""
+    return other is not None and militia.name.split()[0] == other.name.split()[0]
+
+
 def _communal_militia(people: str, country: str) -> Actor:
     """A community's militia, by the people named ("Tiv Ethnic Militia (Nigeria)") or none
     ("Unidentified Communal Militia (Benin)")."""
@@ -361,12 +367,10 @@ def _civilians_and_unknowns(
         # names the side no more precisely ("local vigilantes" stay a vigilante group).
         first, second = (_communal_militia(p, country) for p in fought)
         if _vague(sides.actor1):
-            kept = sides.actor2.name if sides.actor2 is not None else None
-            sides.actor1 = second if first.name == kept else first
+            sides.actor1 = second if _same_people(first, sides.actor2) else first
             sides.mention1 = None
         if _vague(sides.actor2):
-            taken = sides.actor1.name if sides.actor1 is not None else None
-            sides.actor2 = first if second.name == taken else second
+            sides.actor2 = first if _same_people(second, sides.actor1) else second
             sides.mention2 = None
     if sides.actor1 is None and sub == "Air/drone strike":
         # Only armed forces fly: ACLED's name for a state's forces it cannot tell.
