@@ -102,3 +102,18 @@ def test_a_people_of_one_country_tells_the_country_where_no_place_does() -> None
         "Lopurukan; four men were killed."
     )
     assert named.country == "Uganda"
+
+
+def test_an_event_placed_by_its_country_alone_stands_in_the_capitals_division() -> None:
+    """A nationwide strike is placed at the capital (precision 3), as ACLED codes it: its
+    division is the capital's, and the flags say why; a town named places it as before."""
+    ev = _event(
+        "On 3 May 2021, civil servants across Kenya stayed away from work to demand a raise."
+    )
+    assert (ev.country, ev.admin1, ev.geo_precision) == ("Kenya", "Nairobi", 3)
+    assert any(f.startswith("admin1: the capital's") for f in ev.flags)
+    town = _event(
+        "On 3 May 2021, civil servants in Kisumu, Kenya stayed away from work to demand a raise."
+    )
+    assert town.admin1 != "Nairobi"
+    assert not any(f.startswith("admin1: the capital's") for f in town.flags)

@@ -409,6 +409,14 @@ class Gazetteer:
             place.longitude = round(self.lon[c.capital], 5)
         return place
 
+    def capital_admin1(self, iso2: str | None) -> str | None:
+        """The first-level division of country ``iso2``'s capital ("KE": Nairobi Area's
+        name as the gazetteer writes it), or None."""
+        c = self.countries.get(iso2 or "")
+        if c is None or c.capital is None:
+            return None
+        return self.admin1_names.get((c.iso2, self.a1[c.capital]))
+
     def admin1_place(self, iso2: str, admin1_name: str) -> Place | None:
         """The division of country ``iso2`` called ``admin1_name``, at its seat.
 

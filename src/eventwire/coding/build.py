@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from .. import actors as act
 from ..dates import DateMention
+from ..gazetteer import Gazetteer
 from ..lexicon import taxonomy
 from ..place_lexicon import PlaceMention
 from ..records import Article, Event, Place, Span, event_notes
@@ -194,6 +195,14 @@ def _place(ev: Event, text: str, where: Setting) -> Evidence:
     ev.admin2, ev.admin3, ev.location = place.admin2, place.admin3, place.location
     ev.latitude, ev.longitude = place.latitude, place.longitude
     ev.geo_precision, ev.geonameid = place.geo_precision, place.geonameid
+    if place.kind == "country" and ev.admin1 is None and (pm is None or pm.qualifier is None):
+        # Placed by its country alone, the event stands at the capital (precision 3), as
+        # ACLED codes it: the capital's division too, said in the flags ("north of
+        # Burkina Faso" is no part of it).
+        ev.admin1 = Gazetteer.default().capital_admin1(place.iso2)
+        if ev.admin1 is not None:
+            said = f"admin1: the capital's, the event placed by {place.country} alone"
+            ev.flags = [*ev.flags, said]
     if pm is None:
         return evidence
     s = pm.qualifier_start if pm.qualifier_start is not None else pm.start
