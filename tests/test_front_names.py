@@ -149,3 +149,15 @@ def test_heavy_arms_fired_at_positions_are_shelling_without_a_word_of_fighting()
     )
     assert ev.sub_event_type == "Shelling/artillery/missile attack"
     assert (ev.actor1, ev.actor2) == (NAF, UKRAINE)
+
+
+def test_a_village_read_as_a_namesake_off_the_front_is_still_on_it() -> None:
+    """The gazetteer knows a Viktorivka in Odesa only: the village of a monitors' report
+    with fire going both ways is still on the front, between its two sides."""
+    ev = main_event(
+        "On 16 October 2019 the OSCE SMM logged 30 explosions fired both ways across the "
+        "front line around Viktorivka.",
+        "2019-10-18",
+    )
+    assert ev.sub_event_type == "Armed clash"
+    assert {ev.actor1, ev.actor2} == {NAF, UKRAINE}

@@ -98,14 +98,18 @@ def _front(
     place: tuple[str | None, str | None, int | None], spot: Spot, text: str = ""
 ) -> Front | None:
     """The front through the event's division; where the division is unknown, the front
-    whose control table holds the event's place, else the one of the event's country whose
-    words the report uses ("in both directions of the frontline near Bohuslavske")."""
+    whose control table holds the event's place; else, with ``text``, the one of the
+    event's country whose words the report uses ("in both directions of the frontline
+    near Bohuslavske"), wherever a namesake put the village."""
     _, iso2, year = place
     admin1, names = spot
     found = front_at(iso2, admin1, year)
-    if found is not None or admin1 is not None:
+    if found is not None:
         return found
-    found = next((f for n in names if (f := front_holding(iso2, n, year))), None)
+    if admin1 is None:
+        found = next((f for n in names if (f := front_holding(iso2, n, year))), None)
+    # A village the gazetteer knows only by a namesake off the front ("Viktorivka" in
+    # Odesa) is still where the report's words put it: on the front they name.
     if found is None and text and iso2 and year is not None:
         told = (f for f in fronts() if f.iso2 == iso2 and f.runs_in(year) and f.cues)
         found = next((f for f in told if f.cues and f.cues.search(text)), None)
