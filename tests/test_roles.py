@@ -215,3 +215,24 @@ def test_roles_a_group_after_anti_is_the_other_side() -> None:
         published="2021-03-01",
     )
     assert {clash.actor1, clash.actor2} == {"Unidentified Tribal Militia (Yemen)", houthis}
+
+
+def test_roles_pro_a_side_and_its_allies_are_that_side() -> None:
+    """"Pro-Hadi and allied forces" are the government's side, "pro-Houthi and allied
+    gunmen" the Houthis': the name before "and allied" is the side, and tells the country
+    where the place is unknown."""
+    houthis = "Military Forces of Yemen (2016-) Supreme Political Council"
+    exchange = _main(
+        "On Tuesday, pro-Hadi and allied forces exchanged mortar fire with Houthi forces near "
+        "Sirwah.",
+        published="2020-05-07",
+    )
+    government = "Military Forces of Yemen (2012"
+    assert exchange.actor1 is not None and exchange.actor1.startswith(government)
+    assert exchange.actor2 == houthis
+    snipers = _main(
+        "On Tuesday, pro-Hadi and allied snipers opened fire on a hamlet in Wadi Qarad, "
+        "wounding a girl.",
+        published="2020-05-07",
+    )
+    assert snipers.country == "Yemen"
