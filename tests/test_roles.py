@@ -236,23 +236,3 @@ def test_roles_pro_a_side_and_its_allies_are_that_side() -> None:
         published="2020-05-07",
     )
     assert snipers.country == "Yemen"
-
-
-@pytest.mark.parametrize(
-    ("text", "sub", "actor2"),
-    [
-        ("Four soldiers died on Sunday when gunmen stormed a checkpoint near Gao.",
-         "Armed clash", "Military Forces of Mali"),
-        ("Two villagers died in the attack on Sunday; gunmen on motorbikes raided the market "
-         "in Djibo.", "Attack", "Civilians (Burkina Faso)"),
-    ],
-)  # fmt: skip
-def test_roles_the_subject_of_a_verb_of_dying_is_the_dead(
-    text: str, sub: str, actor2: str
-) -> None:
-    """"Four soldiers died": the subject of "die" is who was hit, never the side that
-    acted; the gunmen are actor1."""
-    ev = _main(text, published="2021-03-01")
-    assert ev.sub_event_type == sub
-    assert ev.actor1 is not None and ev.actor1.startswith("Unidentified Armed Group")
-    assert ev.actor2 is not None and ev.actor2.startswith(actor2)

@@ -135,11 +135,7 @@ def _headline_passive(roles: Roles, site: Site, card: DecisionCard[Any]) -> bool
     return True
 
 
-# The subject of a verb of dying ("two men died") is the dead, never a side that acted.
-_subject_acts = argument(
-    lambda s: s.arg.dep_ == "nsubj" and s.tok.lemma_.lower() not in word_class("death_verb"),
-    "agents",
-)
+_subject_acts = argument(lambda s: s.arg.dep_ == "nsubj", "agents")
 _object_is_hit = argument(lambda s: s.arg.dep_ in ("nsubjpass", "dobj"), "patients")
 _passive_agent_acts = argument(lambda s: s.arg.dep_ == "agent", "agents", children=True)
 # ---- An active verb whose subject the parse lost ----
