@@ -156,8 +156,7 @@ def resense(hit: TriggerHit, doc: Doc) -> TriggerHit:
         shell = next((t for t in triggers().get("shelling", ()) if t.cls == "type"), None)
         # Blasts a monitor logged are as plainly an event as "shelling" ("the SMM noted
         # nine explosions"), though the observer is no side of it.
-        blasts = doc[hit.j - 1]
-        counted = blasts.head if blasts.dep_ in ("nmod", "compound") else blasts
+        counted = _counted_word(doc[hit.j - 1])
         weight = max(hit.entry.weight, _LOGGED) if _observed(counted) else hit.entry.weight
         return hit if shell is None else replace(hit, entry=replace(shell, weight=weight))
     if hit.entry.lemmas != ("strike",) or not _labour_strike(doc[hit.j - 1]):
@@ -183,8 +182,7 @@ def _barrage(tok: Token) -> bool:
     market stay bombs."""
     if tok.tag_ != "NNS":
         return False
-    if tok.dep_ in ("nmod", "compound") and tok.head.tag_ == "NNS":
-        tok = tok.head  # "99 explosions/bursts of fire": the count is on the pair's head
+    tok = _counted_word(tok)
     numbers = [number_value(c) or 0 for c in tok.children if c.dep_ == "nummod"]
     counted = (
         any(n >= _BARRAGE for n in numbers)
@@ -199,6 +197,14 @@ def _barrage(tok: Token) -> bool:
     told = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
     hurt = word_class("kill_word") | word_class("injure_word")
     return not (told & word_class("planted_device") or told & hurt)
+
+
+def _counted_word(tok: Token) -> Token:
+    """The word a count of blasts stands on: the head of a pair written with a slash ("99
+    explosions/bursts of fire" counts the bursts' phrase), else the word itself."""
+    if tok.dep_ in ("nmod", "compound") and tok.head.tag_ == "NNS":
+        return tok.head
+    return tok
 
 
 def _observed(tok: Token) -> bool:
