@@ -153,3 +153,20 @@ def test_classifier_says_which_decided_and_weighs_its_confidence() -> None:
 def test_classifier_leaves_who_gained_ground_to_the_cards(text: str, sub: str) -> None:
     events = eventwire.extract(text, published="2018-03-05").events
     assert events and events[0].sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers went to the hillside community to seize drugs. An intense shootout followed "
+        "and a young man was shot dead.",
+        "Gunmen on motorbikes stopped a patrol near the market; the two sides exchanged fire "
+        "for twenty minutes and a man was killed.",
+    ],
+)
+def test_classifier_fire_both_ways_keeps_the_battle(text: str) -> None:
+    # The cards read a battle from the words of two-way fire; the model's attack (a man
+    # shot dead) yields to them, whoever died.
+    events = eventwire.extract(text, published="2019-04-02").events
+    assert events and events[0].sub_event_type == "Armed clash", [
+        (e.sub_event_type, e.classified_by) for e in events]

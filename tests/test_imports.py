@@ -30,8 +30,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "dates", "imported", "placenames", "admin_tables", "gazetteer", "geonames",
             "actor_tables", "actors",
-            "identities", "place_lexicon", "place_patterns", "divisions", "villages", "fronts",
-            "places", "people",
+            "identities", "place_lexicon", "place_patterns", "divisions", "former_divisions",
+            "villages", "fronts", "places", "people",
         ),
     ),  # fmt: skip
     # detect: triggers, frames, roles and tolls (the first half of the coding wing).

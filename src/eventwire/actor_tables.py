@@ -126,3 +126,21 @@ def demonym_homes() -> dict[str, str]:
             word, _, iso2 = ln.partition("\t")
             out.setdefault(word.strip().lower(), iso2.strip().upper())
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _homes() -> dict[str, tuple[str, str]]:
+    return {r["actor"]: (r["iso2"], r["home"]) for r in read_table("actor_homes.tsv")}
+
+
+def home_division(actor: str | None, iso2: str | None) -> str | None:
+    """The one first-level division of country ``iso2`` that a regional party calls home
+    (``data/actor_homes.tsv``), or None.
+
+    >>> home_division("DMK: Dravida Munnetra Kazhagam", "IN")
+    'Tamil Nadu'
+    >>> home_division("DMK: Dravida Munnetra Kazhagam", "LK") is None
+    True
+    """
+    home = _homes().get(actor or "")
+    return home[1] if home is not None and home[0] == iso2 else None

@@ -502,6 +502,16 @@ def _part_mention(text: str, out: list[PlaceMention], part: ChainPart,
     return mention
 
 
+def _take_district(head: PlaceMention, container: PlaceMention) -> None:
+    """A known town said to lie in a district ("Miran Shah, North Waziristan") takes the
+    district as its second-level division when the gazetteer gave it none."""
+    town, part = head.place, container.place
+    if town is None or part is None or town.admin2 or not part.admin2 or town is part:
+        return
+    if (town.iso2, town.admin1) == (part.iso2, part.admin1):
+        town.admin2 = part.admin2
+
+
 def chain_mentions(text: str, out: list[PlaceMention], chains: list[Chain],
                    gaz: Gazetteer) -> list[PlaceMention]:
     """Each chain's head as a mention placed inside its divisions: a known town keeps its
@@ -521,6 +531,7 @@ def chain_mentions(text: str, out: list[PlaceMention], chains: list[Chain],
         if placed:
             for m in placed:
                 m.within = m.within or container
+                _take_district(m, container)
             continue
         out = [m for m in out if m not in heads]
         head = PlaceMention(chain.start, chain.end, text[chain.start:chain.end], None)

@@ -80,6 +80,7 @@ LINE_SCHEMAS: dict[str, tuple[int, int, dict[int, Callable[[str], str | None]]]]
     "country_names.tsv": (2, 3, {0: _iso2}),
     "demonyms.tsv": (2, 2, {1: _iso2}),
     "districts.tsv": (4, 6, {0: _iso2}),
+    "former_divisions.tsv": (5, 5, {0: _iso2}),
     "geonames_features.tsv": (3, 3, {2: _kinds("1", "2", "3")}),
     "place_cues.tsv": (2, 2, {0: _kinds(
         "locative", "near", "area_after", "region_after", "town_after", "attributive",

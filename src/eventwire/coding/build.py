@@ -16,7 +16,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .. import actors as act
+from ..actor_tables import home_division
 from ..dates import DateMention
+from ..former_divisions import former_admin1
 from ..gazetteer import Gazetteer
 from ..lexicon import taxonomy
 from ..place_lexicon import PlaceMention
@@ -85,6 +87,7 @@ def build_event(
     _actors(ev, evidence, text, sides)
     _date(ev, evidence, text, where, article.published)
     place_evidence = _place(ev, text, where)
+    _former_division(ev, where.place.iso2 if where.place is not None else None)
     if not where.inherited:
         evidence.update(place_evidence)
     _tolls(ev, evidence, text, tolls)
@@ -191,11 +194,18 @@ def _place(ev: Event, text: str, where: Setting) -> Evidence:
     evidence: Evidence = {}
     if place is None:
         return evidence
+    alone = place.kind == "country" and place.admin1 is None
+    home = _home_place(ev, place.iso2) if alone else None
+    if home is not None:
+        place = home[1]
     ev.country, ev.iso, ev.admin1 = place.country, place.iso, place.admin1
     ev.admin2, ev.admin3, ev.location = place.admin2, place.admin3, place.location
     ev.latitude, ev.longitude = place.latitude, place.longitude
     ev.geo_precision, ev.geonameid = place.geo_precision, place.geonameid
-    if place.kind == "country" and ev.admin1 is None and (pm is None or pm.qualifier is None):
+    if home is not None:
+        ev.flags = [*ev.flags, f"admin1: the home division of {home[0]}, the event placed by "
+                    f"{place.country} alone"]
+    elif alone and (pm is None or pm.qualifier is None):
         # Placed by its country alone, the event stands at the capital (precision 3), as
         # ACLED codes it: the capital's division too, said in the flags ("north of
         # Burkina Faso" is no part of it).
@@ -216,6 +226,31 @@ def _place(ev: Event, text: str, where: Setting) -> Evidence:
         if getattr(ev, key) is not None:
             evidence[key] = spans if key in ("location", "geo_precision") else around
     return evidence
+
+
+def _former_division(ev: Event, iso2: str | None) -> None:
+    """The first-level division of the event's day where it has since been replaced
+    (Nepal's development regions before 2018), said in the flags."""
+    lat, lon = ev.latitude, ev.longitude
+    point = (lat, lon) if lat is not None and lon is not None else None
+    former = former_admin1(iso2, ev.event_date, ev.admin1, ev.admin2, ev.location, point)
+    if former is None:
+        return
+    said = f"admin1: {former.name}, the division of the event's day (until {former.until})"
+    ev.admin1, ev.flags = former.name, [*ev.flags, said]
+
+
+def _home_place(ev: Event, iso2: str | None) -> tuple[str, Place] | None:
+    """(actor, its home division at its seat) for the first side or associate that is a
+    regional party of country ``iso2`` ("DMK workers": Tamil Nadu), or None."""
+    names = [ev.actor1, ev.actor2, *(ev.assoc_actor_1 or "").split("; "),
+             *(ev.assoc_actor_2 or "").split("; ")]  # fmt: skip
+    for name in names:
+        home = home_division(name, iso2)
+        place = Gazetteer.default().admin1_place(iso2, home) if home and iso2 else None
+        if name and place is not None:
+            return name, place
+    return None
 
 
 def _tolls(ev: Event, evidence: Evidence, text: str, tolls: EventTolls) -> None:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from .. import actors as act
 from ..records import Actor
-from .clues import names_any, territory_taken
+from .clues import names_any, territory_taken, told_text
 from .features import RuleView, event_features
 from .model import NO_EVENT, Model
 from .records import Draft, Verdict
@@ -176,6 +176,12 @@ def settle_by_sides(label: str, verdict: Verdict, draft: Draft | None, doc: Doc)
     if label in _ANSWERABLE and verdict.card in ("exchange_of_fire", "direct_fire"):
         # Remote violence is fire the target cannot answer: fire answered, or arms the
         # target answers in kind ("mortars and small arms at army positions"), a battle.
+        return "Armed clash"
+    if label == "Attack" and verdict.sub_event_type == "Armed clash" and names_any(
+        told_text(draft, doc) if draft is not None else doc.text.lower(), "gunfight_word"
+    ):
+        # "an intense shoot-out broke out and a suspect was shot dead": fire went both
+        # ways, a battle, whoever died.
         return "Armed clash"
     signals = verdict.signals
     # The cards read an armed side hit, whoever else was; or the model's attack hit only
