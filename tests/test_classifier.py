@@ -170,3 +170,20 @@ def test_classifier_fire_both_ways_keeps_the_battle(text: str) -> None:
     events = eventwire.extract(text, published="2019-04-02").events
     assert events and events[0].sub_event_type == "Armed clash", [
         (e.sub_event_type, e.classified_by) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # A party the dictionary lacks is no armed side: its councillor is a civilian.
+        ("Suspected militants shot dead a municipal councillor of the MPP in a village near "
+         "Djibo on Sunday.", "Attack"),
+        # A name the dictionary lacks that says it fights is an armed side hit.
+        ("Gunmen killed two members of the Hamza Battalions near the town of Marea on "
+         "Sunday.", "Armed clash"),
+    ],
+)
+def test_classifier_an_unknown_name_is_armed_only_when_it_says_so(text: str, sub: str) -> None:
+    events = eventwire.extract(text, published="2020-05-01").events
+    assert events and events[0].sub_event_type == sub, [
+        (e.sub_event_type, e.actor2, e.classified_by) for e in events]

@@ -85,3 +85,35 @@ def test_divisions_chains_are_read_part_by_part(
 ) -> None:
     (chain,) = find_chains(text)
     assert (chain.head, chain.iso2, [p.text for p in chain.parts]) == (head, iso2, parts)
+
+
+def test_divisions_a_district_word_makes_a_chain_of_a_name_known_elsewhere() -> None:
+    # Khash is also a town of Nimroz; "district, Badakhshan" says which.
+    e = _event("Afghan warplanes bombed Taliban hideouts in Khash district, Badakhshan, on "
+               "Sunday.")
+    assert (e.country, e.admin1) == ("Afghanistan", "Badakhshan")
+
+
+def test_divisions_a_small_namesake_elsewhere_does_not_make_a_list() -> None:
+    # The bundled data knows a small Mesquita in Minas Gerais only: the state named after
+    # it places the town; a large town before another division is still one of a list.
+    e = _event("Residents of Mesquita, Rio de Janeiro, blocked a highway with burning tyres "
+               "on Monday to protest against power cuts.")
+    assert (e.country, e.admin1, e.location) == ("Brazil", "Rio de Janeiro", "Mesquita")
+    listed = _event("Regime shelling hit Aleppo, Idlib and Hama on Monday, killing four.")
+    assert (listed.country, listed.admin1) == ("Syria", "Aleppo")
+
+
+def test_divisions_a_quarter_after_a_chained_town_is_coded_to_the_town() -> None:
+    # Vale Verde and Trindade are towns of Rio Grande do Sul and Goias too; named as a
+    # neighbourhood or a community after a town of Rio de Janeiro they are its quarters.
+    for text, town in (
+        ("On 3 June 2021, in Nova Iguacu, Rio de Janeiro, military police went to the Vale "
+         "Verde neighbourhood after a tip about armed men. The officers were fired upon and "
+         "a gunfight followed; one suspect died.", "Nova Iguacu"),
+        ("On 3 June 2021, in Duque de Caxias, Rio de Janeiro, military police went into the "
+         "Trindade community to look for a gang leader. A shoot-out broke out and a suspect "
+         "was killed.", "Duque de Caxias"),
+    ):
+        e = _event(text)
+        assert (e.admin1, e.location) == ("Rio de Janeiro", town), text

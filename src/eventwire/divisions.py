@@ -78,6 +78,8 @@ class Chain:
     admin1: str | None = None
     # The end of the whole phrase, the last part or its closing bracket included.
     phrase_end: int = 0
+    # The division word after the head ("Baharak district, Takhar": 'district').
+    head_word: str | None = None
 
     def container(self) -> ChainPart | None:
         """The part nearest the head that is placed: where a village the gazetteer lacks
@@ -259,8 +261,9 @@ def _comma_chains(text: str, gaz: Gazetteer) -> list[Chain]:
                 break  # "Kabul, Monday": a part must be a known name or a division's
             parts.append(part)
         if parts:
-            s, e, _word = head
-            out.append(Chain(s, e, text[s:e], parts, False, phrase_end=parts[-1].end))
+            s, e, word = head
+            out.append(Chain(s, e, text[s:e], parts, False, phrase_end=parts[-1].end,
+                             head_word=word if word in division_words() else None))
     return out
 
 
@@ -346,10 +349,13 @@ def _resolve(gaz: Gazetteer, chain: Chain) -> bool:
         for p in chain.parts:
             if not p.readings:
                 continue
-            fits = any(r.iso2 == iso2 and (a1 is None or r.admin1 == a1 or r.kind == "country")
-                       for r in p.readings)
+            fits = [r for r in p.readings
+                    if r.iso2 == iso2 and (a1 is None or r.admin1 == a1 or r.kind == "country")]
             # A division elsewhere speaks against; a namesake town elsewhere says little.
-            s += 1.0 if fits else (-1.0 if any(r.kind != "town" for r in p.readings) else 0.0)
+            # A part read as a division outweighs one read as a town ("Takhar": the
+            # Afghan province, not a Chinese village of a like name).
+            against = -1.0 if any(r.kind != "town" for r in p.readings) else 0.0
+            s += (1.0 if any(r.kind != "town" for r in fits) else 0.8) if fits else against
         # The head is part of the chain too: a town of that name there agrees with it.
         s += 0.5 * (iso2 in hinted) + 1.0 * ((iso2, a1) in head_towns or (
             a1 is None and any(c == iso2 for c, _ in head_towns)))
@@ -425,13 +431,22 @@ def _overlapping(start: int, end: int, items: Sequence[HitT]) -> list[HitT]:
     return [r for r in items if r.start < end and start < r.end]
 
 
+# A town this large named before a division it is not in is one of a list ("Aleppo,
+# Idlib"); a smaller namesake elsewhere in the country is more likely a town the bundled
+# data lacks in that division ("Mesquita, Rio de Janeiro").
+_LISTED_TOWN = 100_000
+
+
 def _known_in(hit: Hit, iso2: str, gaz: Gazetteer, where: Where) -> bool:
-    """Some reading of ``hit`` lies in country ``iso2``, or is a country's capital (the
-    capital of another country beside a division is one of a list: "in Moscow, Kyiv")."""
+    """Some reading of ``hit`` is a division or a large town of country ``iso2``, or a
+    country's capital (the capital of another country beside a division is one of a
+    list: "in Moscow, Kyiv")."""
     return any(
-        where(gaz, c[1], c[2])[0] == iso2 or (c[1] == "town" and c[2] in gaz.capitals)
+        (where(gaz, c[1], c[2])[0] == iso2
+         and (c[1] != "town" or not isinstance(c[2], int) or gaz.pop[c[2]] >= _LISTED_TOWN))
+        or (c[1] == "town" and c[2] in gaz.capitals)
         for c in hit.candidates
-    )
+    )  # fmt: skip
 
 
 def fit_chains(hits: Sequence[Hit], chains: list[Chain], gaz: Gazetteer,
@@ -452,7 +467,8 @@ def fit_chains(hits: Sequence[Hit], chains: list[Chain], gaz: Gazetteer,
         fits = [[c for c in r.candidates if inside(c, iso2, admin1)] for r in heads]
         # "Lagunillas, Merida state": parts that agree, or a division word, make a chain
         # of what could be a list.
-        sure = chain.bracketed or len(chain.parts) > 1 or any(p.word for p in chain.parts)
+        sure = chain.bracketed or len(chain.parts) > 1 or any(p.word for p in chain.parts) or (
+            chain.head_word is not None)
         # A head known in the chain's country, but not inside its part, may be one of a
         # list ("Aleppo, Idlib"); a head known only abroad, and no capital, is a village
         # the gazetteer lacks ("Valencia, Sangre Grande": not the Venezuelan city).

@@ -65,9 +65,44 @@ def article_places(
             continue
         kept.append(pm)
     drop_strays(kept)
+    keep_to_context(kept, text)
     for pm in kept:
         _onto_the_front(pm, text, year)
     return kept
+
+
+def keep_to_context(mentions: list[PlaceMention], text: str) -> None:
+    """A town the text named with its division ("in Sao Goncalo, Rio de Janeiro") sets
+    the division of the places named after it without one: a namesake there is the place
+    ("Trindade" of Goias read in Rio de Janeiro), and a quarter that has none ("Trindade
+    community") is coded to that town, as ACLED codes a neighbourhood."""
+    held = [pm for pm in mentions
+            if pm.place is not None and pm.place.admin1 and pm.role is None
+            and (pm.container is not None or pm.within is not None)]  # fmt: skip
+    if not held:
+        return
+    gaz = Gazetteer.default()
+    quarter = re.compile(rf"\s+(?:{'|'.join(map(re.escape, place_words('quarter_word')))})\b", re.I)
+    for pm in mentions:
+        p = pm.place
+        before = [h for h in held if h.end <= pm.start and h.place is not None]
+        if p is None or p.kind != "town" or pm in held or not before or pm.role is not None:
+            continue
+        if pm.container is not None or pm.within is not None or (
+            pm.qualifier is not None and pm.qualifier not in place_words("quarter_word")
+        ):
+            continue
+        town = before[-1].place
+        assert town is not None
+        if town.iso2 != p.iso2 or town.admin1 == p.admin1:
+            continue
+        same = [q for q in gaz.lookup(pm.text, p.iso2)
+                if q.admin1 == town.admin1 and norm_key(q.location or "") == norm_key(pm.text)]
+        if same:
+            pm.place = same[0]
+        elif quarter.match(text, pm.end):
+            pm.place = replace(town)
+            pm.within = before[-1]
 
 
 def _people_place(text: str, pm: PlaceMention) -> bool:

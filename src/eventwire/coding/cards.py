@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from .. import actors as act
 from ..records import Actor
-from .clues import EXPLOSIONS, named_crowd, told_as_crowd, victim_kinds
+from .clues import EXPLOSIONS, named_crowd, names_any, told_as_crowd, victim_kinds
 from .records import Draft, TriggerHit
 
 if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
@@ -164,8 +164,13 @@ class Situation:
         )
 
     def armed_target(self) -> bool:
-        """The side hit is armed: an armed actor2, or more armed victims than civilians."""
-        return (self.actor2 is not None and act.is_armed(self.actor2)) or (
+        """The side hit is armed: an armed actor2 the dictionary knows, or whose name says
+        it fights ("Farouq Battalions"; "MPP", "Election Committee" tell no fighters), or
+        more armed victims than civilians."""
+        a2 = self.actor2
+        armed2 = a2 is not None and act.is_armed(a2) and (
+            a2.known or names_any(a2.name.lower(), "armed_name_word"))
+        return armed2 or (
             self.victims["armed"] > self.victims["civilian"]
         )
 
