@@ -117,3 +117,32 @@ def test_divisions_a_quarter_after_a_chained_town_is_coded_to_the_town() -> None
     ):
         e = _event(text)
         assert (e.admin1, e.location) == ("Rio de Janeiro", town), text
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1", "location"),
+    [
+        # A state's abbreviation is read as a part of an admin chain ...
+        ("Workers held a sit-in at a spinning mill in Damaracherla village (Nalgonda, TS) "
+         "over unpaid wages.", "Telangana", "Damaracherla"),
+        ("Police fired tear gas at farmers marching in Kalyani village (Nadia, WB) on "
+         "Monday.", "West Bengal", "Kalyani"),
+    ],
+)
+def test_divisions_a_state_abbreviation_in_a_chain(text: str, admin1: str, location: str) -> None:
+    e = _event(text)
+    assert (e.country, e.admin1, e.location) == ("India", admin1, location)
+
+
+def test_divisions_an_abbreviation_alone_is_no_place() -> None:
+    # ... never alone: "MP" here is a member of parliament, not Madhya Pradesh.
+    e = _event("A ruling party MP led a march of farmers through Kozhikode on Monday.")
+    assert (e.admin1, e.location) == ("Kerala", "Kozhikode")
+
+
+def test_divisions_a_village_beside_a_named_district_lies_in_its_state() -> None:
+    # Alaudia is known only as a village of Jharkhand; the district and state named in the
+    # same sentence put it in Bihar.
+    e = _event("A border guard opened fire on villagers at Alaudia village under Manpur police "
+               "station in Nalanda district (Bihar) on Sunday, killing one man.")
+    assert (e.country, e.admin1) == ("India", "Bihar")

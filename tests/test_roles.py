@@ -93,6 +93,9 @@ def test_roles_a_village_tagged_as_an_organisation_is_no_actor() -> None:
      "Looting/property destruction"),
     ("Residents protested in Sukkur on Sunday against delays in relief for flood victims.",
      "Peaceful protest"),
+    # A riot word inside a name ("the Red Torch Front") is no arson.
+    ("In Puebla, a group of street vendors and members of the Popular Torch Union protested "
+     "demanding permits to sell during the lockdown.", "Peaceful protest"),
     ("The rebels withdrew from the town of Kalaw on Sunday without any fighting and handed "
      "it over to the army.", "Non-violent transfer of territory"),
     ("Government forces and local armed factions agreed on Sunday to a deal under which the "

@@ -294,7 +294,7 @@ def _readings(gaz: Gazetteer, part: ChainPart) -> list[Reading]:
         if iso2:
             country = gaz.countries[iso2]
             found.append(Reading("country", iso2, None, country.name, country.capital))
-        for cc, code in gaz.admin1_index.get(key, ()):
+        for cc, code in [*gaz.admin1_index.get(key, ()), *gaz.admin1_chain_index.get(key, ())]:
             name = gaz.admin1_names.get((cc, code), part.text)
             found.append(Reading("admin1", cc, code, name, gaz.admin1_seat.get((cc, code))))
         for v in gaz.variants.get(key, ()):

@@ -75,7 +75,7 @@ def _kinds(*kinds: str) -> Callable[[str], str | None]:
 # The columns of each headerless table: (fewest, most, {column index: check}). A row that
 # breaks them stops the load with the file and the line (ConfigError).
 LINE_SCHEMAS: dict[str, tuple[int, int, dict[int, Callable[[str], str | None]]]] = {
-    "admin1_aliases.tsv": (3, 3, {0: _iso2}),
+    "admin1_aliases.tsv": (3, 4, {0: _iso2, 3: _kinds("chain")}),
     "admin1_names.tsv": (3, 4, {0: _iso2}),
     "country_names.tsv": (2, 3, {0: _iso2}),
     "demonyms.tsv": (2, 2, {1: _iso2}),
@@ -103,6 +103,8 @@ def data_lines(name: str) -> list[list[str]]:
             if not fewest <= len(row) <= most:
                 raise ConfigError(f"{name}, line {n}: {len(row)} columns, not {fewest} to {most}")
             for k, check in checks.items():
+                if k >= len(row):
+                    continue  # an optional column left out
                 wrong = check(row[k])
                 if wrong:
                     raise ConfigError(f"{name}, line {n}: column {k + 1} {row[k]!r} is {wrong}")
@@ -285,8 +287,12 @@ class Gazetteer:
             keys = self.admin1_index.setdefault(norm_key(old), [])
             if a1key not in keys:
                 keys.append(a1key)
-        for iso2, code, alias in [*self._admin1_local, *data_lines("admin1_aliases.tsv")]:
-            keys = self.admin1_index.setdefault(norm_key(alias), [])
+        # Abbreviations read only as a part of an admin chain ("(Viluppuram, TN)"): alone,
+        # "MP" is a member of parliament and "AP" a news agency.
+        self.admin1_chain_index: dict[str, list[tuple[str, str]]] = {}
+        for iso2, code, alias, *where in [*self._admin1_local, *data_lines("admin1_aliases.tsv")]:
+            index = self.admin1_chain_index if where else self.admin1_index
+            keys = index.setdefault(norm_key(alias), [])
             if (iso2, code) not in keys:
                 keys.append((iso2, code))
         self.seats = set(self.admin1_seat.values())
@@ -409,6 +415,13 @@ class Gazetteer:
             place.latitude = round(self.lat[c.capital], 5)
             place.longitude = round(self.lon[c.capital], 5)
         return place
+
+    def population(self, geonameid: int | None) -> int:
+        """The population of the town with this GeoNames id (0 when not a known town)."""
+        if not hasattr(self, "_by_gid"):
+            self._by_gid = {int(g): i for i, g in enumerate(self.gid)}
+        i = self._by_gid.get(geonameid) if geonameid is not None else None
+        return int(self.pop[i]) if i is not None else 0
 
     def capital_admin1(self, iso2: str | None) -> str | None:
         """The first-level division of country ``iso2``'s capital ("KE": Nairobi Area's

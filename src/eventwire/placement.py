@@ -65,44 +65,103 @@ def article_places(
             continue
         kept.append(pm)
     drop_strays(kept)
+    mark_origins(kept, text)
     keep_to_context(kept, text)
     for pm in kept:
         _onto_the_front(pm, text, year)
     return kept
 
 
+# Before a place: it is where people came from or live, not where they acted ("residents
+# of Vikasnagar staged a protest in Lucknow", "labourers from Maharashtra blocked the
+# highway in Barwani district", "from the bordering villages of Puducherry").
+_ORIGIN_BEFORE = re.compile(
+    r"(?<!far )(?<!away )(?<!km )(?<!kilometres )(?<!kilometers )(?<!miles )"
+    r"\b(?:from|(?:residents|villagers|people|natives|inhabitants)\s+of)"
+    r"(?:\s+(?:the|bordering|neighbouring|neighboring|nearby|villages?|towns?|of))*\s+$",
+    re.I)
+# Before a place: where they went ("a bus bound from Mastung to Karachi").
+_BOUND_BEFORE = re.compile(
+    r"\b(?:to|towards?|for|into|reach(?:ed|ing)?|entering)\s+(?:the\s+)?$", re.I)
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    end = min((k for k in (text.find(". ", pos), text.find("\n", pos)) if k >= 0),
+              default=len(text))
+    return start, end
+
+
+def mark_origins(mentions: list[PlaceMention], text: str) -> None:
+    """A town or division named as where the people came from or live, in a sentence that
+    names another place without such words, is no place of the event (role "origin")."""
+    for pm in mentions:
+        p = pm.place
+        if p is None or pm.role is not None or p.kind == "country":
+            continue
+        if not _ORIGIN_BEFORE.search(text[max(0, pm.start - 60) : pm.start]):
+            continue
+        lo, hi = _sentence(text, pm.start)
+        # Another place of the sentence, not the one this lies in ("residents of Kibera
+        # in Nairobi": Nairobi only says where Kibera is).
+        if any(o is not pm and o.place is not None and o.role is None
+               and o.place.kind != "country" and lo <= o.start < hi
+               and o is not pm.container and o is not pm.within
+               and not (0 <= o.start - pm.end <= 5)
+               and not _ORIGIN_BEFORE.search(text[max(0, o.start - 60) : o.start])
+               and not _BOUND_BEFORE.search(text[max(0, o.start - 30) : o.start])
+               for o in mentions):  # fmt: skip
+            pm.role = "origin"
+
+
 def keep_to_context(mentions: list[PlaceMention], text: str) -> None:
     """A town the text named with its division ("in Sao Goncalo, Rio de Janeiro") sets
-    the division of the places named after it without one: a namesake there is the place
-    ("Trindade" of Goias read in Rio de Janeiro), and a quarter that has none ("Trindade
-    community") is coded to that town, as ACLED codes a neighbourhood."""
+    the division of the places named near it without one: a namesake there is the place
+    ("Trindade" of Goias read in Rio de Janeiro); a quarter after the town that has none
+    ("Trindade community") is coded to that town, as ACLED codes a neighbourhood; a
+    village of the same sentence known only as a namesake in another division
+    ("Alaudia-Saray village ... in Nalanda district (Bihar)") lies in the named one."""
     held = [pm for pm in mentions
             if pm.place is not None and pm.place.admin1 and pm.role is None
             and (pm.container is not None or pm.within is not None)]  # fmt: skip
     if not held:
         return
     gaz = Gazetteer.default()
-    quarter = re.compile(rf"\s+(?:{'|'.join(map(re.escape, place_words('quarter_word')))})\b", re.I)
+    quarters = place_words("quarter_word")
+    quarter = re.compile(rf"\s+(?:{'|'.join(map(re.escape, quarters))})\b", re.I)
     for pm in mentions:
         p = pm.place
-        before = [h for h in held if h.end <= pm.start and h.place is not None]
-        if p is None or p.kind != "town" or pm in held or not before or pm.role is not None:
+        if p is None or p.kind != "town" or pm in held or pm.role is not None:
             continue
+        # A word of what it is ("Alaudia village") leaves it a place to reconsider; a
+        # direction or distance ("north of X") makes it another's.
+        kinds = quarters | place_words("place_kind")
         if pm.container is not None or pm.within is not None or (
-            pm.qualifier is not None and pm.qualifier not in place_words("quarter_word")
+            pm.qualifier is not None and pm.qualifier not in kinds
         ):
             continue
-        town = before[-1].place
-        assert town is not None
-        if town.iso2 != p.iso2 or town.admin1 == p.admin1:
+        before = [h for h in held if h.end <= pm.start]
+        lo, hi = _sentence(text, pm.start)
+        beside = [h for h in held if lo <= h.start < hi]
+        near = before[-1] if before else (beside[0] if beside else None)
+        town = near.place if near is not None else None
+        if town is None or town.iso2 != p.iso2 or town.admin1 == p.admin1:
             continue
         same = [q for q in gaz.lookup(pm.text, p.iso2)
                 if q.admin1 == town.admin1 and norm_key(q.location or "") == norm_key(pm.text)]
         if same:
             pm.place = same[0]
-        elif quarter.match(text, pm.end):
+        elif before and quarter.match(text, pm.end):
             pm.place = replace(town)
-            pm.within = before[-1]
+            pm.within = near
+        elif near in beside and gaz.population(p.geonameid) < _LISTED_TOWN:
+            pm.place = replace(town, location=pm.text, kind="unlisted", geonameid=None,
+                               geo_precision=2)
+            pm.container = near
+
+
+# A town this large is itself the place, whatever division a neighbouring name gives.
+_LISTED_TOWN = 100_000
 
 
 def _people_place(text: str, pm: PlaceMention) -> bool:

@@ -80,6 +80,18 @@ def _match_triggers(doc: Doc) -> list[TriggerHit]:
     return hits
 
 
+def _in_a_name(tok: Token, doc: Doc) -> bool:
+    """A capitalised proper noun inside a name of capitalised words ("the National Torch
+    Movement"), not opening a sentence."""
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.is_sent_start:
+        return False
+    return any(
+        0 <= k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper()
+        and not doc[k].is_sent_start
+        for k in (tok.i - 1, tok.i + 1)
+    )  # fmt: skip
+
+
 def other_sense(hit: TriggerHit, doc: Doc) -> bool:
     """Words with a common non-event sense: "this demonstrates a policy"."""
     tok = doc[hit.j - 1]
@@ -129,6 +141,8 @@ def other_sense(hit: TriggerHit, doc: Doc) -> bool:
         and tok.head.lemma_.lower() in word_class("clear_verb")
     ):
         return True  # "police removed the barricades": the barricades are what was cleared
+    if hit.entry.cls == "riotous" and hit.j - hit.i == 1 and _in_a_name(tok, doc):
+        return True  # "members of the National Torch Movement": a name, not arson
     if hit.entry.cls == "riotous" and any(
         c.dep_ in ("nsubj", "nsubjpass") and c.lemma_.lower() in word_class("blast_word")
         for t in (doc[hit.i], doc[hit.i].head)
