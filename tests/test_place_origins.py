@@ -1,5 +1,6 @@
 """Where people came from or live is no place of the event (``placement.mark_origins``),
-when the sentence names another place. Texts written for these tests."""
+when the sentence names another place; places named in a list keep their own divisions
+(``placement.keep_to_context``). Texts written for these tests."""
 
 from __future__ import annotations
 
@@ -50,3 +51,18 @@ def test_place_origins_the_home_of_the_people_is_not_the_event_place(
 )
 def test_place_origins_a_home_alone_or_placed_stays_the_place(text: str, location: str) -> None:
     assert _event(text).location == location
+
+
+def test_place_context_a_list_of_fronts_keeps_each_its_division() -> None:
+    # Each front is named with its own division: none is moved into the first one's.
+    from eventwire.placement import keep_to_context
+    from eventwire.places import find_places
+
+    text = ("Fighting went on at the Nihm (Nihm, Sanaa), Sirwah (Sirwah, Marib) and Salh "
+            "(Salh, Taizz) fronts on Sunday.")
+    mentions = find_places(text)
+    keep_to_context(mentions, text)
+    where = {m.text: m.place.admin1 for m in mentions if m.place is not None}
+    assert where["Nihm"] == "Sanaa"
+    assert where["Sirwah"] == "Ma'rib"
+    assert where["Salh"] == "Taizz"

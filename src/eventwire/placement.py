@@ -127,11 +127,16 @@ def keep_to_context(mentions: list[PlaceMention], text: str) -> None:
     if not held:
         return
     gaz = Gazetteer.default()
+    # The parts of chains ("Marib" in "Sirwah (Sirwah, Marib)") are divisions named as
+    # context, not places to move.
+    parts = {id(box) for m in mentions for box in (m.container, m.within) if box is not None}
     quarters = place_words("quarter_word")
     quarter = re.compile(rf"\s+(?:{'|'.join(map(re.escape, quarters))})\b", re.I)
     for pm in mentions:
         p = pm.place
         if p is None or p.kind != "town" or pm in held or pm.role is not None:
+            continue
+        if id(pm) in parts:
             continue
         # A word of what it is ("Alaudia village") leaves it a place to reconsider; a
         # direction or distance ("north of X") makes it another's.
@@ -154,7 +159,8 @@ def keep_to_context(mentions: list[PlaceMention], text: str) -> None:
         elif before and quarter.match(text, pm.end):
             pm.place = replace(town)
             pm.within = near
-        elif near in beside and gaz.population(p.geonameid) < _LISTED_TOWN:
+        elif (near in beside and gaz.population(p.geonameid) < _LISTED_TOWN
+              and not _seconded(pm, mentions)):
             pm.place = replace(town, location=pm.text, kind="unlisted", geonameid=None,
                                geo_precision=2)
             pm.container = near
@@ -162,6 +168,17 @@ def keep_to_context(mentions: list[PlaceMention], text: str) -> None:
 
 # A town this large is itself the place, whatever division a neighbouring name gives.
 _LISTED_TOWN = 100_000
+
+
+def _seconded(pm: PlaceMention, mentions: Sequence[PlaceMention]) -> bool:
+    """Another place of the text lies in the same division as ``pm``'s reading ("Sirwah
+    (Sirwah, Marib)": Marib says Sirwah's division is meant)."""
+    p = pm.place
+    return p is not None and any(
+        o is not pm and o.place is not None and o.place.iso2 == p.iso2
+        and o.place.admin1 == p.admin1 and o.place.kind != "unlisted"
+        for o in mentions
+    )  # fmt: skip
 
 
 def _people_place(text: str, pm: PlaceMention) -> bool:
