@@ -93,7 +93,11 @@ def test_roles_a_village_tagged_as_an_organisation_is_no_actor() -> None:
      "Looting/property destruction"),
     ("Residents protested in Sukkur on Sunday against delays in relief for flood victims.",
      "Peaceful protest"),
-    # A riot word inside a name ("the Red Torch Front") is no arson.
+    # "sniper rifles" are arms, not a second side: fire at farms is shelling.
+    ("Rebel forces fired mortar shells, heavy machine guns and sniper rifles at farms and "
+     "villages near Hays (Al Hudaydah) on Sunday; nobody was hurt.",
+     "Shelling/artillery/missile attack"),
+    # A riot word inside a name ("the Popular Torch Union") is no arson.
     ("In Puebla, a group of street vendors and members of the Popular Torch Union protested "
      "demanding permits to sell during the lockdown.", "Peaceful protest"),
     ("The rebels withdrew from the town of Kalaw on Sunday without any fighting and handed "

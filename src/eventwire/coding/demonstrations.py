@@ -38,7 +38,11 @@ def _turned_violent(s: Situation, card: Card) -> str | None:
     # "protested at the county offices; some of them attacked an official": the crowd's
     # own attack makes the demonstration violent (an attack on it does not).
     by_crowd = s.classes["attack"] and s.actor1 is not None and crowd_actor(s.actor1)
-    if _demonstration(s, card) and (violent or by_crowd):
+    # "they clashed with police": a fight with the forces facing the crowd, no arms fired.
+    police = any(a is not None and a.inter == act.STATE for a in (s.actor1, s.actor2))
+    fought = (police and s.vote("Armed clash") >= card.thresholds["clash_vote"]
+              and s.weapon() is None)  # fmt: skip
+    if _demonstration(s, card) and (violent or by_crowd or fought):
         return card.decides
     return None
 
@@ -79,15 +83,20 @@ PROTEST_CARDS = (
     Card(
         "protest_turned_violent",
         "Violent demonstration",
-        "a demonstration with riot words or a mob-violence vote",
-        "Demonstrators who burn or stone are rioters: 'protesters torched tyres and "
-        "stoned the governor's office'.",
+        "a demonstration with riot words, a mob-violence vote, or a clash with state forces",
+        "Demonstrators who burn, stone or fight the police are rioters: 'protesters torched "
+        "tyres and stoned the governor's office'; 'they clashed with police'.",
         _turned_violent,
-        thresholds={"protest": 0.5},
+        thresholds={"protest": 0.5, "clash_vote": 0.8},
         fires=(
             (
                 "Protesters torched tyres and threw stones at the governor's office in Kisumu on "
                 "Monday.",
+                "Violent demonstration",
+            ),
+            (
+                "Traders marched on the town hall in Bouake on Monday. They clashed with police "
+                "who tried to disperse them.",
                 "Violent demonstration",
             ),
         ),
@@ -273,8 +282,11 @@ def _crowd_fight(s: Situation, card: Card) -> bool:
     (a killing too: "residents beat a suspected thief to death")."""
     classes = s.classes
     fight = s.vote("Armed clash") or classes["riotous"] or classes["attack"] or classes["kill"]
+    # "a group of police clashed with soldiers": two of the state's forces are no crowds.
+    forces = all(a is not None and a.inter == act.STATE for a in (s.actor1, s.actor2))
     return bool(
         fight
+        and not forces
         and s.explosive_vote() < card.thresholds["explosive_vote"]
         and s.crowd()
         and s.nobody_armed()

@@ -116,6 +116,8 @@ def is_modal(tok: Token, trigger: range = range(0)) -> bool:
             if k <= 1:
                 return True
         if t.lemma_.lower() in word_class("modal_head") and k > 0:
+            if k == 1 and _told_before_appeal(tok, t):
+                return False
             return True
         if (
             t.pos_ in ("VERB", "AUX")
@@ -133,6 +135,19 @@ def is_modal(tok: Token, trigger: range = range(0)) -> bool:
                 continue  # "would stay closed while teams searched": the main verb decides
             break  # the first governing verb decides; reported speech above it does not
     return False
+
+
+def _told_before_appeal(tok: Token, head: Token) -> bool:
+    """A clause in the past tense with its own subject that the parser hung on an appeal
+    ("students protested ..., the students also called for financial help"): a fact told
+    before the appeal, not what was called for."""
+    return (
+        tok.dep_ == "ccomp"
+        and tok.tag_ == "VBD"
+        and head.lemma_.lower() in word_class("appeal_head")
+        and any(c.dep_ == "nsubj" for c in tok.children)
+        and tok.i < head.i
+    )
 
 
 # Periods that stretch over time, whatever the tense: "detained 1,850 people during a week
@@ -229,7 +244,9 @@ def is_aggregate(hit: TriggerHit, doc: Doc, sent: Span) -> bool:
         if verb.pos_ == "NOUN" and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head  # "has seen intense fighting since early last year"
         perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-        counted = any(t.dep_ == "quantmod" for t in tok.subtree)
+        # A count under the verb ("captured more than 300"); a crowd's size is no tally
+        # ("more than a thousand IDPs demonstrated ..., denouncing months without aid").
+        counted = hit.entry.cls != "protest" and any(t.dep_ == "quantmod" for t in tok.subtree)
         if tok.tag_ == "NNS" or perfect or counted or _spans_a_period(verb, sent):
             return True
     if tok.tag_ != "NNS" or hit.entry.cls == "protest":

@@ -177,7 +177,7 @@ def settle_by_sides(label: str, verdict: Verdict, draft: Draft | None, doc: Doc)
         # Remote violence is fire the target cannot answer: fire answered, or arms the
         # target answers in kind ("mortars and small arms at army positions"), a battle.
         return "Armed clash"
-    if label == "Attack" and verdict.sub_event_type == "Armed clash" and names_any(
+    if label in _NO_GUNFIGHT and verdict.sub_event_type == "Armed clash" and names_any(
         told_text(draft, doc) if draft is not None else doc.text.lower(), "gunfight_word"
     ):
         # "an intense shoot-out broke out and a suspect was shot dead": fire went both
@@ -248,6 +248,9 @@ def _set_off(verdict: Verdict) -> bool:
 # Ground changing hands, by who gained it (the cards read who did: actor1's kind); sorted,
 # the state's first.
 _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
+
+# What a fight with fire both ways never is: a one-sided attack, a brawl, a riot.
+_NO_GUNFIGHT = frozenset({"Attack", "Mob violence", "Violent demonstration"})
 
 # Explosion types a target can answer with its own fire (not a suicide bomber's or gas).
 _ANSWERABLE = frozenset({

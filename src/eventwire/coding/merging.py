@@ -118,6 +118,13 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
         and frame.sent_i <= max(f.sent_i for f in draft.frames) + 1
         and all(p.entry is not None and p.entry.kind in _CROWDS for p in frame.patients)
     )
+    # "They clashed with police" or "clashes with the police broke out" in the sentence
+    # after a demonstration: the demonstrators fought the police, the same event (a riot).
+    mixed_ok = mixed_ok or (
+        "demonstration" in fams
+        and frame.sent_i == max(f.sent_i for f in draft.frames) + 1
+        and _police_clash(frame)
+    )
     if fam not in fams and not (frame.classes() <= {"kill", "injure", "attack"}) and not mixed_ok:
         return False
     if not _dates_agree(draft.dates(), frame.dates):
@@ -129,6 +136,21 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
     if towns and mine and not towns & mine:
         return False
     return True
+
+
+def _police_clash(frame: Frame) -> bool:
+    """A telling of a clash only (no killing, no arms' fire) whose only named side is
+    the police or the army: what a crowd does to the forces facing it."""
+    if not frame.triggers or any(
+        t.entry.sub_event_type != "Armed clash" or t.entry.cls != "type" for t in frame.triggers
+    ):
+        return False
+    named = [a for a in frame.actors if a.entry is not None]
+    return bool(named) and all(a.entry.kind in _FORCES for a in named if a.entry is not None)
+
+
+# The generic.tsv and actors.tsv kinds of the state's forces.
+_FORCES = frozenset({"police", "military"})
 
 
 def merge_frames(frames: list[Frame]) -> list[Draft]:

@@ -1,0 +1,76 @@
+"""Demonstrations as told: a crowd that fights the police is a riot, told in one sentence
+or in the next (``coding/merging.py``, the protest_turned_violent card); a crowd's size
+or an appeal beside a protest leaves it an event, a tally of protests is none
+(``coding/factuality.py``). Texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.pipeline import extract
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Garment workers blocked the highway outside their factory in Savar on Sunday to "
+        "demand two months of unpaid wages. They clashed with police who tried to clear the "
+        "road.",
+        "Several hundred market traders protested outside the regional governor's office in "
+        "Odesa on Sunday. Clashes with the police broke out when officers tried to take down "
+        "their stalls.",
+    ],
+)
+def test_demonstrations_read_a_clash_with_police_after_a_demonstration_is_one_riot(
+    text: str,
+) -> None:
+    events = extract(text, published="2020-06-01").events
+    assert [e.sub_event_type for e in events] == ["Violent demonstration"], [
+        (e.sub_event_type, e.actor1, e.actor2) for e in events]
+
+
+def test_demonstrations_read_a_battle_elsewhere_stays_its_own_event() -> None:
+    text = ("Teachers marched through the centre of Nairobi on Monday to demand a pay rise. "
+            "Soldiers clashed with al-Shabaab fighters near Mandera on the same day.")
+    subs = sorted(e.sub_event_type or "" for e in extract(text, published="2020-06-01").events)
+    assert subs == ["Armed clash", "Peaceful protest"]
+
+
+def test_demonstrations_read_two_of_the_state_forces_are_no_crowds() -> None:
+    # "a group of police": the word "group" makes no crowd of the state's forces.
+    text = ("On 9 May 2021, a group of police clashed with government forces (military) when "
+            "they refused to stop at a checkpoint in Baidoa. Both sides exchanged heavy "
+            "gunfire until the mayor intervened.")
+    events = extract(text, published="2021-05-10").events
+    assert events and events[0].sub_event_type == "Armed clash"
+    assert not any("crowd" in (e.classified_by or "") for e in events), [
+        e.classified_by for e in events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The crowd's size is no tally, though "for months" is in the sentence.
+        "On 2 June 2020, more than two thousand displaced families demonstrated outside the "
+        "governor's office in Kaya, denouncing a lack of food aid for months.",
+        # A protest told before an appeal the parser hangs it on is a fact.
+        "On 2 June 2020, nurses protested outside the health ministry in Jerusalem against "
+        "night shifts, the nurses also called for a pay rise since many of them had lost "
+        "their allowances.",
+    ],
+)
+def test_demonstrations_read_a_protest_told_plainly_is_found(text: str) -> None:
+    events = extract(text, published="2020-06-03").events
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Over the past year, more than 2,000 people have protested in the capital against "
+        "the junta.",
+        "Teachers have staged more than 40 protests over the past month.",
+    ],
+)
+def test_demonstrations_read_a_tally_of_protests_is_no_event(text: str) -> None:
+    assert extract(text, published="2020-06-03").events == []
