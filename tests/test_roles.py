@@ -97,6 +97,11 @@ def test_roles_a_village_tagged_as_an_organisation_is_no_actor() -> None:
     ("Rebel forces fired mortar shells, heavy machine guns and sniper rifles at farms and "
      "villages near Hays (Al Hudaydah) on Sunday; nobody was hurt.",
      "Shelling/artillery/missile attack"),
+    # An army bombs from the air; militants' bombs are planted.
+    ("The army bombed rebel camps in the hills above Palma on Sunday; no casualties were "
+     "reported.", "Air/drone strike"),
+    ("Militants bombed a police post on the edge of Quetta on Sunday, wounding two "
+     "officers.", "Remote explosive/landmine/IED"),
     # A riot word inside a name ("the Popular Torch Union") is no arson.
     ("In Puebla, a group of street vendors and members of the Popular Torch Union protested "
      "demanding permits to sell during the lockdown.", "Peaceful protest"),

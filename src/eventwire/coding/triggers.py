@@ -173,12 +173,28 @@ def resense(hit: TriggerHit, doc: Doc) -> TriggerHit:
         counted = _counted_word(doc[hit.j - 1])
         weight = max(hit.entry.weight, _LOGGED) if _observed(counted) else hit.entry.weight
         return hit if shell is None else replace(hit, entry=replace(shell, weight=weight))
+    if hit.entry.lemmas == ("bomb",) and _bombed_from_the_air(doc[hit.j - 1]):
+        # "the military bombed militant camps": armies bomb from the air.
+        air = next((t for t in triggers().get("airstrike", ()) if t.cls == "type"), None)
+        return hit if air is None else replace(hit, entry=replace(air, weight=hit.entry.weight))
     if hit.entry.lemmas != ("strike",) or not _labour_strike(doc[hit.j - 1]):
         return hit
     protest = next((t for t in triggers().get("strike", ()) if t.cls == "protest"), None)
     if protest is None:
         return hit
     return replace(hit, entry=replace(protest, weight=max(protest.weight, 0.8)))
+
+
+def _bombed_from_the_air(tok: Token) -> bool:
+    """"bombed" with a state's armed forces or aircraft as its subject ("the military
+    forces of Mozambique bombed militant targets", "jets bombed the camp")."""
+    if tok.pos_ != "VERB":
+        return False
+    air = word_class("air_force_word")
+    return any(
+        c.dep_ == "nsubj" and any(t.lemma_.lower() in air for t in c.subtree)
+        for c in tok.children
+    )
 
 
 # The weight of blasts an observer counted: a strong trigger (``Policy.strong_trigger``).

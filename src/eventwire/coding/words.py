@@ -68,7 +68,7 @@ WORD_CLASSES: frozenset[str] = frozenset({
     "umbrella", "support", "reaction_verb", "hit_verb", "blast_word", "injure_word",
     "death_verb", "harm_verb", "hurt_verb", "death_word", "kill_word", "not_victim",
     "violence_word", "accident_blast", "disarmed_word", "gunfight_word", "armed_name_word",
-    "appeal_head", "air_word", "protest_verb", "vague_plural", "blame_verb",
+    "appeal_head", "air_force_word", "air_word", "protest_verb", "vague_plural", "blame_verb",
     "responsibility_word", "fight_noun", "support_noun", "allied_word", "guard_person",
     "detainee", "attempt_verb", "hedging_governor", "toll_adjective",
     "killed_form", "injured_form", "object_toll_verb", "found_verb", "body_noun", "multiplier",
