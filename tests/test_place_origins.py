@@ -66,3 +66,9 @@ def test_place_context_a_list_of_fronts_keeps_each_its_division() -> None:
     assert where["Nihm"] == "Sanaa"
     assert where["Sirwah"] == "Ma'rib"
     assert where["Salh"] == "Taizz"
+
+
+def test_place_origins_a_civilians_nationality_is_not_where_it_happened() -> None:
+    e = _event("On 27 April 2021, in Santa Rosa de Lima (La Union), the body of a Nicaraguan "
+               "teacher was found beside a coffee farm.")
+    assert (e.country, e.admin1) == ("El Salvador", "La Union")

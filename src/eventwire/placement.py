@@ -385,6 +385,12 @@ def _home_word(mention: ActorMention) -> bool:
     return any(r.generic for r in rows) and any(not r.generic for r in rows)
 
 
+def _foreigner(mention: ActorMention) -> bool:
+    """Civilians named by a nationality ("a Nicaraguan journalist", "British tourists")."""
+    return (mention.home is not None and mention.entry is not None
+            and mention.entry.inter == act.CIVILIANS)  # fmt: skip
+
+
 def actor_countries(actors: Sequence[ActorMention]) -> tuple[list[str], list[str]]:
     """The home country of the actors named, as context for ambiguous places: that of
     local groups, police and governments, which act at home; else, only as a leaning,
@@ -395,6 +401,10 @@ def actor_countries(actors: Sequence[ActorMention]) -> tuple[list[str], list[str
     # plain phrase ("traditional hunters", "separatist forces") or of a word that is a
     # group's name in one country only ("opposition"), which name that group only where
     # the text is already known to be (``actors.resolve``).
+    # A civilian's nationality says nothing of where: "a Nicaraguan journalist was found
+    # dead in Santa Rosa de Lima (La Union)" is about El Salvador, "British tourists killed
+    # in Hebron" about the West Bank.
+    actors = [a for a in actors if not _foreigner(a)]
     plain = [a for a in actors if not a.striker and (a.plain or _home_word(a))]
     named = [a for a in actors if not a.striker and a not in plain]
     top = [c for c in (leader(actor_homes(named)),) if c]
