@@ -17,8 +17,8 @@ from eventwire.pipeline import extract
         "demand two months of unpaid wages. They clashed with police who tried to clear the "
         "road.",
         "Several hundred market traders protested outside the regional governor's office in "
-        "Odesa on Sunday. Clashes with the police broke out when officers tried to take down "
-        "their stalls.",
+        "Odesa on Sunday. Fighting with police erupted as officers began removing their "
+        "stalls.",
     ],
 )
 def test_demonstrations_read_a_clash_with_police_after_a_demonstration_is_one_riot(
@@ -38,9 +38,9 @@ def test_demonstrations_read_a_battle_elsewhere_stays_its_own_event() -> None:
 
 def test_demonstrations_read_two_of_the_state_forces_are_no_crowds() -> None:
     # "a group of police": the word "group" makes no crowd of the state's forces.
-    text = ("On 9 May 2021, a group of police clashed with government forces (military) when "
-            "they refused to stop at a checkpoint in Baidoa. Both sides exchanged heavy "
-            "gunfire until the mayor intervened.")
+    text = ("On 9 May 2021, a group of police clashed with army troops at a roadblock in "
+            "Baidoa after their vehicle would not halt. The two sides traded heavy gunfire "
+            "until elders stepped in.")
     events = extract(text, published="2021-05-10").events
     assert events and events[0].sub_event_type == "Armed clash"
     assert not any("crowd" in (e.classified_by or "") for e in events), [

@@ -108,12 +108,12 @@ def test_divisions_a_quarter_after_a_chained_town_is_coded_to_the_town() -> None
     # Vale Verde and Trindade are towns of Rio Grande do Sul and Goias too; named as a
     # neighbourhood or a community after a town of Rio de Janeiro they are its quarters.
     for text, town in (
-        ("On 3 June 2021, in Nova Iguacu, Rio de Janeiro, military police went to the Vale "
-         "Verde neighbourhood after a tip about armed men. The officers were fired upon and "
-         "a gunfight followed; one suspect died.", "Nova Iguacu"),
-        ("On 3 June 2021, in Duque de Caxias, Rio de Janeiro, military police went into the "
-         "Trindade community to look for a gang leader. A shoot-out broke out and a suspect "
-         "was killed.", "Duque de Caxias"),
+        ("On 3 June 2021, in Nova Iguacu, Rio de Janeiro, officers of the state police "
+         "entered the Vale Verde neighbourhood after a tip about armed men. They were fired "
+         "upon and a gunfight followed; one suspect died.", "Nova Iguacu"),
+        ("On 3 June 2021, at Duque de Caxias, Rio de Janeiro, state police officers entered "
+         "the Trindade community to look for a gang leader; a gunfight followed in which a "
+         "suspect was killed.", "Duque de Caxias"),
     ):
         e = _event(text)
         assert (e.admin1, e.location) == ("Rio de Janeiro", town), text

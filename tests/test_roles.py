@@ -94,8 +94,8 @@ def test_roles_a_village_tagged_as_an_organisation_is_no_actor() -> None:
     ("Residents protested in Sukkur on Sunday against delays in relief for flood victims.",
      "Peaceful protest"),
     # "sniper rifles" are arms, not a second side: fire at farms is shelling.
-    ("Rebel forces fired mortar shells, heavy machine guns and sniper rifles at farms and "
-     "villages near Hays (Al Hudaydah) on Sunday; nobody was hurt.",
+    ("Rebel forces fired mortar shells, heavy machine guns and sniper rifles toward orchards "
+     "and villages near Hays (Al Hudaydah) on Sunday; nobody was hurt.",
      "Shelling/artillery/missile attack"),
     # An army bombs from the air; militants' bombs are planted.
     ("The army bombed rebel camps in the hills above Palma on Sunday; no casualties were "
