@@ -146,3 +146,28 @@ def test_divisions_a_village_beside_a_named_district_lies_in_its_state() -> None
     e = _event("A border guard opened fire on villagers at Alaudia village under Manpur police "
                "station in Nalanda district (Bihar) on Sunday, killing one man.")
     assert (e.country, e.admin1) == ("India", "Bihar")
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1", "location"),
+    [
+        # The chain ends with its sentence: "Urozgan. Officials" is no name.
+        ("Taliban fighters shot dead a police commander at the bazaar of Khas Urozgan "
+         "district, Urozgan. Officials gave no further details.", "Uruzgan", "Khas Urozgan"),
+        # "Colonia" opens a quarter's name: the quarter is coded to the town named before.
+        ("On 8 May 2021, in Ciudad Victoria, Tamaulipas, gunmen burst into a grocery in "
+         "Colonia Loma Alta and opened fire, killing three.", "Tamaulipas", "Ciudad Victoria"),
+        # Two quarters' names alike second nothing: each is a quarter of Morelia.
+        ("On 4 May 2021, in Morelia, Michoacan, two gunmen who had shot a man in Colonia "
+         "Prados Verdes fought police who chased them into Colonia Lomas del Tecnologico.",
+         "Michoacan", "Morelia"),
+        # "Karen State" is Kayin, read in a chain.
+        ("Fighting broke out near Hpapun, Karen State, on Monday between the army and "
+         "rebel fighters.", "Kayin", "Hpapun"),
+    ],
+)
+def test_divisions_chains_to_the_sentence_end_quarters_and_state_names(
+    text: str, admin1: str, location: str
+) -> None:
+    e = _event(text)
+    assert (e.admin1, e.location) == (admin1, location)

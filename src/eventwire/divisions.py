@@ -251,7 +251,10 @@ def _comma_chains(text: str, gaz: Gazetteer) -> list[Chain]:
             continue
         parts: list[ChainPart] = []
         pos = m.start("rest")
-        for piece in text[m.start("rest") : m.end()].split(",")[1:]:
+        # A chain ends with its sentence: "Urozgan. Fatalities" is no name.
+        stop = re.search(r"\.\s", text[pos : m.end()])
+        end = pos + stop.start() if stop else m.end()
+        for piece in text[pos:end].split(",")[1:]:
             part = _part(text, pos + 1, pos + 1 + len(piece))
             pos += 1 + len(piece)
             if part is None:

@@ -40,7 +40,8 @@ def article_places(
     """The place mentions of ``text`` that stand, given the model's entity spans
     (start, end, label), the actors found, the country the source is about, if the
     user gave it (``hint``), and the year it tells of (for the front lines of that year)."""
-    persons = [(s, e) for s, e, label in ents if label == "PERSON"]
+    # (A span the model ended on a comma, "Ciudad Victoria,", is the name alone.)
+    persons = [(s, s + len(text[s:e].rstrip(" ,.;:"))) for s, e, label in ents if label == "PERSON"]
     kept = []
     strong, leaning = actor_countries(actors)
     told = [c for c in (hint, dateline_country(text)) if c]
@@ -156,7 +157,8 @@ def keep_to_context(mentions: list[PlaceMention], text: str) -> None:
                 if q.admin1 == town.admin1 and norm_key(q.location or "") == norm_key(pm.text)]
         if same:
             pm.place = same[0]
-        elif before and quarter.match(text, pm.end):
+        elif before and (quarter.match(text, pm.end)
+                         or norm_key(pm.text) in place_words("quarter_before")):
             pm.place = replace(town)
             pm.within = near
         elif (near in beside and gaz.population(p.geonameid) < _LISTED_TOWN
@@ -177,6 +179,7 @@ def _seconded(pm: PlaceMention, mentions: Sequence[PlaceMention]) -> bool:
     return p is not None and any(
         o is not pm and o.place is not None and o.place.iso2 == p.iso2
         and o.place.admin1 == p.admin1 and o.place.kind != "unlisted"
+        and norm_key(o.text) != norm_key(pm.text)  # the same name told twice seconds nothing
         for o in mentions
     )  # fmt: skip
 
