@@ -437,7 +437,7 @@ def _overlapping(start: int, end: int, items: Sequence[HitT]) -> list[HitT]:
 # A town this large named before a division it is not in is one of a list ("Aleppo,
 # Idlib"); a smaller namesake elsewhere in the country is more likely a town the bundled
 # data lacks in that division ("Mesquita, Rio de Janeiro").
-_LISTED_TOWN = 100_000
+LISTED_TOWN = 100_000
 
 
 def _known_in(hit: Hit, iso2: str, gaz: Gazetteer, where: Where) -> bool:
@@ -446,7 +446,7 @@ def _known_in(hit: Hit, iso2: str, gaz: Gazetteer, where: Where) -> bool:
     list: "in Moscow, Kyiv")."""
     return any(
         (where(gaz, c[1], c[2])[0] == iso2
-         and (c[1] != "town" or not isinstance(c[2], int) or gaz.pop[c[2]] >= _LISTED_TOWN))
+         and (c[1] != "town" or not isinstance(c[2], int) or gaz.pop[c[2]] >= LISTED_TOWN))
         or (c[1] == "town" and c[2] in gaz.capitals)
         for c in hit.candidates
     )  # fmt: skip

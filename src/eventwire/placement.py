@@ -23,6 +23,7 @@ from . import actors as act
 from .actors import ActorMention, actor_homes, people_names
 from .checks import great_circle_km
 from .dates import MONTH_ABBREVIATIONS
+from .divisions import LISTED_TOWN
 from .fronts import front_country, front_regions, front_village
 from .gazetteer import Gazetteer, norm_key
 from .placenames import place_words
@@ -131,17 +132,15 @@ def keep_to_context(mentions: list[PlaceMention], text: str) -> None:
     # The parts of chains ("Marib" in "Sirwah (Sirwah, Marib)") are divisions named as
     # context, not places to move.
     parts = {id(box) for m in mentions for box in (m.container, m.within) if box is not None}
-    quarters = place_words("quarter_word")
-    quarter = re.compile(rf"\s+(?:{'|'.join(map(re.escape, quarters))})\b", re.I)
+    # A word of what it is ("Alaudia village") leaves a mention a place to reconsider; a
+    # direction or distance ("north of X") makes it another's.
+    kinds = place_words("quarter_word") | place_words("place_kind")
     for pm in mentions:
         p = pm.place
         if p is None or p.kind != "town" or pm in held or pm.role is not None:
             continue
         if id(pm) in parts:
             continue
-        # A word of what it is ("Alaudia village") leaves it a place to reconsider; a
-        # direction or distance ("north of X") makes it another's.
-        kinds = quarters | place_words("place_kind")
         if pm.container is not None or pm.within is not None or (
             pm.qualifier is not None and pm.qualifier not in kinds
         ):
@@ -157,19 +156,27 @@ def keep_to_context(mentions: list[PlaceMention], text: str) -> None:
                 if q.admin1 == town.admin1 and norm_key(q.location or "") == norm_key(pm.text)]
         if same:
             pm.place = same[0]
-        elif before and (quarter.match(text, pm.end)
-                         or norm_key(pm.text) in place_words("quarter_before")):
+        elif before and _quarter(text, pm):
             pm.place = replace(town)
             pm.within = near
-        elif (near in beside and gaz.population(p.geonameid) < _LISTED_TOWN
+        elif (near in beside and gaz.population(p.geonameid) < LISTED_TOWN
               and not _seconded(pm, mentions)):
             pm.place = replace(town, location=pm.text, kind="unlisted", geonameid=None,
                                geo_precision=2)
             pm.container = near
 
 
-# A town this large is itself the place, whatever division a neighbouring name gives.
-_LISTED_TOWN = 100_000
+@lru_cache(maxsize=1)
+def _quarter_after() -> re.Pattern[str]:
+    """A word after a name that makes it a quarter ("Vale Verde neighbourhood")."""
+    words = "|".join(map(re.escape, sorted(place_words("quarter_word"))))
+    return re.compile(rf"\s+(?:{words})\b", re.I)
+
+
+def _quarter(text: str, pm: PlaceMention) -> bool:
+    """``pm`` names a quarter: "the Trindade community", "Colonia Loma Alta"."""
+    return bool(_quarter_after().match(text, pm.end)) or (
+        norm_key(pm.text) in place_words("quarter_before"))
 
 
 def _seconded(pm: PlaceMention, mentions: Sequence[PlaceMention]) -> bool:
