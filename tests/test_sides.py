@@ -178,3 +178,34 @@ def test_sides_words_that_name_a_group_only_at_home_do_not_move_the_place() -> N
     ev = _main("Ruling party supporters attacked an opposition rally in Chwele on Saturday, "
                "8 July 2023, injuring five people.", "2023-07-09")
     assert (ev.country, ev.admin1, ev.location) == ("Kenya", "Bungoma", "Chwele")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 12 April 2023, suspected Ansaroul Islam militants stormed the village of Kourou "
+        "and set fire to the granaries; the gunmen fired shots in the air without hurting "
+        "anyone.",
+        "Al-Shabaab fighters attacked a base near Jowhar on Monday. The militants were "
+        "repelled by soldiers after an hour.",
+    ],
+)
+def test_sides_the_gunmen_named_again_are_the_same_group(text: str) -> None:
+    """'the gunmen' after a named group stands for that group: never a second side (an
+    'Unidentified Armed Group' fighting its own raiders)."""
+    ev = _main(text)
+    assert "Unidentified Armed Group" not in f"{ev.actor1} {ev.actor2}"
+    if "soldiers" in text:
+        assert ev.sub_event_type == "Armed clash"
+        assert "Military Forces" in (ev.actor2 or "")
+
+
+def test_sides_soldiers_fighting_the_gunmen_keep_two_sides() -> None:
+    """An unknown group named first and met again by soldiers is still the other side."""
+    ev = _main(
+        "Unknown gunmen raided the village of Tanlili on Friday. Soldiers later clashed with "
+        "the gunmen near the river, killing two of them."
+    )
+    assert ev.event_type == "Battles"
+    sides = sorted([ev.actor1 or "", ev.actor2 or ""])
+    assert sides[0].startswith("Unidentified Armed Group") and "Military Forces" in sides[1]

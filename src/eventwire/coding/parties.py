@@ -143,14 +143,27 @@ def pick_sides(draft: Draft, doc: Doc, place: tuple[str | None, str | None, int 
         and not _in_description(a, doc)
     ]
     a1m = agents[0] if agents else None
-    a2m = next((p for p in patients if a1m is None or p.entry != a1m.entry), None)
+    a2m = next(
+        (
+            p
+            for p in patients
+            if a1m is None or (p.entry != a1m.entry and not _same_group(p, a1m, doc))
+        ),
+        None,
+    )
     if a1m is None:
         rest = [a for a in everyone if a2m is None or a.entry != a2m.entry]
         rest.sort(key=lambda a: a.entry is None)  # dictionary actors before unknown names
         a1m = rest[0] if rest else None
     if a2m is None:
         a2m = next(
-            (a for a in everyone if a1m is None or (a.entry != a1m.entry and a is not a1m)), None
+            (
+                a
+                for a in everyone
+                if a1m is None
+                or (a.entry != a1m.entry and a is not a1m and not _same_group(a, a1m, doc))
+            ),
+            None,
         )
     actor1 = act.resolve(a1m, country, iso2, year) if a1m else None
     actor2 = act.resolve(a2m, country, iso2, year) if a2m else None
@@ -165,6 +178,24 @@ def pick_sides(draft: Draft, doc: Doc, place: tuple[str | None, str | None, int 
     gainers = [g for f in draft.frames for g in f.gainers]
     gainer = act.resolve(gainers[0], country, iso2, year) if gainers else None
     return Sides(actor1, a1m, actor2, a2m, allies, allies_b, agents, gainers, gainer)
+
+
+# Groups of no state: who a later "the gunmen" can stand for.
+_NON_STATE = (act.REBEL, act.POLITICAL_MILITIA, act.IDENTITY_MILITIA)
+
+
+def _same_group(mention: ActorMention, first: ActorMention, doc: Doc) -> bool:
+    """A later definite "the gunmen" or "the assailants" names again the
+    armed group the text began with ("suspected Ansaroul Islam militants stormed the
+    village ...; the gunmen fired in the air"), not a second side."""
+    entry, head = mention.entry, first.entry
+    if entry is None or entry.kind != "unidentified_armed_group":
+        return False
+    if mention.tok_start <= first.tok_start or mention.tok_start == 0:
+        return False
+    if doc[mention.tok_start - 1].lower_ not in ("the", "these", "those"):
+        return False
+    return head is None or head.inter in _NON_STATE or head.kind == "unidentified_armed_group"
 
 
 def _in_description(mention: ActorMention, doc: Doc) -> bool:
