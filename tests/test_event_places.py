@@ -223,3 +223,29 @@ def test_events_a_word_of_a_buildings_name_is_not_a_town_abroad(text: str, admin
     over the city the text names."""
     event = extract(text).events[0]
     assert (event.country, event.admin1) == ("Lebanon", admin1)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "location"),
+    [
+        # The town is the object of the verb: no "in", yet it is where the event was, and
+        # the striker's nationality does not put the event in its own capital.
+        ("Turkish drones struck Saraqib on Sunday, killing two fighters.", "Syria", "Saraqib"),
+        ("Government troops shelled Kafranbel overnight.", "Syria", "Kafranbel"),
+    ],
+)
+def test_event_places_a_town_a_verb_aims_at_is_the_place(
+    text: str, country: str, location: str
+) -> None:
+    ev = extract(text, published="2021-05-12").events[0]
+    assert (ev.country, ev.location) == (country, location)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hackers targeted Shell on Sunday.", "Militants attacked Chevron on Sunday."],
+)
+def test_event_places_a_company_a_verb_aims_at_is_no_hamlet(text: str) -> None:
+    """A company's name that is also a small village abroad is no place."""
+    for ev in extract(text, published="2021-05-12").events:
+        assert ev.location is None and ev.country is None

@@ -85,6 +85,7 @@ LINE_SCHEMAS: dict[str, tuple[int, int, dict[int, Callable[[str], str | None]]]]
     "place_cues.tsv": (2, 2, {0: _kinds(
         "locative", "near", "area_after", "region_after", "town_after", "attributive",
         "name_part", "org_after", "unlisted_before", "unlisted_after", "dweller_after",
+        "target_before",
     )}),  # fmt: skip
     "place_variants.tsv": (4, 6, {2: _iso2, 3: _number}),
     "place_stopwords.txt": (1, 1, {}),

@@ -60,6 +60,7 @@ class PlaceLexicon:
     name_part: frozenset[str]
     org_after: frozenset[str]
     dweller_after: frozenset[str]
+    target_before: frozenset[str]
     qualifier_words: frozenset[str]
     near_before: re.Pattern[str]
     after: re.Pattern[str]
@@ -99,6 +100,7 @@ def place_lexicon() -> PlaceLexicon:
         name_part=frozenset(cues["name_part"]),
         org_after=frozenset(cues["org_after"]),
         dweller_after=frozenset(cues["dweller_after"]),
+        target_before=frozenset(cues["target_before"]),
         qualifier_words=frozenset(after_kind),
         near_before=re.compile(
             rf"(?:^|(?<=\W))(?P<q>(?:the\s+)?(?:{alternation(cues['near'])}))\s+"

@@ -130,6 +130,7 @@ class _Raw:
     locative: bool = False
     initial: bool = False
     dweller: bool = False  # followed by its people or officers ("Lamu residents")
+    target: bool = False  # the object of a verb that takes places ("shelled Saraqib")
     attributive: bool = False
     in_chain: bool = False  # a division named as a place's admin context
     role: str | None = None  # a country named as an "origin" or a "destination"
@@ -466,6 +467,8 @@ def _read_context(text: str, r: _Raw, lex: PlaceLexicon) -> None:
     prev = re.findall(r"[A-Za-z]+", before.lower())[-3:]
     prev = [w for w in prev if w != "the"][-2:]
     r.locative = bool(prev) and (prev[-1] in lex.locative or " ".join(prev) in lex.locative)
+    verb = re.search(r"([a-z]+)\s+(?:the\s+)?$", before)
+    r.target = verb is not None and verb.group(1) in lex.target_before
     if r.inside and r.locative and _placed_after(text, r.inside_end):
         # "at Moi University in Eldoret": the organisation is placed by the name after it.
         r.locative = False
@@ -702,6 +705,9 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: PlaceL
     return mention
 
 
+_AIMED_TOWN = 10_000
+
+
 def _town_stands(text: str, r: _Raw, lex: PlaceLexicon, pop: int, primary: bool,
                  support_cc: float, lower_words: set[str], upper_doc: bool) -> bool:
     """Whether a hit read as a town of ``pop`` people is a place name at all, given what
@@ -710,14 +716,17 @@ def _town_stands(text: str, r: _Raw, lex: PlaceLexicon, pop: int, primary: bool,
     named_country = support_cc >= 1.0
     if r.ntok == 1 and r.key in lex.name_part:
         return False  # "Tal", "Deir" alone: the first word of a name GeoNames lacks
-    support = r.locative or r.dweller or r.ner_place or r.q is not None
+    # "shelled Saraqib": a town of some size as the object of a verb that takes places
+    # (not "attacked Chevron", a company and a Belgian hamlet).
+    aimed = r.target and not r.ner_person and pop >= _AIMED_TOWN
+    support = r.locative or r.dweller or r.ner_place or r.q is not None or aimed
     word = text[r.start:r.end]
     if r.ntok == 1 and pop < 1000 and not (support or named_country):
         return False
     if r.ner_person and not (support or named_country or pop >= 100_000):
         return False
     if (r.ner_label in _NOT_PLACE_LABELS and pop < 50_000
-            and not (named_country or r.locative or r.dweller or r.q is not None)):
+            and not (named_country or r.locative or r.dweller or r.q is not None or aimed)):
         # "a Red Cross ambulance": no town abroad. The model tags many a town it does
         # not know as an organisation or an event: "in Tanguieta" stays a place.
         return False
@@ -732,8 +741,7 @@ def _town_stands(text: str, r: _Raw, lex: PlaceLexicon, pop: int, primary: bool,
     if r.loose and not named_country:
         return False
     # A lone capitalised word, with nothing saying it is a place.
-    return not (r.ntok == 1 and pop < 100_000 and support_cc <= 0.0
-                and not (r.locative or r.dweller or r.ner_place or r.q))
+    return not (r.ntok == 1 and pop < 100_000 and support_cc <= 0.0 and not support)
 
 
 def _country_part(gaz: Gazetteer, r: _Raw, iso2: str, text: str) -> Place | None:
