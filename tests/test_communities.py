@@ -88,6 +88,21 @@ def test_crowds_of_no_community_fighting_are_a_mob(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Villagers clashed with soldiers at a checkpoint outside Kaya on Sunday after a "
+        "trader was held there overnight.",
+        "Youths fought running battles with troops in the market of Ouahigouya on Monday.",
+    ],
+)
+def test_a_crowd_fighting_soldiers_is_a_mob_not_a_battle(text: str) -> None:
+    """Soldiers, like police, facing an unarmed crowd keep it a riot; so do a state's
+    forces the text gives no country ("Unidentified Military Forces")."""
+    ev = _main(text)
+    assert ev.event_type == "Riots", ev.classified_by
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Residents of Parakou, Benin, beat to death a man they accused of stealing a "
         "motorbike on Saturday.",
         "Angry villagers in Kandi, Benin, lynched two suspected cattle thieves on Monday "

@@ -159,7 +159,10 @@ class Situation:
         """Neither actor is an armed group (state forces and named crowds aside)."""
         crowds = self.crowds()
         return not any(
-            a is not None and act.is_armed(a) and a.inter != act.STATE and a.name not in crowds
+            a is not None
+            and act.is_armed(a)
+            and a.inter not in (act.STATE, act.EXTERNAL)  # a state's forces, at home or abroad
+            and a.name not in crowds
             for a in (self.actor1, self.actor2)
         )
 

@@ -121,9 +121,23 @@ def told_as_crowd(draft: Draft, doc: Doc) -> bool:
             words = {t.lemma_.lower() for c in near for t in c.subtree}
             if words & _fighters():
                 return False  # soldiers, rebels, militants: armed parties after all
-            if words & word_class("crowd_person"):
+            if words & word_class("crowd_person") or _people_of_a_nation(near):
                 return True
     return False
+
+
+def _people_of_a_nation(phrases: list[Token]) -> bool:
+    """A nation's people as a party ("clashes between Palestinians and Israeli forces"):
+    a plural demonym standing alone, no noun after it ("Israeli forces" is no people)."""
+    demonyms = act.demonym_homes()
+    return any(
+        t.tag_ in ("NNPS", "NNP", "NNS")
+        and t.lower_.endswith("s")
+        and t.lower_[:-1] in demonyms
+        and t.dep_ != "compound"
+        for c in phrases
+        for t in c.subtree
+    )
 
 
 def between_sides(draft: Draft, doc: Doc) -> bool:
