@@ -209,3 +209,15 @@ def test_sides_soldiers_fighting_the_gunmen_keep_two_sides() -> None:
     assert ev.event_type == "Battles"
     sides = sorted([ev.actor1 or "", ev.actor2 or ""])
     assert sides[0].startswith("Unidentified Armed Group") and "Military Forces" in sides[1]
+
+
+def test_sides_a_groups_name_and_its_noun_are_one_side() -> None:
+    """"Dan Na Ambassagou militiamen": the noun after the name is the same group, not a
+    pro-government militia on the other side."""
+    ev = _main(
+        "On 2 June 2021, Dan Na Ambassagou militiamen killed a member of the Fulani "
+        "community in a hamlet outside Bankass."
+    )
+    assert ev.sub_event_type == "Attack"
+    assert ev.actor1 == "Dan Na Ambassagou"
+    assert ev.actor2 == "Civilians (Mali)"

@@ -182,14 +182,21 @@ def pick_sides(draft: Draft, doc: Doc, place: tuple[str | None, str | None, int 
 
 # Groups of no state: who a later "the gunmen" can stand for.
 _NON_STATE = (act.REBEL, act.POLITICAL_MILITIA, act.IDENTITY_MILITIA)
+# The generic nouns a group's name may take ("Koglweogo militiamen", "Dozo fighters").
+_GROUP_NOUNS = ("unidentified_armed_group", "pro_government_militia", "communal_militia")
 
 
 def _same_group(mention: ActorMention, first: ActorMention, doc: Doc) -> bool:
-    """A later definite "the gunmen" or "the assailants" names again the
+    """A generic noun right after a group's name is that group's ("Dan Na Ambassagou
+    militiamen"); a later definite "the gunmen" or "the assailants" names again the
     armed group the text began with ("suspected Ansaroul Islam militants stormed the
     village ...; the gunmen fired in the air"), not a second side."""
     entry, head = mention.entry, first.entry
-    if entry is None or entry.kind != "unidentified_armed_group":
+    if entry is None or not entry.generic:
+        return False
+    if mention.tok_start == first.tok_end and entry.kind in _GROUP_NOUNS:
+        return True  # "Dan Na Ambassagou militiamen": the group's name and its noun
+    if entry.kind != "unidentified_armed_group":
         return False
     if mention.tok_start <= first.tok_start or mention.tok_start == 0:
         return False
