@@ -133,6 +133,30 @@ def test_roles_event_types_decided_by_who_acts(text: str, sub: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    # An advance is ground fought over, not ground that changed hands.
+    "Government forces advanced towards Kafr Nabudah on Tuesday amid heavy fighting with "
+    "rebel factions.",
+    "Kurdish-led forces advanced into the village of Baghuz on Sunday after clashes with "
+    "Islamic State fighters.",
+    # Hills and positions taken in a fight are part of the battle.
+    "Army units captured two hills overlooking Tal Malah after clashes with Islamic State "
+    "fighters on Monday.",
+])
+def test_roles_ground_fought_over_is_a_clash(text: str) -> None:
+    ev = _main(text)
+    assert ev.sub_event_type == "Armed clash", ev.classified_by
+
+
+def test_roles_a_taking_in_doubt_is_no_change_of_hands() -> None:
+    """'Conflicting reports said ...': the cards do not read the ground as changed."""
+    ev = _main(
+        "Conflicting reports said rebels had retaken the village of Tal Malah after clashes "
+        "with regime forces on Monday."
+    )
+    assert "non_state_overtakes" not in (ev.classified_by or "")
+
+
+@pytest.mark.parametrize("text", [
     "A bus collided with a fuel tanker near Multan on Sunday, killing 14 passengers.",
     "Elders in Kidal fear a new offensive, though no fighting has been reported this year.",
     "The army denied on Sunday reports on social media of clashes with rebels in Goma.",

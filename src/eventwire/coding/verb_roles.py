@@ -72,7 +72,15 @@ def _hedged_taking(roles: Roles, site: Site, card: DecisionCard[Any]) -> bool:
     lo = max(verb.i - card.thresholds["before"], 0)
     hi = min(site.hit.j + card.thresholds["after"], len(doc))
     window = {t.lower_ for t in doc[lo:hi]}
-    if window & word_class("hedge") or any(
+    hedges = word_class("hedge")
+    # "Conflicting reports said the rebels had retaken it": a doubt on who tells it.
+    doubted = any(
+        {t.lower_ for t in c.subtree} & hedges
+        for up in verb.ancestors
+        for c in up.children
+        if c.dep_ == "nsubj"
+    )
+    if window & hedges or doubted or any(
         t.lemma_ in word_class("hedging_governor") for t in verb.ancestors
     ):
         roles.frame.hedged = True
