@@ -249,3 +249,15 @@ def test_event_places_a_company_a_verb_aims_at_is_no_hamlet(text: str) -> None:
     """A company's name that is also a small village abroad is no place."""
     for ev in extract(text, published="2021-05-12").events:
         assert ev.location is None and ev.country is None
+
+
+def test_event_places_beninese_departments_by_their_english_names() -> None:
+    """Oueme (misspelt Queme in the bundled data) and Couffo are found by the names news
+    gives them, and the village in a chain takes its department."""
+    ev = extract(
+        "On 8 February 2022, residents attacked customs officers in Tchonvi (Seme-Podji, "
+        "Oueme) after a chase.", published="2022-03-01").events[0]
+    assert (ev.country, ev.admin1) == ("Benin", "Oueme")
+    ev = extract("Two men were kidnapped near Aplahoue in the Couffo department on Monday.",
+                 published="2022-03-01").events[0]
+    assert (ev.country, ev.admin1) == ("Benin", "Kouffo")
