@@ -20,7 +20,8 @@ from eventwire.options import Options
 # Every card, in the order classification asks them. A card added, removed or moved
 # changes this list on purpose.
 CARD_NAMES = [
-    "excessive_force", "protest_turned_violent", "protest_with_intervention",
+    "rioting_demonstrators", "excessive_force", "protest_turned_violent",
+    "protest_with_intervention",
     "peaceful_protest", "mob_violence", "communal_raid", "crowd_riot", "armed_destruction",
     "weapons_disrupted", "looting", "arrests", "suicide_bomb", "chemical_weapon",
     "government_regains", "non_state_overtakes", "communal_clash", "crowd_killing",

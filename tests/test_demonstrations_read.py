@@ -74,3 +74,36 @@ def test_demonstrations_read_a_protest_told_plainly_is_found(text: str) -> None:
 )
 def test_demonstrations_read_a_tally_of_protests_is_no_event(text: str) -> None:
     assert extract(text, published="2020-06-03").events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 May 2021, residents of Rosario banged pots from their balconies to oppose "
+        "the early release of inmates. The protests began once judges had freed prisoners, "
+        "following unrest and riots inside several jails during the preceding days.",
+        "On 6 May 2021, families of prisoners stood outside the penal colony in Angarsk "
+        "asking for news of relatives, following a riot inside the camp in April.",
+    ],
+)
+def test_demonstrations_read_a_riot_that_led_to_the_protest_is_background(text: str) -> None:
+    """The riot the protest followed is what led to it, not what the protesters did."""
+    events = extract(text, published="2020-05-05").events
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Students protesting fee rises threw stones at police in Kisumu on Monday; officers "
+        "fired tear gas to disperse them.",
+        "Police dispersed traders who had marched on the market office in Bouake on Monday, "
+        "after some of them vandalised two council vehicles.",
+    ],
+)
+def test_demonstrations_read_stones_and_vandalism_make_the_crowd_violent(text: str) -> None:
+    """ACLED names the acts: stones thrown or vandalism by demonstrators make a violent
+    demonstration, however the police met them (the rioting_demonstrators card is certain)."""
+    ev = extract(text, published="2020-06-02").events[0]
+    assert ev.sub_event_type == "Violent demonstration", ev.classified_by
+    assert ev.classified_by == "rule:rioting_demonstrators"

@@ -1,8 +1,8 @@
 """Cards that decide a demonstration: protests, riots and mob violence (ACLED's
 "Protests" and "Riots" event types).
 
->>> [c.name for c in PROTEST_CARDS]
-['excessive_force', 'protest_turned_violent', 'protest_with_intervention', 'peaceful_protest']
+>>> [c.name for c in PROTEST_CARDS][:3]
+['rioting_demonstrators', 'excessive_force', 'protest_turned_violent']
 
 A demonstration word ("protest", "rally", "sit-in") or a crowd of protesters as actor1
 opens the protest cards; riot words ("torched", "vandalised", "stoned") without armed
@@ -12,9 +12,16 @@ villagers) with nobody armed is a riot, not a battle (``CROWD_CARDS``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .. import actors as act
 from .cards import Card, Situation
 from .clues import communal_clash, communal_raid, crowd_actor
+from .factuality import antecedent
+from .records import TriggerHit
+
+if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
+    from spacy.tokens import Token
 
 # ---- protests ------------------------------------------------------------------------------
 
@@ -33,8 +40,26 @@ def _excessive_force(s: Situation, card: Card) -> str | None:
     return None
 
 
+def _riot_hits(s: Situation) -> list[TriggerHit]:
+    """The riot words of the demonstration itself, not of what led to it ("protested
+    following a riot at the prison last month")."""
+    return [
+        h
+        for h in s.hits()
+        if h.entry.cls == "riotous"
+        and not antecedent(s.doc[h.j - 1])
+        and not _names_a_thing(s.doc[h.j - 1])
+    ]
+
+
+def _names_a_thing(tok: Token) -> bool:
+    """A riot word that names no rioting: "riot police", "anti-riot units" (a noun's
+    modifier), "ran riot" (a side that won big)."""
+    return tok.dep_ in ("compound", "amod", "nmod") or tok.head.lemma_.lower() == "run"
+
+
 def _turned_violent(s: Situation, card: Card) -> str | None:
-    violent = s.classes["riotous"] or s.vote("Mob violence")
+    violent = _riot_hits(s) or s.vote("Mob violence")
     # "protested at the county offices; some of them attacked an official": the crowd's
     # own attack makes the demonstration violent (an attack on it does not).
     by_crowd = s.classes["attack"] and s.actor1 is not None and crowd_actor(s.actor1)
@@ -43,6 +68,24 @@ def _turned_violent(s: Situation, card: Card) -> str | None:
     fought = (police and s.vote("Armed clash") >= card.thresholds["clash_vote"]
               and s.weapon() is None)  # fmt: skip
     if _demonstration(s, card) and (violent or by_crowd or fought):
+        return card.decides
+    return None
+
+
+def _rioting_crowd(s: Situation, card: Card) -> str | None:
+    """Demonstrators who stone, vandalise or fight running battles, with no party's or
+    community's people on either side: a strong riot word, however the demonstration is
+    otherwise told."""
+    strong = max((h.entry.weight for h in _riot_hits(s)), default=0.0)
+    # A party's or a community's people on either side fight a rival: mob violence, even
+    # at a rally ("supporters ... vandalised the camp of a rival candidate").
+    rivals = any(
+        a is not None and a.inter in (act.POLITICAL_MILITIA, act.IDENTITY_MILITIA)
+        for a in (s.actor1, s.actor2)
+    )
+    # A demonstration word, not a crowd alone: "villagers pelted homes" is a mob's act.
+    told = s.protest_weight() >= card.thresholds["protest"]
+    if strong >= card.thresholds["riot_word"] and not rivals and told:
         return card.decides
     return None
 
@@ -63,6 +106,29 @@ def _peaceful(s: Situation, card: Card) -> str | None:
 
 
 PROTEST_CARDS = (
+    Card(
+        "rioting_demonstrators",
+        "Violent demonstration",
+        "a demonstration with a strong riot word (stones, vandalism, running battles, "
+        "burning tyres)",
+        "ACLED's codebook names the acts: demonstrators who throw stones, vandalise, fight "
+        "running battles or burn tyres on the road hold a violent demonstration, whatever "
+        "force met them: 'protesters stoned police, who fired tear gas'.",
+        _rioting_crowd,
+        thresholds={"protest": 0.5, "riot_word": 0.8},
+        certain=True,
+        fires=(
+            (
+                "Students protesting fee rises threw stones at police in Kisumu on Monday; "
+                "officers fired tear gas to disperse them.",
+                "Violent demonstration",
+            ),
+        ),
+        not_fires=(
+            "Police fired tear gas at protesters marching in Lusaka on Tuesday.",
+            "Residents of Kisumu marched on Monday against the vandalism of a school.",
+        ),
+    ),
     Card(
         "excessive_force",
         "Excessive force against protesters",
@@ -90,7 +156,7 @@ PROTEST_CARDS = (
         thresholds={"protest": 0.5, "clash_vote": 0.8},
         fires=(
             (
-                "Protesters torched tyres and threw stones at the governor's office in Kisumu on "
+                "Protesters set fire to tyres outside the governor's office in Kisumu on "
                 "Monday.",
                 "Violent demonstration",
             ),

@@ -74,6 +74,22 @@ def in_protest_topic(tok: Token) -> bool:
     return False
 
 
+def antecedent(tok: Token) -> bool:
+    """``tok`` names what came before the event and led to it, as the object of "after",
+    "following" or "since" ("protested ... following a riot at the colony last month",
+    "after the riots in the prisons the week before"): background, not the event."""
+    cur = tok
+    for _ in range(3):
+        while cur.dep_ == "conj" and cur.head.i != cur.i:
+            cur = cur.head  # "the protests and riots": the first conjunct's place
+        if cur.dep_ in ("pobj", "dobj") and cur.head.lower_ in word_class("antecedent_prep"):
+            return True
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return False
+
+
 def _protest_word(tok: Token) -> bool:
     """A demonstration trigger starts at ``tok``, all its words written ("march", "took to
     the streets"; not "took" in "took control")."""
