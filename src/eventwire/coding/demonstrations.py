@@ -231,7 +231,7 @@ MOB_CARD = Card(
     "accused of theft'.",
     _mob,
     thresholds={"mob_vote": 0.9},
-    certain=True,
+    certain=False,
     fires=(
         ("A mob lynched a man accused of stealing a goat in Kano on Sunday.", "Mob violence"),
         ("On Monday, a mob in Garoua attacked a suspected thief and burnt his motorbike.",
