@@ -1,6 +1,6 @@
 """The classifier beside the rule cards (coding/learned.py), on text it never trained on.
 
-The four news-register batches (tests/news_batches/, written for the project and scored
+The five news-register batches (tests/news_batches/, written for the project and scored
 blind once each) hold the coder to floors; the texts below show each part of the
 classifier's say: what it drops, what it rescues, what it leaves to the cards.
 """
@@ -43,8 +43,10 @@ def test_classifier_news_batches_meet_their_floors() -> None:
     # quiet 0.867 after the corpus grew to 8,878 texts (stop 18); F1 0.937, quiet 0.84 with
     # 9,192 texts (stop 19). Over the four (the fourth written at stop 19, scored blind at
     # F1 0.896, quiet 0.84): F1 0.93, quiet 0.84; 0.926 and 0.83 with 9,282 texts (the
-    # bodies found); the quiet floor leaves a text or two of margin.
-    # The cards alone: 0.71 and 0.61 over the three.
+    # bodies found); the quiet floor leaves a text or two of margin. Over the five (the
+    # fifth written at stop 26, scored blind at F1 0.926, quiet 1.00): F1 0.918, quiet
+    # 0.87 with 10,744 texts.
+    # The cards alone: 0.71 and 0.61 over the three; 0.70 and 0.62 over the five.
     assert f1 >= 0.90
     assert quiet >= 0.82
 
