@@ -189,3 +189,18 @@ def test_classifier_an_unknown_name_is_armed_only_when_it_says_so(text: str, sub
     events = eventwire.extract(text, published="2020-05-01").events
     assert events and events[0].sub_event_type == sub, [
         (e.sub_event_type, e.actor2, e.classified_by) for e in events]
+
+
+def test_classifier_a_catch_all_development_does_not_replace_a_card_unless_sure(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """"Other" and "Change to group/activity" are ACLED's catch-alls: the model reaches for
+    them when nothing fits well, so under ``defer_residual`` the card's verdict stands."""
+    text = ("On 5 December 2023, members of an opposition party held a rally in Bhola against "
+            "the election date announced by the commission on 15 November. The opposition has "
+            "been demanding that the government hand power to a caretaker administration.")
+    ev = eventwire.extract(text, published="2023-12-10").events[0]
+    assert (ev.sub_event_type, ev.classified_by) == ("Peaceful protest", "rule:peaceful_protest")
+    monkeypatch.setattr(Policy, "defer_residual", 0.0)
+    ev = eventwire.extract(text, published="2023-12-10").events[0]
+    assert ev.sub_event_type in ("Other", "Change to group/activity")
