@@ -25,7 +25,7 @@ from ..records import Actor
 from .clues import names_any, territory_taken, told_text
 from .features import RuleView, event_features
 from .model import NO_EVENT, Model
-from .records import Draft, Verdict
+from .records import DEMONSTRATIONS, Draft, Verdict
 from .triggers import match_triggers
 from .words import word_class
 
@@ -263,13 +263,9 @@ def _set_off(verdict: Verdict) -> bool:
 # Ground changing hands, by who gained it (the cards read who did: actor1's kind); sorted,
 # the state's first.
 _TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
-# ACLED's catch-all strategic developments, and the demonstrations they may not replace
-# unless sure (``Policy.defer_residual``).
+# ACLED's catch-all strategic developments, which may not replace a demonstration unless
+# sure (``Policy.defer_residual``).
 _RESIDUAL = frozenset({"Other", "Change to group/activity"})
-_DEMONSTRATIONS = frozenset({
-    "Peaceful protest", "Protest with intervention", "Excessive force against protesters",
-    "Violent demonstration",
-})  # fmt: skip
 
 # What a fight with fire both ways never is: a one-sided attack, a brawl, a riot.
 _NO_GUNFIGHT = frozenset({"Attack", "Mob violence", "Violent demonstration"})
@@ -336,7 +332,7 @@ class ModelDecider:
             if p_none >= (max(floor, self.policy.drop_long) if long_text else floor):
                 return replace(verdict, sub_event_type=None, model=self._by(p_none))
         defer = max(self.policy.defer, self.policy.defer_long if _long(doc) else 0.0)
-        if label in _RESIDUAL and verdict.sub_event_type in _DEMONSTRATIONS:
+        if label in _RESIDUAL and verdict.sub_event_type in DEMONSTRATIONS:
             defer = max(defer, self.policy.defer_residual)
         if verdict.sub_event_type and label != verdict.sub_event_type and prob < defer:
             return verdict  # the model is unsure: the card's verdict stands

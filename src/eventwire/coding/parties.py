@@ -18,7 +18,7 @@ from ..actors import ActorMention
 from ..lexicon import speech_words, taxonomy
 from ..records import Actor
 from .clues import communal_clash, communal_raiders, people_held, victim_kinds
-from .records import Draft
+from .records import DEMONSTRATIONS, Draft
 from .tolls import finds_the_dead
 from .words import word_class
 
@@ -83,13 +83,6 @@ def assoc_names(
     return "; ".join(names) or None
 
 
-# The demonstration sub-types: the demonstrators are actor1 (ACLED's rule).
-_DEMONSTRATIONS = (
-    "Peaceful protest",
-    "Protest with intervention",
-    "Excessive force against protesters",
-    "Violent demonstration",
-)
 _ARMED_TYPES = ("Battles", "Explosions/Remote violence", "Violence against civilians")
 # Property burned or wrecked by someone: as in violence, civilians are never the ones who
 # did it ("men threw Molotov cocktails at two shops": an unidentified armed group).
@@ -292,7 +285,7 @@ def _demonstrators_first(
     """The demonstrators are actor1 of a demonstration; who they are goes to assoc_actor_1,
     and state forces facing them to actor2."""
     actor1 = sides.actor1
-    if sub not in _DEMONSTRATIONS:
+    if sub not in DEMONSTRATIONS:
         return
     country = place[0]
     kind = "Rioters" if event_type == "Riots" else "Protesters"

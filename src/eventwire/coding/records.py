@@ -18,6 +18,13 @@ from ..dates import DateMention
 from ..place_lexicon import PlaceMention
 from .words import Trigger
 
+# The demonstration sub-types (ACLED's "Protests" and the violent demonstration): the
+# demonstrators are actor1, and the model's catch-alls do not lightly replace them.
+DEMONSTRATIONS = frozenset({
+    "Peaceful protest", "Protest with intervention", "Excessive force against protesters",
+    "Violent demonstration",
+})  # fmt: skip
+
 
 @dataclass(slots=True)
 class TriggerHit:
