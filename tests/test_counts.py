@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from eventwire.coding.frames import find_frames
 from eventwire.coding.records import Toll
 from eventwire.coding.tolls import find_tolls
 
@@ -196,3 +197,30 @@ def test_counts_vague_number_of_the_second_clause_is_its_own() -> None:
 def test_counts_a_day_beside_its_month_is_no_count(first_sentence, text, killed) -> None:  # type: ignore[no-untyped-def]
     # The parser takes "8 May" for the subject of "found dead": the date is no toll.
     assert _only(find_tolls(first_sentence(text)), "killed").value == killed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militiamen captured the hamlet of Dorowa before dawn. Neither deaths nor injuries "
+        "were reported.",
+        "Militiamen captured the hamlet of Dorowa before dawn. There were no reported deaths "
+        "or injuries.",
+        "Militiamen captured the hamlet of Dorowa before dawn. Nobody was killed or wounded.",
+        "Militiamen captured the hamlet of Dorowa before dawn. None of the villagers were "
+        "hurt or killed.",
+    ],
+)
+def test_counts_harm_denied_tells_no_killing(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Every word of a denied toll, the second of a pair included, tells no harm done."""
+    frames = find_frames(nlp(text), [], [], [])
+    told = {h.entry.cls for f in frames for h in f.triggers}
+    assert "territory" in told
+    assert not told & {"kill", "injure"}, told
+
+
+def test_counts_harm_beside_a_denial_is_still_told(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("Militiamen captured the hamlet of Dorowa and killed two farmers. Nobody was hurt "
+              "in the next village.")
+    told = {h.entry.cls for f in find_frames(doc, [], [], []) for h in f.triggers}
+    assert "kill" in told

@@ -221,3 +221,20 @@ def test_sides_a_groups_name_and_its_noun_are_one_side() -> None:
     assert ev.sub_event_type == "Attack"
     assert ev.actor1 == "Dan Na Ambassagou"
     assert ev.actor2 == "Civilians (Mali)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2021, Koglweogo militiamen stormed the hamlet of Sissa near Piela and "
+        "killed an unspecified number of members of the Fulani community.",
+        "Dozo hunters burst into a camp outside Djenne and killed a number of members of "
+        "the Bozo community, then set their boats alight.",
+    ],
+)
+def test_sides_a_number_of_a_communitys_members_are_civilians(text: str) -> None:
+    """"an unspecified number of members of the Fulani community": the members counted
+    are people of a community, as when they are counted in figures."""
+    ev = _main(text)
+    assert ev.sub_event_type == "Attack"
+    assert (ev.actor2 or "").startswith("Civilians")

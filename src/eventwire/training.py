@@ -48,6 +48,9 @@ class TrainOptions:
     c: float = 16.0
     # A feature seen in fewer training texts than this is left out (names, typos).
     min_count: int = 2
+    # The solver stops when its steps are this small. Looser, it stops in a flat valley
+    # at a point that depends on the order of the texts and the machine's arithmetic.
+    tol: float = 1e-6
     with_default: bool = False
     name: str = "custom"
 
@@ -140,7 +143,9 @@ def fit(
         data.extend(vals)
         ptr.append(len(cols))
     matrix = csr_matrix((data, cols, ptr), shape=(len(feats), len(names)))
-    clf = LogisticRegression(C=options.c, max_iter=5000, random_state=options.seed)
+    clf = LogisticRegression(
+        C=options.c, max_iter=5000, tol=options.tol, random_state=options.seed
+    )
     clf.fit(matrix, list(labels))
     classes = [str(c) for c in clf.classes_]
     coef = np.asarray(clf.coef_, dtype=np.float64)

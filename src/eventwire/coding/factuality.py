@@ -121,9 +121,7 @@ def is_modal(tok: Token, trigger: range = range(0)) -> bool:
 
     Words of the trigger itself ("pledge allegiance") do not count as governors.
     """
-    if tok.head.lower_ == "without" or any(
-        c.dep_ == "det" and c.lower_ == "no" for c in tok.children
-    ):
+    if tok.head.lower_ == "without" or denied(tok):
         return True  # "withdrew without any fighting", "no fighting has been reported"
     chain = [tok] + [t for t in governors(tok, 6) if t.i not in trigger]
     for k, t in enumerate(chain):
@@ -151,6 +149,25 @@ def is_modal(tok: Token, trigger: range = range(0)) -> bool:
                 continue  # "would stay closed while teams searched": the main verb decides
             break  # the first governing verb decides; reported speech above it does not
     return False
+
+
+def denied(tok: Token) -> bool:
+    """The word counts nothing that happened: "no fighting", "no deaths or injuries",
+    "neither injuries nor fatalities were reported", "nobody was killed or injured",
+    "none of the soldiers were wounded"."""
+    first = tok
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head  # "no deaths or injuries": the "no" is the first's
+    zero = word_class("zero_word")
+    if any(c.dep_ in ("det", "preconj") and c.lower_ in zero for c in first.children):
+        return True
+    if first.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and (c.lower_ in zero or any(d.dep_ == "det" and d.lower_ in zero for d in c.children))
+        for c in first.children
+    )
 
 
 def _told_before_appeal(tok: Token, head: Token) -> bool:

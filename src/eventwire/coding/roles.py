@@ -84,16 +84,22 @@ def _phrase_lemmas(head: Token) -> list[str]:
     they accused of guiding the gunmen" names a man, not gunmen."""
     clauses = [c for c in head.children if c.dep_ in ("relcl", "acl")]
     inside = {t.i for c in clauses for t in c.subtree}
-    lemmas = [t.lemma_.lower() for t in head.subtree if t.i not in inside]
-    if head.lemma_.lower() == "member" and any(
+    return [
+        "civilian" if _community_member(t) else t.lemma_.lower()
+        for t in head.subtree
+        if t.i not in inside
+    ]
+
+
+def _community_member(tok: Token) -> bool:
+    """ "members of the Fulani community" (also "a number of members of ..."): people of
+    a community, not of an armed group."""
+    return tok.lemma_.lower() == "member" and any(
         t.lemma_.lower() in word_class("civilian_collective")
-        for prep in head.children
+        for prep in tok.children
         if prep.dep_ == "prep" and prep.lower_ == "of"
         for t in prep.subtree
-    ):
-        # "members of the Fulani community": people of a community, not of an armed group
-        lemmas = ["civilian" if w == "member" else w for w in lemmas]
-    return lemmas
+    )
 
 
 def _toll_victims(roles: Roles, card: DecisionCard[Any]) -> None:
