@@ -37,6 +37,13 @@ def _event(text: str):  # type: ignore[no-untyped-def]
             "Sindh",
             "Karachi",
         ),
+        # the party's people named before it ("supporters of the PMK"): still its crowd
+        (
+            "Several hundred supporters of the PMK blocked the highway near the toll plaza on "
+            "Tuesday, demanding lower power tariffs.",
+            "Tamil Nadu",
+            "Chennai",
+        ),
     ],
 )
 def test_actor_homes_a_regional_party_places_an_event_named_by_country_alone(

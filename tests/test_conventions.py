@@ -49,6 +49,22 @@ CASES = [
         "on Sunday.",
         "Armed clash",
     ),
+    # a heavy weapon fired from afar is the act even when used "with" (written 2026-12-07)
+    (
+        "Rebel fighters knocked out a government tank outside Kafr Zita using an anti-tank "
+        "guided missile on Saturday. The crew escaped unhurt.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "Opposition gunners hit an army bulldozer on the Tamanah front with ATGMs on Monday, "
+        "destroying it.",
+        "Shelling/artillery/missile attack",
+    ),
+    (
+        "Militants targeted the district headquarters in Nad Ali with rockets overnight; one "
+        "guard was wounded.",
+        "Shelling/artillery/missile attack",
+    ),
     # blasts counted as many, no device, nobody hurt: a barrage; two that killed at a
     # market: bombs
     (

@@ -123,8 +123,9 @@ def test_roles_a_village_tagged_as_an_organisation_is_no_actor() -> None:
      "Government regains territory"),
     ("HTS fighters targeted army positions near Tal Sultan on Sunday. In response, army "
      "forces attacked the area with airstrikes.", "Armed clash"),
+    # The warplane is the target, no air raid; the missile fired at it is the act.
     ("Rebels targeted and destroyed a warplane at Dumayr airbase on Sunday with a missile.",
-     "Armed clash"),
+     "Shelling/artillery/missile attack"),
     # Market words are not a sign of a finance story in conflict news.
     ("Gunmen killed four traders at the main market in Kano on Sunday, police said.", "Attack"),
 ])
@@ -190,6 +191,41 @@ def test_roles_a_headline_passive_without_its_was(text: str, actor1: str, victim
     but Y acted and X was hit."""
     ev = _main(text, published="2016-04-12")
     assert (ev.sub_event_type, ev.actor1, ev.actor2) == ("Attack", actor1, victims)
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("Four relief workers wounded when convoy attacked on road outside Wau, Sep 3.",
+         "Civilians (South Sudan)"),
+        ("Two gendarmes killed in ambush on the road to Djibo", "Police Forces of Burkina Faso"),
+        ("Village teacher shot dead near Kaya; no arrests yet", "Civilians (Burkina Faso)"),
+    ],
+)
+def test_roles_a_headline_passive_with_no_doer_named(text: str, victims: str) -> None:
+    """With no "by", a verb of killing or hurting that has no object still reads as the
+    headline's passive: those it names were hit, and nobody named did it."""
+    ev = _main(text, published="2021-09-06")
+    assert (ev.actor2 or "").startswith(victims)
+    assert not (ev.actor1 or "").startswith(victims)
+
+
+def test_roles_a_doer_named_inside_the_target_phrase_acts() -> None:
+    """"an attack on a village by militiamen": the parse may hang the "by" phrase on the
+    village; it still names who attacked, not who was hit."""
+    ev = _main("An attack on a Borana settlement by unknown gunmen near Moyale left three "
+               "herders dead on Sunday.", "2019-03-05")
+    assert ev.sub_event_type == "Attack"
+    assert (ev.actor1 or "").startswith("Unidentified Armed Group")
+    assert (ev.actor2 or "").startswith("Civilians")
+
+
+def test_roles_a_demonym_on_a_village_is_no_states_forces() -> None:
+    """"a Kenyan village raid": the village is Kenyan; the raiders are not Kenya's army."""
+    ev = _main("Cattle rustlers shot dead two herders in a Kenyan village raid near Moyale "
+               "on Sunday.", "2019-03-05")
+    assert not any("Military Forces" in (a or "") for a in (ev.actor1, ev.actor2))
+    assert (ev.actor2 or "").startswith("Civilians")
 
 
 def test_roles_the_opposition_of_a_party_is_no_rebel_group() -> None:

@@ -238,3 +238,30 @@ def test_sides_a_number_of_a_communitys_members_are_civilians(text: str) -> None
     ev = _main(text)
     assert ev.sub_event_type == "Attack"
     assert (ev.actor2 or "").startswith("Civilians")
+
+
+def test_sides_the_local_population_acts_and_a_groups_building_is_hit() -> None:
+    """"the local population" are people of the place; the group whose headquarters they
+    burn is the side hit, not the one acting."""
+    ev = _main(
+        "On 9 March, the local population in Kantchari ransacked and burned the Koglweogo "
+        "headquarters, saying the group had stolen cattle."
+    )
+    assert ev.actor2 == "Koglweogo Militia"
+    assert ev.actor1 != "Koglweogo Militia"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two UN national staff killed when gunmen ambushed their vehicle near Bor on Tuesday.",
+        "Three WFP drivers shot dead near Bor on Tuesday; the agency suspended its convoys.",
+    ],
+)
+def test_sides_staff_named_by_their_employer_are_civilians_hit(text: str) -> None:
+    """"UN national staff": the people hit are staff, civilians; the agency they work for
+    neither acts nor makes them an armed side."""
+    ev = _main(text)
+    assert ev.sub_event_type == "Attack"
+    assert (ev.actor2 or "").startswith("Civilians")
+    assert not (ev.actor1 or "").startswith(("UN", "WFP"))

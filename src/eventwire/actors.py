@@ -14,15 +14,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from .actor_tables import actor_words, demonym_homes, operation
 from .coding.words import triggers, word_class
 from .errors import ConfigError
-from .gazetteer import Gazetteer, norm_key
+from .gazetteer import Gazetteer
 from .lexicon import read_table
 from .records import Actor
 
@@ -219,6 +218,12 @@ def _state_weapons(toks: list[Any], covered: set[int]) -> list[ActorMention]:
             head = head.head
         if head.lower_ not in actor_words("state_weapon") or head.i <= t.i:
             continue
+        if any(
+            m.pos_ in ("NOUN", "PROPN") and m.lower_ not in actor_words("state_weapon")
+            and m.lower_ != "air"
+            for m in toks[t.i + 1 : head.i]
+        ):  # fmt: skip
+            continue  # "a Kenyan village raid": the village is Kenyan, not the raiders
         if t.lower_ not in names and t.ent_type_ not in ("GPE", "NORP"):
             continue
         found = find_actor_mentions_in_tokens([t.text, "forces"], [0, len(t.text) + 1])
@@ -727,60 +732,6 @@ def interaction(inter1: int | None, inter2: int | None) -> int | None:
         return inter1 * 10
     a, b = sorted((inter1, inter2))
     return a * 10 + b
-
-
-def actor_homes(mentions: Iterable[Any], helpers: Iterable[Any] = ()) -> Counter[str]:
-    """How strongly the actors named point at a country (ISO alpha-2), by who they are.
-
-    A local group whose every dictionary row has one home ("QSD", "HTS", a farmers'
-    union) acts at home and counts fully; a name several countries' groups share
-    ("Taliban", "JNIM") is shared evenly among their homes, so that it decides nothing
-    alone; police and governments act at home and count fully too, as does a generic
-    phrase a demonym makes one country's ("the Mauritanian police"). A state's armed
-    forces act abroad all the time ("Turkish forces clashed with IS in Tadef", "Russian
-    warplanes"): named by their nationality they count little, by their own name or
-    acronym ("SNA", "ENDF") more, and not at all once a local group names another home.
-    Transnational groups (IS) and generic phrases ("regime forces") say nothing;
-    ``helpers`` (allies, backers) count half.
-    """
-    helper_ids = {id(a) for a in helpers}
-    # Weights in halves and tenths: Counter takes floats, though typeshed says int.
-    local: Counter[str] = Counter()
-    state: Counter[str] = Counter()
-    seen: set[int] = set()
-    demonyms = demonym_homes()
-    for a in mentions:
-        e = a.entry
-        if id(a) in seen or e is None:
-            continue
-        seen.add(id(a))
-        weight = 0.5 if id(a) in helper_ids else 1.0
-        home = getattr(a, "home", None)
-        if e.generic:
-            if home and e.kind == "military":
-                state[home] += 0.3 * weight  # type: ignore[assignment]
-            elif home:
-                local[home] += weight  # type: ignore[assignment]
-            continue
-        if not e.iso2 or (e.inter == EXTERNAL and e.kind != "external"):
-            continue  # a foreign force coded as such; a mission's row names its theatre
-        rows = [x for x in (a.entries or (e,)) if not x.generic]
-        if any(not x.iso2 for x in rows):
-            continue  # a transnational group ("Islamic State") says nothing of where
-        homes = list(dict.fromkeys(x.iso2 for x in rows)) or [e.iso2]
-        share = weight / len(homes)
-        first_word = (getattr(a, "text", "") or "").split(" ")[0]
-        by_nationality = first_word.lower() in demonyms or (
-            norm_key(first_word) in Gazetteer.default().country_keys)
-        for iso2 in homes:
-            if e.inter == STATE and e.kind not in ("police", "government"):
-                state[iso2] += (0.3 if by_nationality else 0.6) * share  # type: ignore[assignment]
-            else:
-                local[iso2] += share  # type: ignore[assignment]
-    for iso2, v in state.items():
-        if not local or iso2 in local:
-            local[iso2] += v
-    return local
 
 
 @functools.lru_cache(maxsize=1)

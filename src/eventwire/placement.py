@@ -8,19 +8,21 @@ rules between the gazetteer's matches and the events.
 A place the gazetteer matches may still be no place of the article: a name inside a
 person's name, an abbreviation ("US"), an actor word, a lone town abroad in an article
 plainly about another country. The home countries of the actors named lean ambiguous
-names towards their country (``actors.actor_homes``).
+names towards their country (``actor_homes``).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from typing import Any
 
 from . import actors as act
-from .actors import ActorMention, actor_homes, people_names
+from .actor_tables import demonym_homes
+from .actors import EXTERNAL, STATE, ActorMention, people_names
 from .checks import great_circle_km
 from .dates import MONTH_ABBREVIATIONS
 from .divisions import LISTED_TOWN
@@ -406,7 +408,7 @@ def actor_countries(actors: Sequence[ActorMention]) -> tuple[list[str], list[str
     local groups, police and governments, which act at home; else, only as a leaning,
     that of a state's armed forces, which often strike abroad ("a Russian drone hit
     Kherson"), and the homes of a group several countries share. A local group's home
-    outweighs a state's (``actors.actor_homes``)."""
+    outweighs a state's (``actor_homes``)."""
     # "Pakistani shelling hit Kupwara": a striker's home only leans; so does the home of a
     # plain phrase ("traditional hunters", "separatist forces") or of a word that is a
     # group's name in one country only ("opposition"), which name that group only where
@@ -495,3 +497,57 @@ def article_setting(
     iso2 = place.iso2 if place is not None else None
     date = (main.event_date if main else None) or published
     return country, iso2, int(date[:4]) if date else None
+
+
+def actor_homes(mentions: Iterable[Any], helpers: Iterable[Any] = ()) -> Counter[str]:
+    """How strongly the actors named point at a country (ISO alpha-2), by who they are.
+
+    A local group whose every dictionary row has one home ("QSD", "HTS", a farmers'
+    union) acts at home and counts fully; a name several countries' groups share
+    ("Taliban", "JNIM") is shared evenly among their homes, so that it decides nothing
+    alone; police and governments act at home and count fully too, as does a generic
+    phrase a demonym makes one country's ("the Mauritanian police"). A state's armed
+    forces act abroad all the time ("Turkish forces clashed with IS in Tadef", "Russian
+    warplanes"): named by their nationality they count little, by their own name or
+    acronym ("SNA", "ENDF") more, and not at all once a local group names another home.
+    Transnational groups (IS) and generic phrases ("regime forces") say nothing;
+    ``helpers`` (allies, backers) count half.
+    """
+    helper_ids = {id(a) for a in helpers}
+    # Weights in halves and tenths: Counter takes floats, though typeshed says int.
+    local: Counter[str] = Counter()
+    state: Counter[str] = Counter()
+    seen: set[int] = set()
+    demonyms = demonym_homes()
+    for a in mentions:
+        e = a.entry
+        if id(a) in seen or e is None:
+            continue
+        seen.add(id(a))
+        weight = 0.5 if id(a) in helper_ids else 1.0
+        home = getattr(a, "home", None)
+        if e.generic:
+            if home and e.kind == "military":
+                state[home] += 0.3 * weight  # type: ignore[assignment]
+            elif home:
+                local[home] += weight  # type: ignore[assignment]
+            continue
+        if not e.iso2 or (e.inter == EXTERNAL and e.kind != "external"):
+            continue  # a foreign force coded as such; a mission's row names its theatre
+        rows = [x for x in (a.entries or (e,)) if not x.generic]
+        if any(not x.iso2 for x in rows):
+            continue  # a transnational group ("Islamic State") says nothing of where
+        homes = list(dict.fromkeys(x.iso2 for x in rows)) or [e.iso2]
+        share = weight / len(homes)
+        first_word = (getattr(a, "text", "") or "").split(" ")[0]
+        by_nationality = first_word.lower() in demonyms or (
+            norm_key(first_word) in Gazetteer.default().country_keys)
+        for iso2 in homes:
+            if e.inter == STATE and e.kind not in ("police", "government"):
+                state[iso2] += (0.3 if by_nationality else 0.6) * share  # type: ignore[assignment]
+            else:
+                local[iso2] += share  # type: ignore[assignment]
+    for iso2, v in state.items():
+        if not local or iso2 in local:
+            local[iso2] += v
+    return local

@@ -17,7 +17,7 @@ from .. import actors as act
 from ..actors import ActorMention
 from ..lexicon import speech_words, taxonomy
 from ..records import Actor
-from .clues import communal_clash, communal_raiders, people_held, victim_kinds
+from .clues import communal_clash, communal_raiders, named_crowd, people_held, victim_kinds
 from .records import DEMONSTRATIONS, Draft
 from .tolls import finds_the_dead
 from .words import word_class
@@ -145,7 +145,13 @@ def pick_sides(draft: Draft, doc: Doc, place: tuple[str | None, str | None, int 
         None,
     )
     if a1m is None:
-        rest = [a for a in everyone if a2m is None or a.entry != a2m.entry]
+        # Not civilians the tellings name as hit ("1 UN national staff killed").
+        rest = [
+            a
+            for a in everyone
+            if (a2m is None or a.entry != a2m.entry)
+            and not (a in patients and a.entry is not None and a.entry.inter == act.CIVILIANS)
+        ]
         rest.sort(key=lambda a: a.entry is None)  # dictionary actors before unknown names
         a1m = rest[0] if rest else None
     if a2m is None:
@@ -268,6 +274,7 @@ def settle_sides(
     armed group when nobody is named; then the associated actors of each side."""
     event_type = taxonomy()[sub][0]
     _demonstrators_first(sides, sub, event_type, place)
+    _party_of_the_crowd(sides, draft, doc, sub, place)
     if sub == "Mob violence":
         _mob(sides, draft, place[0])
     _civilians_and_unknowns(sides, draft, doc, sub, event_type, place[0])
@@ -311,6 +318,29 @@ def _demonstrators_first(
     sides.actor1 = _crowd(kind, country)
     sides.assoc1 = assoc.name if assoc else None
     sides.mention1 = None
+
+
+def _party_of_the_crowd(
+    sides: Sides, draft: Draft, doc: Doc, sub: str,
+    place: tuple[str | None, str | None, int | None],
+) -> None:
+    """ "Supporters of the AIADMK protested": the demonstrators are the party's people,
+    its name their associate (as "AIADMK supporters" gives it)."""
+    crowd = sides.actor1
+    if sub not in DEMONSTRATIONS or sides.assoc1 is not None or crowd is None:
+        return
+    if crowd.inter not in (act.PROTESTERS, act.RIOTERS):
+        return
+    party = next(
+        (
+            a for f in draft.frames for a in f.actors
+            if a.entry is not None and a.entry.inter == act.POLITICAL_MILITIA
+            and named_crowd(a, doc)
+        ),
+        None,
+    )  # fmt: skip
+    if party is not None:
+        sides.assoc1 = act.resolve(party, *place).name
 
 
 def _crowd(kind: str, country: str | None) -> Actor:

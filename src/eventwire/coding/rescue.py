@@ -24,6 +24,7 @@ from ..lexicon import speech_words
 from ..place_lexicon import PlaceMention
 from ..records import Actor, Article, Event
 from .assemble import assemble
+from .factuality import denied
 from .frames import find_frames
 from .learned import ModelDecider
 from .records import Draft, TriggerHit, Verdict
@@ -62,6 +63,11 @@ def _told_verb(sent: Span) -> Token:
         for child in root.children:
             if child.dep_ in ("ccomp", "parataxis") and child.pos_ in ("VERB", "AUX"):
                 return child
+    if denied(root):
+        # "youths burned several hamlets; no one was hurt": the clause beside the denial.
+        for child in root.children:
+            if child.dep_ in ("ccomp", "parataxis", "conj") and child.pos_ == "VERB":
+                return child
     return root
 
 
@@ -80,7 +86,7 @@ def rescue(
         return []
     label, prob = guess
     root = _told_verb(sent)
-    negated = any(c.dep_ == "neg" for c in root.children)
+    negated = any(c.dep_ == "neg" for c in root.children) or denied(root)
     if negated or root.lemma_.lower() in word_class("modal_head"):
         # "Residents fear a new offensive", "no fighting was reported": nothing happened.
         return []

@@ -29,7 +29,15 @@ def actor_in(actors: list[ActorMention], tok: Token | Phrase) -> ActorMention | 
     """The actor a phrase names: its first actor, but a named armed group over the people
     it names ("a man belonging to QSD's intelligence", "two fighters of the Islamic State").
     """
-    tokens = {t.i for t in tok.subtree}
+    # "an attack on a Degodia village by Garre militia": the "by" phrase inside names who
+    # did it, not the phrase's own actor.
+    doers = {
+        t.i
+        for b in tok.subtree
+        if b.lower_ == "by" and b.dep_ in ("prep", "agent") and b is not tok
+        for t in b.subtree
+    }
+    tokens = {t.i for t in tok.subtree} - doers
     found = [a for a in actors if any(i in tokens for i in range(a.tok_start, a.tok_end))]
     if not found:
         return None

@@ -20,14 +20,14 @@ from dataclasses import replace
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
-from ..actors import ActorMention
+from ..actors import CIVILIANS, ActorMention
 from .decision_cards import DecisionCard
 from .noun_roles import NOUN_CARDS
 from .records import Frame
 from .role_sites import ARGUMENT_SCOPES, FRAME_SCOPE, SCOPES, FrameCard, Roles, Site, TriggerCard
 from .sides import two_sides
 from .support import is_supporter
-from .verb_roles import VERB_CARDS
+from .verb_roles import VERB_CARDS, reads_as_passive
 from .words import word_class
 
 if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
@@ -106,12 +106,31 @@ def _toll_victims(roles: Roles, card: DecisionCard[Any]) -> None:
     frame = roles.frame
     for word in _toll_words(frame, roles.doc):
         victim_deps = ("dobj", "nsubjpass") + (
-            ("nsubj",) if word.lemma_ in word_class("death_verb") else ()
-        )
+            ("nsubj",)
+            if word.lemma_ in word_class("death_verb") or reads_as_passive(roles, word)
+            else ()
+        )  # ("Five aid workers killed in ambush": a headline's passive)
         for c in word.children:
             if c.dep_ in victim_deps:
                 roles.add(roles.patients, c)
+                _head_named_too(roles, c)
                 frame.victim_words.extend(_phrase_lemmas(c))
+
+
+def _head_named_too(roles: Roles, head: Token) -> None:
+    """The victims are the people their noun names: in "3 WFP national staff shot dead"
+    the staff, civilians, and not the agency named before them as their employer (which
+    is then taken neither to act nor to be an armed side hit). A group named after them
+    ("judges of HTS") is theirs, as ``actor_in`` reads it."""
+    own = next((a for a in roles.actors if a.tok_start <= head.i < a.tok_end), None)
+    if own is None or own.entry is None or own.entry.inter != CIVILIANS:
+        return
+    inside = {t.i for t in head.subtree}
+    if any(p.tok_start in inside and p.tok_start > head.i for p in roles.patients):
+        return  # "two judges of Hayat Tahrir al-Sham": people of the group named after
+    roles.patients[:] = [p for p in roles.patients if p is own or p.tok_start not in inside]
+    if own not in roles.patients:
+        roles.patients.append(own)
 
 
 def _described_victims(roles: Roles, card: DecisionCard[Any]) -> None:
@@ -119,6 +138,8 @@ def _described_victims(roles: Roles, card: DecisionCard[Any]) -> None:
     for word in _toll_words(frame, roles.doc):
         if word.dep_ in ("acl", "amod") and word.head.pos_ in ("NOUN", "PROPN"):
             frame.victim_words.extend(_phrase_lemmas(word.head))
+            if word.dep_ == "acl" and word.tag_ == "VBN" and word.head.i < word.i:
+                roles.add(roles.patients, word.head)  # "Two gendarmes killed in ambush"
 
 
 def _helpers_named(roles: Roles, card: DecisionCard[Any]) -> None:
@@ -186,12 +207,13 @@ FRAME_CARDS: tuple[FrameCard, ...] = (
         "the victims' words",
         FRAME_SCOPE,
         "a toll word describing a noun ('soldiers killed', 'injured villagers')",
-        "The noun a toll participle describes names the victims: 'two soldiers killed'.",
+        "The noun a toll participle describes names the victims, and a participle after "
+        "it the side hit: 'two soldiers killed'.",
         _described_victims,
         fires=(
             (
                 "Two soldiers killed in the raid near Maiduguri on Monday were buried.",
-                {"sub_event_type": "Armed clash", "actor2": None},
+                {"sub_event_type": "Armed clash", "actor2": "Military Forces of Nigeria (2023-)"},
             ),
         ),
         not_fires=(

@@ -12,11 +12,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ..actors import actor_homes
 from ..dates import DateMention
 from ..fronts import front_division
 from ..place_lexicon import PlaceMention
-from ..placement import leader
+from ..placement import actor_homes, leader
 from ..places import capital_of, country_by_name
 from ..records import Place
 from .records import Draft, Frame

@@ -92,6 +92,25 @@ def _in_a_name(tok: Token, doc: Doc) -> bool:
     )  # fmt: skip
 
 
+def _indirect_fire(hit: TriggerHit, first: Token) -> bool:
+    """A heavy weapon fired from afar is the act even when used "with" ("destroyed a
+    tank using an ATGM", "hit the base with rockets"), unless the list names guns fired
+    straight at the target ("with machine guns and mortars": a fight)."""
+    if hit.entry.weight < _INDIRECT_FIRE_WEIGHT:
+        return False  # "RPG shells", "anti-aircraft guns": weapons of a gunfight
+    guns = word_class("direct_fire")
+    listed = [first, *first.conjuncts]
+    return not any(
+        t.lower_ in guns or f"{t.lower_} {t.head.lower_}" in guns or t.lemma_.lower() in guns
+        for item in listed
+        for t in item.subtree
+    )
+
+
+# Weapons of the lexicon this strong name fire from afar (mortars, rockets, missiles).
+_INDIRECT_FIRE_WEIGHT = 0.85
+
+
 def other_sense(hit: TriggerHit, doc: Doc) -> bool:
     """Words with a common non-event sense: "this demonstrates a policy"."""
     tok = doc[hit.j - 1]
@@ -105,6 +124,7 @@ def other_sense(hit: TriggerHit, doc: Doc) -> bool:
         and tok.pos_ in ("NOUN", "PROPN")
         and first.dep_ in ("pobj", "dobj")
         and first.head.lower_ in ("with", "using", "use")
+        and not _indirect_fire(hit, first)
     ):
         return True  # "targeted a checkpoint with machine guns and RPG shells": a weapon used
     if (

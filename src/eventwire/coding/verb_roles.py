@@ -54,8 +54,9 @@ def _taker(roles: Roles, site: Site, card: DecisionCard[Any]) -> bool:
 
 def _governing_subject(roles: Roles, target: list[ActorMention], verb: Token) -> None:
     """A verb chained to another (xcomp, conj, advcl) shares its subject: it joins
-    ``target``."""
-    if verb.dep_ in ("xcomp", "conj", "advcl"):
+    ``target``; not the subject of a headline's passive ("staff wounded when convoy
+    attacked"), who was hit."""
+    if verb.dep_ in ("xcomp", "conj", "advcl") and not reads_as_passive(roles, verb.head):
         for c in verb.head.children:
             if c.dep_ == "nsubj":
                 roles.add(target, c)
@@ -115,24 +116,48 @@ def _by_phrase(verb: Token) -> Token | None:
     )
 
 
-def _reads_as_passive(roles: Roles, verb: Token) -> bool:
+def reads_as_passive(roles: Roles, verb: Token) -> bool:
     """A headline's passive without its "was" ("Farmer shot dead by suspected Mungiki
-    members"), which the parser reads as an active verb: a harming verb with a subject
-    before it, no object and no auxiliary, and an actor after "by"."""
-    by = _by_phrase(verb)
-    return (
-        by is not None
-        and verb.tag_ in ("VBD", "VBN")
-        and verb.lemma_.lower() in word_class("harm_verb") | word_class("kill_word")
+    members", "Three soldiers killed in ambush near Gao"), which the parser reads as an
+    active verb: a harming verb with a subject before it, no object and no auxiliary, and
+    an actor after "by" or a verb that needs an object to be active."""
+    if not (
+        verb.tag_ in ("VBD", "VBN")
         and any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children)
         and not any(c.dep_ in ("dobj", "aux", "auxpass") for c in verb.children)
-        and any(actor_in(roles.actors, g) for g in by.children if g.dep_ == "pobj")
-    )
+    ):
+        return False
+    by = _by_phrase(verb)
+    lemma = verb.lemma_.lower()
+    if by is not None:
+        return lemma in word_class("harm_verb") | word_class("kill_word") and any(
+            actor_in(roles.actors, g) for g in by.children if g.dep_ == "pobj"
+        )
+    return _hurt_without_object(verb, lemma)
+
+
+def _hurt_without_object(verb: Token, lemma: str) -> bool:
+    """ "Police officer wounded in grenade attack": a verb of killing or hurting that an
+    active sentence gives an object ("gunmen killed two"), with none here or on a verb
+    joined to it ("gunmen killed and wounded five"), and no target after a preposition
+    ("gunmen shot at a bus")."""
+    if lemma not in word_class("object_harm_verb"):
+        return False
+    if any(
+        c.dep_ == "prep"
+        and c.lower_ in word_class("target_prep")
+        and c.lower_ != "with"  # "killed with machetes": the weapon
+        and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)  # "on Tuesday"
+        for c in verb.children
+    ):
+        return False
+    joined = [*verb.conjuncts, *([verb.head] if verb.dep_ == "conj" else [])]
+    return not any(c.dep_ == "dobj" for cj in joined for c in cj.children)
 
 
 def _headline_passive(roles: Roles, site: Site, card: DecisionCard[Any]) -> bool:
     c = site.arg
-    if not (c.dep_ == "nsubj" or c is _by_phrase(site.tok)) or not _reads_as_passive(
+    if not (c.dep_ == "nsubj" or c is _by_phrase(site.tok)) or not reads_as_passive(
         roles, site.tok
     ):
         return False
@@ -316,7 +341,7 @@ VERB_CARDS: tuple[TriggerCard, ...] = (
         "actor1",
         "an argument of a verb trigger",
         "a harming verb with no auxiliary and no object, a subject before it and an actor "
-        "after 'by': a headline's passive",
+        "after 'by' or a verb that is active only with an object: a headline's passive",
         "Headlines drop the 'was': in 'Farmer shot dead by suspected Mungiki members' the "
         "farmer is hit and the Mungiki act, though the parser reads an active verb.",
         _headline_passive,
@@ -326,6 +351,13 @@ VERB_CARDS: tuple[TriggerCard, ...] = (
                 {
                     "actor1": "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad",
                     "actor2": "Civilians (Nigeria)",
+                },
+            ),
+            (
+                "Police officer wounded in grenade attack in Garissa",
+                {
+                    "actor1": "Unidentified Armed Group (Kenya)",
+                    "actor2": "Police Forces of Kenya (2022-)",
                 },
             ),
         ),
