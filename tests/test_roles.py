@@ -158,6 +158,20 @@ def test_roles_a_taking_in_doubt_is_no_change_of_hands() -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "Soldiers seized a large cache of rifles and ammunition in the village of Tin-Akoff on "
+    "Tuesday.",
+    "Gendarmes killed four presumed militants, burned their motorbikes and seized weapons "
+    "in the hamlet of Boulkessi on Friday.",
+])
+def test_roles_goods_seized_in_a_village_are_no_ground_taken(text: str) -> None:
+    """What was seized is the object ("a cache of rifles"); the village after "in" is
+    where, not what changed hands."""
+    ev = _main(text, "2020-03-12")
+    assert "regains" not in (ev.classified_by or "")
+    assert ev.sub_event_type != "Government regains territory"
+
+
+@pytest.mark.parametrize("text", [
     "A bus collided with a fuel tanker near Multan on Sunday, killing 14 passengers.",
     "Elders in Kidal fear a new offensive, though no fighting has been reported this year.",
     "The army denied on Sunday reports on social media of clashes with rebels in Goma.",

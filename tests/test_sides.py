@@ -265,3 +265,14 @@ def test_sides_staff_named_by_their_employer_are_civilians_hit(text: str) -> Non
     assert ev.sub_event_type == "Attack"
     assert (ev.actor2 or "").startswith("Civilians")
     assert not (ev.actor1 or "").startswith(("UN", "WFP"))
+
+
+def test_sides_an_arrest_with_nobody_named_is_the_polices() -> None:
+    """"Two men were arrested": only a state's forces arrest, and ACLED names its police
+    when the text names no one."""
+    ev = _main(
+        "Two traders accused of hoarding fertiliser were arrested in Kano on Sunday, officials "
+        "said."
+    )
+    assert ev.sub_event_type == "Arrests"
+    assert (ev.actor1 or "").startswith("Police Forces of Nigeria")

@@ -16,7 +16,7 @@ from .. import actors as act
 from ..actors import ActorMention, people_names
 from ..placenames import place_words
 from ..records import Actor
-from .records import Draft
+from .records import Draft, Frame
 from .words import word_class
 
 if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
@@ -224,15 +224,35 @@ def territory_taken(draft: Draft, doc: Doc) -> bool:
                 return True
             tok = doc[h.j - 1]
             objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "prep")]
-            for o in objs:
-                if o.dep_ == "dobj" and o.pos_ == "PROPN" and o.ent_type_ != "PERSON":
-                    return True  # "captured Sabe Byar": a named place the gazetteer lacks
-                words = {t.lemma_.lower() for t in o.subtree}
-                if words & word_class("territory_object") or any(
-                    p.start >= o.left_edge.idx and p.start <= o.right_edge.idx for p in f.places
-                ):
-                    return True
+            if any(o.dep_ == "dobj" for o in objs) and not any(
+                _names_ground(o, f) for o in objs if o.dep_ == "dobj"
+            ):
+                continue  # "seized a cache of weapons in the village": the cache was taken
+            if any(_names_ground(o, f) for o in objs):
+                return True
     return False
+
+
+def _names_ground(o: Token, frame: Frame) -> bool:
+    """The phrase under ``o`` names ground: a named place ("captured Sabe Byar", one the
+    gazetteer lacks too), a word of territory, or a place the frame found."""
+    if o.dep_ == "dobj" and o.pos_ == "PROPN" and o.ent_type_ != "PERSON":
+        return True
+    # What was taken, not where ("a cache of rifles in the village"): an object's
+    # phrases of place are left out.
+    where = {
+        t.i
+        for c in o.subtree
+        if o.dep_ == "dobj" and c.dep_ == "prep" and c.lower_ in word_class("place_prep")
+        for t in c.subtree
+    }
+    inside = [t for t in o.subtree if t.i not in where]
+    words = {t.lemma_.lower() for t in inside}
+    spans = [(t.idx, t.idx + len(t.text)) for t in inside]
+    return bool(words & word_class("territory_object")) or any(
+        a <= p.start < b for p in frame.places for a, b in spans
+    )
+
 
 
 def armed_party(*actors: Actor | None) -> bool:

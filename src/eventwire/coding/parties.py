@@ -278,6 +278,10 @@ def settle_sides(
     if sub == "Mob violence":
         _mob(sides, draft, place[0])
     _civilians_and_unknowns(sides, draft, doc, sub, event_type, place[0])
+    if sub == "Arrests" and sides.actor1 is None and place[0]:
+        # "Two men were arrested": nobody named, and only a state's forces arrest; ACLED
+        # names its police.
+        sides.actor1 = _police(place)
     country, iso2, year = place
     taken = {a.name if a else None for a in (sides.actor1, sides.actor2)}
     if sides.allies and sides.actor1 is not None and sides.assoc1 is None:
@@ -341,6 +345,12 @@ def _party_of_the_crowd(
     )  # fmt: skip
     if party is not None:
         sides.assoc1 = act.resolve(party, *place).name
+
+
+def _police(place: tuple[str | None, str | None, int | None]) -> Actor | None:
+    """The police of the event's country, as the dictionary names them in its year."""
+    found = act.find_actor_mentions_in_tokens(["police"], [0])
+    return act.resolve(found[0], *place) if found else None
 
 
 def _crowd(kind: str, country: str | None) -> Actor:
