@@ -224,11 +224,11 @@ def territory_taken(draft: Draft, doc: Doc) -> bool:
                 return True
             tok = doc[h.j - 1]
             objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "prep")]
-            if any(o.dep_ == "dobj" for o in objs) and not any(
-                _names_ground(o, f) for o in objs if o.dep_ == "dobj"
-            ):
+            ground = [o for o in objs if _names_ground(o, f)]
+            taken = [o for o in objs if o.dep_ == "dobj"]
+            if taken and not any(o.dep_ == "dobj" for o in ground):
                 continue  # "seized a cache of weapons in the village": the cache was taken
-            if any(_names_ground(o, f) for o in objs):
+            if ground:
                 return True
     return False
 
