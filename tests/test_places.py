@@ -509,3 +509,23 @@ def test_places_hyphenated_names_with_lower_case_links(text: str, name: str,
                                                        country: str) -> None:
     m = _only(text, name)
     assert m.place is not None and m.place.country == country
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    # A capital city in a first-level unit of its own, apart from the region around it.
+    ("Students marched through Miraflores to the Congress on Thursday.", "Miraflores",
+     "Lima Province"),
+    ("Riot police fired tear gas at teachers in Lima on Monday.", "Lima", "Lima Province"),
+    ("Dockworkers blocked the port gates in Callao.", "Callao", "Callao"),
+    ("Farmers set up road blocks outside Huaral.", "Huaral", "Lima"),
+    ("Colectivos fired on marchers in Caracas.", "Caracas", "Distrito Capital"),
+])
+def test_places_capital_cities_in_their_own_division(text: str, name: str, admin1: str) -> None:
+    m = _only(text, name)
+    assert m.place is not None and m.place.admin1 == admin1
+
+
+def test_places_lima_region_is_placed_at_its_capital_not_in_the_city() -> None:
+    m = _only("Floods cut roads across the Lima Region.", "Lima Region")
+    assert m.place is not None and (m.place.admin1, m.place.kind) == ("Lima", "admin1")
+    assert _km(m.place.latitude, m.place.longitude, -11.11, -77.61) < 15  # Huacho  # type: ignore[arg-type]

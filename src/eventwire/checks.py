@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from importlib import resources
 
 from .place_lexicon import PlaceMention
+from .placenames import great_circle_km
 from .records import Event
 
 __all__ = ["great_circle_km", "inside_country", "place_warnings"]
@@ -73,14 +74,6 @@ def _in_ring(lon: float, lat: float, ring: _Ring) -> bool:
             inside = not inside
         j = i
     return inside
-
-
-def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """The distance between two points on the Earth, in kilometres."""
-    p = math.pi / 180
-    a = (math.sin((lat2 - lat1) * p / 2) ** 2
-         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
-    return 12742 * math.asin(math.sqrt(min(1.0, a)))
 
 
 def inside_country(lat: float, lon: float, iso: int) -> bool | None:

@@ -46,7 +46,7 @@ from eventwire.admin_tables import (
 )
 from eventwire.errors import ConfigError, EventwireError, GeocodeError
 from eventwire.imported import load_imported
-from eventwire.placenames import ascii_name, loose_key, norm_key
+from eventwire.placenames import ascii_name, great_circle_km, loose_key, norm_key
 from eventwire.records import Place
 
 log = logging.getLogger(__name__)
@@ -77,6 +77,7 @@ def _kinds(*kinds: str) -> Callable[[str], str | None]:
 LINE_SCHEMAS: dict[str, tuple[int, int, dict[int, Callable[[str], str | None]]]] = {
     "admin1_aliases.tsv": (3, 4, {0: _iso2, 3: _kinds("chain")}),
     "admin1_names.tsv": (3, 4, {0: _iso2}),
+    "admin1_towns.tsv": (4, 4, {0: _iso2}),
     "country_names.tsv": (2, 3, {0: _iso2}),
     "demonyms.tsv": (2, 2, {1: _iso2}),
     "districts.tsv": (4, 6, {0: _iso2}),
@@ -260,6 +261,7 @@ class Gazetteer:
 
     def _load_tables(self) -> None:
         """Hand-kept tables from ``eventwire/data``: cheap, so read on every load."""
+        self._move_towns()
         # Admin1 names that differ from GeoNames' in common English use.
         # The name replaced stays a way to find the division ("Ninawa" for Ninewa).
         replaced: list[tuple[str, tuple[str, str]]] = []
@@ -365,6 +367,21 @@ class Gazetteer:
             have = self.variants.setdefault(key, [])
             if not any(v.admin2 == name and self.cc[v.entry] == iso2 for v in have):
                 have.append(variant)
+
+    def _move_towns(self, within_km: float = 60.0) -> None:
+        """City districts that the bundled data leaves in the division around their own
+        (``admin1_towns.tsv``), moved to theirs: only near that division's seat, where
+        a district's name is also a town's far away."""
+        for iso2, old, new, towns in data_lines("admin1_towns.tsv"):
+            seat = self.admin1_seat.get((iso2, new))
+            if seat is None:
+                raise GeocodeError(f"admin1_towns.tsv: no division {iso2} {new}")
+            for name in towns.split(";"):
+                for i in self.index.get(norm_key(name), ()):
+                    far = great_circle_km(self.lat[i], self.lon[i],
+                                          self.lat[seat], self.lon[seat])
+                    if self.cc[i] == iso2 and self.a1[i] == old and far <= within_km:
+                        self.a1[i] = new
 
     def _seat_named(self, iso2: str, code: str, name: str) -> int | None:
         """The town of that name in a country, in the given division if there is one."""

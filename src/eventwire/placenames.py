@@ -11,6 +11,7 @@ True
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -127,3 +128,11 @@ def loose_key(key: str) -> str:
         if w:
             out.append(w)
     return " ".join(out)
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The distance between two points on the Earth, in kilometres."""
+    p = math.pi / 180
+    a = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(min(1.0, a)))
