@@ -160,15 +160,22 @@ def test_classifier_leaves_who_gained_ground_to_the_cards(text: str, sub: str) -
 @pytest.mark.parametrize(
     "text",
     [
+        # The cards read a battle from the words of two-way fire; the model's attack (a man
+        # shot dead) yields to them, whoever died.
         "Officers went to the hillside community to seize drugs. An intense shootout followed "
         "and a young man was shot dead.",
         "Gunmen on motorbikes stopped a patrol near the market; the two sides exchanged fire "
         "for twenty minutes and a man was killed.",
+        # Men of a force seized are a battle (the cards); people kept from entering a town
+        # hand over no ground, whatever the model makes of "town" and "entering".
+        "Unidentified gunmen kidnapped two army soldiers in the town of Nawa, with neither "
+        "injuries nor fatalities reported. In response, the army sealed the town and "
+        "prevented people from leaving or entering it.",
+        "Gunmen abducted two policemen on the road into the town of Dael; the army then "
+        "barred anyone from entering the town.",
     ],
 )
-def test_classifier_fire_both_ways_keeps_the_battle(text: str) -> None:
-    # The cards read a battle from the words of two-way fire; the model's attack (a man
-    # shot dead) yields to them, whoever died.
+def test_classifier_keeps_the_battle_the_cards_read(text: str) -> None:
     events = eventwire.extract(text, published="2019-04-02").events
     assert events and events[0].sub_event_type == "Armed clash", [
         (e.sub_event_type, e.classified_by) for e in events]

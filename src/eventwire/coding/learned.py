@@ -180,6 +180,11 @@ def settle_by_sides(label: str, verdict: Verdict, draft: Draft | None, doc: Doc)
             return verdict.sub_event_type  # who gained the ground is the cards' call
         if verdict.sub_event_type and not _ground_told(draft, doc):
             return verdict.sub_event_type  # nothing the model read says ground changed hands
+    if (label == _HANDOVER and verdict.sub_event_type not in (None, _HANDOVER)
+            and verdict.votes.get(_HANDOVER, 0.0) < _HANDOVER_TOLD):
+        # Ground handed over needs a word that says so ("withdrew from", "handed over");
+        # "prevented people from entering the town" after a kidnapping tells none.
+        return verdict.sub_event_type
     if label == "Armed clash" and _set_off(verdict):
         # "attacked a military convoy with remote-controlled mines": an explosive set off
         # against armed men is remote violence, unless the telling says fighting followed.
@@ -241,6 +246,9 @@ def _rioting(draft: Draft, strong: float) -> bool:
 
 
 _IED = "Remote explosive/landmine/IED"
+_HANDOVER = "Non-violent transfer of territory"
+# The weight of a handover word that tells one ("withdraw", "hand over"; "enter" does not).
+_HANDOVER_TOLD = 0.5
 
 # What the model may call a raid on armed men that the cards read as a fight: an attack,
 # or the looting and burning the raiders did before they were driven off.
