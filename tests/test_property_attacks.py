@@ -36,6 +36,25 @@ def test_an_arson_or_firebombing_of_property_is_destruction(text: str, country: 
     assert ev.sub_event_type == "Looting/property destruction"
     assert ev.actor1 == f"Unidentified Armed Group ({country})"
     assert ev.country == country
+    # What was burned is the people's: ACLED names them as the side hit.
+    assert ev.actor2 == f"Civilians ({country})"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "country"),
+    [
+        ("On 2 March 2021, suspected jihadists burned the primary school and looted two shops "
+         "in a hamlet near Arbinda, Soum province.", "Unidentified Armed Group", "Burkina Faso"),
+        ("Municipal police bulldozed dozens of market stalls in Cotonou on Tuesday, 2 March "
+         "2021.", "Police Forces of Benin", "Benin"),
+    ],
+)
+def test_what_is_looted_or_destroyed_belongs_to_civilians(text: str, actor1: str,
+                                                          country: str) -> None:
+    ev = _main(text)
+    assert ev.sub_event_type == "Looting/property destruction"
+    assert (ev.actor1 or "").startswith(actor1)
+    assert ev.actor2 == f"Civilians ({country})"
 
 
 def test_a_firebomb_that_kills_is_an_attack() -> None:

@@ -450,6 +450,10 @@ def _civilians_and_unknowns(
         sides.actor1 = Actor(
             f"Unidentified Armed Group ({country})", act.POLITICAL_MILITIA, country
         )
+    if sub == _DESTRUCTION and sides.actor1 is not None and sides.actor2 is None:
+        # "militants burned the school", "pillaged shops": what was looted or destroyed is
+        # the people's, whom ACLED names as the side hit.
+        sides.actor2 = _civilians(country)
 
 
 def _vague(actor: Actor | None) -> bool:
