@@ -27,12 +27,19 @@ def _events(text: str, published: str = "2025-03-14") -> list[eventwire.Event]:
         "busy again and a new school opened on Monday.",
         "The valley saw some of the fiercest fighting of the 1990s, when rebels and "
         "government troops fought for control of the mines. Farmers there now grow coffee.",
+        # a killing dated by its year long past, beside a later day that dates another act
+        "Twelve villagers died in an attack on the village in 2014; relatives "
+        "gathered on Sunday to remember them.",
         # campaign and period totals
         "In nearly 14 years of war, more than 500,000 people have been killed and half "
         "the population displaced, according to a monitoring group.",
         "The United Nations said on Thursday that at least 1,200 civilians were killed "
         "across the country in the first six months of the year.",
-        # accidents and disasters
+        # accidents and disasters, told in the passive as attacks often are
+        "Nine people were killed when a bus overturned near Kapedo on Sunday.",
+        "Fourteen people died when a ferry capsized on Lake Kivu on Saturday.",
+        "Five miners were killed in a tunnel collapse at a gold mine near Kambele on "
+        "Tuesday.",
         "A fuel tanker overturned and exploded on a highway near Kaduna on Tuesday, "
         "killing 14 people who had gathered to collect petrol, the road safety agency said.",
         "Nine workers died when a boiler exploded at a textile factory on the outskirts of "
@@ -104,3 +111,36 @@ def test_reader_a_jet_bombing_a_village_is_an_air_strike() -> None:
     assert events
     assert events[0].sub_event_type == "Air/drone strike"
     assert events[0].fatalities == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # The toll in the passive, the doer unnamed, the violence only a noun: an event
+        # all the same (the corpus's passive_tolls.jsonl teaches it).
+        ("Nine people were killed in an attack near Kapedo on Sunday.", "Attack"),
+        ("At least 15 people have been killed in new raids on villages in Kenya's "
+         "Lamu county overnight. Al-Shabaab claimed responsibility.", "Attack"),
+        ("Twenty people were killed in an attack on Solhan village on Friday night.",
+         "Attack"),
+        ("Thirty-one people were killed in attacks on three villages in Bandiagara circle, "
+         "officials said on Tuesday.", "Attack"),
+        ("Fourteen people were killed in an assault on a wedding party in Tahoua region on "
+         "Saturday night.", "Attack"),
+        ("Four soldiers were killed in an ambush on the road between Mora and Kolofata on "
+         "Wednesday.", "Armed clash"),
+        ("Five people were killed in an airstrike on a market in Saada province on "
+         "Thursday.", "Air/drone strike"),
+    ],
+)
+def test_reader_codes_a_passive_toll_of_an_attack(text: str, sub: str) -> None:
+    events = _events(text, "2023-06-12")
+    assert events and events[0].sub_event_type == sub, [
+        (e.sub_event_type, e.classified_by) for e in events]
+
+
+def test_reader_dates_a_killing_by_its_own_clause() -> None:
+    """The day of the clause a parse hangs the killing under is not the killing's."""
+    (event,) = _events("Gunmen killed twelve villagers in Kodyel in March 2014; relatives "
+                       "gathered on Sunday to remember them.", "2023-06-12")
+    assert event.event_date is not None and event.event_date.startswith("2014-03")

@@ -276,3 +276,20 @@ def test_sides_an_arrest_with_nobody_named_is_the_polices() -> None:
     )
     assert ev.sub_event_type == "Arrests"
     assert (ev.actor1 or "").startswith("Police Forces of Nigeria")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 May 2020, militants attacked a forest guard post in Nassougou, Gourma province, "
+        "killing one of the guards.",
+        "Suspected jihadists shot dead two forest rangers near Arly park in Burkina Faso on "
+        "Sunday, 3 May 2020.",
+    ],
+)
+def test_sides_armed_guards_of_forests_and_parks_are_state_forces(text: str) -> None:
+    """Forest guards and park rangers carry arms for the state: violence on them is a
+    battle, and ACLED names them among the country's police forces."""
+    ev = _main(text, "2020-05-05")
+    assert ev.sub_event_type == "Armed clash"
+    assert (ev.actor2 or "").startswith("Police Forces of Burkina Faso")

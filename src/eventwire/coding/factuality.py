@@ -205,7 +205,7 @@ def _spans_a_period(verb: Token, sent: Span) -> bool:
 
 # A year or a decade named as the time of what a sentence tells: "In 2014, ...", "the
 # fighting of the 1990s", "since 2011", "back in 2009".
-_YEAR_TOLD = re.compile(
+YEAR_TOLD = re.compile(
     r"\b(?:in|since|during|of|by|from|until|between|back in)\s+(?:the\s+)?"
     r"(?:early\s+|late\s+|mid-?)?((?:19|20)\d\d)(s|'s)?\b",
     re.I,
@@ -226,7 +226,7 @@ def told_as_history(sentence: str, published: str | None) -> bool:
     """
     if not published or not published[:4].isdigit():
         return False
-    years = [int(m.group(1)) for m in _YEAR_TOLD.finditer(sentence)]
+    years = [int(m.group(1)) for m in YEAR_TOLD.finditer(sentence)]
     if not years:
         return False
     return int(published[:4]) - max(years) >= HISTORY_YEARS

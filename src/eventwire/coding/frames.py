@@ -20,6 +20,8 @@ from ..actors import ActorMention
 from ..dates import DateMention
 from ..place_lexicon import PlaceMention
 from .factuality import (
+    HISTORY_YEARS,
+    YEAR_TOLD,
     in_protest_topic,
     is_aggregate,
     is_modal,
@@ -271,6 +273,7 @@ def _sentence_frames(
             if lo <= d.start < hi and _in_scope(d.start, scope, doc, sent)
             and not said_when(d.start, d.end, doc)
         ]  # fmt: skip
+        frame.dates = _own_clause_dates(frame.dates, group, doc)
         frame.places = [p for p in places if _in_scope(p.start, scope, doc, sent)]
         frame.actors = [
             a for a in actors if sent.start <= a.tok_start < sent.end and a.tok_start in scope
@@ -284,6 +287,31 @@ def _sentence_frames(
         claimed = {id(t) for f in frames for t in f.tolls}
         frames[0].tolls.extend(t for t in tolls if t.word_i < 0 and id(t) not in claimed)
     return frames
+
+
+_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "dobj", "pobj", "compound", "amod"})
+
+
+def _own_clause_dates(dates: list[DateMention], group: list[TriggerHit], doc: Doc
+                      ) -> list[DateMention]:
+    """The dates of the trigger's own clause, where it has any (a year named there counts):
+    in "twelve villagers were killed in 2014; relatives gathered on Sunday to remember
+    them" the parse hangs the killing under the gathering, whose Sunday is no date of the
+    killing."""
+    verb = doc[group[0].j - 1]
+    # A gerund that names the event ("Fighting that began in 2011 flared again") is a
+    # noun of its clause, not its verb.
+    while (verb.pos_ not in ("VERB", "AUX") or verb.dep_ in _NOUN_DEPS) and (
+            verb.head.i != verb.i):
+        verb = verb.head
+    clause = (verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text))
+    own = [d for d in dates if clause[0] <= d.start < clause[1]]
+    years = [int(m.group(1)) for m in YEAR_TOLD.finditer(doc.text[clause[0]:clause[1]])]
+    if not own and years and all(
+        d.date and int(d.date[:4]) - max(years) >= HISTORY_YEARS for d in dates
+    ):
+        return []  # dated by a year long past, which no later day of another clause replaces
+    return own or dates
 
 
 def _own_when_dates(frames: list[Frame], groups: list[list[TriggerHit]], doc: Doc) -> None:
