@@ -76,3 +76,29 @@ def test_actor_homes_table_names_known_actors_and_divisions() -> None:
         assert gaz.admin1_place(r["iso2"], r["home"]) is not None, r["home"]
         assert home_division(r["actor"], r["iso2"]) == r["home"]
         assert home_division(r["actor"], "US") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An Italian aid worker was kidnapped by armed men on Monday, her organisation said.",
+        "Two Chinese engineers were abducted by gunmen on Friday, the company said.",
+    ],
+)
+def test_actor_homes_a_victims_nationality_is_no_clue_to_the_country(text: str) -> None:
+    """Foreigners are hit abroad: with no place named, the country stays unknown (never a
+    guess), and the victims are the civilians of their nationality, as ACLED names them."""
+    event = _event(text)
+    assert event.country is None
+    assert event.actor2 in ("Civilians (Italy)", "Civilians (China)")
+
+
+def test_actor_homes_a_named_place_still_gives_the_foreign_victims_country() -> None:
+    event = _event("An Italian aid worker was kidnapped by armed men near Nyala on Monday.")
+    assert (event.country, event.actor2) == ("Sudan", "Civilians (Italy)")
+
+
+def test_actor_homes_the_red_cross_is_no_place() -> None:
+    event = _event("Gunmen fired on Red Cross workers distributing seeds outside a clinic on "
+                   "Tuesday; two were hurt.")
+    assert event.country is None and event.location is None

@@ -38,6 +38,8 @@ from main_event import main_event
          "Attack"),
         ("A minibus struck a mine on the road north of Kidal, killing five passengers.",
          "Remote explosive/landmine/IED"),
+        ("Gunmen seized two engineers on the road to the mine outside Kayes on Friday.",
+         "Abduction/forced disappearance"),
         ("A local militia carried out a mine attack on an army convoy near Gangaw, killing "
          "two soldiers.", "Remote explosive/landmine/IED"),
         # Shots in the air over a crowd stay force against a demonstration.

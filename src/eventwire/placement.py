@@ -312,6 +312,8 @@ def text_clues(text: str, hint: str | None = None) -> Counter[str]:
     seen: set[str] = set()
     for m in _CAPITALISED.finditer(text):
         iso2 = gaz.demonyms.get(norm_key(m.group()))
+        if iso2 and _nationality(text, m.end()):
+            continue  # "an Italian aid worker was kidnapped": where she is from, not where
         if iso2 and iso2 not in seen:
             seen.add(iso2)
             clues[iso2] += 0.5  # type: ignore[assignment]
@@ -322,6 +324,15 @@ def text_clues(text: str, hint: str | None = None) -> Counter[str]:
             seen.add(home)
             clues[home] += 0.5  # type: ignore[assignment]  # "Pokot and Ilchamus herders"
     return clues
+
+
+def _nationality(text: str, end: int, first: bool = False) -> bool:
+    """The demonym ending at ``end`` (or, with ``first``, the first word of ``text``) says
+    the nationality of the people the next words name (``nationality_noun``: "aid
+    worker", "engineers", "nationals")."""
+    words = text[end:end + 60].lower().split()[1 if first else 0:][:3]
+    nouns = place_words("nationality_noun")
+    return any(" ".join(words[:n]).strip(",.;") in nouns for n in (1, 2, 3))
 
 
 # Peoples the dictionary lists one country's militias of, who live in several countries
@@ -529,7 +540,7 @@ def actor_homes(mentions: Iterable[Any], helpers: Iterable[Any] = ()) -> Counter
         if e.generic:
             if home and e.kind == "military":
                 state[home] += 0.3 * weight  # type: ignore[assignment]
-            elif home:
+            elif home and not _nationality(getattr(a, "text", "") or "", 0, first=True):
                 local[home] += weight  # type: ignore[assignment]
             continue
         if not e.iso2 or (e.inter == EXTERNAL and e.kind != "external"):

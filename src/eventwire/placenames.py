@@ -31,7 +31,7 @@ PLACE_CLASSES: dict[str, Callable[[str], int | str]] = {
             "border_part", "distance_unit", "place_kind", "small_place", "quarter_word",
             "quarter_before", "container_kind", "container_gap", "street_word", "address_word",
             "division_after", "forest_word", "thing_word", "people_place", "list_and",
-            "district_word", "placing_preposition", "sea_word",
+            "district_word", "placing_preposition", "sea_word", "nationality_noun",
             "share_key_drop", "share_name_link", "share_kind_word", "division_prefix",
             "division_prefix_link", "division_suffix", "written_prefix", "written_prefix_link",
             "written_suffix", "admin1_prefix", "admin1_prefix_link", "admin1_suffix",

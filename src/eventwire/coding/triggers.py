@@ -174,11 +174,19 @@ def other_sense(hit: TriggerHit, doc: Doc) -> bool:
 
 def _mine_site(tok: Token) -> bool:
     """A "mine" that is dug, not laid: named ("the Essakane mine") or of a mineral or a
-    trade ("a gold mine", "artisanal mines"). A "mine attack" stays a device."""
-    return any(
+    trade ("a gold mine", "artisanal mines"), or the place people go to, work at or come
+    from ("on the road to the mine"). A "mine attack" stays a device; "stepped on a mine"
+    too."""
+    if any(
         c.dep_ in ("compound", "amod", "nmod")
         and (c.pos_ == "PROPN" or c.lower_ in word_class("mine_site_word"))
         for c in tok.children
+    ):
+        return True
+    return (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ in word_class("site_preposition")
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
     )
 
 

@@ -83,7 +83,7 @@ WORD_CLASSES: frozenset[str] = frozenset({
     "not_count_modifier", "zero_word", "indefinite", "and_multiplier", "one_person_pronoun",
     "singular_aux", "livelihood_word", "suspect_word", "one_day_phrase", "drive_out_verb",
     "light_fire", "civilian_collective", "herding_word", "local_person", "beast_word",
-    "mine_site_word", "civilian_vehicle", "object_harm_verb", "place_prep",
+    "mine_site_word", "civilian_vehicle", "object_harm_verb", "place_prep", "site_preposition",
 })  # fmt: skip
 # Classes no word may share: a person is armed or civilian, not both.
 _EXCLUSIVE = (("armed_person", "civilian_person"),)
