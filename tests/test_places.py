@@ -479,7 +479,8 @@ def test_places_a_sea_is_not_the_division_named_after_it() -> None:
 
 
 @pytest.mark.parametrize("text, name, country, admin1", [
-    # Divisions created by splitting older ones, each under its own name.
+    # Divisions created by splitting or renaming older ones, each under its current name,
+    # and under the spelling of their own administration.
     ("Militiamen attacked a displacement camp in Djugu, Ituri province.", "Ituri",
      "Democratic Republic of Congo", "Ituri"),
     ("Miners clashed with police in Kolwezi on Monday.", "Kolwezi",
@@ -487,6 +488,11 @@ def test_places_a_sea_is_not_the_division_named_after_it() -> None:
     ("Gunmen ambushed a convoy between Menaka and Anderamboukane.", "Menaka", "Mali",
      "Menaka"),
     ("Youths burned a police post in Hawassa, Sidama.", "Hawassa", "Ethiopia", "Sidama"),
+    # Chad's Biltine prefecture is the Wadi Fira region.
+    ("Herders and farmers clashed near Iriba on Monday.", "Iriba", "Chad", "Wadi Fira"),
+    # The French spelling of Benin's department names it in an admin chain.
+    ("Armed men stole cattle in Kouarfa (Materi, Atacora) on Tuesday.", "Kouarfa", "Benin",
+     "Atakora"),
 ])
 def test_places_divisions_split_from_older_ones(text: str, name: str, country: str,
                                                 admin1: str) -> None:
