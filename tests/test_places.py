@@ -493,6 +493,11 @@ def test_places_a_sea_is_not_the_division_named_after_it() -> None:
     # The French spelling of Benin's department names it in an admin chain.
     ("Armed men stole cattle in Kouarfa (Materi, Atacora) on Tuesday.", "Kouarfa", "Benin",
      "Atakora"),
+    # Kenya's counties, where the bundled data keeps a former district's name.
+    ("Bandits raided a homestead near Iten on Sunday.", "Iten", "Kenya", "Elgeyo-Marakwet"),
+    # A common spelling of a division's name in an admin chain.
+    ("Clan militias clashed in Ceel Qoorcaday (Galgaduud) on Friday.", "Ceel Qoorcaday",
+     "Somalia", "Galguduud"),
 ])
 def test_places_divisions_split_from_older_ones(text: str, name: str, country: str,
                                                 admin1: str) -> None:
