@@ -530,6 +530,9 @@ def test_places_hyphenated_names_with_lower_case_links(text: str, name: str,
     ("Dockworkers blocked the port gates in Callao.", "Callao", "Callao"),
     ("Farmers set up road blocks outside Huaral.", "Huaral", "Lima"),
     ("Colectivos fired on marchers in Caracas.", "Caracas", "Distrito Capital"),
+    ("Opposition supporters clashed with police in Abobo on Sunday.", "Abobo", "Abidjan"),
+    ("Students marched on the parliament in Yamoussoukro.", "Yamoussoukro", "Yamoussoukro"),
+    ("Gunmen robbed a bus near Dimbokro.", "Dimbokro", "Lacs"),
 ])
 def test_places_capital_cities_in_their_own_division(text: str, name: str, admin1: str) -> None:
     m = _only(text, name)

