@@ -493,6 +493,10 @@ def test_places_a_sea_is_not_the_division_named_after_it() -> None:
     # The French spelling of Benin's department names it in an admin chain.
     ("Armed men stole cattle in Kouarfa (Materi, Atacora) on Tuesday.", "Kouarfa", "Benin",
      "Atakora"),
+    # Cote d'Ivoire's districts of the 2011 reform, not the regions they replaced.
+    ("Youths clashed with gendarmes in Daloa on Monday.", "Daloa", "Ivory Coast",
+     "Sassandra-Marahoue"),
+    ("Police dispersed striking teachers in Gagnoa.", "Gagnoa", "Ivory Coast", "Goh-Djiboua"),
     # Kenya's counties, where the bundled data keeps a former district's name.
     ("Bandits raided a homestead near Iten on Sunday.", "Iten", "Kenya", "Elgeyo-Marakwet"),
     # A common spelling of a division's name in an admin chain.
