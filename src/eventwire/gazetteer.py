@@ -380,9 +380,9 @@ class Gazetteer:
                 raise GeocodeError(f"admin1_towns.tsv: no division {iso2} {new}")
             for name in towns.split(";"):
                 for i in self.index.get(norm_key(name), ()):
-                    far = great_circle_km(self.lat[i], self.lon[i],
-                                          self.lat[seat], self.lon[seat])
-                    if self.cc[i] == iso2 and self.a1[i] == old and far <= within_km:
+                    if self.cc[i] == iso2 and self.a1[i] == old and great_circle_km(
+                            self.lat[i], self.lon[i], self.lat[seat], self.lon[seat]
+                    ) <= within_km:
                         self.a1[i] = new
             moved = self.admin1_seat.get((iso2, old))
             if moved is not None and self.a1[moved] != old:

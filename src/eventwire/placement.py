@@ -312,7 +312,7 @@ def text_clues(text: str, hint: str | None = None) -> Counter[str]:
     seen: set[str] = set()
     for m in _CAPITALISED.finditer(text):
         iso2 = gaz.demonyms.get(norm_key(m.group()))
-        if iso2 and _nationality(text, m.end()):
+        if iso2 and _nationals(text[m.end():m.end() + 60]):
             continue  # "an Italian aid worker was kidnapped": where she is from, not where
         if iso2 and iso2 not in seen:
             seen.add(iso2)
@@ -326,11 +326,10 @@ def text_clues(text: str, hint: str | None = None) -> Counter[str]:
     return clues
 
 
-def _nationality(text: str, end: int, first: bool = False) -> bool:
-    """The demonym ending at ``end`` (or, with ``first``, the first word of ``text``) says
-    the nationality of the people the next words name (``nationality_noun``: "aid
-    worker", "engineers", "nationals")."""
-    words = text[end:end + 60].lower().split()[1 if first else 0:][:3]
+def _nationals(after: str) -> bool:
+    """The words after a demonym name people it gives the nationality of
+    (``nationality_noun``: "aid worker", "engineers", "nationals")."""
+    words = after.lower().split()[:3]
     nouns = place_words("nationality_noun")
     return any(" ".join(words[:n]).strip(",.;") in nouns for n in (1, 2, 3))
 
@@ -540,7 +539,7 @@ def actor_homes(mentions: Iterable[Any], helpers: Iterable[Any] = ()) -> Counter
         if e.generic:
             if home and e.kind == "military":
                 state[home] += 0.3 * weight  # type: ignore[assignment]
-            elif home and not _nationality(getattr(a, "text", "") or "", 0, first=True):
+            elif home and not _nationals((getattr(a, "text", "") or "").partition(" ")[2]):
                 local[home] += weight  # type: ignore[assignment]
             continue
         if not e.iso2 or (e.inter == EXTERNAL and e.kind != "external"):
