@@ -31,7 +31,7 @@ MODULES: tuple[ModuleType, ...] = (roles, victims, tolls)
 ORDER: dict[str, list[str]] = {
     "roles.TRIGGER_CARDS": [
         "territory_taker", "taker_of_governing_verb", "hedged_taking",
-        "clash_subject_halves", "headline_passive", "subject_acts", "object_is_hit",
+        "clash_subject_halves", "headline_passive", "subject_dies", "subject_acts", "object_is_hit",
         "passive_agent_acts",
         "verb_target_preposition", "subject_of_governing_verb", "misparsed_as_modifier",
         "first_actor_of_clause", "force_deployed", "ground_taken_from", "clashed_with",
@@ -43,7 +43,7 @@ ORDER: dict[str, list[str]] = {
         "toll_victims", "described_victims", "helpers_named", "militia_beside_the_army",
         "actor_is_not_its_target", "helpers_are_no_side", "two_sides_of_a_list",
     ],
-    "tolls.SKIP_CARDS": ["negated_toll", "attempted_toll", "wounded_then_died"],
+    "tolls.SKIP_CARDS": ["negated_toll", "attempted_toll", "animals_only", "wounded_then_died"],
     "victims.VICTIM_CARDS": [
         "verb_own_argument", "subject_hung_on_place", "death_verb_subject", "subject_after_verb",
         "counted_subject_of_conjunct", "first_verb_of_chain", "first_participle_subject",

@@ -237,6 +237,31 @@ def _state_weapons(toks: list[Any], covered: set[int]) -> list[ActorMention]:
     return out
 
 
+def _people_raids(toks: list[Any], covered: set[int]) -> list[ActorMention]:
+    """A people's name on a raid word ("a Pokot raid on a Turkana village", "the Fulani
+    attack on Tiv farmers") as a mention of that people's militia, as ACLED names the
+    raiders; words between are the raid's own ("a Pokot cattle raid")."""
+    out: list[ActorMention] = []
+    peoples = people_names()
+    for t in toks:
+        if t.i in covered or not t.text[:1].isupper() or t.lower_ not in peoples:
+            continue
+        head = t.head
+        if head.lower_ not in actor_words("raid_word") or head.i <= t.i:
+            continue
+        if any(not m.text.islower() for m in toks[t.i + 1 : head.i]):
+            continue  # "Fulani Hamlet attack": another name between
+        for noun in ("militia", "militias"):
+            found = find_actor_mentions_in_tokens([t.text, noun], [0, len(t.text) + 1])
+            m = found[0] if found else None
+            if m is not None and m.tok_end == 2 and m.entry is not None and (
+                    m.entry.kind == "identity_militia"):
+                out.append(ActorMention(t.i, t.i + 1, t.idx, t.idx + len(t.text), m.entry,
+                                        t.text, entries=m.entries))
+                break
+    return out
+
+
 def find_actor_mentions(doc: Any) -> list[ActorMention]:
     """Dictionary actors in a spaCy Doc, plus ORG/NORP entities it lacks (kept as written)."""
     toks = list(doc)
@@ -293,6 +318,8 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
     _demonym_homes(toks, found)
     covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
     found += _state_weapons(toks, covered)
+    covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
+    found += _people_raids(toks, covered)
     covered = {i for m in found for i in range(m.tok_start, m.tok_end)}
     index = triggers()
     spans = [(e.start, e.end) for e in doc.ents if e.label_ == "ORG"] + _group_names(toks)

@@ -48,6 +48,9 @@ def article_places(
     kept = []
     strong, leaning = actor_countries(actors)
     told = [c for c in (hint, dateline_country(text)) if c]
+    homes = people_countries(text)
+    if len(homes) == 1 and not strong:
+        strong = homes  # "Fulani gunmen attacked Tiv farmers in Guma": Nigeria's Guma
     fronts = front_regions(text, year)
     for pm in find_places(text, ents, countries=strong + told, leaning=leaning, regions=fronts):
         town = pm.place is not None and pm.place.kind in ("town", "unlisted")
@@ -317,13 +320,22 @@ def text_clues(text: str, hint: str | None = None) -> Counter[str]:
         if iso2 and iso2 not in seen:
             seen.add(iso2)
             clues[iso2] += 0.5  # type: ignore[assignment]
-    pattern, homes = _people_homes()
-    for m in pattern.finditer(text) if pattern is not None else ():
-        home = homes.get(m.group().lower()) if m.group()[0].isupper() else None
-        if home and home not in seen:
+    for home in people_countries(text):
+        if home not in seen:
             seen.add(home)
             clues[home] += 0.5  # type: ignore[assignment]  # "Pokot and Ilchamus herders"
     return clues
+
+
+def people_countries(text: str) -> list[str]:
+    """The homes of the peoples the text names that live in one country only
+    (``_people_homes``: "Pokot", "Tiv"), once each, in text order."""
+    pattern, homes = _people_homes()
+    found = (
+        homes.get(m.group().lower()) if m.group()[0].isupper() else None
+        for m in (pattern.finditer(text) if pattern is not None else ())
+    )
+    return list(dict.fromkeys(h for h in found if h))
 
 
 def _nationals(after: str) -> bool:
@@ -360,7 +372,7 @@ def _people_homes() -> tuple[re.Pattern[str] | None, dict[str, str]]:
     one = {
         name: next(iter(h))
         for name, h in homes.items()
-        if len(h) == 1 and " " not in name and len(name) > 3
+        if len(h) == 1 and " " not in name and len(name) >= 3
         and name not in demonyms and name not in _SPREAD
     }  # fmt: skip
     if not one:

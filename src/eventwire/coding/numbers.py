@@ -258,10 +258,17 @@ def part_of_a_date(tok: Token) -> bool:
     return tok.like_num and any(w in MONTHS for w in near)
 
 
+def animal_noun(tok: Token) -> bool:
+    """Animals counted ("40 cattle", "500 goats"): never people, so never a toll."""
+    animals = word_class("animal_noun")
+    return tok.lemma_.lower() in animals or tok.lower_ in animals
+
+
 def _count_one(tok: Token) -> tuple[int | None, int | None, int | None, str, int, int]:
     lower = tok.lower_
-    if lower == "number":
-        return None, None, None, "exact", tok.idx, tok.idx + len(tok.text)  # "an unknown number"
+    if lower == "number" or animal_noun(tok):
+        # "an unknown number"; "raiders killed 40 cattle and two herders" counts the herders
+        return None, None, None, "exact", tok.idx, tok.idx + len(tok.text)
     if any(c.lower_ in word_class("zero_word") for c in tok.children) or (
         tok.i > 0 and tok.nbor(-1).lower_ == "no"
     ):

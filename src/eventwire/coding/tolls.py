@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from .decision_cards import DecisionCard
 from .numbers import count_phrase, number_word
 from .records import Draft, Toll
-from .victims import victim_head
+from .victims import counts_animals_only, victim_head
 from .words import word_class
 
 if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
@@ -243,6 +243,10 @@ def _attempted(word: Token, kind: str, card: DecisionCard[Any]) -> bool:
     return word.dep_ == "xcomp" and head.lemma_ in word_class("attempt_verb")
 
 
+def _animals_only(word: Token, kind: str, card: DecisionCard[Any]) -> bool:
+    return counts_animals_only(word)
+
+
 def _wounded_then_died(word: Token, kind: str, card: DecisionCard[Any]) -> bool:
     return kind == "injured" and any(
         c.lemma_.lower() in word_class("death_verb") for c in word.conjuncts
@@ -334,6 +338,27 @@ SKIP_CARDS: tuple[DecisionCard[SkipRule], ...] = (
         not_fires=(
             (
                 "Gunmen killed two traders in Gusau on Monday.",
+                {"fatalities": 2},
+            ),
+        ),
+    ),
+    DecisionCard(
+        "animals_only",
+        "fatalities and injuries",
+        "a toll word",
+        "the only victims the toll word names are animals",
+        "Livestock killed are no fatalities: 'raiders shot dead 20 camels'.",
+        _animals_only,
+        fires=(
+            (
+                "Raiders shot dead 20 camels at a watering point near Wajir on Monday and "
+                "drove off the rest.",
+                {"fatalities": 0},
+            ),
+        ),
+        not_fires=(
+            (
+                "Raiders shot dead two herders at a watering point near Wajir on Monday.",
                 {"fatalities": 2},
             ),
         ),

@@ -142,6 +142,8 @@ def other_sense(hit: TriggerHit, doc: Doc) -> bool:
         and doc[hit.j].pos_ == "PROPN"
     ):
         return True  # "a regime Air Force Intelligence checkpoint": a name, not a raid
+    if hit.entry.lemmas == ("strike",) and _struck_on_foot(tok):
+        return True  # "raiders struck a kraal at dawn": a raid on the ground, no air raid
     if hit.entry.lemmas == ("mine",) and _mine_site(tok):
         return True  # "a convoy travelling to the Inata mine": a place that is mined
     if hit.entry.lemmas == ("control",) and (
@@ -170,6 +172,21 @@ def other_sense(hit: TriggerHit, doc: Doc) -> bool:
     ):
         return True  # "the blast destroyed stalls and set fire to shops": no crowd at work
     return False
+
+
+def _struck_on_foot(tok: Token) -> bool:
+    """"struck" with raiders on the ground as its subject ("gunmen struck the village
+    overnight", "armed rustlers struck a cattle camp"): the attack is theirs, not an air
+    raid's. Aircraft or a state's forces as the subject stay a strike."""
+    if tok.pos_ != "VERB":
+        return False
+    air = word_class("air_force_word")
+    return any(
+        c.dep_ == "nsubj"
+        and c.lemma_.lower() in word_class("foot_raider")
+        and not any(t.lemma_.lower() in air for t in c.subtree)
+        for c in tok.children
+    )
 
 
 def _mine_site(tok: Token) -> bool:

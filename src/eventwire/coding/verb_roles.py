@@ -169,6 +169,14 @@ def _headline_passive(roles: Roles, site: Site, card: DecisionCard[Any]) -> bool
 
 
 _subject_acts = argument(lambda s: s.arg.dep_ == "nsubj", "agents")
+# "five villagers died when raiders attacked": who dies as the clause under it tells is
+# hit, never the one acting.
+_subject_dies = argument(
+    lambda s: s.arg.dep_ == "nsubj"
+    and s.tok.lemma_.lower() in word_class("death_verb")
+    and any(c.dep_ == "advcl" for c in s.tok.children),
+    "patients",
+)
 _object_is_hit = argument(lambda s: s.arg.dep_ in ("nsubjpass", "dobj"), "patients")
 _passive_agent_acts = argument(lambda s: s.arg.dep_ == "agent", "agents", children=True)
 # ---- An active verb whose subject the parse lost ----
@@ -365,6 +373,35 @@ VERB_CARDS: tuple[TriggerCard, ...] = (
             (
                 "Police said gunmen attacked a bus near Maiduguri on Monday.",
                 {
+                    "actor1": "Unidentified Armed Group (Nigeria)",
+                    "actor2": "Civilians (Nigeria)",
+                },
+            ),
+        ),
+    ),
+    DecisionCard(
+        "subject_dies",
+        "actor2",
+        "an argument of a verb trigger",
+        "the subject of a verb of dying that a clause of how governs",
+        "Who died was hit: 'five villagers died when rustlers attacked a hamlet'.",
+        _subject_dies,
+        fires=(
+            (
+                "Five villagers died when armed rustlers attacked a hamlet near Gusau before "
+                "dawn.",
+                {
+                    "sub_event_type": "Attack",
+                    "actor1": "Unidentified Armed Group (Nigeria)",
+                    "actor2": "Civilians (Nigeria)",
+                },
+            ),
+        ),
+        not_fires=(
+            (
+                "Police said armed rustlers attacked a hamlet near Gusau before dawn.",
+                {
+                    "sub_event_type": "Attack",
                     "actor1": "Unidentified Armed Group (Nigeria)",
                     "actor2": "Civilians (Nigeria)",
                 },

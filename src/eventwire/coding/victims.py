@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .decision_cards import DecisionCard
-from .numbers import part_of_a_date, quantity_words
+from .numbers import animal_noun, part_of_a_date, quantity_words
 from .words import word_class
 
 if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
@@ -44,13 +44,36 @@ SCOPES: dict[str, Callable[[Token], bool]] = {
 
 
 def victim_head(word: Token) -> Token | None:
-    """The noun phrase a toll word counts (its head token), or None."""
+    """The noun phrase a toll word counts (its head token), or None. Animals are never its
+    victims: in "seven killed, about 500 cattle driven off" the next card finds the seven,
+    hung on the toll word itself ("wounded a woman and killed livestock" kills nobody)."""
+    animals = False
     for card in VICTIM_CARDS:
         if SCOPES[card.applies](word):
             found = card.rule(word, card)
-            if found is not None:
+            if found is None or (animals and found.head.i != word.i):
+                continue
+            if not _animals(found):
                 return found
+            animals = True
     return None
+
+
+def _animals(head: Token) -> bool:
+    """A phrase of animals only ("40 cattle", not "40 cattle and two herders")."""
+    return all(animal_noun(t) for t in (head, *head.conjuncts))
+
+
+def counts_animals_only(word: Token) -> bool:
+    """A toll word whose only victims are animals ("gunmen shot dead 20 camels"): no toll."""
+    answered = False
+    for card in VICTIM_CARDS:
+        if SCOPES[card.applies](word):
+            found = card.rule(word, card)
+            if found is not None and not _animals(found):
+                return False
+            answered = answered or found is not None
+    return answered
 
 
 def _verb_own_argument(word: Token, card: DecisionCard[Any]) -> Token | None:
@@ -161,7 +184,8 @@ def _first_participle_subject(word: Token, card: DecisionCard[Any]) -> Token | N
 def _number_on_verb(word: Token, card: DecisionCard[Any]) -> Token | None:
     verb = _chain_top(word)
     for c in verb.children:
-        if c.dep_ == "nummod" and c.i < verb.i:
+        # "5 killed, some 700 goats driven off": the parser may hang the number as "meta"
+        if c.i < verb.i and (c.dep_ == "nummod" or (c.dep_ == "meta" and c.like_num)):
             return c
     return None
 
@@ -170,7 +194,9 @@ def _reduced_passive(word: Token, card: DecisionCard[Any]) -> Token | None:
     if word.lemma_ in word_class("death_verb"):
         return None
     verb = _chain_top(word)
-    has_object = any(c.dep_ in ("dobj", "attr") for c in verb.children) or (
+    has_object = any(
+        c.dep_ in ("dobj", "attr") and not animal_noun(c) for c in verb.children
+    ) or (
         word.i + 1 < len(word.doc)
         and word.nbor(1).pos_ in ("NUM", "DET", "PROPN")
         and word.nbor(1).ent_type_ != "DATE"
@@ -251,9 +277,12 @@ def _found_dead(word: Token, card: DecisionCard[Any]) -> Token | None:
 
 def _left_dead(word: Token, card: DecisionCard[Any]) -> Token | None:
     if word.dep_ in ("oprd", "ccomp", "xcomp", "acomp", "advcl"):
-        for c in word.head.children:
-            if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.i < word.i and not part_of_a_date(c):
-                return c
+        # The object first: "an attack on a village left nine people dead" counts the
+        # people, not the attack that is the verb's subject.
+        for dep in ("dobj", "nsubjpass", "nsubj"):
+            for c in word.head.children:
+                if c.dep_ == dep and c.i < word.i and not part_of_a_date(c):
+                    return c
     return None
 
 
@@ -650,6 +679,11 @@ VICTIM_CARDS: tuple[VictimCard, ...] = (
                 "Villagers attacked each other with machetes over a farmland boundary near "
                 "Abakaliki on Monday, leaving three people dead.",
                 {"fatalities": 3},
+            ),
+            (
+                "An attack by gunmen on a farming village near Abakaliki on Monday left nine "
+                "people dead.",
+                {"fatalities": 9},
             ),
         ),
         not_fires=(
