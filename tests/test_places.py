@@ -170,6 +170,17 @@ def test_places_near_a_town_is_precision_two() -> None:
     assert m.qualifier == "near" and m.place.geo_precision == 2
 
 
+def test_places_near_a_name_of_a_division_and_a_town_is_the_town() -> None:
+    """"Beni" names a Bolivian department and a Congolese town: one is near a town, so
+    "near Beni" is the town; "Beni department" is still the division."""
+    near = _only("Three soldiers died in clashes with rebels near Beni on Monday.", "Beni")
+    assert near.place is not None and near.place.kind == "town"
+    assert near.place.country == "Democratic Republic of Congo"
+    region = _only("Road blockades spread across Beni department on Monday.", "Beni")
+    assert region.place is not None and region.place.kind == "admin1"
+    assert region.place.country == "Bolivia"
+
+
 def test_places_town_and_state_in_nigeria() -> None:
     text = "A suicide bomber struck a mosque in Maiduguri, Borno State, on Sunday."
     town = _only(text, "Maiduguri")

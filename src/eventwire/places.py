@@ -551,10 +551,11 @@ def _candidates(text: str, raws: list[_Raw], gaz: Gazetteer) -> None:
         seat_towns = {v.entry for v in towns}
         for a1 in gaz.admin1_keys(r.key):
             score = _ADMIN1_PRIOR + 0.1 * math.log10(gaz.admin1_pop.get(a1, 0) + 10)
-            if r.q_kind == "region":
-                score += 3.0
-            elif gaz.admin1_seat.get(a1) in seat_towns:
-                score -= 1.0  # "Idlib" alone is the city; "Idlib province" the division
+            score += 3.0 if r.q_kind == "region" else 0.0
+            # "Idlib" alone is the city ("Idlib province" the division); one is near a
+            # town, in a division ("near Beni": Congo's town, not Bolivia's department).
+            score -= (r.q_kind != "region" and gaz.admin1_seat.get(a1) in seat_towns) + (
+                r.q_kind == "near")
             cands.append((score, "admin1", a1, None))
         district = r.q is not None and _words().district_word.search(r.q) is not None
         for v in towns:
@@ -795,6 +796,3 @@ def _place(gaz: Gazetteer, r: _Raw, c: _Cand, text: str = "") -> Place | None:
         precision = 2
     return gaz.town(ref, precision, variant.display if variant else None,
                     variant.admin2 if variant else None)
-
-
-# ---------------------------------------------------------------- unlisted places
