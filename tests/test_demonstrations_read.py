@@ -107,3 +107,30 @@ def test_demonstrations_read_stones_and_vandalism_make_the_crowd_violent(text: s
     ev = extract(text, published="2020-06-02").events[0]
     assert ev.sub_event_type == "Violent demonstration", ev.classified_by
     assert ev.classified_by == "rule:rioting_demonstrators"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers opened fire on a crowd of mourners at a burial in Kalehe on Saturday, "
+        "killing three people.",
+        "Police shot into a crowd waiting for food aid at a school in Kalehe on Saturday; "
+        "two women died.",
+    ],
+)
+def test_demonstrations_read_a_crowd_with_no_demand_is_civilians(text: str) -> None:
+    """A crowd gathered for a burial or a food queue, fired on, in a text that tells no
+    protest: the people are civilians and the shooting an attack, not force against
+    protesters (``parties._crowd_without_demand``)."""
+    (event,) = extract(text, published="2021-06-14").events
+    assert event.sub_event_type == "Attack", event.classified_by
+    assert event.actor2 == "Civilians (Democratic Republic of Congo)"
+
+
+def test_demonstrations_read_a_crowd_that_protests_stays_the_protesters() -> None:
+    text = ("Residents marched on the district office in Kalehe on Saturday over the "
+            "killing of a trader. Police opened fire on the crowd, killing two.")
+    event = next(e for e in extract(text, published="2021-06-14").events
+                 if e.event_type == "Protests")
+    assert event.sub_event_type == "Excessive force against protesters"
+    assert event.actor1 == "Protesters (Democratic Republic of Congo)"

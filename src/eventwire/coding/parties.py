@@ -10,6 +10,7 @@ side.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,7 @@ from ..records import Actor
 from .clues import communal_clash, communal_raiders, named_crowd, people_held, victim_kinds
 from .records import DEMONSTRATIONS, Draft
 from .tolls import finds_the_dead
-from .words import word_class
+from .words import triggers, word_class
 
 if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
     from spacy.tokens import Doc, Token
@@ -172,11 +173,41 @@ def pick_sides(draft: Draft, doc: Doc, place: tuple[str | None, str | None, int 
         # "gunmen killed two Fulani herders": people named by their living, only hit;
         # "villagers killed two suspected kidnappers": suspects in a crowd's hands.
         actor2 = _civilians(country)
+    if actor2 is not None and a2m is not None and _crowd_without_demand(a2m, doc):
+        # "soldiers opened fire on a crowd of mourners": people gathered, not protesters
+        actor2 = _civilians(country)
     if actor1 and actor2 and actor1.name == actor2.name:
         actor2, a2m = None, None
     gainers = [g for f in draft.frames for g in f.gainers]
     gainer = act.resolve(gainers[0], country, iso2, year) if gainers else None
     return Sides(actor1, a1m, actor2, a2m, allies, allies_b, agents, gainers, gainer)
+
+
+def _crowd_without_demand(mention: ActorMention, doc: Doc) -> bool:
+    """A crowd hit in a text with no word of protest or riot: people gathered (at a
+    market, a funeral, a food queue), whom ACLED codes as civilians, not demonstrators."""
+    entry = mention.entry
+    if entry is None or not entry.generic or entry.inter != act.PROTESTERS:
+        return False
+    if mention.text.lower().split()[-1] not in ("crowd", "crowds"):
+        return False
+    return not any(t.lemma_.lower() in _demonstration_words() for t in doc)
+
+
+_CROWD_TYPES = DEMONSTRATIONS | {"Mob violence"}
+
+
+@functools.lru_cache(maxsize=1)
+def _demonstration_words() -> frozenset[str]:
+    """One-word triggers of protest, riot, a mob or a crowd's dispersal ("protest",
+    "rioted", "lynch"; "tear gas" is two words and not among them)."""
+    return frozenset(
+        t.lemmas[0]
+        for entries in triggers().values()
+        for t in entries
+        if len(t.lemmas) == 1
+        and (t.cls in ("protest", "riotous", "intervene") or t.sub_event_type in _CROWD_TYPES)
+    )
 
 
 # Groups of no state: who a later "the gunmen" can stand for.
