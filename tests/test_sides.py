@@ -293,3 +293,20 @@ def test_sides_armed_guards_of_forests_and_parks_are_state_forces(text: str) -> 
     ev = _main(text, "2020-05-05")
     assert ev.sub_event_type == "Armed clash"
     assert (ev.actor2 or "").startswith("Police Forces of Burkina Faso")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A shopkeeper was shot dead outside his store in Maiduguri on Friday; police are "
+        "investigating.",
+        "A shopkeeper was shot dead outside his store in Maiduguri on Friday. Police opened "
+        "an investigation into the killing.",
+    ],
+)
+def test_sides_who_investigates_is_no_side(text: str) -> None:
+    """The police who look into a killing did not do it: the killer, unnamed, is an
+    unidentified armed group (``parties._watcher``)."""
+    event = _main(text)
+    assert event.actor1 == "Unidentified Armed Group (Nigeria)"
+    assert event.actor2 == "Civilians (Nigeria)"

@@ -57,3 +57,39 @@ def test_torture_names_the_torturers_as_the_actor() -> None:
     assert event.sub_event_type == "Attack"
     assert event.actor1 is not None and "Civilians" not in event.actor1
     assert event.actor2 is not None and event.actor2.startswith("Civilians")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three young women blew themselves up at a cattle market in Gwoza on Sunday, "
+         "killing eleven traders, a local vigilante leader said.", "Suicide bomb"),
+        ("Islamic State fighters lobbed mortar bombs loaded with a mustard-type agent at "
+         "Peshmerga lines near Gwer, leaving nine fighters with burns.", "Chemical weapon"),
+        ("Drones dropped chloropicrin canisters on trenches near Bakhmut overnight, the "
+         "Ukrainian army said.", "Chemical weapon"),
+        ("Militants fired chemical-filled rockets at army positions west of Mosul on "
+         "Thursday; six soldiers were treated for breathing problems.", "Chemical weapon"),
+    ],
+)  # fmt: skip
+def test_violence_words_suicide_and_chemical_agents(text: str, expected: str) -> None:
+    """Bombers who "blew themselves up" are suicide bombers; mustard, chloropicrin and
+    chemical-filled munitions are chemical weapons, whatever fired them."""
+    assert main_event(text, "2021-03-15").sub_event_type == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An army truck struck a landmine near Kidal on Wednesday, killing three soldiers.",
+        "A police patrol hit a roadside bomb outside Mandera on Friday, wounding four "
+        "officers.",
+    ],
+)
+def test_violence_words_who_runs_into_a_device_is_hit_by_it(text: str) -> None:
+    """A vehicle that "struck a landmine" is the device's target: the side that laid it
+    (unnamed: an unidentified armed group) is actor1, the force in the vehicle actor2."""
+    event = main_event(text, "2021-03-15")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.actor1 is not None and event.actor1.startswith("Unidentified Armed Group")
+    assert event.actor2 is not None and event.actor2.split()[0] in ("Military", "Police")

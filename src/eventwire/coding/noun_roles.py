@@ -11,7 +11,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .decision_cards import DecisionCard
-from .role_sites import Roles, Site, TriggerCard, argument, target_of_preposition
+from .role_sites import (
+    Roles,
+    Site,
+    TriggerCard,
+    argument,
+    ran_into_device,
+    target_of_preposition,
+)
 from .words import word_class
 
 if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
@@ -85,9 +92,24 @@ def _blamed_on_verb(roles: Roles, site: Site, card: DecisionCard[Any]) -> bool:
     return False
 
 
+def _met_by(tok: Token) -> Token | None:
+    """The verb whose subject ran into the device ``tok`` ("a convoy struck a landmine",
+    "a herder stepped on a mine"), or None."""
+    verb = tok.head if tok.dep_ == "dobj" else tok.head.head if tok.dep_ == "pobj" else None
+    return verb if verb is not None and ran_into_device(verb) else None
+
+
+def _device_met_by_subject(roles: Roles, site: Site, card: DecisionCard[Any]) -> bool:
+    verb = _met_by(site.tok)
+    for c in verb.children if verb is not None else ():
+        if c.dep_ == "nsubj":
+            roles.add(roles.patients, c)
+    return False
+
+
 def _carried_out_by_subject(roles: Roles, site: Site, card: DecisionCard[Any]) -> bool:
     tok = site.tok
-    if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and not _blamed(tok):
+    if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and not _blamed(tok) and not _met_by(tok):
         for c in tok.head.children:
             if c.dep_ == "nsubj":
                 roles.add(roles.agents, c)
@@ -297,6 +319,32 @@ NOUN_CARDS: tuple[TriggerCard, ...] = (
                 {
                     "actor1": "Unidentified Armed Group (Mexico)",
                     "actor2": "Police Forces of Mexico (2024-)",
+                },
+            ),
+        ),
+    ),
+    DecisionCard(
+        "device_met_by_subject",
+        "actor2",
+        "a noun trigger",
+        "the noun is a device the verb's subject struck, hit, stepped on or ran over",
+        "Who ran into a mine was hit by it: 'an army truck struck a landmine'.",
+        _device_met_by_subject,
+        fires=(
+            (
+                "An army truck struck a landmine near Kidal on Monday, killing two soldiers.",
+                {
+                    "actor1": "Unidentified Armed Group (Mali)",
+                    "actor2": "Military Forces of Mali (2021-)",
+                },
+            ),
+        ),
+        not_fires=(
+            (
+                "Militants planted a landmine near Kidal on Monday; it killed two soldiers.",
+                {
+                    "actor1": "Unidentified Armed Group (Mali)",
+                    "actor2": "Military Forces of Mali (2021-)",
                 },
             ),
         ),

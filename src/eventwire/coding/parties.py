@@ -60,12 +60,22 @@ def _phrase_head(mention: ActorMention, doc: Doc) -> Token:
 
 def _watcher(mention: ActorMention, doc: Doc) -> bool:
     """The subject of a verb of watching ("the OSCE mission recorded 40 explosions"): who
-    counted the blasts, never who fired them; and who found the dead ("police found the
-    body of a man"), never who killed them."""
+    counted the blasts, never who fired them; who found the dead ("police found the
+    body of a man"), never who killed them; and who looks into it ("police are
+    investigating")."""
     tok = _phrase_head(mention, doc)
     if tok.dep_ != "nsubj":
         return False
-    return tok.head.lemma_.lower() in word_class("observe_verb") or finds_the_dead(tok.head)
+    verb = tok.head
+    # "police are investigating", "police opened a probe into the killing": who looks
+    # into the event, never who did it.
+    inquiry = word_class("inquiry_word")
+    finite = verb.tag_ != "VBG" or any(c.dep_ == "aux" for c in verb.children)
+    if finite and (verb.lemma_.lower() in inquiry or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in inquiry for c in verb.children
+    )):
+        return True  # not "gunmen killed police investigating a theft": those were hit
+    return verb.lemma_.lower() in word_class("observe_verb") or finds_the_dead(verb)
 
 
 def assoc_names(

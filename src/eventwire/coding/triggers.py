@@ -142,8 +142,10 @@ def other_sense(hit: TriggerHit, doc: Doc) -> bool:
         and doc[hit.j].pos_ == "PROPN"
     ):
         return True  # "a regime Air Force Intelligence checkpoint": a name, not a raid
-    if hit.entry.lemmas == ("strike",) and _struck_on_foot(tok):
-        return True  # "raiders struck a kraal at dawn": a raid on the ground, no air raid
+    if hit.entry.lemmas == ("strike",) and (_struck_on_foot(tok) or _struck_a_device(tok)):
+        # "raiders struck a kraal at dawn": a raid on the ground, no air raid; "a truck
+        # struck a landmine": the device is the act
+        return True
     if hit.entry.lemmas == ("mine",) and _mine_site(tok):
         return True  # "a convoy travelling to the Inata mine": a place that is mined
     if hit.entry.lemmas == ("control",) and (
@@ -186,6 +188,13 @@ def _struck_on_foot(tok: Token) -> bool:
         and c.lemma_.lower() in word_class("foot_raider")
         and not any(t.lemma_.lower() in air for t in c.subtree)
         for c in tok.children
+    )
+
+
+def _struck_a_device(tok: Token) -> bool:
+    """"struck" with a device as its object ("a convoy struck an IED")."""
+    return tok.pos_ == "VERB" and any(
+        c.dep_ == "dobj" and c.lower_ in word_class("planted_device") for c in tok.children
     )
 
 

@@ -20,6 +20,7 @@ from .role_sites import (
     argument,
     may_act,
     nearest,
+    ran_into_device,
     target_of_preposition,
 )
 from .support import is_supporter
@@ -56,7 +57,8 @@ def _governing_subject(roles: Roles, target: list[ActorMention], verb: Token) ->
     """A verb chained to another (xcomp, conj, advcl) shares its subject: it joins
     ``target``; not the subject of a headline's passive ("staff wounded when convoy
     attacked"), who was hit."""
-    if verb.dep_ in ("xcomp", "conj", "advcl") and not reads_as_passive(roles, verb.head):
+    if verb.dep_ in ("xcomp", "conj", "advcl") and not reads_as_passive(roles, verb.head) and (
+            not ran_into_device(verb.head)):  # "a truck struck a mine, killing two"
         for c in verb.head.children:
             if c.dep_ == "nsubj":
                 roles.add(target, c)

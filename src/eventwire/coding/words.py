@@ -84,7 +84,7 @@ WORD_CLASSES: frozenset[str] = frozenset({
     "singular_aux", "livelihood_word", "suspect_word", "one_day_phrase", "drive_out_verb",
     "light_fire", "civilian_collective", "herding_word", "local_person", "beast_word",
     "mine_site_word", "civilian_vehicle", "object_harm_verb", "place_prep", "site_preposition",
-    "animal_noun", "foot_raider",
+    "animal_noun", "foot_raider", "meet_device_verb", "inquiry_word",
 })  # fmt: skip
 # Classes no word may share: a person is armed or civilian, not both.
 _EXCLUSIVE = (("armed_person", "civilian_person"),)
