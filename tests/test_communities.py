@@ -141,6 +141,13 @@ def test_a_peoples_camp_is_no_village_named_after_the_people(text: str, camp_wor
     assert ev.country == "Benin"
 
 
+def test_a_word_of_the_camp_between_leaves_it_the_peoples() -> None:
+    """"Dinka cattle camps": the camps of the Dinka, not a place named Dinka."""
+    ev = _main("Murle raids on Dinka cattle camps in Twic East killed 14 herders on Monday.")
+    assert ev.location != "Dinka"
+    assert ev.country == "South Sudan"
+
+
 @pytest.mark.parametrize(
     ("text", "location", "admin1"),
     [
@@ -253,3 +260,14 @@ def test_raiders_who_strike_make_no_air_strike(text: str) -> None:
     assert _main(text).sub_event_type == "Attack"
     jets = _main("Jets struck a village near Kauru overnight, killing five people.")
     assert jets.sub_event_type == "Air/drone strike"
+
+
+def test_a_crowd_beating_suspected_thieves_is_a_mob_not_a_raid() -> None:
+    """Villagers who beat men they suspect of stealing cattle are a mob, however many
+    they hit; the same villagers raiding a herders' camp are a communal militia."""
+    mob = _main("Residents of Lokichar attacked three suspected cattle thieves on Saturday, "
+                "killing one of them.")
+    assert mob.sub_event_type == "Mob violence"
+    raid = _main("Residents of Lokichar raided a herders' camp on Saturday, killing one "
+                 "herder and burning four huts.")
+    assert raid.sub_event_type == "Attack"

@@ -198,8 +198,11 @@ def _seconded(pm: PlaceMention, mentions: Sequence[PlaceMention]) -> bool:
 
 def _people_place(text: str, pm: PlaceMention) -> bool:
     """A people's name before the word for where its people live ("attacked a Fulani
-    camp", "Peul hamlets"): the camp of that people, not a village named Fulani."""
-    after = re.match(r"\s+([a-z]+)", text[pm.end : pm.end + 20])
+    camp", "Peul hamlets", "Dinka cattle camps", a word of the camp's between): the camp
+    of that people, not a village named Fulani."""
+    after = re.match(r"\s+(?:[a-z]+\s+)?([a-z]+)", text[pm.end : pm.end + 30])
+    if after is not None and after.group(1) not in place_words("people_place"):
+        after = re.match(r"\s+([a-z]+)", text[pm.end : pm.end + 20])
     return (after is not None and after.group(1) in place_words("people_place")
             and norm_key(pm.text) in people_names())  # fmt: skip
 

@@ -284,11 +284,20 @@ def communal_raiders(draft: Draft, doc: Doc) -> str | None:
             subjects = [c for c in head.children if c.dep_ == "nsubj"]
             # Many hit, or their camp: one herder beaten by farmers is a mob's victim.
             objects = [c for c in verb.children if c.dep_ == "dobj" and _many(c)]
+            if any(_suspects(c) for c in objects):
+                continue  # "residents beat three suspected cattle thieves": a mob's victims
             by = _communities(subjects, local=True)
             hit = _communities(objects, local=False)
             if by and hit and not by & hit:
                 return next((w for w in sorted(by) if w in names), "")
     return None
+
+
+def _suspects(phrase: Token) -> bool:
+    """People held as suspects of a crime ("three suspected cattle thieves", "two men
+    suspected of stealing goats")."""
+    suspect = word_class("suspect_word")
+    return any(t.lower_ in suspect for t in phrase.subtree)
 
 
 def communal_clash(draft: Draft, doc: Doc) -> tuple[str, str] | None:
