@@ -144,3 +144,15 @@ def test_reader_dates_a_killing_by_its_own_clause() -> None:
     (event,) = _events("Gunmen killed twelve villagers in Kodyel in March 2014; relatives "
                        "gathered on Sunday to remember them.", "2023-06-12")
     assert event.event_date is not None and event.event_date.startswith("2014-03")
+
+
+def test_reader_a_period_in_a_clause_of_its_own_leaves_the_event_told() -> None:
+    """"Retook the town, which the insurgents had held for seven months": the period is
+    the holding's, told in its own clause; the retaking is an event. A period on the
+    verb itself still makes a running total."""
+    (event,) = _events(
+        "The army said on Friday it had retaken Mueda, which insurgents had held for "
+        "seven months.", published="2025-03-14")
+    assert event.sub_event_type == "Government regains territory"
+    assert _events("The army said on Friday it had retaken more than 40 villages over the "
+                   "past six months.", published="2025-03-14") == []

@@ -189,6 +189,27 @@ def _told_before_appeal(tok: Token, head: Token) -> bool:
 _SPAN_START = re.compile(r"(?:over|during|in the (?:past|last|first))\b", re.I)
 
 
+def _periods_elsewhere(verb: Token, sent: Span) -> bool:
+    """Every period phrase of the sentence lies in a clause of its own under ``verb``
+    (a relative clause: "the town, which insurgents had held for four months"): the
+    period is that clause's, not the verb's."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    found = False
+    for m in PERIOD.finditer(sent.text):
+        start = sent.start_char + m.start()
+        tok = next((t for t in sent if t.idx == start), None)
+        if tok is None:
+            return False
+        found = True
+        clause = tok.head
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.i == verb.i or clause.dep_ != "relcl" or verb not in clause.ancestors:
+            return False
+    return found
+
+
 def _spans_a_period(verb: Token, sent: Span) -> bool:
     """Whether a period phrase that stretches over time hangs on ``verb`` itself."""
     if verb.pos_ not in ("VERB", "AUX"):
@@ -276,6 +297,8 @@ def is_aggregate(hit: TriggerHit, doc: Doc, sent: Span) -> bool:
             verb = verb.head  # "have captured 300 and killed over 20": the "have" is shared
         if verb.pos_ == "NOUN" and verb.head.pos_ in ("VERB", "AUX"):
             verb = verb.head  # "has seen intense fighting since early last year"
+        if _periods_elsewhere(verb, sent):
+            return False  # "retook Palma, which insurgents had held for four months"
         perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
         # A count under the verb ("captured more than 300"); a crowd's size is no tally
         # ("more than a thousand IDPs demonstrated ..., denouncing months without aid").
