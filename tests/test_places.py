@@ -181,6 +181,31 @@ def test_places_near_a_name_of_a_division_and_a_town_is_the_town() -> None:
     assert region.place.country == "Bolivia"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "area", "country", "admin1"),
+    [
+        ("Soldiers raided insurgent camps in the Sambisa forest on Tuesday.",
+         "Sambisa forest", "Sambisa Forest", "Nigeria", "Borno"),
+        ("Police reservists clashed with bandits on Mt Elgon overnight.",
+         "Mt Elgon", "Mount Elgon", "Kenya", "Bungoma"),
+        ("Rangers were ambushed inside Park W, north of Kandi, Benin, on Sunday.",
+         "Park W", "Park W", "Benin", "Alibori"),
+        ("Rangers were ambushed inside Park W, east of Diapaga, on Sunday.",
+         "Park W", "Park W", "Burkina Faso", "Est"),
+    ],
+)  # fmt: skip
+def test_places_named_areas_are_placed_in_their_country(
+    text: str, name: str, area: str, country: str, admin1: str
+) -> None:
+    """Forests, parks and mountains the bundled data lacks (``areas.tsv``), in the
+    country the text is about where an area spans a border; an unknown forest stays
+    no place."""
+    m = _only(text, name)
+    assert m.place is not None
+    assert (m.place.location, m.place.country, m.place.admin1) == (area, country, admin1)
+    assert _texts("Gunmen hid in the Kuzeyi forest on Tuesday.") == []
+
+
 def test_places_town_and_state_in_nigeria() -> None:
     text = "A suicide bomber struck a mosque in Maiduguri, Borno State, on Sunday."
     town = _only(text, "Maiduguri")

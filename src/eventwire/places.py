@@ -345,7 +345,7 @@ def _longest_name(text: str, tokens: list[tuple[int, int]], words: list[str], i:
 def _named(text: str, tokens: list[tuple[int, int]], words: list[str], i: int, j: int,
            last: int, key: str, gaz: Gazetteer, lex: PlaceLexicon, upper_doc: bool) -> _Raw:
     """A name found at tokens i..j, marked when the words around it make it a fragment of
-    a longer unknown name, a street or a forest, or a word inside an organisation's."""
+    a longer unknown name, a street or an unknown forest, or a word in an organisation's."""
     raw = _Raw(tokens[i][0], tokens[j][1], key, j - i + 1,
                demonym=gaz.demonyms.get(key) if key not in gaz.country_keys else None)
     before_prev = text[:tokens[i - 1][0]].rstrip()[-1:] if i > 0 else ""
@@ -364,7 +364,11 @@ def _named(text: str, tokens: list[tuple[int, int]], words: list[str], i: int, j
         break
     if (j + 1 < len(tokens) and text[tokens[j][1]:tokens[j + 1][0]] == " "
             and _words().forest_word.fullmatch(words[j + 1])):
-        raw.fragment = "street"  # "Boni forest": a forest; "Molotov cocktails": a thing
+        whole = norm_key(f"{key} {words[j + 1]}")  # "the Sambisa forest": areas.tsv
+        if whole not in gaz.variants:
+            raw.fragment = "street"  # an unknown forest; "Molotov cocktails": a thing
+            return raw
+        raw.end, raw.key, raw.ntok = tokens[j + 1][1], whole, raw.ntok + 1
     return raw
 
 
@@ -538,8 +542,11 @@ def _candidates(text: str, raws: list[_Raw], gaz: Gazetteer) -> None:
             continue
         cands: list[_Cand] = []
         iso2 = gaz.country_keys.get(r.key)
-        if iso2 and _lost_article(text[r.start : r.end], gaz.countries[iso2].name):
-            iso2 = None  # "Salvador" is Bahia's city; the country is "El Salvador"
+        # "Salvador" is Bahia's city; the country is "El Salvador", whose article keys drop
+        first = ascii_name(gaz.countries[iso2].name).lower().split()[:1] if iso2 else []
+        if first and first[0] in _words().articles and not (
+                ascii_name(text[r.start:r.end]).lower().startswith(first[0] + " ")):
+            iso2 = None
         if iso2:
             cands.append((_COUNTRY_PRIOR, "country", iso2, None))
         if iso2 and r.ntok == 1 and r.key.isalpha() and len(r.key) <= 3:
@@ -566,14 +573,6 @@ def _candidates(text: str, raws: list[_Raw], gaz: Gazetteer) -> None:
                 score += _DISTRICT_NAMED  # "Dang district": the district, not a town abroad
             cands.append((score, "town", v.entry, v))
         r.candidates = cands
-
-
-def _lost_article(written: str, name: str) -> bool:
-    """The country's name opens with an article that keys drop ("El Salvador") and the
-    text does not write it."""
-    first = ascii_name(name).lower().split()[:1]
-    return bool(first) and first[0] in _words().articles and not (
-        ascii_name(written).lower().startswith(first[0] + " "))
 
 
 def _where(gaz: Gazetteer, kind: str, ref: _Ref) -> tuple[str, str | None]:
