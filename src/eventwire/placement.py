@@ -50,7 +50,7 @@ def article_places(
     told = [c for c in (hint, dateline_country(text)) if c]
     homes = people_countries(text)
     if len(homes) == 1 and not strong:
-        strong = homes  # "Fulani gunmen attacked Tiv farmers in Guma": Nigeria's Guma
+        strong = list(homes)  # "Fulani gunmen attacked Tiv farmers in Guma": Nigeria's Guma
     fronts = front_regions(text, year)
     for pm in find_places(text, ents, countries=strong + told, leaning=leaning, regions=fronts):
         town = pm.place is not None and pm.place.kind in ("town", "unlisted")
@@ -330,15 +330,17 @@ def text_clues(text: str, hint: str | None = None) -> Counter[str]:
     return clues
 
 
-def people_countries(text: str) -> list[str]:
+@lru_cache(maxsize=16)
+def people_countries(text: str) -> tuple[str, ...]:
     """The homes of the peoples the text names that live in one country only
-    (``_people_homes``: "Pokot", "Tiv"), once each, in text order."""
+    (``_people_homes``: "Pokot", "Tiv"), once each, in text order (read once per text:
+    places and the country's clues both ask)."""
     pattern, homes = _people_homes()
     found = (
         homes.get(m.group().lower()) if m.group()[0].isupper() else None
         for m in (pattern.finditer(text) if pattern is not None else ())
     )
-    return list(dict.fromkeys(h for h in found if h))
+    return tuple(dict.fromkeys(h for h in found if h))
 
 
 def _nationals(after: str) -> bool:

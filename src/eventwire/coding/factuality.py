@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..dates import MONTH_ABBREVIATIONS, WEEKDAYS
@@ -189,6 +190,14 @@ def _told_before_appeal(tok: Token, head: Token) -> bool:
 _SPAN_START = re.compile(r"(?:over|during|in the (?:past|last|first))\b", re.I)
 
 
+def _periods(sent: Span) -> Iterator[tuple[str, Token | None]]:
+    """Each period phrase of the sentence and its first token (None where the phrase
+    starts inside a token)."""
+    starts = {t.idx: t for t in sent}
+    for m in PERIOD.finditer(sent.text):
+        yield m.group(), starts.get(sent.start_char + m.start())
+
+
 def _periods_elsewhere(verb: Token, sent: Span) -> bool:
     """Every period phrase of the sentence lies in a clause of its own under ``verb``
     (a relative clause: "the town, which insurgents had held for four months"): the
@@ -196,9 +205,7 @@ def _periods_elsewhere(verb: Token, sent: Span) -> bool:
     if verb.pos_ not in ("VERB", "AUX"):
         return False
     found = False
-    for m in PERIOD.finditer(sent.text):
-        start = sent.start_char + m.start()
-        tok = next((t for t in sent if t.idx == start), None)
+    for _, tok in _periods(sent):
         if tok is None:
             return False
         found = True
@@ -214,11 +221,9 @@ def _spans_a_period(verb: Token, sent: Span) -> bool:
     """Whether a period phrase that stretches over time hangs on ``verb`` itself."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    for m in PERIOD.finditer(sent.text):
-        if not _SPAN_START.match(m.group()):
+    for phrase, tok in _periods(sent):
+        if not _SPAN_START.match(phrase):
             continue
-        start = sent.start_char + m.start()
-        tok = next((t for t in sent if t.idx == start), None)
         if tok is not None and tok.head.i == verb.i and tok.dep_ in ("prep", "mark", "advmod"):
             return True
     return False

@@ -16,9 +16,9 @@ from .role_sites import (
     Site,
     TriggerCard,
     argument,
-    ran_into_device,
     target_of_preposition,
 )
+from .triggers import ran_into_device
 from .words import word_class
 
 if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy

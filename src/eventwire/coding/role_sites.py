@@ -54,20 +54,6 @@ def actor_in(actors: list[ActorMention], tok: Token | Phrase) -> ActorMention | 
     return first
 
 
-def ran_into_device(verb: Token) -> bool:
-    """A verb of running into a device ("a convoy struck a landmine", "stepped on a mine",
-    "ran over an IED"): its subject is hit by the device, not the one who laid it."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in word_class("meet_device_verb"):
-        return False
-    devices = word_class("planted_device")
-    return any(
-        (c.dep_ == "dobj" and c.lower_ in devices)
-        or (c.dep_ == "prep" and c.lower_ in ("on", "onto", "over", "into")
-            and any(g.lower_ in devices for g in c.children))
-        for c in verb.children
-    )
-
-
 def may_act(mention: ActorMention) -> bool:
     """An actor that can be the one acting when the parse does not say: not the people a
     sentence is about ("12 people were killed when a bomb exploded")."""

@@ -142,7 +142,7 @@ def other_sense(hit: TriggerHit, doc: Doc) -> bool:
         and doc[hit.j].pos_ == "PROPN"
     ):
         return True  # "a regime Air Force Intelligence checkpoint": a name, not a raid
-    if hit.entry.lemmas == ("strike",) and (_struck_on_foot(tok) or _struck_a_device(tok)):
+    if hit.entry.lemmas == ("strike",) and (_struck_on_foot(tok) or ran_into_device(tok)):
         # "raiders struck a kraal at dawn": a raid on the ground, no air raid; "a truck
         # struck a landmine": the device is the act
         return True
@@ -191,10 +191,17 @@ def _struck_on_foot(tok: Token) -> bool:
     )
 
 
-def _struck_a_device(tok: Token) -> bool:
-    """"struck" with a device as its object ("a convoy struck an IED")."""
-    return tok.pos_ == "VERB" and any(
-        c.dep_ == "dobj" and c.lower_ in word_class("planted_device") for c in tok.children
+def ran_into_device(verb: Token) -> bool:
+    """A verb of running into a device ("a convoy struck a landmine", "stepped on a mine",
+    "ran over an IED"): its subject is hit by the device, not the one who laid it."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in word_class("meet_device_verb"):
+        return False
+    devices = word_class("planted_device")
+    return any(
+        (c.dep_ == "dobj" and c.lower_ in devices)
+        or (c.dep_ == "prep" and c.lower_ in ("on", "onto", "over", "into")
+            and any(g.lower_ in devices for g in c.children))
+        for c in verb.children
     )
 
 

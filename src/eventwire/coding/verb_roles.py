@@ -20,11 +20,11 @@ from .role_sites import (
     argument,
     may_act,
     nearest,
-    ran_into_device,
     target_of_preposition,
 )
 from .support import is_supporter
 from .syntax import without
+from .triggers import ran_into_device
 from .words import word_class
 
 if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy

@@ -11,7 +11,7 @@ noun, or any toll word); the first that answers decides: the victims' head token
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .decision_cards import DecisionCard
@@ -48,15 +48,22 @@ def victim_head(word: Token) -> Token | None:
     victims: in "seven killed, about 500 cattle driven off" the next card finds the seven,
     hung on the toll word itself ("wounded a woman and killed livestock" kills nobody)."""
     animals = False
+    for found in _answers(word):
+        if animals and found.head.i != word.i:
+            continue
+        if not _animals(found):
+            return found
+        animals = True
+    return None
+
+
+def _answers(word: Token) -> Iterator[Token]:
+    """What each card whose scope applies to the toll word finds, in the cards' order."""
     for card in VICTIM_CARDS:
         if SCOPES[card.applies](word):
             found = card.rule(word, card)
-            if found is None or (animals and found.head.i != word.i):
-                continue
-            if not _animals(found):
-                return found
-            animals = True
-    return None
+            if found is not None:
+                yield found
 
 
 def _animals(head: Token) -> bool:
@@ -67,12 +74,10 @@ def _animals(head: Token) -> bool:
 def counts_animals_only(word: Token) -> bool:
     """A toll word whose only victims are animals ("gunmen shot dead 20 camels"): no toll."""
     answered = False
-    for card in VICTIM_CARDS:
-        if SCOPES[card.applies](word):
-            found = card.rule(word, card)
-            if found is not None and not _animals(found):
-                return False
-            answered = answered or found is not None
+    for found in _answers(word):
+        if not _animals(found):
+            return False
+        answered = True
     return answered
 
 
