@@ -31,7 +31,7 @@ CARD_NAMES = [
     "fighters_seized", "abduction", "attack_on_armed", "weak_weapon",
     "abduction_in_violence", "weak_clash", "attack", "violence_untold",
     "arrests_reported", "weapons_disrupted_reported", "looting_reported", "agreement",
-    "base_established", "handover_reported", "group_change", "other_development",
+    "base_set_up", "base_established", "handover_reported", "group_change", "other_development",
 ]  # fmt: skip
 
 DECLARED: list[Card] = [*demonstrations.CARDS, *violence.CARDS, *developments.CARDS]

@@ -46,6 +46,18 @@ def _events(text: str, published: str = "2025-03-14") -> list[eventwire.Event]:
         "Dhaka on Wednesday, fire officials said.",
         "A landslide buried part of a village in Rwanda's Northern Province after days of "
         "heavy rain, killing at least 11 people.",
+        # remembered: what an anniversary or a commemoration is of (stop 30)
+        "Survivors and officials gathered at the memorial in Beslan on Sunday to mark the "
+        "anniversary of the school siege in which more than 300 hostages were killed.",
+        "Residents of Kibeho held prayers on Tuesday to commemorate the massacre at the "
+        "camp, where soldiers opened fire on thousands of displaced people.",
+        "On 30 May 2021, former combatants met in Freetown to mark the 20th anniversary of "
+        "the Abuja ceasefire agreement.",
+        # talks that ended without the deal they sought, fire in a drill
+        "Talks in Addis Ababa between the government and the rebel delegation broke up on "
+        "Friday without agreement on a truce, the African Union envoy said.",
+        "Ghanaian troops fired mortars and machine guns during a live-fire exercise near "
+        "Daboya on Thursday, the armed forces said.",
         # animals (stop 22)
         "A shark attack killed a surfer off the coast of Reunion on Sunday, the prefecture "
         "said.",
@@ -156,3 +168,13 @@ def test_reader_a_period_in_a_clause_of_its_own_leaves_the_event_told() -> None:
     assert event.sub_event_type == "Government regains territory"
     assert _events("The army said on Friday it had retaken more than 40 villages over the "
                    "past six months.", published="2025-03-14") == []
+
+
+def test_reader_puts_the_event_of_the_day_before_its_background() -> None:
+    """Background told without a day ("had seen two marches this month") gives way to the
+    event told on its day, though the background comes first."""
+    events = _events(
+        "The neighbourhood had already seen three marches this month over power cuts. On "
+        "Saturday night a motorcyclist hurled a grenade at the police post on the main "
+        "road, wounding two officers, police in Barranquilla said.", "2024-08-12")
+    assert events and events[0].sub_event_type == "Grenade"

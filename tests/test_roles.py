@@ -121,6 +121,17 @@ def test_roles_a_village_tagged_as_an_organisation_is_no_actor() -> None:
      "Non-state actor overtakes territory"),
     ("Government forces took the town of Kfar Zita from opposition groups on Sunday.",
      "Government regains territory"),
+    # A phrasal verb's object hangs on the verb, not on its particle ("took ... over").
+    ("Rebel fighters took over the town of Nyanzale after clashes with the army on Sunday.",
+     "Non-state actor overtakes territory"),
+    ("After two days of fighting the army took over the border town of Kalemie on Sunday.",
+     "Government regains territory"),
+    # Driven from a place: the side is the object, the place the ground ("dislodged ... from").
+    ("Soldiers dislodged al-Shabaab fighters from the village of Bariire after a gunfight "
+     "on Sunday.", "Government regains territory"),
+    # A post set up by a state's forces is a base established, "new" or not.
+    ("Turkish troops set up a new observation point near Jisr al-Shughur on Sunday.",
+     "Headquarters or base established"),
     ("HTS fighters targeted army positions near Tal Sultan on Sunday. In response, army "
      "forces attacked the area with airstrikes.", "Armed clash"),
     # The warplane is the target, no air raid; the missile fired at it is the act.

@@ -9,6 +9,7 @@ put the article's main event first.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -64,7 +65,9 @@ def assemble(
             # "The UN condemned the attack", "police are investigating the bombing": an
             # event told elsewhere, of which this text says nothing.
             continue
-        if _history(draft, doc, article.published):
+        if _history(draft, doc, article.published) or all(
+            _remembered(f, doc) for f in draft.frames
+        ):
             continue
         built = build_event(
             draft, doc, article, fallback, nearby, k, list(dates), votes, splits, decide, claims
@@ -76,8 +79,37 @@ def assemble(
         default=None,
     )
     lead = min((f.sent_i for d, _, _ in events for f in d.frames), default=0)
-    events.sort(key=lambda dve: _main_rank(dve[0], dve[2], doc, latest, lead))
+    # Background told without a day of its own ("the street had seen two marches this
+    # month") gives way to an event told on its day ("On Friday night a grenade ...").
+    dated = any(_day_told(d) for d, _, _ in events)
+    events.sort(
+        key=lambda dve: _main_rank(
+            dve[0], dve[2], doc, latest, lead, dated and _background(dve[0], doc)
+        )
+    )
     return events
+
+
+# Words that set a sentence in the background of the news: a stretch of time ("this
+# month", "for weeks") or a state reached before it ("had already seen").
+_BACKDROP = re.compile(
+    r"\b(?:(?:this|last|earlier this|past) (?:month|week)|for (?:weeks|months)|already|"
+    r"in recent days)\b",
+    re.IGNORECASE,
+)
+
+
+def _day_told(draft: Draft) -> bool:
+    return any(d.date and d.precision == 1 for d in draft.dates())
+
+
+def _background(draft: Draft, doc: Doc) -> bool:
+    """Every telling of the draft lies in a sentence of background, and none names the
+    draft's own day."""
+    return not _day_told(draft) and all(
+        PERIOD.search(t) or _BACKDROP.search(t)
+        for t in (doc.text[f.sent_start : f.sent_end] for f in draft.frames)
+    )
 
 
 def _history(draft: Draft, doc: Doc, published: str | None) -> bool:
@@ -87,6 +119,16 @@ def _history(draft: Draft, doc: Doc, published: str | None) -> bool:
     sentence = doc.text[first.sent_start : first.sent_end]
     dated = any(d.date and d.precision <= 2 for d in draft.dates())
     return not dated and told_as_history(sentence, published)
+
+
+def _remembered(frame: Frame, doc: Doc) -> bool:
+    """Every trigger of the frame tells what is remembered ("to mark the anniversary of
+    the 1988 bombing", "gathered to commemorate the massacre"): history, not an event."""
+    remembering = word_class("remembrance_word")
+    return bool(frame.triggers) and all(
+        any(t.lemma_.lower() in remembering for t in doc[h.j - 1].ancestors)
+        for h in frame.triggers
+    )
 
 
 def _reacted_to(frame: Frame, doc: Doc) -> bool:
@@ -102,10 +144,15 @@ def _reacted_to(frame: Frame, doc: Doc) -> bool:
 
 
 def _main_rank(
-    draft: Draft, ev: Event, doc: Doc, latest: str | None, lead: int = 0
+    draft: Draft,
+    ev: Event,
+    doc: Doc,
+    latest: str | None,
+    lead: int = 0,
+    background: bool = False,
 ) -> tuple[float, int]:
     """Main event first: told in the lead (the first sentence that tells any event, most)
-    or told most, and not only recalled."""
+    or told most, and not only recalled or set as background."""
     recalled = bool(
         latest
         and ev.event_date
@@ -118,7 +165,8 @@ def _main_rank(
     # arrest of a reporter. He was detained last week.": the protest).
     first = any(f.sent_i == lead and f.main_clause for f in draft.frames)
     told = len(draft.frames)
-    rank = 2.0 * in_lead + 1.0 * first + min(told, 4) * 0.5 + ev.confidence - 3.0 * recalled
+    rank = 2.0 * in_lead + 1.0 * first + min(told, 4) * 0.5 + ev.confidence
+    rank -= 3.0 * (recalled or background)
     return (-rank, draft.first)
 
 

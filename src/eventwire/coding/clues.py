@@ -223,9 +223,22 @@ def territory_taken(draft: Draft, doc: Doc) -> bool:
             ):
                 return True
             tok = doc[h.j - 1]
+            if tok.dep_ == "prt":
+                tok = tok.head  # "took over the town": the object hangs on the verb
             objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "prep")]
             ground = [o for o in objs if _names_ground(o, f)]
             taken = [o for o in objs if o.dep_ == "dobj"]
+            if tok.lemma_.lower() in word_class("expel_verb"):
+                # "dislodged the insurgents from Marte": the side is the object, the
+                # place they were driven from the ground.
+                taken = []
+                froms = [
+                    p
+                    for o in (tok, *(c for c in tok.children if c.dep_ == "dobj"))
+                    for p in o.children
+                    if p.dep_ == "prep" and p.lower_ in ("from", "out")
+                ]
+                ground = [p for p in froms if _names_ground(p, f)]
             if taken and not any(o.dep_ == "dobj" for o in ground):
                 continue  # "seized a cache of weapons in the village": the cache was taken
             if ground:

@@ -13,10 +13,17 @@ violent was told (``STRATEGIC_CARDS``, asked last).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .. import actors as act
 from ..records import Actor
 from .cards import Card, Situation
 from .clues import armed_party, territory_taken
+from .factuality import is_modal
+from .words import word_class
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # ---- calm acts -----------------------------------------------------------------------------
 
@@ -159,6 +166,38 @@ def _strategic(s: Situation, card: Card) -> str | None:
     return card.decides if s.vote(card.decides) >= card.thresholds["vote"] else None
 
 
+def _base_set_up(s: Situation, card: Card) -> str | None:
+    """A verb of setting up whose object is a base, camp or post ("set up a new
+    observation point", "a camp was built"), in a telling of the draft."""
+    if not s.calm:
+        return None
+    doc = s.doc
+    for f in s.draft.frames:
+        sent = doc.char_span(f.sent_start, f.sent_end, alignment_mode="expand")
+        if sent is not None and any(_sets_up_a_base(t) for t in sent):
+            return card.decides
+    return None
+
+
+def _sets_up_a_base(tok: Token) -> bool:
+    if tok.dep_ not in ("dobj", "nsubjpass") or tok.lemma_.lower() not in word_class("base_noun"):
+        return False
+    if any(c.lower_ == "temporary" for c in tok.children):
+        return False  # ACLED's bases are permanent or semi-permanent
+    verb = tok.head
+    lemma = verb.lemma_.lower()
+    if lemma in ("set", "put"):
+        told = any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+    else:
+        told = lemma in word_class("base_verb")
+    # "plans to build a new base": not yet; "destroyed a field to install a camp": a
+    # purpose, told of the act it explains.
+    purpose = verb.dep_ in ("advcl", "xcomp") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )
+    return told and not purpose and not is_modal(verb)
+
+
 def _agreement(s: Situation, card: Card) -> str | None:
     vote = s.vote(card.decides)
     if vote < card.thresholds["vote"]:
@@ -240,12 +279,35 @@ STRATEGIC_CARDS = (
             "Traders and the town council agreed a truce over market fees in Jos on Monday.",
         ),
     ),
+    Card(
+        "base_set_up",
+        "Headquarters or base established",
+        "a verb of setting up with a base, camp or post as its object, nobody killed",
+        "A base, camp or post set up is a base established, whoever sets it up and however "
+        "new: 'troops set up a new observation point'.",
+        _base_set_up,
+        certain=True,
+        fires=(
+            (
+                "Turkish troops set up a new observation point near Atarib on Monday.",
+                "Headquarters or base established",
+            ),
+            (
+                "A new camp was built by the rebels near Kitchanga on Monday.",
+                "Headquarters or base established",
+            ),
+        ),
+        not_fires=("The rebels named a new commander in Kitchanga on Monday.",),
+    ),
     _strategic_card(
         "base_established",
         "Headquarters or base established",
         "A group setting up a base is a strategic development: 'the militia set up a base'.",
         fires=(
-            ("The militia set up a base near Beni on Monday.", "Headquarters or base established"),
+            (
+                "The militia moved into a new base near Beni on Monday.",
+                "Headquarters or base established",
+            ),
         ),
         not_fires=("Troops were deployed to the city of Kano on Monday.",),
     ),

@@ -126,6 +126,8 @@ def is_modal(tok: Token, trigger: range = range(0)) -> bool:
         return True  # "withdrew without any fighting", "no fighting has been reported"
     chain = [tok] + [t for t in governors(tok, 6) if t.i not in trigger]
     for k, t in enumerate(chain):
+        if k > 0 and t.lower_ == "without":
+            return True  # "talks ended without agreement on a ceasefire"
         if any(c.dep_ == "neg" for c in t.children) and t.pos_ in ("VERB", "AUX", "NOUN"):
             # "did not attack", "no attack": but "killing ... who did not ..." is far up.
             if k <= 1:
@@ -143,6 +145,8 @@ def is_modal(tok: Token, trigger: range = range(0)) -> bool:
         if any(c.dep_ == "mark" and c.lower_ in word_class("condition_mark") for c in t.children):
             return True
         if t.pos_ == "VERB" and k > 0:
+            if t.dep_ == "xcomp" and t.head.lemma_.lower() in _AHEAD:
+                return True  # "hours before they were due to address a rally": not yet
             if t.dep_ == "advcl" and any(
                 c.dep_ == "mark" and c.lower_ in word_class("concurrent_mark")
                 for c in t.children
@@ -150,6 +154,11 @@ def is_modal(tok: Token, trigger: range = range(0)) -> bool:
                 continue  # "would stay closed while teams searched": the main verb decides
             break  # the first governing verb decides; reported speech above it does not
     return False
+
+
+# Heads of a clause of what is still ahead ("were due to address a rally", "plan to hold
+# a march"); "tried to hold a rally" is no such head: the attempt was made.
+_AHEAD = frozenset({"due", "plan", "intend", "expect", "prepare", "schedule", "set"})
 
 
 def denied(tok: Token) -> bool:

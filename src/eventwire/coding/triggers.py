@@ -146,12 +146,20 @@ def other_sense(hit: TriggerHit, doc: Doc) -> bool:
         # "raiders struck a kraal at dawn": a raid on the ground, no air raid; "a truck
         # struck a landmine": the device is the act
         return True
+    if hit.entry.lemmas in (("hand", "over"), ("hand", "back")) and _hands_over_goods(doc[hit.i]):
+        return True  # "must hand over one head of cattle in 30": goods, not ground
+    if _in_exercise(tok):
+        return True  # "fired howitzers during a live-fire drill": training, no attack
     if hit.entry.lemmas == ("mine",) and _mine_site(tok):
         return True  # "a convoy travelling to the Inata mine": a place that is mined
     if hit.entry.lemmas == ("control",) and (
         tok.pos_ != "VERB" or (tok.i > 0 and doc[tok.i - 1].text == "-")
     ):
         return True  # "under the control of", "remote-controlled": a state, not an event
+    if hit.entry.cls == "protest" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "ransom" for c in tok.children
+    ):
+        return True  # "the gang is demanding a ransom": kidnappers, not a protest
     if (
         hit.entry.cls == "protest"
         and tok.pos_ == "VERB"
@@ -174,6 +182,31 @@ def other_sense(hit: TriggerHit, doc: Doc) -> bool:
     ):
         return True  # "the blast destroyed stalls and set fire to shops": no crowd at work
     return False
+
+
+def _hands_over_goods(verb: Token) -> bool:
+    """"hand over" with an object that is no ground: cattle, money, weapons, a suspect."""
+    ground = word_class("territory_object") | {"control", "security", "responsibility", "position"}
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    return bool(objs) and all(
+        o.pos_ != "PROPN" and o.lemma_.lower() not in ground and o.lower_ not in ground
+        for o in objs
+    )
+
+
+def _in_exercise(tok: Token) -> bool:
+    """The word's verb is done in a drill ("fired artillery rounds during a live-fire
+    exercise", "in the annual drills"): a phrase of time or purpose naming training."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head  # "fired artillery rounds": the verb the weapon hangs on
+    training = word_class("exercise_word")
+    return any(
+        c.dep_ == "prep"
+        and c.lower_ in ("during", "in", "for")
+        and any(o.dep_ == "pobj" and o.lemma_.lower() in training for o in c.children)
+        for c in verb.children
+    )
 
 
 def _struck_on_foot(tok: Token) -> bool:

@@ -84,7 +84,8 @@ WORD_CLASSES: frozenset[str] = frozenset({
     "singular_aux", "livelihood_word", "suspect_word", "one_day_phrase", "drive_out_verb",
     "light_fire", "civilian_collective", "herding_word", "local_person", "beast_word",
     "mine_site_word", "civilian_vehicle", "object_harm_verb", "place_prep", "site_preposition",
-    "animal_noun", "foot_raider", "meet_device_verb", "inquiry_word",
+    "animal_noun", "foot_raider", "meet_device_verb", "inquiry_word", "remembrance_word",
+    "exercise_word", "expel_verb", "base_verb", "base_noun",
 })  # fmt: skip
 # Classes no word may share: a person is armed or civilian, not both.
 _EXCLUSIVE = (("armed_person", "civilian_person"),)
