@@ -178,3 +178,21 @@ def test_reader_puts_the_event_of_the_day_before_its_background() -> None:
         "Saturday night a motorcyclist hurled a grenade at the police post on the main "
         "road, wounding two officers, police in Barranquilla said.", "2024-08-12")
     assert events and events[0].sub_event_type == "Grenade"
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # The fighting of weeks and the day's air raid are two tellings, not one event.
+    ("The army and the RSF have fought street battles in El Obeid for weeks. On Thursday "
+     "a military jet bombed the cattle market in the west of the town, killing 11 traders, "
+     "residents said.", "Air/drone strike"),
+    # A fight counted from ("three days after") is the background of the day's killings.
+    ("Three days after soldiers and militants fought outside Djibo, the gunmen returned. On "
+     "Sunday night they went from house to house in Gaskinde, shooting men and boys, and "
+     "killed 17 civilians, officials said.", "Attack"),
+])
+def test_reader_keeps_background_fighting_apart_from_the_event_of_the_day(
+    text: str, sub: str
+) -> None:
+    events = _events(text, "2024-05-06")
+    assert events and events[0].sub_event_type == sub
+    assert events[0].fatalities in (11, 17)

@@ -9,7 +9,6 @@ put the article's main event first.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -19,7 +18,7 @@ from ..place_lexicon import PlaceMention
 from ..placement import leader, text_clues
 from ..records import Article, Event
 from .build import build_event
-from .factuality import PERIOD, told_as_history
+from .factuality import PERIOD, backdrop, told_as_history
 from .learned import Decider
 from .merging import merge_frames
 from .records import Draft, Frame, Verdict
@@ -44,6 +43,14 @@ def assemble(
     """Events of one article, main event first, each with its draft and the verdict that
     classified it (the cards', then ``decide``'s: the classifier's); ``actors`` are all
     the article names, read for claims of responsibility (``responsibility``)."""
+    for frame in frames:
+        # "have fought in Nyala for weeks": told as background, with no day of its own ("the
+        # fighting, which has gone on for weeks, left 12 dead" tells of the event before).
+        frame.background = (
+            not any(d.date and d.precision == 1 for d in frame.dates)
+            and not frame.anaphoric
+            and backdrop(doc.text[frame.sent_start : frame.sent_end])
+        )
     drafts = merge_frames(frames)
     for draft in drafts:
         draft.alone = len(drafts) == 1
@@ -80,36 +87,20 @@ def assemble(
     )
     lead = min((f.sent_i for d, _, _ in events for f in d.frames), default=0)
     # Background told without a day of its own ("the street had seen two marches this
-    # month") gives way to an event told on its day ("On Friday night a grenade ...").
-    dated = any(_day_told(d) for d, _, _ in events)
-    events.sort(
-        key=lambda dve: _main_rank(
-            dve[0], dve[2], doc, latest, lead, dated and _background(dve[0], doc)
-        )
-    )
+    # month") is no event beside one told on its day ("On Friday night a grenade ..."),
+    # and comes after it where it names a place or a toll ("fought in Nyala for weeks").
+    if any(_day_told(d) for d, _, _ in events):
+        events = [dve for dve in events if not _bare_background(dve[0])]
+    events.sort(key=lambda dve: _main_rank(dve[0], dve[2], doc, latest, lead))
     return events
 
 
-# Words that set a sentence in the background of the news: a stretch of time ("this
-# month", "for weeks") or a state reached before it ("had already seen").
-_BACKDROP = re.compile(
-    r"\b(?:(?:this|last|earlier this|past) (?:month|week)|for (?:weeks|months)|already|"
-    r"in recent days)\b",
-    re.IGNORECASE,
-)
+def _bare_background(draft: Draft) -> bool:
+    return all(f.background and not f.places and not f.tolls for f in draft.frames)
 
 
 def _day_told(draft: Draft) -> bool:
     return any(d.date and d.precision == 1 for d in draft.dates())
-
-
-def _background(draft: Draft, doc: Doc) -> bool:
-    """Every telling of the draft lies in a sentence of background, and none names the
-    draft's own day."""
-    return not _day_told(draft) and all(
-        PERIOD.search(t) or _BACKDROP.search(t)
-        for t in (doc.text[f.sent_start : f.sent_end] for f in draft.frames)
-    )
 
 
 def _history(draft: Draft, doc: Doc, published: str | None) -> bool:
@@ -144,15 +135,10 @@ def _reacted_to(frame: Frame, doc: Doc) -> bool:
 
 
 def _main_rank(
-    draft: Draft,
-    ev: Event,
-    doc: Doc,
-    latest: str | None,
-    lead: int = 0,
-    background: bool = False,
+    draft: Draft, ev: Event, doc: Doc, latest: str | None, lead: int = 0
 ) -> tuple[float, int]:
     """Main event first: told in the lead (the first sentence that tells any event, most)
-    or told most, and not only recalled or set as background."""
+    or told most, and not only recalled."""
     recalled = bool(
         latest
         and ev.event_date
@@ -165,8 +151,8 @@ def _main_rank(
     # arrest of a reporter. He was detained last week.": the protest).
     first = any(f.sent_i == lead and f.main_clause for f in draft.frames)
     told = len(draft.frames)
-    rank = 2.0 * in_lead + 1.0 * first + min(told, 4) * 0.5 + ev.confidence
-    rank -= 3.0 * (recalled or background)
+    recalled = recalled or all(f.background for f in draft.frames)
+    rank = 2.0 * in_lead + 1.0 * first + min(told, 4) * 0.5 + ev.confidence - 3.0 * recalled
     return (-rank, draft.first)
 
 

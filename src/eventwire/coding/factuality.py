@@ -36,6 +36,22 @@ PERIOD = re.compile(
 )
 
 
+# Words that set a sentence in the background of the news: a stretch of time ("this
+# month", "for weeks"), a state reached before ("had already seen"), or a day counted from
+# another event ("three days after soldiers and militants fought"). One event recalled
+# ("last month, the group ambushed a convoy", "earlier this month") is no background.
+_BACKDROP = re.compile(
+    r"\b(?:(?<!earlier )(?:this|past) (?:month|week)|for (?:weeks|months)|already|"
+    r"in recent days|\w+ (?:days|weeks) (?:after|before))\b",
+    re.IGNORECASE,
+)
+
+
+def backdrop(sentence: str) -> bool:
+    """The sentence tells background: a period (``PERIOD``) or a backdrop phrase."""
+    return bool(PERIOD.search(sentence) or _BACKDROP.search(sentence))
+
+
 def said_when(start: int, end: int, doc: Doc) -> bool:
     """The date at ``start:end`` is when something was said, not when it happened: "an
     army spokesman said in a statement on Sunday", "police told reporters on Monday"."""

@@ -129,6 +129,10 @@ def _compatible(draft: Draft, frame: Frame) -> bool:
         return False
     if not _dates_agree(draft.dates(), frame.dates):
         return False
+    if frame.background != all(f.background for f in draft.frames) and (
+        frame.dates or draft.dates()
+    ):
+        return False  # "have fought in Nyala for weeks" is no part of Monday's air raid
     towns = {
         p.place.location for p in frame.places if p.place is not None and p.place.kind == "town"
     }

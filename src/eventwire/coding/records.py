@@ -60,6 +60,7 @@ class Frame:
     hedged: bool = False  # "briefly captured", "partial control": no change of hands
     anaphoric: bool = False
     main_clause: bool = True  # the frame hangs off the sentence root, not off a participant
+    background: bool = False  # told in a sentence of background, with no day of its own
     tokens: set[int] = field(default_factory=set)
 
     @property
