@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from eventwire.options import Options
 from eventwire.pipeline import extract
 
 
@@ -99,6 +100,11 @@ def test_demonstrations_read_a_riot_that_led_to_the_protest_is_background(text: 
         "fired tear gas to disperse them.",
         "Police dispersed traders who had marched on the market office in Bouake on Monday, "
         "after some of them vandalised two council vehicles.",
+        # the demonstration named in the riot phrase itself (stop 30)
+        "On 2 October 2019, residents of Kerugoya held a violent demonstration against the "
+        "arrest of their county chairman.",
+        "Bottles and bricks: hospital workers protesting unpaid salaries hurled bottles at "
+        "riot police outside the ministry in Harare on Thursday.",
     ],
 )
 def test_demonstrations_read_stones_and_vandalism_make_the_crowd_violent(text: str) -> None:
@@ -134,3 +140,17 @@ def test_demonstrations_read_a_crowd_that_protests_stays_the_protesters() -> Non
                  if e.event_type == "Protests")
     assert event.sub_event_type == "Excessive force against protesters"
     assert event.actor1 == "Protesters (Democratic Republic of Congo)"
+
+
+def test_demonstrations_read_property_the_crowd_loots_makes_a_riot() -> None:
+    """Demonstrators who loot or burn make a violent demonstration, even when the police
+    then break it up (the cards say so, not the classifier alone); the police looting as
+    they disperse a crowd do not."""
+    ev = extract("Pupils of a boarding school in Kitui went on strike on Tuesday, looting "
+                 "the dining hall and the library before police intervened.",
+                 published="2020-06-02", options=Options(use_model=False)).events[0]
+    assert ev.sub_event_type == "Violent demonstration", ev.classified_by
+    assert ev.classified_by == "rule:protest_turned_violent"
+    ev = extract("Police looted stalls as they dispersed traders protesting in Kisumu on "
+                 "Monday.", published="2020-06-02").events[0]
+    assert ev.sub_event_type != "Violent demonstration", ev.classified_by

@@ -61,8 +61,11 @@ def _names_a_thing(tok: Token) -> bool:
 def _turned_violent(s: Situation, card: Card) -> str | None:
     violent = _riot_hits(s) or s.vote("Mob violence")
     # "protested at the county offices; some of them attacked an official": the crowd's
-    # own attack makes the demonstration violent (an attack on it does not).
-    by_crowd = s.classes["attack"] and s.actor1 is not None and crowd_actor(s.actor1)
+    # own attack makes the demonstration violent (an attack on it does not); so does
+    # property the crowd looted or burnt ("students on strike looted the school's computers").
+    crowd = s.actor1 is not None and crowd_actor(s.actor1)
+    looted = s.vote("Looting/property destruction") >= card.thresholds["loot_vote"]
+    by_crowd = crowd and (s.classes["attack"] or looted)
     # "they clashed with police": a fight with the forces facing the crowd, no arms fired.
     police = any(a is not None and a.inter == act.STATE for a in (s.actor1, s.actor2))
     fought = (police and s.vote("Armed clash") >= card.thresholds["clash_vote"]
@@ -83,8 +86,11 @@ def _rioting_crowd(s: Situation, card: Card) -> str | None:
         a is not None and a.inter in (act.POLITICAL_MILITIA, act.IDENTITY_MILITIA)
         for a in (s.actor1, s.actor2)
     )
-    # A demonstration word, not a crowd alone: "villagers pelted homes" is a mob's act.
-    told = s.protest_weight() >= card.thresholds["protest"]
+    # A demonstration word, not a crowd alone: "villagers pelted homes" is a mob's act;
+    # "held a violent demonstration" names its demonstration in the riot phrase itself.
+    told = s.protest_weight() >= card.thresholds["protest"] or any(
+        h.entry.lemmas[-1] in ("demonstration", "protest") for h in _riot_hits(s)
+    )
     if strong >= card.thresholds["riot_word"] and not rivals and told:
         return card.decides
     return None
@@ -149,11 +155,12 @@ PROTEST_CARDS = (
     Card(
         "protest_turned_violent",
         "Violent demonstration",
-        "a demonstration with riot words, a mob-violence vote, or a clash with state forces",
+        "a demonstration with riot words, a mob-violence vote, the crowd's own attack or "
+        "looting, or a clash with state forces",
         "Demonstrators who burn, stone or fight the police are rioters: 'protesters torched "
         "tyres and stoned the governor's office'; 'they clashed with police'.",
         _turned_violent,
-        thresholds={"protest": 0.5, "clash_vote": 0.8},
+        thresholds={"protest": 0.5, "clash_vote": 0.8, "loot_vote": 0.8},
         fires=(
             (
                 "Protesters set fire to tyres outside the governor's office in Kisumu on "
