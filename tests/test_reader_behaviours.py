@@ -196,3 +196,35 @@ def test_reader_keeps_background_fighting_apart_from_the_event_of_the_day(
     events = _events(text, "2024-05-06")
     assert events and events[0].sub_event_type == sub
     assert events[0].fatalities in (11, 17)
+
+
+@pytest.mark.parametrize("text", [
+    "Two gunmen shot dead a cashier during a robbery at a filling station in Pietermaritzburg "
+    "on Friday night and fled with the takings, police said.",
+    "A woman was shot dead by carjackers outside her home in Benoni on Sunday evening.",
+    "A farmer stabbed his neighbour to death in a row over a boundary in Othaya on Sunday.",
+    "Police said a teenager shot his father dead at their home in Tulsa after an argument "
+    "on Saturday.",
+])
+def test_reader_codes_no_event_in_private_crime(text: str) -> None:
+    """A hold-up or a killing in a family quarrel is ordinary crime, not political
+    violence (coding/crime.py)."""
+    assert _events(text, "2024-05-06") == []
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # Armed bandits robbing on the roads are what ACLED codes in the Sahel and Nigeria.
+    ("Armed bandits robbed traders on the road near Diebougou on Sunday and shot one who "
+     "tried to flee.", "Attack"),
+    # A crowd beating suspected robbers is mob violence, whoever robbed.
+    ("A mob beat to death two suspected robbers in Kisumu on Sunday after a shop was "
+     "broken into.", "Mob violence"),
+    # Robbers who fire on the police fight a battle.
+    ("Robbers opened fire on officers who had tracked them to a house in Soweto on "
+     "Tuesday; the police returned fire, killing three of the gang.", "Armed clash"),
+])
+def test_reader_keeps_robbery_by_armed_groups_crowds_and_against_police(
+    text: str, sub: str
+) -> None:
+    events = _events(text, "2024-05-06")
+    assert events and events[0].sub_event_type == sub

@@ -18,6 +18,7 @@ from ..place_lexicon import PlaceMention
 from ..placement import leader, text_clues
 from ..records import Article, Event
 from .build import build_event
+from .crime import private_crime
 from .factuality import PERIOD, backdrop, told_as_history
 from .learned import Decider
 from .merging import merge_frames
@@ -72,8 +73,10 @@ def assemble(
             # "The UN condemned the attack", "police are investigating the bombing": an
             # event told elsewhere, of which this text says nothing.
             continue
-        if _history(draft, doc, article.published) or all(
-            _remembered(f, doc) for f in draft.frames
+        if (
+            _history(draft, doc, article.published)
+            or all(_remembered(f, doc) for f in draft.frames)
+            or private_crime(draft, doc)
         ):
             continue
         built = build_event(
