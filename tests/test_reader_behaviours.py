@@ -18,6 +18,13 @@ def _events(text: str, published: str = "2025-03-14") -> list[eventwire.Event]:
     return list(eventwire.extract(text, published=published).events)
 
 
+def _main(text: str, sub: str, published: str = "2024-05-06") -> eventwire.Event:
+    """The text's main event, which must be of sub-event type ``sub``."""
+    events = _events(text, published)
+    assert events and events[0].sub_event_type == sub, [e.sub_event_type for e in events]
+    return events[0]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -193,9 +200,7 @@ def test_reader_puts_the_event_of_the_day_before_its_background() -> None:
 def test_reader_keeps_background_fighting_apart_from_the_event_of_the_day(
     text: str, sub: str
 ) -> None:
-    events = _events(text, "2024-05-06")
-    assert events and events[0].sub_event_type == sub
-    assert events[0].fatalities in (11, 17)
+    assert _main(text, sub).fatalities in (11, 17)
 
 
 @pytest.mark.parametrize("text", [
@@ -226,5 +231,4 @@ def test_reader_codes_no_event_in_private_crime(text: str) -> None:
 def test_reader_keeps_robbery_by_armed_groups_crowds_and_against_police(
     text: str, sub: str
 ) -> None:
-    events = _events(text, "2024-05-06")
-    assert events and events[0].sub_event_type == sub
+    _main(text, sub)
