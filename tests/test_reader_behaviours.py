@@ -232,3 +232,23 @@ def test_reader_keeps_robbery_by_armed_groups_crowds_and_against_police(
     text: str, sub: str
 ) -> None:
     _main(text, sub)
+
+
+@pytest.mark.parametrize("text", [
+    "Rovers left Athletic shell-shocked on Saturday, their striker firing twice in a 4-0 "
+    "rout at the Racecourse Ground.",
+    "Dynamo Kyiv storm past Shakhtar in a bruising derby clash",
+    "Zamalek's forwards bombarded the Al Ahly goal all evening, and a 3-1 win sent them "
+    "top of the table.",
+])
+def test_reader_codes_no_event_in_sport_told_in_war_words(text: str) -> None:
+    """A match report's war metaphors ("shell-shocked", "derby clash", "bombarded the
+    goal") are no event (coding/sport.py)."""
+    assert _events(text, "2024-05-06") == []
+
+
+def test_reader_keeps_fans_who_fight_after_a_match() -> None:
+    """Fans who fight after a derby, with people hurt, are an event."""
+    events = _events("Rival fans clashed with stones and iron bars outside the stadium after "
+                     "the Cairo derby on Sunday, injuring 14 people, police said.", "2024-05-06")
+    assert events and events[0].event_type in ("Riots", "Battles")

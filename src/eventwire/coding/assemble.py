@@ -26,6 +26,7 @@ from .records import Draft, Frame, Verdict
 from .responsibility import statements
 from .setting import country_place, country_votes, named_first
 from .shares import find_splits
+from .sport import sport_report
 from .words import word_class
 
 if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
@@ -77,6 +78,7 @@ def assemble(
             _history(draft, doc, article.published)
             or all(_remembered(f, doc) for f in draft.frames)
             or private_crime(draft, doc)
+            or sport_report(draft, doc)
         ):
             continue
         built = build_event(

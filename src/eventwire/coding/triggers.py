@@ -116,6 +116,10 @@ def other_sense(hit: TriggerHit, doc: Doc) -> bool:
     tok = doc[hit.j - 1]
     if hit.j - hit.i == 1 and tok.ent_type_ == "DATE":
         return True  # "6 March", not a march
+    if hit.j - hit.i == 1 and hit.j + 1 < len(doc) and doc[hit.j].text == "-" and (
+        doc[hit.j + 1].lower_.startswith("shock")
+    ):
+        return True  # "left shell-shocked": stunned, not shelled
     first = tok
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head  # "with machine guns and RPG shells": the list's first member
@@ -201,11 +205,13 @@ def _in_exercise(tok: Token) -> bool:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head  # "fired artillery rounds": the verb the weapon hangs on
     training = word_class("exercise_word")
+    # Anywhere in the verb's clause: "fire artillery off Penghu in annual drills" hangs
+    # the drills on the island.
     return any(
-        c.dep_ == "prep"
-        and c.lower_ in ("during", "in", "for")
-        and any(o.dep_ == "pobj" and o.lemma_.lower() in training for o in c.children)
-        for c in verb.children
+        o.dep_ == "pobj"
+        and o.lemma_.lower() in training
+        and o.head.lower_ in ("during", "in", "for")
+        for o in verb.subtree
     )
 
 
