@@ -58,6 +58,9 @@ def test_demonstrations_read_two_of_the_state_forces_are_no_crowds() -> None:
         "On 2 June 2020, nurses protested outside the health ministry in Jerusalem against "
         "night shifts, the nurses also called for a pay rise since many of them had lost "
         "their allowances.",
+        # A gathering whose purpose is to oppose is a demonstration.
+        "On 2 June 2020, about 200 people assembled outside the parliament in Yerevan to "
+        "oppose a proposed mining law.",
     ],
 )
 def test_demonstrations_read_a_protest_told_plainly_is_found(text: str) -> None:
@@ -154,3 +157,9 @@ def test_demonstrations_read_property_the_crowd_loots_makes_a_riot() -> None:
     ev = extract("Police looted stalls as they dispersed traders protesting in Kisumu on "
                  "Monday.", published="2020-06-02").events[0]
     assert ev.sub_event_type != "Violent demonstration", ev.classified_by
+
+
+def test_demonstrations_read_a_gathering_to_seek_a_solution_is_no_protest() -> None:
+    events = extract("Clan elders gathered in Garissa on 2 June 2020 to seek a solution to "
+                     "the grazing dispute.", published="2020-06-03").events
+    assert events == []

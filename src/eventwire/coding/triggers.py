@@ -277,12 +277,28 @@ def resense(hit: TriggerHit, doc: Doc) -> TriggerHit:
         # "the military bombed militant camps": armies bomb from the air.
         air = next((t for t in triggers().get("airstrike", ()) if t.cls == "type"), None)
         return hit if air is None else replace(hit, entry=replace(air, weight=hit.entry.weight))
+    if hit.entry.lemmas in (("gather",), ("assemble",)) and _gathered_to_protest(doc[hit.i]):
+        # "people assembled on the Capitol steps to oppose a bill": a demonstration.
+        return replace(hit, entry=replace(hit.entry, weight=max(hit.entry.weight, 0.8)))
     if hit.entry.lemmas != ("strike",) or not _labour_strike(doc[hit.j - 1]):
         return hit
     protest = next((t for t in triggers().get("strike", ()) if t.cls == "protest"), None)
     if protest is None:
         return hit
     return replace(hit, entry=replace(protest, weight=max(protest.weight, 0.8)))
+
+
+def _gathered_to_protest(verb: Token) -> bool:
+    """A gathering whose purpose is a demand ("gathered to oppose the law", "assembled
+    to denounce the killing")."""
+    # "to seek a solution" is a meeting's purpose, not a demonstration's.
+    purposes = word_class("protest_topic_verb") - {"seek"}
+    return verb.pos_ == "VERB" and any(
+        c.dep_ in ("advcl", "xcomp")
+        and c.lemma_.lower() in purposes
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        for c in verb.children
+    )
 
 
 def _bombed_from_the_air(tok: Token) -> bool:
