@@ -181,7 +181,10 @@ def test_parallel_dask_worker_that_dies_costs_only_its_article(dask_cluster: str
     news = _write(tmp_path / "news.jsonl", [*corpus[:2], crash, *corpus[2:]])
     extractor = DaskExtractor(dask_cluster, SMALL, extract=_misbehave)
     report = ingest([news], db=str(tmp_path / "d.db"), options=SMALL, extractor=extractor)
-    assert (report.stored, report.failed, extractor.stats.lost) == (5, 1, 1)
+    assert (report.stored, report.failed) == (5, 1)
+    # The dead worker's batch is lost, and with it any batch the scheduler had already
+    # handed that worker (how many depends on timing: one or two here, never none).
+    assert 1 <= extractor.stats.lost <= extractor.stats.batches
     with open_store(str(tmp_path / "d.db")) as store:
         (err,) = store.errors()
     assert err["source"].endswith("#L3") and err["stage"] == "extract"
