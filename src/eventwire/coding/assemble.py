@@ -21,7 +21,7 @@ from .build import build_event
 from .crime import private_crime
 from .factuality import PERIOD, backdrop, told_as_history
 from .learned import Decider
-from .merging import merge_frames
+from .merging import merge_frames, on_a_day
 from .records import Draft, Frame, Verdict
 from .responsibility import statements
 from .setting import country_place, country_votes, named_first
@@ -49,7 +49,7 @@ def assemble(
         # "have fought in Nyala for weeks": told as background, with no day of its own ("the
         # fighting, which has gone on for weeks, left 12 dead" tells of the event before).
         frame.background = (
-            not any(d.date and d.precision == 1 for d in frame.dates)
+            not on_a_day(frame.dates)
             and not frame.anaphoric
             and backdrop(doc.text[frame.sent_start : frame.sent_end])
         )
@@ -105,7 +105,7 @@ def _bare_background(draft: Draft) -> bool:
 
 
 def _day_told(draft: Draft) -> bool:
-    return any(d.date and d.precision == 1 for d in draft.dates())
+    return on_a_day(draft.dates())
 
 
 def _history(draft: Draft, doc: Doc, published: str | None) -> bool:

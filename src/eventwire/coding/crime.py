@@ -18,14 +18,13 @@ import re
 from typing import TYPE_CHECKING
 
 from .clues import names_any
+from .merging import tells_a_crowd
 from .records import Draft
 from .words import word_class
 
 if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
     from spacy.tokens import Doc, Token
 
-# Generic actor kinds of a crowd: their violence is mob violence or a riot, not a crime.
-_CROWD_KINDS = frozenset({"protesters", "rioters"})
 # Fire answered ("officers returned fire", "exchanged shots"): a fight, not a hold-up.
 _FIRE_ANSWERED = re.compile(r"\b(?:return|exchang|trad)\w* (?:\w+ )?(?:fire|gunfire|shots)\b")
 # Generic actor kinds of the state's forces: their fights with robbers are battles.
@@ -35,13 +34,11 @@ _FORCES = frozenset({"police", "military"})
 def private_crime(draft: Draft, doc: Doc) -> bool:
     """Every telling of the draft is a robbery's or a family quarrel's, and none names a
     group, a crowd or a demonstration."""
-    if any(h.entry.cls in ("protest", "riotous", "intervene") for f in draft.frames
-           for h in f.triggers):  # fmt: skip
+    if tells_a_crowd(draft):
         return False
     for f in draft.frames:
-        for a in f.actors:
-            if a.entry is None or not a.entry.generic or a.entry.kind in _CROWD_KINDS:
-                return False
+        if any(a.entry is None or not a.entry.generic for a in f.actors):
+            return False  # a group named
         if any(a.entry is not None and a.entry.kind in _FORCES for a in f.patients):
             return False  # "robbers opened fire on the police": a fight with the forces
     sentences = []

@@ -37,10 +37,15 @@ def _months(words: set[str], ranges: list[tuple[dt.date, dt.date]]) -> set[int]:
     return found | {r[0].month for r in ranges if (r[1] - r[0]).days < 40}
 
 
+def on_a_day(dates: list[DateMention]) -> bool:
+    """One of the dates names a day ("on Wednesday", "on 9 January")."""
+    return any(d.date and d.precision == 1 for d in dates)
+
+
 def _dates_agree(a: list[DateMention], b: list[DateMention]) -> bool:
     # Days against days when both sides give one: "this month" must not join the ambush
     # "on Wednesday" to the drone attack "on 9 January".
-    if any(d.date and d.precision == 1 for d in a) and any(d.date and d.precision == 1 for d in b):
+    if on_a_day(a) and on_a_day(b):
         a = [d for d in a if d.precision == 1]
         b = [d for d in b if d.precision == 1]
     ra = [r for r in map(_date_range, a) if r]
@@ -94,6 +99,16 @@ def _family(frame: Frame) -> str:
 
 _RIOT_DOINGS = frozenset({"Looting/property destruction"})
 _CROWDS = frozenset({"protesters", "rioters"})  # generic.tsv kinds of the people in a crowd
+
+
+def tells_a_crowd(draft: Draft) -> bool:
+    """A telling of the draft is a demonstration's or names a crowd as a party: its
+    violence is a riot or a mob's, never a crime or a metaphor."""
+    return any(
+        _family(f) == "demonstration"
+        or any(a.entry is not None and a.entry.kind in _CROWDS for a in f.actors)
+        for f in draft.frames
+    )
 
 
 def _compatible(draft: Draft, frame: Frame) -> bool:

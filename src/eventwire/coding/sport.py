@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .merging import tells_a_crowd
 from .records import Draft
 from .words import word_class
 
@@ -26,19 +27,12 @@ _RESULT = re.compile(
     r"goals?|scored|match|game)\b",
     re.IGNORECASE,
 )
-_CROWD_KINDS = frozenset({"protesters", "rioters"})
 
 
 def sport_report(draft: Draft, doc: Doc) -> bool:
     """The draft is told in a sport report: nobody killed or hurt, no crowd, and the
     sentences name the game (``sport_word``) or give a score with a result."""
-    if any(f.tolls for f in draft.frames):
-        return False
-    if any(h.entry.cls in ("protest", "riotous", "intervene") for f in draft.frames
-           for h in f.triggers):  # fmt: skip
-        return False
-    if any(a.entry is not None and a.entry.kind in _CROWD_KINDS
-           for f in draft.frames for a in f.actors):  # fmt: skip
+    if any(f.tolls for f in draft.frames) or tells_a_crowd(draft):
         return False
     told = " ".join(doc.text[f.sent_start : f.sent_end] for f in draft.frames)
     words = set(re.findall(r"[a-z][a-z-]*", told.lower()))
