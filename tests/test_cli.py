@@ -125,7 +125,7 @@ def test_cli_python_dash_m_eventwire_cli(tmp_path: Path) -> None:
 
 
 def test_cli_country_hint_on_extract_and_jsonl_lines(run_cli, tmp_path: Path) -> None:
-    text = "On 3 May 2021, suspected JNIM militants attacked the market in Dablo."
+    text = "On 3 May 2021, suspected JNIM militants attacked the market in Tiambelgou."
     path = tmp_path / "in.jsonl"
     path.write_text(json.dumps({"id": "a", "text": text}) + "\n"
                     + json.dumps({"id": "b", "text": text, "country": "BF"}) + "\n",
@@ -146,7 +146,7 @@ def test_cli_country_hint_on_extract_and_jsonl_lines(run_cli, tmp_path: Path) ->
 def test_cli_country_hint_from_the_environment(run_cli, tmp_path: Path, monkeypatch) -> None:
     """EVENTWIRE_COUNTRY stands for --country (a session's sources all from one country);
     a JSONL line's own country still wins, and the option given wins over the variable."""
-    text = "On 3 May 2021, suspected JNIM militants attacked the market in Dablo."
+    text = "On 3 May 2021, suspected JNIM militants attacked the market in Tiambelgou."
     path = tmp_path / "in.jsonl"
     path.write_text(json.dumps({"id": "a", "text": text}) + "\n"
                     + json.dumps({"id": "b", "text": text, "country": "Mali"}) + "\n",

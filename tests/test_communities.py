@@ -210,6 +210,9 @@ def test_the_two_peoples_of_a_clash_are_two_sides(text: str, peoples: set[str]) 
          "people, residents said.", "Tiv", "Nigeria"),
         ("Survivors of the Murle raid on a cattle camp near Bor said eleven herders were "
          "shot on Tuesday.", "Murle", "South Sudan"),
+        # The people as the subject of a raiding verb, with no militia word.
+        ("Armed Pokot raided a village in Baringo on Sunday, stealing 300 goats.", "Pokot",
+         "Kenya"),
     ],
 )  # fmt: skip
 def test_a_peoples_raid_is_made_by_that_peoples_militia(

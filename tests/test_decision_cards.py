@@ -37,7 +37,8 @@ ORDER: dict[str, list[str]] = {
         "first_actor_of_clause", "force_deployed", "ground_taken_from", "clashed_with",
         "blamed_on_noun", "base_owner", "modifier_acts", "attack_by",
         "noun_target_preposition", "clash_between", "responsible_for", "blamed_on_verb",
-        "device_met_by_subject", "carried_out_by_subject", "what_the_noun_hit",
+        "device_met_by_subject", "subject_came_under", "carried_out_by_subject",
+        "what_the_noun_hit",
     ],
     "roles.FRAME_CARDS": [
         "toll_victims", "described_victims", "helpers_named", "militia_beside_the_army",

@@ -171,3 +171,51 @@ def test_divisions_chains_to_the_sentence_end_quarters_and_state_names(
 ) -> None:
     e = _event(text)
     assert (e.admin1, e.location) == (admin1, location)
+
+
+def test_divisions_a_burkinabe_commune_named_alone_is_placed_in_its_province() -> None:
+    # The bundled towns hold about fifty of Burkina Faso's; its communes come from
+    # districts.tsv, each at its province's seat.
+    e = _event("Unidentified gunmen killed three civilians in Tongomayel on Sunday.")
+    assert (e.country, e.admin1, e.admin2, e.location) == (
+        "Burkina Faso", "Sahel", "Soum", "Tongomayel")
+    assert e.geo_precision == 2
+    djibo = Gazetteer.default().lookup("Djibo", "BF")[0]
+    assert (e.latitude, e.longitude) == (djibo.latitude, djibo.longitude)
+
+
+def test_divisions_a_village_of_the_table_and_a_commune_s_other_spelling() -> None:
+    e = _event("Soldiers and volunteers fought militants near Tanwalbougou on Friday.")
+    assert (e.country, e.admin1, e.admin2) == ("Burkina Faso", "Est", "Gourma")
+    e = _event("Gunmen stormed a market in Barsalogo on Monday, killing four traders.")
+    assert (e.country, e.admin1, e.admin2) == ("Burkina Faso", "Centre-Nord", "Sanmatenga")
+
+
+@pytest.mark.parametrize(
+    ("text", "admin1"),
+    [
+        # A city estate, a constituency and a trading centre from districts.tsv, each in
+        # its county.
+        ("Police fired tear gas at youths who blocked roads in Kawangware on Monday.",
+         "Nairobi"),
+        ("Bandits shot dead two herders near Kapedo on Sunday and drove off 200 cattle.",
+         "Turkana"),
+        ("Supporters of rival aspirants clashed in Lagdera on Saturday, leaving three "
+         "injured.", "Garissa"),
+        # A town the bundled data files under the old Nairobi Area lies in Kiambu.
+        ("Hawkers protested in Thika town on Tuesday against the demolition of their "
+         "stalls.", "Kiambu"),
+    ],
+)  # fmt: skip
+def test_divisions_a_kenyan_locality_is_placed_in_its_county(text: str, admin1: str) -> None:
+    e = _event(text)
+    assert (e.country, e.admin1) == ("Kenya", admin1)
+
+
+def test_divisions_a_listed_commune_weighs_as_a_town_not_as_its_seat() -> None:
+    # Zam, a Burkinabe commune, outweighs a Romanian hamlet of that name; Bama, another,
+    # placed at Bobo-Dioulasso, does not outweigh Nigeria's town of Bama.
+    e = _event("Police arrested twelve protesters in Zam on Saturday.")
+    assert (e.country, e.admin1) == ("Burkina Faso", "Plateau-Central")
+    e = _event("Gunmen ambushed a police patrol near Bama on Monday.")
+    assert (e.country, e.admin1) == ("Nigeria", "Borno")

@@ -49,12 +49,17 @@ def test_placement_actor_acronyms_have_a_home() -> None:
 
 
 def test_placement_a_group_of_several_countries_decides_none_alone() -> None:
-    e, result = _main("On 3 May 2021, suspected JNIM militants attacked the market in Dablo.")
+    # (Tiambelgou is invented: no gazetteer or table knows it.)
+    e, result = _main("On 3 May 2021, suspected JNIM militants attacked the market in "
+                      "Tiambelgou.")
     assert e.country is None  # Mali, Burkina Faso, Niger...: never a guess
     assert any(w.startswith("country unknown") for w in result.warnings)
     e, _ = _main("On 3 May 2021, Koglweogo militiamen and suspected JNIM militants clashed "
-                 "near Dablo.")
+                 "near Tiambelgou.")
     assert e.country == "Burkina Faso"
+    # A commune the districts table knows is a clue of its own.
+    e, _ = _main("On 3 May 2021, suspected JNIM militants attacked the market in Dablo.")
+    assert (e.country, e.admin1) == ("Burkina Faso", "Centre-Nord")
     # ... but it leans its places towards its homes: Beni in the DRC, not in Bolivia.
     e, _ = _main("On 2 May 2021, ADF rebels attacked villagers near Beni, killing 11.")
     assert (e.country, e.location) == ("Democratic Republic of Congo", "Beni")
@@ -103,3 +108,29 @@ def test_placement_capital_letters_are_no_hamlet_nor_a_clue_for_a_village() -> N
     assert (e.location, e.country, e.latitude) == ("Kfarhamra", None, None)
     e, _ = _main("US troops and Iraqi soldiers raided a farm near Tikrit on Monday.")
     assert (e.country, e.location) == ("Iraq", "Tikrit")
+
+
+def test_placement_a_people_standing_as_a_side_is_no_town() -> None:
+    # Kikuyu is a people and a town in Kiambu: as a side of a fight it is the people.
+    e = extract("Fighting between Kikuyu and Luo youths in Naivasha left four people dead "
+                "on Sunday.", published="2021-05-12").events[0]
+    assert (e.location, e.admin1) == ("Naivasha", "Nakuru")
+    e = extract("Clashes between Kikuyu and Kalenjin youths left three dead on Sunday.",
+                published="2021-05-12").events[0]
+    assert e.location != "Kikuyu" and e.country == "Kenya"
+    # Named as where something happened, or with a word for a place, it is the town.
+    e = extract("Police in Kikuyu town dispersed traders protesting against new levies on "
+                "Monday.", published="2021-05-12").events[0]
+    assert (e.location, e.admin1, e.country) == ("Kikuyu", "Kiambu", "Kenya")
+
+
+def test_placement_a_group_s_home_does_not_pull_a_listed_commune_over_the_border() -> None:
+    # Katiba Macina is a Malian group; Ouo is a Burkinabe commune (districts.tsv) that
+    # no Malian place is named like: the raid crossed the border, the commune stays.
+    e, _ = _main("Suspected Katiba Macina fighters attacked the gendarmerie in Ouo on "
+                 "Sunday, setting it ablaze.")
+    assert (e.country, e.admin1, e.admin2) == ("Burkina Faso", "Cascades", "Comoé")
+    # A country the text names outright still decides over a village it lacks.
+    e, _ = _main("In Mali, suspected Katiba Macina fighters attacked the gendarmerie in "
+                 "Tiambelgou on Sunday.")
+    assert e.country == "Mali"

@@ -333,3 +333,17 @@ def test_roles_pro_a_side_and_its_allies_are_that_side() -> None:
         published="2020-05-07",
     )
     assert snipers.country == "Yemen"
+
+
+def test_roles_who_came_under_fire_was_fired_on() -> None:
+    ev = _main("Levies personnel came under fire in Turbat on Monday; two were killed.")
+    assert ev.sub_event_type == "Armed clash"
+    assert ev.actor1 == "Unidentified Armed Group (Pakistan)"
+    assert ev.actor2.startswith("Police Forces of Pakistan")
+    ev = _main("A Red Cross convoy came under heavy fire near Kidal on Tuesday; a driver was "
+               "wounded.")
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Mali)")
+    # Criticism is no gunfire; a lower-case "levies" is a tax, not Pakistan's force.
+    result = eventwire.extract("The finance minister came under fire for the new levies on "
+                               "fuel.", published="2019-06-05")
+    assert result.events == []

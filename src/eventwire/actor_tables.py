@@ -17,7 +17,7 @@ from .placenames import norm_key
 ACTOR_CLASSES: tuple[str, ...] = (
     "area_word", "facility_word", "fighter_word", "group_anaphor", "group_link",
     "group_possessive", "name_particle", "nisba_article", "org_preposition", "state_weapon",
-    "raid_word", "weapon_head", "political_head",
+    "raid_word", "weapon_head", "political_head", "proper_alias",
 )  # fmt: skip
 
 

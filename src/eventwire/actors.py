@@ -168,6 +168,8 @@ def find_actor_mentions_in_tokens(
                 raw = texts[idx[0]]
                 if not (raw.isupper() or "." in raw):
                     continue
+            if size == 1 and texts[idx[0]].islower() and key[0] in actor_words("proper_alias"):
+                continue  # "new levies", "park rangers": common nouns, not the forces
             hit = (idx[0], idx[-1] + 1, entries)
             k += size
             break
@@ -239,15 +241,18 @@ def _state_weapons(toks: list[Any], covered: set[int]) -> list[ActorMention]:
 
 def _people_raids(toks: list[Any], covered: set[int]) -> list[ActorMention]:
     """A people's name on a raid word ("a Pokot raid on a Turkana village", "the Fulani
-    attack on Tiv farmers") as a mention of that people's militia, as ACLED names the
-    raiders; words between are the raid's own ("a Pokot cattle raid")."""
+    attack on Tiv farmers"), or the subject of a raiding verb ("armed Pokot raided a
+    village"), as a mention of that people's militia, as ACLED names the raiders; words
+    between are the raid's own ("a Pokot cattle raid")."""
     out: list[ActorMention] = []
     peoples = people_names()
     for t in toks:
         if t.i in covered or not t.text[:1].isupper() or t.lower_ not in peoples:
             continue
         head = t.head
-        if head.lower_ not in actor_words("raid_word") or head.i <= t.i:
+        raided = t.dep_ == "nsubj" and head.pos_ == "VERB" and (
+            head.lemma_.lower() in actor_words("raid_word"))  # "armed Pokot raided a village"
+        if not raided and (head.lower_ not in actor_words("raid_word") or head.i <= t.i):
             continue
         if any(not m.text.islower() for m in toks[t.i + 1 : head.i]):
             continue  # "Fulani Hamlet attack": another name between

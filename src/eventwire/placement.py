@@ -25,7 +25,7 @@ from .actor_tables import demonym_homes
 from .actors import EXTERNAL, STATE, ActorMention, people_names
 from .checks import great_circle_km
 from .dates import MONTH_ABBREVIATIONS
-from .divisions import LISTED_TOWN
+from .divisions import LISTED_TOWN, division_words
 from .fronts import front_country, front_regions, front_village
 from .gazetteer import Gazetteer, norm_key
 from .placenames import place_words
@@ -68,7 +68,7 @@ def article_places(
             a.entry is not None and a.start <= pm.start and pm.end <= a.end for a in actors
         ):
             continue
-        if town and _people_place(text, pm):
+        if town and (_people_place(text, pm) or _people_as_side(text, pm)):
             continue
         kept.append(pm)
     drop_strays(kept)
@@ -205,6 +205,21 @@ def _people_place(text: str, pm: PlaceMention) -> bool:
         after = re.match(r"\s+([a-z]+)", text[pm.end : pm.end + 20])
     return (after is not None and after.group(1) in place_words("people_place")
             and norm_key(pm.text) in people_names())  # fmt: skip
+
+
+def _people_as_side(text: str, pm: PlaceMention) -> bool:
+    """A people's name standing as a side, with no placing word before it and no word for
+    a place after it ("clashes between Kikuyu and Kalenjin"): the people, not the town
+    named like it (Kikuyu, Kiambu). "In Kikuyu", "Kikuyu town" stay the town."""
+    if norm_key(pm.text) not in people_names():
+        return False
+    before = re.search(r"([A-Za-z]+|[,(])\s*(?:the\s+)?$", text[max(0, pm.start - 25):pm.start])
+    if before is not None and (before.group(1) in ",(" or before.group(1).lower() in {
+            "of", *place_words("placing_preposition", "origin")}):
+        return False  # "in Kikuyu", "east of As-Sweida", "Ghallanai, Mohmand"
+    after = re.match(r"\s+([A-Za-z]+)", text[pm.end:pm.end + 20])
+    return after is None or after.group(1).lower() not in {
+        *division_words(), *place_words("feature_word")}
 
 
 def _onto_the_front(pm: PlaceMention, text: str, year: int | None) -> None:

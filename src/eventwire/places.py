@@ -22,11 +22,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from eventwire.gazetteer import (
-    Gazetteer,
-    Variant,
-    norm_key,
-)
+from eventwire.gazetteer import Gazetteer, Variant, norm_key
 from eventwire.records import Place
 
 from .dates import MONTH_ABBREVIATIONS
@@ -566,8 +562,8 @@ def _candidates(text: str, raws: list[_Raw], gaz: Gazetteer) -> None:
             cands.append((score, "admin1", a1, None))
         district = r.q is not None and _words().district_word.search(r.q) is not None
         for v in towns:
-            score = gaz.prior(v.entry) + v.weight
-            if norm_key(gaz.names[v.entry]) == r.key:
+            score = gaz.variant_prior(v) + v.weight
+            if norm_key(v.display if v.local and v.display else gaz.names[v.entry]) == r.key:
                 score += _PRIMARY_NAME
             if district and v.admin2:
                 score += _DISTRICT_NAMED  # "Dang district": the district, not a town abroad
@@ -671,8 +667,13 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: PlaceL
         primary = norm_key(gaz.names[i]) == r.key or bool(variant and variant.weight > 0)
         if not _town_stands(text, r, lex, pop, primary, support_cc, lower_words, upper_doc):
             return None
-        # Abroad: the text names another country, not only leans to one.
-        elsewhere = support_cc <= 0.0 and max((named or votes).values(), default=0.0) >= 1.0
+        # Abroad: the text names another country, not only leans to one (a locality of the
+        # districts table just over its border is none: a Malian group's raid into Burkina).
+        told = [c for c, v in (named or votes).items() if v >= 1.0]
+        listed = variant is not None and (variant.local or variant.weight < 0 and bool(
+            variant.display))
+        elsewhere = bool(told) and support_cc <= 0.0 and not (
+            listed and all(c in gaz.neighbours(cc) for c in told))
         # An unknown word after a name ("Sinn Sahar") makes it part of a longer name;
         # before a big city it is more often a list or a missing comma
         # ("Haddadain Lattakia").

@@ -107,6 +107,29 @@ def _device_met_by_subject(roles: Roles, site: Site, card: DecisionCard[Any]) ->
     return False
 
 
+def _came_under(tok: Token) -> Token | None:
+    """The verb above "under" when the noun is what someone came under ("a patrol came
+    under fire", "the base was under attack"), or None."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "under" and tok.head.dep_ == "prep":
+        verb = tok.head.head
+        if verb.lemma_.lower() in ("come", "be", "remain"):
+            return verb
+    return None
+
+
+def _subject_came_under(roles: Roles, site: Site, card: DecisionCard[Any]) -> bool:
+    verb = _came_under(site.tok)
+    if verb is None:
+        return False
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            roles.add(roles.patients, c)
+    for c in [*site.tok.children, *verb.children]:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            roles.add_children(roles.agents, c)
+    return False
+
+
 def _carried_out_by_subject(roles: Roles, site: Site, card: DecisionCard[Any]) -> bool:
     tok = site.tok
     if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and not _blamed(tok) and not _met_by(tok):
@@ -345,6 +368,35 @@ NOUN_CARDS: tuple[TriggerCard, ...] = (
                 {
                     "actor1": "Unidentified Armed Group (Mali)",
                     "actor2": "Military Forces of Mali (2021-)",
+                },
+            ),
+        ),
+    ),
+    DecisionCard(
+        "subject_came_under",
+        "actor2",
+        "a noun trigger",
+        "the noun is what the subject of 'come under' or 'be under' came under; 'from' "
+        "names the one firing",
+        "Who came under fire was fired on: 'a police patrol came under fire from gunmen'.",
+        _subject_came_under,
+        fires=(
+            (
+                "A police patrol came under fire from gunmen near Garissa on Monday; two "
+                "officers were killed.",
+                {
+                    "actor1": "Unidentified Armed Group (Kenya)",
+                    "actor2": "Police Forces of Kenya (2022-)",
+                },
+            ),
+        ),
+        not_fires=(
+            (
+                "Gunmen fired on a police patrol near Garissa on Monday; two officers were "
+                "killed.",
+                {
+                    "actor1": "Unidentified Armed Group (Kenya)",
+                    "actor2": "Police Forces of Kenya (2022-)",
                 },
             ),
         ),

@@ -28,7 +28,7 @@ from .factuality import denied
 from .frames import find_frames
 from .learned import ModelDecider
 from .records import Draft, TriggerHit, Verdict
-from .triggers import match_triggers
+from .triggers import match_triggers, other_sense
 from .words import Trigger, word_class
 
 if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
@@ -90,6 +90,8 @@ def rescue(
     if negated or root.lemma_.lower() in word_class("modal_head"):
         # "Residents fear a new offensive", "no fighting was reported": nothing happened.
         return []
+    if any(h.i <= root.i < h.j and other_sense(h, doc) for h in match_triggers(doc)):
+        return []  # "the minister came under fire for ...": the lexicon read it, as no event
     stand_in = TriggerHit(
         root.i, root.i + 1, root.idx, root.idx + len(root.text), root.text,
         Trigger((root.lemma_.lower(),), "type", label, _STAND_IN_WEIGHT),

@@ -152,6 +152,9 @@ def other_sense(hit: TriggerHit, doc: Doc) -> bool:
         return True
     if hit.entry.lemmas in (("hand", "over"), ("hand", "back")) and _hands_over_goods(doc[hit.i]):
         return True  # "must hand over one head of cattle in 30": goods, not ground
+    if hit.entry.lemmas[:2] == ("come", "under") and hit.j < len(doc) and (
+            doc[hit.j].lower_ == "for"):
+        return True  # "the minister came under fire for his remarks": criticism
     if _in_exercise(tok):
         return True  # "fired howitzers during a live-fire drill": training, no attack
     if hit.entry.lemmas == ("mine",) and _mine_site(tok):
