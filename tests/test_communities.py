@@ -274,3 +274,17 @@ def test_a_crowd_beating_suspected_thieves_is_a_mob_not_a_raid() -> None:
     raid = _main("Residents of Lokichar raided a herders' camp on Saturday, killing one "
                  "herder and burning four huts.")
     assert raid.sub_event_type == "Attack"
+
+
+def test_a_date_before_armed_youth_is_no_people() -> None:
+    ev = _main("On 4 February armed youth from the Greater Pibor area attacked a cattle camp "
+               "near Bor and exchanged fire with Dinka cattle keepers; six people were killed.")
+    assert ev.actor1 is not None and "February" not in ev.actor1
+
+
+def test_one_named_clan_beside_another_party_is_that_clan_s_militia() -> None:
+    # (Kapsoo is invented: no dictionary holds it.) The month before it is no second clan.
+    ev = _main("On 3 March, Kapsoo clan and residents of a neighbouring location clashed "
+               "near Tot; two men were killed.")
+    assert ev.actor1 == "Kapsoo Clan Militia (Kenya)"
+    assert ev.actor2 is not None and "March" not in ev.actor2

@@ -219,3 +219,14 @@ def test_divisions_a_listed_commune_weighs_as_a_town_not_as_its_seat() -> None:
     assert (e.country, e.admin1) == ("Burkina Faso", "Plateau-Central")
     e = _event("Gunmen ambushed a police patrol near Bama on Monday.")
     assert (e.country, e.admin1) == ("Nigeria", "Borno")
+
+
+def test_divisions_a_burmese_township_is_placed_in_its_state_or_region() -> None:
+    # Townships from districts.tsv, at their district's seat (Pakokku, Bhamo).
+    e = _event("Soldiers torched dozens of houses in a village of Myaing township on Friday "
+               "after its residents fled.")
+    assert (e.country, e.admin1, e.admin2) == ("Myanmar", "Magway", "Pakokku")
+    e = _event("Fighting broke out near Momauk on Tuesday between the army and the KIA.")
+    assert (e.country, e.admin1, e.geo_precision) == ("Myanmar", "Kachin", 2)
+    e = _event("Two soldiers were killed when a bomb exploded near a checkpoint in Naypyitaw.")
+    assert (e.country, e.admin1) == ("Myanmar", "Nay Pyi Taw")

@@ -134,3 +134,13 @@ def test_placement_a_group_s_home_does_not_pull_a_listed_commune_over_the_border
     e, _ = _main("In Mali, suspected Katiba Macina fighters attacked the gendarmerie in "
                  "Tiambelgou on Sunday.")
     assert e.country == "Mali"
+
+
+def test_placement_a_place_opening_the_text_before_a_dash_or_colon_is_the_dateline() -> None:
+    # "Koudougou - ..." and "Kaya: ..." open the report with its place, in title case.
+    e, _ = _main("Koudougou - Students of the university marched to the regional governor's "
+                 "office on Thursday to demand unpaid grants.")
+    assert (e.country, e.admin1, e.location) == ("Burkina Faso", "Centre-Ouest", "Koudougou")
+    e, _ = _main("Kaya: gunmen kill four traders on the road to Dori.")
+    assert (e.admin1, e.location) == ("Centre-Nord", "Kaya")
+

@@ -347,3 +347,10 @@ def test_roles_who_came_under_fire_was_fired_on() -> None:
     result = eventwire.extract("The finance minister came under fire for the new levies on "
                                "fuel.", published="2019-06-05")
     assert result.events == []
+
+
+def test_roles_a_weapon_s_name_between_the_demonym_and_the_drones() -> None:
+    ev = _main("On 11 March 2025, Russian Shahed drones struck port infrastructure in Odesa, "
+               "killing one port worker.", published="2025-03-12")
+    assert ev.sub_event_type == "Air/drone strike"
+    assert ev.actor1 is not None and ev.actor1.startswith("Military Forces of Russia")

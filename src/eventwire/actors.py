@@ -216,16 +216,19 @@ def _state_weapons(toks: list[Any], covered: set[int]) -> list[ActorMention]:
         if t.i in covered or t.dep_ not in ("amod", "compound", "nmod", "npadvmod"):
             continue
         head = t.head
-        if head.lower_ == "air" and head.head.i != head.i:  # "Israeli air strikes"
+        if (head.lower_ == "air" or head.pos_ == "PROPN" and head.dep_ == "compound") and (
+                head.head.i != head.i):  # "Israeli air strikes", "Russian Shahed drones"
             head = head.head
         if head.lower_ not in actor_words("state_weapon") or head.i <= t.i:
             continue
         if any(
             m.pos_ in ("NOUN", "PROPN") and m.lower_ not in actor_words("state_weapon")
-            and m.lower_ != "air"
+            and m.lower_ != "air" and not (m.pos_ == "PROPN" and m.text[:1].isupper())
             for m in toks[t.i + 1 : head.i]
         ):  # fmt: skip
-            continue  # "a Kenyan village raid": the village is Kenyan, not the raiders
+            # "a Kenyan village raid": the village is Kenyan, not the raiders ("Russian
+            # Shahed drones": a weapon's own name between is still the state's)
+            continue
         if t.lower_ not in names and t.ent_type_ not in ("GPE", "NORP"):
             continue
         found = find_actor_mentions_in_tokens([t.text, "forces"], [0, len(t.text) + 1])

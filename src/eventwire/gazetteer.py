@@ -372,6 +372,9 @@ class Gazetteer:
             if admin2 == "-":
                 admin2 = None  # a town or an area whose district the table does not give
             local = (iso2, name) in within
+            if local and any(self.cc[i] == iso2 for i in self.index.get(key, ())) or local and any(
+                    self.cc[v.entry] == iso2 for v in self.variants.get(key, ())):
+                continue  # a commune or locality the data already knows in that country
             if seat is None:
                 seat = self.admin1_seat.get((iso2, code))
                 if seat is None:

@@ -11,6 +11,7 @@ Where such a group is only hit, the event's rules make it civilians, as ACLED do
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Sequence
 from typing import Any
 
@@ -23,6 +24,11 @@ __all__ = ["communal_identities"]
 
 # The kinds of identity, by the word that names the group, and ACLED's word for each.
 _KIND = {"clan": "Clan", "community": "Communal", "ethnic": "Ethnic"}
+
+# Month and weekday names: capitalised, never a people's ("On 4 February armed youth").
+_CALENDAR = frozenset(
+    n.lower() for n in (*calendar.month_name[1:], *calendar.day_name) if n
+)
 
 
 def communal_identities(doc: Any, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -70,8 +76,9 @@ def _groups_at_odds(doc: Any, toks: Sequence[Any], covered: set[int]) -> list[Ac
         if tok.lower_ not in word_class("identity_group_word") or k in covered:
             continue
         names = _names_before(toks, k, covered)
-        if len(names) < 2:
-            continue
+        joined = tok.dep_ == "nsubj" and any(c.dep_ == "conj" for c in tok.children)
+        if len(names) < 2 and not (names and joined):
+            continue  # "the Kowow clan and residents of Maron clashed": one named side
         before = toks[max(names[0][0] - 5, 0) : names[0][0]]
         between = any(t.lower_ == "between" for t in before)
         if not between and tok.dep_ != "nsubj":
@@ -125,7 +132,8 @@ def _name_ok(tok: Any) -> bool:
     return (tok.text[:1].isupper() and not tok.is_sent_start and tok.is_alpha
             and tok.lower_ not in demonym_homes()
             and norm_key(tok.text) not in Gazetteer.default().country_keys
-            and tok.lower_ not in word_class("not_identity"))  # fmt: skip
+            and tok.lower_ not in word_class("not_identity")
+            and tok.lower_ not in _CALENDAR)  # "On 4 February armed youth": a day
 
 
 def _names_before(toks: Sequence[Any], start: int, covered: set[int]) -> list[tuple[int, int]]:

@@ -466,7 +466,8 @@ def _read_context(text: str, r: _Raw, lex: PlaceLexicon) -> None:
     r.initial = not head or head[-1] in _SENTENCE_END
     prev = re.findall(r"[A-Za-z]+", before.lower())[-3:]
     prev = [w for w in prev if w != "the"][-2:]
-    r.locative = bool(prev) and (prev[-1] in lex.locative or " ".join(prev) in lex.locative)
+    r.locative = bool(prev) and (prev[-1] in lex.locative or " ".join(prev) in lex.locative) or (
+        not head and re.match(r"\s*(?:[-–—]\s|:)", after) is not None)  # "Bali: ...", "Dori - "
     verb = re.search(r"([a-z]+)\s+(?:the\s+)?$", before)
     r.target = verb is not None and verb.group(1) in lex.target_before
     if r.inside and r.locative and _placed_after(text, r.inside_end):
