@@ -372,16 +372,14 @@ class Gazetteer:
             if admin2 == "-":
                 admin2 = None  # a town or an area whose district the table does not give
             local = (iso2, name) in within
-            if local and any(self.cc[i] == iso2 for i in self.index.get(key, ())) or local and any(
-                    self.cc[v.entry] == iso2 for v in self.variants.get(key, ())):
+            if local and iso2 in {self.cc[i] for i in self.index.get(key, ())} | {
+                    self.cc[v.entry] for v in self.variants.get(key, ())}:
                 continue  # a commune or locality the data already knows in that country
+            precision = 2 if seat is not None else 3
+            seat = seat if seat is not None else self.admin1_seat.get((iso2, code))
             if seat is None:
-                seat = self.admin1_seat.get((iso2, code))
-                if seat is None:
-                    continue
-                variant = Variant(seat, 0.0 if local else -0.5, name, 3, admin2, local)
-            else:
-                variant = Variant(seat, 0.0 if local else -0.5, name, 2, admin2, local)
+                continue
+            variant = Variant(seat, 0.0 if local else -0.5, name, precision, admin2, local)
             have = self.variants.setdefault(key, [])
             if not any((v.admin2 == name or (v.display == name and v.admin2 == admin2))
                        and self.cc[v.entry] == iso2 for v in have):

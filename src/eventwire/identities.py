@@ -11,24 +11,19 @@ Where such a group is only hit, the event's rules make it civilians, as ACLED do
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from typing import Any
 
 from .actor_tables import demonym_homes
 from .actors import IDENTITY_MILITIA, ActorEntry, ActorMention
 from .coding.words import word_class
+from .dates import CALENDAR_NAMES
 from .gazetteer import Gazetteer, norm_key
 
 __all__ = ["communal_identities"]
 
 # The kinds of identity, by the word that names the group, and ACLED's word for each.
 _KIND = {"clan": "Clan", "community": "Communal", "ethnic": "Ethnic"}
-
-# Month and weekday names: capitalised, never a people's ("On 4 February armed youth").
-_CALENDAR = frozenset(
-    n.lower() for n in (*calendar.month_name[1:], *calendar.day_name) if n
-)
 
 
 def communal_identities(doc: Any, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -133,7 +128,7 @@ def _name_ok(tok: Any) -> bool:
             and tok.lower_ not in demonym_homes()
             and norm_key(tok.text) not in Gazetteer.default().country_keys
             and tok.lower_ not in word_class("not_identity")
-            and tok.lower_ not in _CALENDAR)  # "On 4 February armed youth": a day
+            and tok.lower_ not in CALENDAR_NAMES)  # "On 4 February armed youth": a day
 
 
 def _names_before(toks: Sequence[Any], start: int, covered: set[int]) -> list[tuple[int, int]]:
