@@ -252,3 +252,26 @@ def test_reader_keeps_fans_who_fight_after_a_match() -> None:
     events = _events("Rival fans clashed with stones and iron bars outside the stadium after "
                      "the Cairo derby on Sunday, injuring 14 people, police said.", "2024-05-06")
     assert events and events[0].event_type in ("Riots", "Battles")
+
+
+@pytest.mark.parametrize(("text", "sub"), [
+    # an "exercise" named after what it does is an operation, not a drill (stop 32)
+    ("Police officers beat and shot at villagers in Garsen during a disarmament exercise on "
+     "Tuesday, injuring four.", "Attack"),
+    ("Youths hurled stones at police officers during an eviction exercise in Kibera on "
+     "Monday.", "Violent demonstration"),
+    # going, or pouring, into the streets is a demonstration
+    ("Hundreds of nurses went to the streets of Kisumu on Monday to demand their unpaid "
+     "allowances.", "Peaceful protest"),
+    ("Teachers poured into the streets of Cotonou on Thursday demanding the bonuses they "
+     "were promised.", "Peaceful protest"),
+])
+def test_reader_codes_operations_and_street_protests(text: str, sub: str) -> None:
+    _main(text, sub)
+
+
+def test_reader_student_unions_are_no_named_burmese_federation() -> None:
+    event = _main("Students boycotted classes for three days in Kumasi over a ban on student "
+                  "unions.", "Peaceful protest")
+    assert event.actor1 is not None and "Burma" not in event.actor1
+    assert event.country == "Ghana"

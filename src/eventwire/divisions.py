@@ -34,7 +34,7 @@ from .records import Place
 
 __all__ = [
     "Chain", "ChainPart", "Hit", "Reading", "chain_mentions", "country_part", "direction_of",
-    "division_words", "find_chains", "fit_chains",
+    "division_words", "find_chains", "fit_chains", "take_district",
 ]  # fmt: skip
 
 HitT = TypeVar("HitT", bound="Hit")
@@ -521,14 +521,19 @@ def _part_mention(text: str, out: list[PlaceMention], part: ChainPart,
     return mention
 
 
-def _take_district(head: PlaceMention, container: PlaceMention) -> None:
+def take_district(head: PlaceMention, container: PlaceMention) -> None:
     """A known town said to lie in a district ("Miran Shah, North Waziristan") takes the
-    district as its second-level division when the gazetteer gave it none."""
+    district as its second-level division when the gazetteer gave it none; a place known
+    only at its first-level division's seat (precision 3: an area without a town of its
+    own) takes the district's seat too, at precision 2."""
     town, part = head.place, container.place
     if town is None or part is None or town.admin2 or not part.admin2 or town is part:
         return
     if (town.iso2, town.admin1) == (part.iso2, part.admin1):
         town.admin2 = part.admin2
+        if town.geo_precision == 3 and part.geo_precision == 2:
+            town.latitude, town.longitude, town.geo_precision = (
+                part.latitude, part.longitude, 2)
 
 
 def chain_mentions(text: str, out: list[PlaceMention], chains: list[Chain],
@@ -550,7 +555,7 @@ def chain_mentions(text: str, out: list[PlaceMention], chains: list[Chain],
         if placed:
             for m in placed:
                 m.within = m.within or container
-                _take_district(m, container)
+                take_district(m, container)
             continue
         out = [m for m in out if m not in heads]
         head = PlaceMention(chain.start, chain.end, text[chain.start:chain.end], None)

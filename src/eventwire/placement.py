@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -109,16 +109,30 @@ def mark_origins(mentions: list[PlaceMention], text: str) -> None:
         if not _ORIGIN_BEFORE.search(text[max(0, pm.start - 60) : pm.start]):
             continue
         lo, hi = _sentence(text, pm.start)
-        # Another place of the sentence, not the one this lies in ("residents of Kibera
+        around = _holders(pm)
+        # Another place of the sentence, not one this lies in ("residents of Kibera
         # in Nairobi": Nairobi only says where Kibera is).
         if any(o is not pm and o.place is not None and o.role is None
                and o.place.kind != "country" and lo <= o.start < hi
-               and o is not pm.container and o is not pm.within
+               and all(o is not h for h in around)
                and not (0 <= o.start - pm.end <= 5)
                and not _ORIGIN_BEFORE.search(text[max(0, o.start - 60) : o.start])
                and not _BOUND_BEFORE.search(text[max(0, o.start - 30) : o.start])
                for o in mentions):  # fmt: skip
             pm.role = "origin"
+
+
+def _holders(pm: PlaceMention) -> list[PlaceMention]:
+    """The places the text says ``pm`` lies in, the nearest first ("X near Y (Y, Z)":
+    Y, then Z)."""
+    found: list[PlaceMention] = []
+    todo = [h for h in (pm.container, pm.within) if h is not None]
+    while todo:
+        h = todo.pop(0)
+        if all(h is not f for f in found) and h is not pm:
+            found.append(h)
+            todo.extend(x for x in (h.container, h.within) if x is not None)
+    return found
 
 
 def keep_to_context(mentions: list[PlaceMention], text: str) -> None:
@@ -331,7 +345,7 @@ def text_clues(text: str, hint: str | None = None) -> Counter[str]:
     if front:
         clues[front] += 1.0  # type: ignore[assignment]  # "the OSCE SMM recorded ..."
     seen: set[str] = set()
-    for m in _CAPITALISED.finditer(text):
+    for m in _demonym_matches(text, gaz.demonyms):
         iso2 = gaz.demonyms.get(norm_key(m.group()))
         if iso2 and _nationals(text[m.end():m.end() + 60]):
             continue  # "an Italian aid worker was kidnapped": where she is from, not where
@@ -356,6 +370,17 @@ def people_countries(text: str) -> tuple[str, ...]:
         for m in (pattern.finditer(text) if pattern is not None else ())
     )
     return tuple(dict.fromkeys(h for h in found if h))
+
+
+def _demonym_matches(text: str, demonyms: dict[str, str]) -> Iterator[re.Match[str]]:
+    """The capitalised words and pairs of words of ``text``, a pair where it is one
+    demonym ("South Korean"), else each word alone: "Two Burkinabe officers" is read as
+    "Two" and "Burkinabe"."""
+    for m in _CAPITALISED.finditer(text):
+        if " " not in m.group() or norm_key(m.group()) in demonyms:
+            yield m
+            continue
+        yield from _CAPITALISED_WORD.finditer(text, m.start(), m.end())
 
 
 def _nationals(after: str) -> bool:
@@ -403,6 +428,7 @@ def _people_homes() -> tuple[re.Pattern[str] | None, dict[str, str]]:
 
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?\b")
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+\b")
 
 
 def leader(votes: Counter[str], floor: float = 0.0) -> str | None:

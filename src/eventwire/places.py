@@ -35,7 +35,7 @@ from .place_lexicon import (
 )
 from .place_patterns import place_patterns as _words
 from .placenames import ascii_name
-from .villages import add_unlisted, list_container, place_unlisted
+from .villages import add_unlisted, place_unlisted, set_within
 
 __all__ = ["Gazetteer", "PlaceMention", "capital_of", "country_by_name", "find_places"]
 
@@ -222,11 +222,7 @@ def find_places(
         out = chain_mentions(text, out, chains, gaz)
         out = add_unlisted(text, tokens, out, ner_spans, gaz, lex, votes)
         place_unlisted(text, out, gaz, votes)
-        for m in out:
-            if m.place is not None and m.place.kind in ("town", "unlisted"):
-                around = m.container or list_container(text, m, out)
-                if around is not None and around is not m and around.place is not None:
-                    m.within = around
+        set_within(text, out)
     return out
 
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from .dates import CALENDAR_NAMES
+from .divisions import take_district
 from .gazetteer import Gazetteer, ascii_name, norm_key
 from .lexicon import alternatives
 from .place_lexicon import (
@@ -182,11 +183,16 @@ def _container_after(text: str, end: int, out: list[PlaceMention]) -> PlaceMenti
     """The placed mention a name is said to lie in: "X in Idlib", "X, Hama", "X near Azaz",
     "X in the northern countryside of Aleppo"."""
     for m in out:
-        if m.start < end or m.place is None or m.container is not None:
+        if m.start < end or m.place is None:
             continue
         if m.start - end > 60:
             return None
         gap = text[end:m.start]
+        if m.container is not None and "," in gap:
+            # A name of a list ("A, B and C in Idlib") holds none of the others; a place
+            # said to lie in another does hold the name before it ("X area of Y tehsil
+            # in Z": X lies in Y).
+            continue
         if _words().container_gap.match(gap):
             return m
         return None
@@ -204,6 +210,58 @@ def list_container(text: str, m: PlaceMention, out: list[PlaceMention]) -> Place
     if around is None or re.fullmatch(r"\s*,\s*", text[run.end():around.start]):
         return None
     return around
+
+
+def set_within(text: str, out: list[PlaceMention]) -> None:
+    """Each placed town or unlisted name gets the place the text says it lies in
+    (``within``), and a town the data gives no district takes that place's ("Jamrud in
+    Khyber Agency"), with its seat's point where the town was only placed at its
+    division's seat."""
+    for m in out:
+        if m.place is None or m.place.kind not in ("town", "unlisted"):
+            continue
+        around = m.container or list_container(text, m, out)
+        if around is None or around is m or around.place is None:
+            continue
+        m.within = around
+        if _elsewhere(m.place, around.place) and _held(text, m, around):
+            # "Let Pan village of Yinmarbin township (Sagaing region)": a namesake town
+            # of another division is not the place the text says lies there.
+            m.place, m.container = _inside(m.text, around.place), around
+        take_district(m, around)
+
+
+def _elsewhere(town: Place, around: Place) -> bool:
+    """A known town of another first-level division than the place said to hold it."""
+    return (town.kind == "town" and around.iso2 == town.iso2 and bool(around.admin1)
+            and around.admin1 != town.admin1)
+
+
+def _held(text: str, m: PlaceMention, around: PlaceMention) -> bool:
+    """The text says ``m`` lies in ``around`` ("X village of Y township", "X, Y", "X in
+    Y"), not near it ("south of Damascus city", "near Azaz") nor in a part of a country
+    ("in southern Yemen")."""
+    if around.start < m.end:
+        return False
+    words = re.findall(r"[a-z]+", f"{text[m.end:around.start]} {around.qualifier or ''}".lower())
+    return not any(w in _NEAR or w in place_words("bearing") or w.endswith("ern") for w in words)
+
+
+# Words between two names, or qualifying the second, that put the first near it or in a
+# part of it, not simply in it.
+_NEAR = frozenset({"near", "outside", "vicinity", "outskirts", "close", "km", "kms",
+                   "kilometres", "kilometers", "miles", "off", "from", "countryside",
+                   "rural", "suburbs", "around", "border"})
+
+
+def _inside(name: str, base: Place) -> Place:
+    """A name the text puts inside ``base``: at its point, precision 2 near a town, 3 in a
+    division."""
+    return Place(
+        location=ascii_name(name), country=base.country, iso=base.iso, iso2=base.iso2,
+        admin1=base.admin1, admin2=base.admin2, latitude=base.latitude,
+        longitude=base.longitude,
+        geo_precision=2 if base.kind == "town" else 3, kind="unlisted")
 
 
 def _container_before(text: str, start: int, out: list[PlaceMention]) -> PlaceMention | None:
@@ -310,9 +368,5 @@ def place_unlisted(text: str, out: list[PlaceMention], gaz: Gazetteer,
             # town itself, as ACLED codes city neighbourhoods.
             m.place = dataclasses.replace(base)
             continue
-        m.place = Place(
-            location=ascii_name(m.text), country=base.country, iso=base.iso, iso2=base.iso2,
-            admin1=base.admin1, admin2=base.admin2, latitude=base.latitude,
-            longitude=base.longitude,
-            geo_precision=2 if town else 3, kind="unlisted")
+        m.place = dataclasses.replace(_inside(m.text, base), geo_precision=2 if town else 3)
     out.sort(key=lambda m: m.start)

@@ -208,12 +208,14 @@ def _in_exercise(tok: Token) -> bool:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head  # "fired artillery rounds": the verb the weapon hangs on
     training = word_class("exercise_word")
+    operation = word_class("operation_exercise")
     # Anywhere in the verb's clause: "fire artillery off Penghu in annual drills" hangs
-    # the drills on the island.
+    # the drills on the island. "During a disarmament exercise" names an operation.
     return any(
         o.dep_ == "pobj"
         and o.lemma_.lower() in training
         and o.head.lower_ in ("during", "in", "for")
+        and not any(c.dep_ in ("compound", "amod") and c.lower_ in operation for c in o.children)
         for o in verb.subtree
     )
 
