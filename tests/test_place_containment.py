@@ -101,3 +101,27 @@ def test_containment_muranga_county_is_spelled_as_its_name() -> None:
     e = _event("Parents held a demonstration in Kangema, Murang'a county, on Monday over "
                "school fees.")
     assert (e.country, e.admin1, e.location) == ("Kenya", "Murang'a", "Kangema")
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a division word one country alone uses tells the country of a name it follows
+        ("A man was killed in a clash over farmland at Charpara village in Gopalpur upazila "
+         "on Thursday.", "Bangladesh"),
+        ("Gunmen killed three farmers in Bokkos LGA on Saturday night.", "Nigeria"),
+        # a word English uses too says nothing ("union", "block")
+        ("Members of the teachers union marched on Thursday demanding unpaid salaries.",
+         None),
+    ],
+)
+def test_containment_a_countrys_own_division_word_tells_the_country(
+    text: str, country: str | None
+) -> None:
+    assert _event(text).country == country
+
+
+def test_containment_karabakh_districts_carry_their_english_names() -> None:
+    e = _event("Armenian forces fired on Azerbaijani positions near Horadiz in Fuzuli district "
+               "on Friday.", "2019-05-04")
+    assert (e.country, e.admin1) == ("Azerbaijan", "Fuzuli")

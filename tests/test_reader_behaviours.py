@@ -69,6 +69,7 @@ def _main(text: str, sub: str, published: str = "2024-05-06") -> eventwire.Event
         "A shark attack killed a surfer off the coast of Reunion on Sunday, the prefecture "
         "said.",
         "An elephant attacked and killed a farmer guarding his maize near Tsavo on Wednesday.",
+        "Lightning struck a classroom in Bungoma on Tuesday afternoon, killing two pupils.",
         "Two fishermen were killed by a crocodile on Lake Victoria near Homa Bay on Monday.",
     ],
 )
@@ -265,6 +266,9 @@ def test_reader_keeps_fans_who_fight_after_a_match() -> None:
      "allowances.", "Peaceful protest"),
     ("Teachers poured into the streets of Cotonou on Thursday demanding the bonuses they "
      "were promised.", "Peaceful protest"),
+    # raiders who "struck" a village on foot attacked it: no air strike
+    ("Bandits struck a village near Tot in Elgeyo-Marakwet before dawn on Sunday and shot "
+     "dead a herder.", "Attack"),
 ])
 def test_reader_codes_operations_and_street_protests(text: str, sub: str) -> None:
     _main(text, sub)

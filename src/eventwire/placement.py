@@ -47,7 +47,9 @@ def article_places(
     persons = [(s, s + len(text[s:e].rstrip(" ,.;:"))) for s, e, label in ents if label == "PERSON"]
     kept = []
     strong, leaning = actor_countries(actors)
-    told = [c for c in (hint, dateline_country(text)) if c]
+    # The hint, the dateline and a division word one country uses ("Gopalpur upazila":
+    # Bangladesh's Gopalpur, not India's) choose among namesakes.
+    told = [c for c in (hint, dateline_country(text)) if c] + list(division_countries(text))
     homes = people_countries(text)
     if len(homes) == 1 and not strong:
         strong = list(homes)  # "Fulani gunmen attacked Tiv farmers in Guma": Nigeria's Guma
@@ -352,6 +354,8 @@ def text_clues(text: str, hint: str | None = None) -> Counter[str]:
         if iso2 and iso2 not in seen:
             seen.add(iso2)
             clues[iso2] += 0.5  # type: ignore[assignment]
+    for home in division_countries(text):
+        clues[home] += 1.0  # type: ignore[assignment]  # "Sitakunda upazila": Bangladesh
     for home in people_countries(text):
         if home not in seen:
             seen.add(home)
@@ -381,6 +385,22 @@ def _demonym_matches(text: str, demonyms: dict[str, str]) -> Iterator[re.Match[s
             yield m
             continue
         yield from _CAPITALISED_WORD.finditer(text, m.start(), m.end())
+
+
+def division_countries(text: str) -> tuple[str, ...]:
+    """The countries whose own division words follow a name in ``text`` ("Bokkos LGA":
+    Nigeria; ``telling_division`` of ``place_words.tsv``), once each, in text order."""
+    pattern = _telling_divisions()
+    found = (division_words().get(m.group(1).lower(), ("", frozenset()))[1]
+             for m in pattern.finditer(text))
+    return tuple(dict.fromkeys(next(iter(c)) for c in found if len(c) == 1))
+
+
+@lru_cache(maxsize=1)
+def _telling_divisions() -> re.Pattern[str]:
+    words = sorted(place_words("telling_division"), key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"\b[A-Z][\w'’-]+\s+((?i:{alternation}))(?!\w)")
 
 
 def _nationals(after: str) -> bool:

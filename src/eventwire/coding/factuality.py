@@ -398,8 +398,9 @@ def nonviolent(sent: Span) -> str | None:
 
 
 def _beast_doer(tok: Token) -> bool:
-    """An animal or a bodily cause does the harm: "a shark attack", "an elephant attacked
-    and killed", "killed by a crocodile", "died of a heart attack"."""
+    """An animal, lightning or a bodily cause does the harm: "a shark attack", "an
+    elephant attacked and killed", "killed by a crocodile", "lightning struck a house",
+    "died of a heart attack"."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in word_class("beast_word"):
         return False
     head = tok.head
@@ -409,4 +410,4 @@ def _beast_doer(tok: Token) -> bool:
         return False
     lemma = head.lemma_.lower()
     return lemma in word_class("harm_verb") or lemma in word_class("kill_word") or lemma in (
-        "maul", "trample", "bite")
+        "maul", "trample", "bite", "strike")

@@ -146,9 +146,8 @@ def other_sense(hit: TriggerHit, doc: Doc) -> bool:
         and doc[hit.j].pos_ == "PROPN"
     ):
         return True  # "a regime Air Force Intelligence checkpoint": a name, not a raid
-    if hit.entry.lemmas == ("strike",) and (_struck_on_foot(tok) or ran_into_device(tok)):
-        # "raiders struck a kraal at dawn": a raid on the ground, no air raid; "a truck
-        # struck a landmine": the device is the act
+    if hit.entry.lemmas == ("strike",) and (_struck_by_nature(tok) or ran_into_device(tok)):
+        # "lightning struck a house": nature; "a truck struck a landmine": the device acts
         return True
     if hit.entry.lemmas in (("hand", "over"), ("hand", "back")) and _hands_over_goods(doc[hit.i]):
         return True  # "must hand over one head of cattle in 30": goods, not ground
@@ -220,6 +219,12 @@ def _in_exercise(tok: Token) -> bool:
     )
 
 
+def _struck_by_nature(tok: Token) -> bool:
+    """"struck" with lightning or an animal as its subject (``beast_word``)."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in word_class("beast_word")
+               for c in tok.children)
+
+
 def _struck_on_foot(tok: Token) -> bool:
     """"struck" with raiders on the ground as its subject ("gunmen struck the village
     overnight", "armed rustlers struck a cattle camp"): the attack is theirs, not an air
@@ -267,6 +272,10 @@ def _mine_site(tok: Token) -> bool:
     )
 
 
+# The weight of "struck" told of raiders on foot: as plain as "raided".
+_RAID_WEIGHT = 0.6
+
+
 def resense(hit: TriggerHit, doc: Doc) -> TriggerHit:
     """A word read in the sense its sentence gives it: "municipal workers have been
     striking", "employees continued a strike" is a stoppage of work (a protest, and a plain
@@ -282,6 +291,10 @@ def resense(hit: TriggerHit, doc: Doc) -> TriggerHit:
         # "the military bombed militant camps": armies bomb from the air.
         air = next((t for t in triggers().get("airstrike", ()) if t.cls == "type"), None)
         return hit if air is None else replace(hit, entry=replace(air, weight=hit.entry.weight))
+    if hit.entry.lemmas == ("strike",) and hit.entry.cls == "type" and _struck_on_foot(
+            doc[hit.j - 1]):
+        # "raiders struck a kraal at dawn": a raid on the ground, an attack, no air raid.
+        return replace(hit, entry=Trigger(("strike",), "attack", None, _RAID_WEIGHT))
     if hit.entry.lemmas in (("gather",), ("assemble",)) and _gathered_to_protest(doc[hit.i]):
         # "people assembled on the Capitol steps to oppose a bill": a demonstration.
         return replace(hit, entry=replace(hit.entry, weight=max(hit.entry.weight, 0.8)))
