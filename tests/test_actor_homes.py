@@ -138,6 +138,10 @@ def test_actor_homes_an_armed_groups_home_yields_to_a_named_town() -> None:
         ("Two Burkinabe customs officers were kidnapped by gunmen on Monday night.",
          "Burkina Faso"),
         ("Suspected Kenyan herders raided a cattle post on Sunday, killing one man.", "Kenya"),
+        # a country's name before a title of its state ("Burkina Faso President") tells it
+        ("Soldiers fired shots in the barracks of the presidential guard on Friday night, "
+         "hours after Burkina Faso President Roch Kabore named a new army chief.",
+         "Burkina Faso"),
         # the nationality of a firm is where its owners are from, not where it is
         ("More than 200 workers at a South Korean firm went on strike over unpaid wages on "
          "Monday.", None),

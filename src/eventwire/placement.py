@@ -354,6 +354,10 @@ def text_clues(text: str, hint: str | None = None) -> Counter[str]:
         if iso2 and iso2 not in seen:
             seen.add(iso2)
             clues[iso2] += 0.5  # type: ignore[assignment]
+    for iso2 in _state_titles(text, gaz.country_keys):
+        if iso2 not in seen:
+            seen.add(iso2)
+            clues[iso2] += 0.5  # type: ignore[assignment]  # "Burkina Faso President ..."
     for home in division_countries(text):
         clues[home] += 1.0  # type: ignore[assignment]  # "Sitakunda upazila": Bangladesh
     for home in people_countries(text):
@@ -394,6 +398,24 @@ def division_countries(text: str) -> tuple[str, ...]:
     found = (division_words().get(m.group(1).lower(), ("", frozenset()))[1]
              for m in pattern.finditer(text))
     return tuple(dict.fromkeys(next(iter(c)) for c in found if len(c) == 1))
+
+
+def _state_titles(text: str, countries: dict[str, str]) -> Iterator[str]:
+    """The countries named before an office or a force of theirs ("Burkina Faso
+    President", "the Kenya Police"; ``state_title``), in text order."""
+    for m in _state_title_pattern().finditer(text):
+        iso2 = countries.get(norm_key(re.sub(r"^The\s+", "", m.group(1))))
+        if iso2:
+            yield iso2
+
+
+@lru_cache(maxsize=1)
+def _state_title_pattern() -> re.Pattern[str]:
+    # Written as a title ("Burkina Faso President"): "the United States government" is
+    # a foreign state the text only mentions.
+    words = sorted((w.title() for w in place_words("state_title")), key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})\s+(?:{alternation})\b")
 
 
 @lru_cache(maxsize=1)
