@@ -266,6 +266,14 @@ def test_reader_keeps_fans_who_fight_after_a_match() -> None:
      "allowances.", "Peaceful protest"),
     ("Teachers poured into the streets of Cotonou on Thursday demanding the bonuses they "
      "were promised.", "Peaceful protest"),
+    # two clans or rival communities fighting are communal militias in a battle
+    ("Two clans clashed over a borehole near Wajir on Monday, leaving three men dead.",
+     "Armed clash"),
+    ("Two people were killed in clashes between rival communities over grazing land near "
+     "Narok on Sunday.", "Armed clash"),
+    # who sustained or nursed wounds was hit: civilians shot at are attacked, no battle
+    ("Four traders sustained gunshot wounds after gunmen opened fire on their minibus "
+     "near Moyale on Friday.", "Attack"),
     # raiders who "struck" a village on foot attacked it: no air strike
     ("Bandits struck a village near Tot in Elgeyo-Marakwet before dawn on Sunday and shot "
      "dead a herder.", "Attack"),

@@ -324,6 +324,8 @@ def communal_clash(draft: Draft, doc: Doc) -> tuple[str, str] | None:
         for h in f.triggers:
             if h.entry.sub_event_type != "Armed clash":
                 continue
+            if _rival_communities(doc[h.j - 1]):
+                return "", ""  # "two clans clashed", "clashes between rival communities"
             pair = _clash_sides(doc[h.j - 1])
             if pair is None:
                 continue
@@ -335,6 +337,31 @@ def communal_clash(draft: Draft, doc: Doc) -> tuple[str, str] | None:
             first, second = (next((w for w in sorted(x) if w in names), "") for x in (a, b))
             return first, second
     return None
+
+
+def _rival_communities(tok: Token) -> bool:
+    """The sides of a clash word are named together as clans or communities, two or
+    rival ones: "two clans clashed over a borehole", "clashes between rival
+    communities", "two rival pastoralist communities clashed"."""
+    kinds = word_class("clan_kind_word") | word_class("community_kind_word")
+    for owner in (tok, tok.head):
+        for c in owner.children:
+            side = c if c.dep_ == "nsubj" else next(
+                (o for o in c.children if o.dep_ == "pobj"),
+                None) if c.dep_ == "prep" and c.lower_ == "between" else None
+            if side is None or side.lemma_.lower() not in kinds or side.lower_ == "villagers":
+                continue
+            said = {m.lower_ for m in side.children}
+            # "rival political clans", "rival clans of the MILF": a party's or an armed
+            # group's factions, not communal militias
+            if said & _PAIRED and not said & {"political", "of"}:
+                return True
+    return False
+
+
+# Words that make clans or communities the two sides of one fight ("two clans", "rival
+# communities").
+_PAIRED = frozenset({"two", "rival", "neighbouring", "neighboring", "warring"})
 
 
 def _clash_sides(tok: Token) -> tuple[Token, Token] | None:

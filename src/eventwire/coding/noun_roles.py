@@ -133,9 +133,12 @@ def _subject_came_under(roles: Roles, site: Site, card: DecisionCard[Any]) -> bo
 def _carried_out_by_subject(roles: Roles, site: Site, card: DecisionCard[Any]) -> bool:
     tok = site.tok
     if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and not _blamed(tok) and not _met_by(tok):
+        # "five people sustained gunshot wounds": who bears a wound was hit, not the hitter
+        borne = (site.hit.entry.cls in ("injure", "kill")
+                 and tok.head.lemma_.lower() in word_class("bear_verb"))
         for c in tok.head.children:
             if c.dep_ == "nsubj":
-                roles.add(roles.agents, c)
+                roles.add(roles.patients if borne else roles.agents, c)
     return False
 
 
