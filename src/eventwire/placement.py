@@ -28,6 +28,7 @@ from .dates import MONTH_ABBREVIATIONS
 from .divisions import LISTED_TOWN, division_words
 from .fronts import front_country, front_regions, front_village
 from .gazetteer import Gazetteer, norm_key
+from .lexicon import alternatives
 from .placenames import place_words
 from .places import PlaceMention, country_by_name, find_places
 from .records import Event
@@ -391,6 +392,7 @@ def _demonym_matches(text: str, demonyms: dict[str, str]) -> Iterator[re.Match[s
         yield from _CAPITALISED_WORD.finditer(text, m.start(), m.end())
 
 
+@lru_cache(maxsize=16)
 def division_countries(text: str) -> tuple[str, ...]:
     """The countries whose own division words follow a name in ``text`` ("Bokkos LGA":
     Nigeria; ``telling_division`` of ``place_words.tsv``), once each, in text order."""
@@ -413,16 +415,14 @@ def _state_titles(text: str, countries: dict[str, str]) -> Iterator[str]:
 def _state_title_pattern() -> re.Pattern[str]:
     # Written as a title ("Burkina Faso President"): "the United States government" is
     # a foreign state the text only mentions.
-    words = sorted((w.title() for w in place_words("state_title")), key=len, reverse=True)
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})\s+(?:{alternation})\b")
+    titles = alternatives((w.title() for w in place_words("state_title")), r"\s+")
+    return re.compile(rf"\b([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})\s+(?:{titles})\b")
 
 
 @lru_cache(maxsize=1)
 def _telling_divisions() -> re.Pattern[str]:
-    words = sorted(place_words("telling_division"), key=len, reverse=True)
-    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"\b[A-Z][\w'’-]+\s+((?i:{alternation}))(?!\w)")
+    words = alternatives(place_words("telling_division"), r"\s+")
+    return re.compile(rf"\b[A-Z][\w'’-]+\s+((?i:{words}))(?!\w)")
 
 
 def _nationals(after: str) -> bool:

@@ -244,24 +244,18 @@ def _held(text: str, m: PlaceMention, around: PlaceMention) -> bool:
     if around.start < m.end:
         return False
     words = re.findall(r"[a-z]+", f"{text[m.end:around.start]} {around.qualifier or ''}".lower())
-    return not any(w in _NEAR or w in place_words("bearing") or w.endswith("ern") for w in words)
+    near = place_words("near_gap", "bearing")
+    return not any(w in near or w.endswith("ern") for w in words)
 
 
-# Words between two names, or qualifying the second, that put the first near it or in a
-# part of it, not simply in it.
-_NEAR = frozenset({"near", "outside", "vicinity", "outskirts", "close", "km", "kms",
-                   "kilometres", "kilometers", "miles", "off", "from", "countryside",
-                   "rural", "suburbs", "around", "border"})
-
-
-def _inside(name: str, base: Place) -> Place:
-    """A name the text puts inside ``base``: at its point, precision 2 near a town, 3 in a
-    division."""
+def _inside(name: str, base: Place, precision: int | None = None) -> Place:
+    """A name the text puts inside ``base``: at its point, at ``precision`` (by default 2
+    in a town, 3 in a division)."""
     return Place(
         location=ascii_name(name), country=base.country, iso=base.iso, iso2=base.iso2,
         admin1=base.admin1, admin2=base.admin2, latitude=base.latitude,
         longitude=base.longitude,
-        geo_precision=2 if base.kind == "town" else 3, kind="unlisted")
+        geo_precision=precision or (2 if base.kind == "town" else 3), kind="unlisted")
 
 
 def _container_before(text: str, start: int, out: list[PlaceMention]) -> PlaceMention | None:
@@ -368,5 +362,5 @@ def place_unlisted(text: str, out: list[PlaceMention], gaz: Gazetteer,
             # town itself, as ACLED codes city neighbourhoods.
             m.place = dataclasses.replace(base)
             continue
-        m.place = dataclasses.replace(_inside(m.text, base), geo_precision=2 if town else 3)
+        m.place = _inside(m.text, base, 2 if town else 3)
     out.sort(key=lambda m: m.start)

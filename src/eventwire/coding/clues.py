@@ -354,14 +354,9 @@ def _rival_communities(tok: Token) -> bool:
             said = {m.lower_ for m in side.children}
             # "rival political clans", "rival clans of the MILF": a party's or an armed
             # group's factions, not communal militias
-            if said & _PAIRED and not said & {"political", "of"}:
+            if said & word_class("paired_side") and not said & {"political", "of"}:
                 return True
     return False
-
-
-# Words that make clans or communities the two sides of one fight ("two clans", "rival
-# communities").
-_PAIRED = frozenset({"two", "rival", "neighbouring", "neighboring", "warring"})
 
 
 def _clash_sides(tok: Token) -> tuple[Token, Token] | None:

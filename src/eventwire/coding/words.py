@@ -86,7 +86,7 @@ WORD_CLASSES: frozenset[str] = frozenset({
     "mine_site_word", "civilian_vehicle", "object_harm_verb", "place_prep", "site_preposition",
     "animal_noun", "foot_raider", "meet_device_verb", "inquiry_word", "remembrance_word",
     "exercise_word", "operation_exercise", "expel_verb", "base_verb", "base_noun",
-    "crime_word", "kin_word", "quarrel_word", "sport_word", "bear_verb",
+    "crime_word", "kin_word", "quarrel_word", "sport_word", "bear_verb", "paired_side",
 })  # fmt: skip
 # Classes no word may share: a person is armed or civilian, not both.
 _EXCLUSIVE = (("armed_person", "civilian_person"),)
