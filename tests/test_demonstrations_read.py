@@ -163,3 +163,17 @@ def test_demonstrations_read_a_gathering_to_seek_a_solution_is_no_protest() -> N
     events = extract("Clan elders gathered in Garissa on 2 June 2020 to seek a solution to "
                      "the grazing dispute.", published="2020-06-03").events
     assert events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Youths protesting against the new market levy lit bonfires across the main road "
+        "in Homa Bay town on Tuesday.",
+        "Students went on the rampage at a boarding school in Kericho on Monday, protesting "
+        "against the transfer of their principal.",
+    ],
+)
+def test_demonstrations_bonfires_and_a_rampage_are_a_violent_demonstration(text: str) -> None:
+    e = extract(text, published="2019-06-05").events[0]
+    assert (e.sub_event_type, e.actor1) == ("Violent demonstration", "Rioters (Kenya)")

@@ -37,6 +37,23 @@ def test_containment_a_namesake_of_another_division_lies_where_the_text_says(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # Mandi is a town of Himachal Pradesh; a sector, or one of a list's areas, of a
+        # district of Jammu and Kashmir is not that town.
+        "Troops exchanged fire across the Line of Control in Mandi sector of Poonch "
+        "district on Monday; a porter was wounded.",
+        "Troops exchanged fire with militants in Sawjian and Mandi areas of Poonch "
+        "district on Monday; a porter was wounded.",
+    ],
+)
+def test_containment_a_sector_or_areas_of_a_district_lie_in_it(text: str) -> None:
+    e = _event(text)
+    assert (e.country, e.admin1) == ("India", "Jammu and Kashmir")
+    assert e.location in ("Mandi", "Sawjian")
+
+
+@pytest.mark.parametrize(
     ("text", "admin1", "location"),
     [
         # near, or in a part of, another place: the town keeps its own division

@@ -354,3 +354,22 @@ def test_roles_a_weapon_s_name_between_the_demonym_and_the_drones() -> None:
                "killing one port worker.", published="2025-03-12")
     assert ev.sub_event_type == "Air/drone strike"
     assert ev.actor1 is not None and ev.actor1.startswith("Military Forces of Russia")
+
+
+@pytest.mark.parametrize(
+    ("text", "sub", "actor1", "actor2"),
+    [
+        # "hacked to death by X": the verb of the phrase has the roles, not "death"
+        ("A schoolteacher was hacked to death by unknown attackers near Kakamega on "
+         "Thursday night.", "Attack", "Unidentified Armed Group (Kenya)", "Civilians (Kenya)"),
+        ("A herder was stabbed to death by a gang of youths at a watering point in "
+         "Isiolo on Friday.", "Attack", "Unidentified Gang (Kenya)", "Civilians (Kenya)"),
+        ("A shopkeeper accused of witchcraft was beaten to death by a mob in Kisii on "
+         "Sunday.", "Mob violence", "Rioters (Kenya)", "Civilians (Kenya)"),
+    ],
+)
+def test_roles_a_phrase_verb_to_death_keeps_who_did_it(
+    text: str, sub: str, actor1: str, actor2: str
+) -> None:
+    ev = _main(text)
+    assert (ev.sub_event_type, ev.actor1, ev.actor2) == (sub, actor1, actor2)

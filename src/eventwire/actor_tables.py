@@ -17,7 +17,7 @@ from .placenames import norm_key
 ACTOR_CLASSES: tuple[str, ...] = (
     "area_word", "facility_word", "fighter_word", "group_anaphor", "group_link",
     "group_possessive", "name_particle", "nisba_article", "org_preposition", "state_weapon",
-    "raid_word", "weapon_head", "political_head", "proper_alias",
+    "raid_word", "weapon_head", "political_head", "proper_alias", "place_after",
 )  # fmt: skip
 
 
@@ -144,3 +144,39 @@ def home_division(actor: str | None, iso2: str | None) -> str | None:
     """
     home = _homes().get(actor or "")
     return home[1] if home is not None and home[0] == iso2 else None
+
+
+@functools.lru_cache(maxsize=1)
+def _coalitions() -> dict[str, tuple[str, int]]:
+    return {r["member"]: (r["coalition"], int(r["since"])) for r in read_table("actor_members.tsv")}
+
+
+def coalition_of(actor: str, year: int | None) -> str | None:
+    """The coalition ACLED names for what a member group did in ``year``
+    (``data/actor_members.tsv``), or None; a text of unknown year is read as recent.
+
+    >>> coalition_of("Katiba Macina", 2019)
+    'JNIM: Group for Support of Islam and Muslims'
+    >>> coalition_of("Katiba Macina", 2015) is None
+    True
+    """
+    found = _coalitions().get(actor)
+    if found is None or (year is not None and year < found[1]):
+        return None
+    return found[0]
+
+
+@functools.lru_cache(maxsize=1)
+def _pairs() -> frozenset[tuple[str, str]]:
+    return frozenset((r["first"], r["second"]) for r in read_table("actor_pairs.tsv"))
+
+
+def pair_order(first: str, second: str) -> tuple[str, str]:
+    """Two groups either of which acted, in the order ACLED names the pair
+    (``data/actor_pairs.tsv``); a pair it does not list keeps the text's order.
+
+    >>> jnim = "JNIM: Group for Support of Islam and Muslims"
+    >>> pair_order("Islamic State (Greater Sahara)", jnim)[0] == jnim
+    True
+    """
+    return (second, first) if (second, first) in _pairs() else (first, second)

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .actor_tables import actor_words, demonym_homes, operation
+from .actor_tables import actor_words, coalition_of, demonym_homes, operation, pair_order
 from .coding.words import triggers, word_class
 from .errors import ConfigError
 from .gazetteer import Gazetteer
@@ -145,6 +145,12 @@ def _first_tokens() -> dict[str, int]:
     return out
 
 
+def _full_stop(texts: Sequence[str], offsets: Sequence[int], i: int) -> bool:
+    """Token ``i`` is a dot that ends a sentence: a space or the end follows it."""
+    end = offsets[i] + len(texts[i])
+    return texts[i].strip() != "" and (i + 1 == len(texts) or offsets[i + 1] > end)
+
+
 def find_actor_mentions_in_tokens(
     texts: Sequence[str], offsets: Sequence[int]
 ) -> list[ActorMention]:
@@ -152,7 +158,9 @@ def find_actor_mentions_in_tokens(
     index, _ = dictionary()
     starts = _first_tokens()
     norms = [_norm_token(t) for t in texts]
-    keep = [i for i, n in enumerate(norms) if n]  # skip tokens that were only dots
+    # Skip tokens that were only dots, but not a full stop before a space: no name runs
+    # on into the next sentence ("hiding out in Karachi. Police had been tipped off").
+    keep = [i for i, n in enumerate(norms) if n or _full_stop(texts, offsets, i)]
     out: list[ActorMention] = []
     k = 0
     while k < len(keep):
@@ -316,6 +324,7 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
         for m in found
         if not (
             _division_name(toks, m)
+            or _place_name(toks, m)
             or _weapon_name(toks, m)
             or _political_word(toks, m)
             or _opposed(toks, m)
@@ -474,6 +483,16 @@ def _division_name(toks: Sequence[Any], m: ActorMention) -> bool:
     before = toks[m.tok_start - 1] if m.tok_start > 0 else None
     named = before is not None and before.text[:1].isupper() and not before.is_sent_start
     return after in actor_words("area_word") or (named and m.tok_end - m.tok_start > 1)
+
+
+def _place_name(toks: Sequence[Any], m: ActorMention) -> bool:
+    """ "in Shabak area", "Rahim village": a one-word alias written as a name (capital, then
+    lower case) before a word for a place is that place's name, not the actor."""
+    if m.entry is None or m.entry.generic or m.tok_end - m.tok_start != 1:
+        return False
+    word = toks[m.tok_start].text
+    after = toks[m.tok_end].lower_ if m.tok_end < len(toks) else ""
+    return word[:1].isupper() and not word.isupper() and after in actor_words("place_after")
 
 
 def _alternatives(
@@ -639,17 +658,45 @@ def _choose(entries: Sequence[ActorEntry], iso2: str | None, year: int | None) -
 def resolve(
     mention: ActorMention, country: str | None, iso2: str | None, year: int | None
 ) -> Actor:
-    """The ACLED-style actor a mention names, for an event in ``country`` and ``year``."""
+    """The ACLED-style actor a mention names, for an event in ``country`` and ``year``;
+    a member of a coalition is named by the coalition (``coalition_of``), and two groups
+    either of which acted by ACLED's name for the pair."""
     if mention.entry is None:
         return Actor(mention.text, POLITICAL_MILITIA, None, known=False)
     if mention.alternative is not None:
         one = replace(mention, alternative=None)
         first = resolve(one, country, iso2, year)
         other = resolve(mention.alternative, country, iso2, year)
-        return Actor(f"{first.name} and/or {other.name}", first.inter, first.country)
-    if mention.home and mention.entry.generic:
-        return _home_generic(mention, mention.entry, iso2, year)
-    entry = _choose(mention.entries or (mention.entry,), iso2, year)
+        if first.name == other.name:
+            return first
+        names = pair_order(first.name, other.name)
+        return Actor(f"{names[0]} and/or {names[1]}", first.inter, first.country)
+    actor = _resolve_entry(mention, mention.entry, (country, iso2, year))
+    coalition = coalition_of(actor.name, year)
+    return (coalition and named(coalition, country, iso2, year)) or actor
+
+
+def member_named(mention: ActorMention | None, actor: Actor | None, year: int | None) -> str | None:
+    """The member group a mention names when its side is coded as the member's coalition
+    ("Katiba Macina" for JNIM in 2019): ACLED's associated actor of that side."""
+    if mention is None or actor is None or mention.entry is None or mention.alternative:
+        return None
+    member = mention.entry.name
+    coalition = coalition_of(member, year)
+    return member if coalition and actor.name.startswith(coalition) else None
+
+
+def _resolve_entry(
+    mention: ActorMention,
+    first: ActorEntry,
+    place: tuple[str | None, str | None, int | None],
+) -> Actor:
+    """The actor a mention's dictionary rows (``first`` the row it matched) name, for an
+    event in ``place`` (country, iso2, year)."""
+    country, iso2, year = place
+    if mention.home and first.generic:
+        return _home_generic(mention, first, iso2, year)
+    entry = _choose(mention.entries or (first,), iso2, year)
     if entry.generic:
         kind = entry.kind if entry.kind in _STATE_KINDS else None
         if kind and iso2:

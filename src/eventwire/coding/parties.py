@@ -329,6 +329,18 @@ def settle_sides(
         sides.assoc1 = assoc_names(sides.allies, taken, country, iso2, year)
     if sides.allies_b and sides.actor2 is not None:
         sides.assoc2 = assoc_names(sides.allies_b, taken, country, iso2, year)
+    _coalition_members(sides, year)
+
+
+def _coalition_members(sides: Sides, year: int | None) -> None:
+    """A member group the text names, coded as its coalition ("Katiba Macina militants" as
+    JNIM from 2017), is its side's associated actor, as ACLED codes it."""
+    one = act.member_named(sides.mention1, sides.actor1, year)
+    if one and one not in (sides.assoc1 or "").split("; "):
+        sides.assoc1 = "; ".join(n for n in (one, sides.assoc1) if n)
+    two = act.member_named(sides.mention2, sides.actor2, year)
+    if two and two not in (sides.assoc2 or "").split("; "):
+        sides.assoc2 = "; ".join(n for n in (two, sides.assoc2) if n)
 
 
 def _demonstrators_first(

@@ -43,13 +43,25 @@ def assign_roles(frame: Frame, doc: Doc, all_actors: list[ActorMention]) -> None
     """Agents (actor1 candidates) and patients (actor2 candidates) from the parse."""
     roles = Roles(frame, doc, all_actors)
     for h in frame.triggers:
-        tok = doc[h.j - 1]
-        if tok.pos_ not in ("VERB", "AUX") and h.i <= tok.head.i < h.j and tok.head.pos_ == "VERB":
-            tok = tok.head  # "shot dead": the verb of the phrase, not its last word
+        tok = _phrase_verb(doc, h.i, h.j)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
         _trigger_roles(roles, Site(h, tok, tok.pos_ in ("VERB", "AUX"), passive))
     for card in FRAME_CARDS:
         card.rule(roles, card)
+
+
+def _phrase_verb(doc: Doc, i: int, j: int) -> Token:
+    """The token of trigger phrase ``doc[i:j]`` its roles hang on: the verb its last word
+    depends on inside the phrase, directly or through "to" ("shot dead", "hacked to
+    death": the verb, not "dead" or "death"), else the last word ("came under fire": what
+    came under it was fired on, the fire's)."""
+    last = doc[j - 1]
+    if last.pos_ in ("VERB", "AUX"):
+        return last
+    up = last.head
+    if up.lower_ == "to" and up.head.i != up.i:
+        up = up.head  # "hacked to death"
+    return up if up.pos_ == "VERB" and i <= up.i < j else last
 
 
 def _trigger_roles(roles: Roles, site: Site) -> None:
