@@ -11,6 +11,11 @@ from dataclasses import dataclass
 from .lexicon import data_text, read_table, word_classes
 from .placenames import norm_key
 
+# ACLED inter codes (ACLED Codebook 2023, "Actors").
+STATE, REBEL, POLITICAL_MILITIA, IDENTITY_MILITIA, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = range(
+    1, 9
+)
+
 # The classes of ``actor_words.tsv`` (its header says what each is for), read by this
 # stage and the people stage. A row of another class stops the load: a misspelt class is
 # never silently empty.

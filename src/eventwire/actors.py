@@ -18,17 +18,27 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .actor_tables import actor_words, coalition_of, demonym_homes, operation, pair_order
+from .actor_filters import not_the_actor
+from .actor_tables import (
+    CIVILIANS,
+    EXTERNAL,
+    IDENTITY_MILITIA,
+    POLITICAL_MILITIA,
+    PROTESTERS,
+    REBEL,
+    RIOTERS,
+    STATE,
+    actor_words,
+    demonym_homes,
+    operation,
+    pair_order,
+)
 from .coding.words import triggers, word_class
 from .errors import ConfigError
 from .gazetteer import Gazetteer
-from .lexicon import read_table
+from .lexicon import doc_text, read_table
 from .records import Actor
 
-# ACLED inter codes (ACLED Codebook 2023, "Actors").
-STATE, REBEL, POLITICAL_MILITIA, IDENTITY_MILITIA, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = range(
-    1, 9
-)
 _STATE_KINDS = {"military", "police", "government"}
 # Generic words for fighters that, right after a group's name, are that group's fighters.
 _FIGHTER_KINDS = {"unidentified_armed_group", "military", "police"}
@@ -282,7 +292,7 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
     """Dictionary actors in a spaCy Doc, plus ORG/NORP entities it lacks (kept as written)."""
     toks = list(doc)
     found = find_actor_mentions_in_tokens([t.text for t in toks], [t.idx for t in toks])
-    text = doc.text  # built once: Doc.text joins every token on each access
+    text = doc_text(doc)  # built once: Doc.text joins every token on each access
     names = _proper_words()
     for m in found:
         m.text = text[m.start : m.end]
@@ -323,11 +333,7 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
         m
         for m in found
         if not (
-            _division_name(toks, m)
-            or _place_name(toks, m)
-            or _weapon_name(toks, m)
-            or _political_word(toks, m)
-            or _opposed(toks, m)
+            not_the_actor(toks, m)
         )
     ]
     found = _alternatives(toks, found, text)
@@ -355,46 +361,10 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
     return _without_glosses(toks, found)
 
 
-def _weapon_name(toks: Sequence[Any], m: ActorMention) -> bool:
-    """A generic actor word alone naming a weapon before its noun ("fired artillery
-    shells"): the forces who fired are named elsewhere, or not at all ("regime artillery
-    fire" still names the regime's forces)."""
-    return (
-        m.entry is not None
-        and m.entry.generic
-        and m.tok_end - m.tok_start == 1
-        and m.tok_end < len(toks)
-        and toks[m.tok_end].lower_ in actor_words("weapon_head")
-    )
 
 
-def _opposed(toks: Sequence[Any], m: ActorMention) -> bool:
-    """A group named after "anti-" ("anti-Houthi forces"): those who fight it, not the
-    group; a name that holds the prefix ("Anti-balaka") was matched whole."""
-    s = m.tok_start
-    return s >= 2 and toks[s - 1].text == "-" and toks[s - 2].lower_ == "anti"
 
 
-def _political_word(toks: Sequence[Any], m: ActorMention) -> bool:
-    """A common rebel word alone before a party's noun, names between ("members of the
-    opposition Ensemble party", "opposition lawmakers", "Opposition political groups"), or
-    whose crowd is named ("supporters of the opposition"): politics, not an armed group; and
-    "in opposition to" names nobody."""
-    if m.entry is None or m.entry.inter != REBEL or m.tok_end - m.tok_start != 1:
-        return False
-    s = m.tok_start
-    if not (toks[s].text.islower() or toks[s].is_sent_start):
-        return False  # a group's name, not a common word
-    if s >= 1 and toks[s - 1].lower_ == "in" and s + 1 < len(toks) and toks[s + 1].lower_ == "to":
-        return True  # "protested in opposition to the candidature": no side at all
-    # "supporters of the opposition": a crowd of the party's
-    if s >= 3 and toks[s - 1].lower_ == "the" and toks[s - 2].lower_ == "of" and (
-            toks[s - 3].lemma_.lower() in word_class("crowd_person")):
-        return True
-    i = m.tok_end
-    while i < len(toks) and i - m.tok_end < 4 and toks[i].pos_ == "PROPN":
-        i += 1  # the party's name
-    return i < len(toks) and toks[i].lower_ in actor_words("political_head")
 
 
 def _shared_heads(toks: Sequence[Any], found: list[ActorMention]) -> list[ActorMention]:
@@ -474,25 +444,8 @@ def _proper_words() -> frozenset[str]:
     return frozenset(demonym_homes())
 
 
-def _division_name(toks: Sequence[Any], m: ActorMention) -> bool:
-    """ "Bokkos local government area", "Bassa local government": an administrative
-    division named by a generic word, not the government as an actor."""
-    if m.entry is None or not m.entry.generic or m.entry.kind != "government":
-        return False
-    after = toks[m.tok_end].lower_ if m.tok_end < len(toks) else ""
-    before = toks[m.tok_start - 1] if m.tok_start > 0 else None
-    named = before is not None and before.text[:1].isupper() and not before.is_sent_start
-    return after in actor_words("area_word") or (named and m.tok_end - m.tok_start > 1)
 
 
-def _place_name(toks: Sequence[Any], m: ActorMention) -> bool:
-    """ "in Shabak area", "Rahim village": a one-word alias written as a name (capital, then
-    lower case) before a word for a place is that place's name, not the actor."""
-    if m.entry is None or m.entry.generic or m.tok_end - m.tok_start != 1:
-        return False
-    word = toks[m.tok_start].text
-    after = toks[m.tok_end].lower_ if m.tok_end < len(toks) else ""
-    return word[:1].isupper() and not word.isupper() and after in actor_words("place_after")
 
 
 def _alternatives(
@@ -659,8 +612,7 @@ def resolve(
     mention: ActorMention, country: str | None, iso2: str | None, year: int | None
 ) -> Actor:
     """The ACLED-style actor a mention names, for an event in ``country`` and ``year``;
-    a member of a coalition is named by the coalition (``coalition_of``), and two groups
-    either of which acted by ACLED's name for the pair."""
+    two groups either of which acted by ACLED's name for the pair (``pair_order``)."""
     if mention.entry is None:
         return Actor(mention.text, POLITICAL_MILITIA, None, known=False)
     if mention.alternative is not None:
@@ -671,19 +623,7 @@ def resolve(
             return first
         names = pair_order(first.name, other.name)
         return Actor(f"{names[0]} and/or {names[1]}", first.inter, first.country)
-    actor = _resolve_entry(mention, mention.entry, (country, iso2, year))
-    coalition = coalition_of(actor.name, year)
-    return (coalition and named(coalition, country, iso2, year)) or actor
-
-
-def member_named(mention: ActorMention | None, actor: Actor | None, year: int | None) -> str | None:
-    """The member group a mention names when its side is coded as the member's coalition
-    ("Katiba Macina" for JNIM in 2019): ACLED's associated actor of that side."""
-    if mention is None or actor is None or mention.entry is None or mention.alternative:
-        return None
-    member = mention.entry.name
-    coalition = coalition_of(member, year)
-    return member if coalition and actor.name.startswith(coalition) else None
+    return _resolve_entry(mention, mention.entry, (country, iso2, year))
 
 
 def _resolve_entry(

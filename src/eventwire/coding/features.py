@@ -20,10 +20,13 @@ are built to carry across wording and region rather than to memorise names:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
+
+from ..lexicon import token_starts
 
 # Entity kinds whose words are names, not meaning: the kind is kept, the name dropped.
 _NAMED = {
@@ -77,13 +80,28 @@ def word(tok: Token) -> str | None:
 
 
 def _tokens(doc: Doc, spans: Sequence[tuple[int, int]] | None) -> list[Token]:
+    """The tokens of ``doc`` that start inside one of ``spans`` (character offsets), in
+    text order; all of them where no span is given."""
     if not spans:
         return list(doc)
-    keep = []
-    for tok in doc:
-        if any(s <= tok.idx < e for s, e in spans):
-            keep.append(tok)
-    return keep
+    starts = token_starts(doc)
+    keep: set[int] = set()
+    for s, e in spans:
+        keep.update(range(bisect_left(starts, s), bisect_left(starts, e)))
+    return [doc[i] for i in sorted(keep)]
+
+
+def _sentence_starts(doc: Doc) -> list[int]:
+    """The first token of each token's sentence (all 0 in a Doc with no sentences), read
+    once per Doc: ``Token.sent`` walks the Doc again on each access."""
+    cached: list[int] | None = doc.user_data.get("eventwire.sentence_starts")
+    if cached is None:
+        cached = [0] * len(doc)
+        if doc.has_annotation("SENT_START"):
+            for sent in doc.sents:
+                cached[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
+        doc.user_data["eventwire.sentence_starts"] = cached
+    return cached
 
 
 def word_features(tokens: Iterable[Token]) -> dict[str, float]:
@@ -95,9 +113,11 @@ def word_features(tokens: Iterable[Token]) -> dict[str, float]:
 
     prev: str | None = None
     prev_sent: int | None = None
+    starts: list[int] | None = None
     for tok in tokens:
         w = word(tok)
-        sent = tok.sent.start if tok.doc.has_annotation("SENT_START") else 0
+        starts = starts or _sentence_starts(tok.doc)
+        sent = starts[tok.i]
         if w is None:
             prev = None
             continue

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .. import actors as act
+from ..actor_tables import coalition_of
 from ..actors import ActorMention
 from ..lexicon import speech_words, taxonomy
 from ..records import Actor
@@ -329,18 +330,26 @@ def settle_sides(
         sides.assoc1 = assoc_names(sides.allies, taken, country, iso2, year)
     if sides.allies_b and sides.actor2 is not None:
         sides.assoc2 = assoc_names(sides.allies_b, taken, country, iso2, year)
-    _coalition_members(sides, year)
+    _coalition_members(sides, place)
 
 
-def _coalition_members(sides: Sides, year: int | None) -> None:
-    """A member group the text names, coded as its coalition ("Katiba Macina militants" as
-    JNIM from 2017), is its side's associated actor, as ACLED codes it."""
-    one = act.member_named(sides.mention1, sides.actor1, year)
-    if one and one not in (sides.assoc1 or "").split("; "):
-        sides.assoc1 = "; ".join(n for n in (one, sides.assoc1) if n)
-    two = act.member_named(sides.mention2, sides.actor2, year)
-    if two and two not in (sides.assoc2 or "").split("; "):
-        sides.assoc2 = "; ".join(n for n in (two, sides.assoc2) if n)
+def _coalition_members(sides: Sides, place: tuple[str | None, str | None, int | None]) -> None:
+    """A member group of a coalition acts as the coalition, from the year it joined, and is
+    named beside it as the side's associated actor, as ACLED codes it ("Katiba Macina
+    militants" in 2019: JNIM, with Katiba Macina; ``actor_tables.coalition_of``)."""
+    country, iso2, year = place
+    for k in (1, 2):
+        actor, assoc = (sides.actor1, sides.assoc1) if k == 1 else (sides.actor2, sides.assoc2)
+        coalition = coalition_of(actor.name, year) if actor is not None else None
+        group = act.named(coalition, country, iso2, year) if coalition else None
+        if actor is None or group is None:
+            continue
+        others = [n for n in (assoc or "").split("; ") if n and n not in (actor.name, group.name)]
+        joined = "; ".join([actor.name, *others])
+        if k == 1:
+            sides.actor1, sides.assoc1 = group, joined
+        else:
+            sides.actor2, sides.assoc2 = group, joined
 
 
 def _demonstrators_first(

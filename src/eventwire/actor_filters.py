@@ -1,0 +1,94 @@
+"""Words the actor dictionary matched that do not name that actor where they stand: an
+administrative division ("Bokkos local government area"), a place ("Shabak area"), a
+weapon ("artillery shells"), politics ("opposition lawmakers") or those who fight a group
+("anti-Houthi forces")."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from .actor_tables import REBEL, actor_words
+from .coding.words import word_class
+
+
+class ActorMention(Protocol):
+    """What these checks read of an ``actors.ActorMention``: its tokens and its row."""
+
+    tok_start: int
+    tok_end: int
+    entry: Any  # actors.ActorEntry, or None
+
+
+def not_the_actor(toks: Sequence[Any], m: ActorMention) -> bool:
+    """The mention's words name something else than its actor here."""
+    return (
+        _division_name(toks, m)
+        or _place_name(toks, m)
+        or _weapon_name(toks, m)
+        or _political_word(toks, m)
+        or _opposed(toks, m)
+    )
+
+
+def _weapon_name(toks: Sequence[Any], m: ActorMention) -> bool:
+    """A generic actor word alone naming a weapon before its noun ("fired artillery
+    shells"): the forces who fired are named elsewhere, or not at all ("regime artillery
+    fire" still names the regime's forces)."""
+    return (
+        m.entry is not None
+        and m.entry.generic
+        and m.tok_end - m.tok_start == 1
+        and m.tok_end < len(toks)
+        and toks[m.tok_end].lower_ in actor_words("weapon_head")
+    )
+
+
+def _opposed(toks: Sequence[Any], m: ActorMention) -> bool:
+    """A group named after "anti-" ("anti-Houthi forces"): those who fight it, not the
+    group; a name that holds the prefix ("Anti-balaka") was matched whole."""
+    s = m.tok_start
+    return s >= 2 and toks[s - 1].text == "-" and toks[s - 2].lower_ == "anti"
+
+
+def _political_word(toks: Sequence[Any], m: ActorMention) -> bool:
+    """A common rebel word alone before a party's noun, names between ("members of the
+    opposition Ensemble party", "opposition lawmakers", "Opposition political groups"), or
+    whose crowd is named ("supporters of the opposition"): politics, not an armed group; and
+    "in opposition to" names nobody."""
+    if m.entry is None or m.entry.inter != REBEL or m.tok_end - m.tok_start != 1:
+        return False
+    s = m.tok_start
+    if not (toks[s].text.islower() or toks[s].is_sent_start):
+        return False  # a group's name, not a common word
+    if s >= 1 and toks[s - 1].lower_ == "in" and s + 1 < len(toks) and toks[s + 1].lower_ == "to":
+        return True  # "protested in opposition to the candidature": no side at all
+    # "supporters of the opposition": a crowd of the party's
+    if s >= 3 and toks[s - 1].lower_ == "the" and toks[s - 2].lower_ == "of" and (
+            toks[s - 3].lemma_.lower() in word_class("crowd_person")):
+        return True
+    i = m.tok_end
+    while i < len(toks) and i - m.tok_end < 4 and toks[i].pos_ == "PROPN":
+        i += 1  # the party's name
+    return i < len(toks) and toks[i].lower_ in actor_words("political_head")
+
+
+def _division_name(toks: Sequence[Any], m: ActorMention) -> bool:
+    """ "Bokkos local government area", "Bassa local government": an administrative
+    division named by a generic word, not the government as an actor."""
+    if m.entry is None or not m.entry.generic or m.entry.kind != "government":
+        return False
+    after = toks[m.tok_end].lower_ if m.tok_end < len(toks) else ""
+    before = toks[m.tok_start - 1] if m.tok_start > 0 else None
+    named = before is not None and before.text[:1].isupper() and not before.is_sent_start
+    return after in actor_words("area_word") or (named and m.tok_end - m.tok_start > 1)
+
+
+def _place_name(toks: Sequence[Any], m: ActorMention) -> bool:
+    """ "in Shabak area", "Rahim village": a one-word alias written as a name (capital, then
+    lower case) before a word for a place is that place's name, not the actor."""
+    if m.entry is None or m.entry.generic or m.tok_end - m.tok_start != 1:
+        return False
+    word = toks[m.tok_start].text
+    after = toks[m.tok_end].lower_ if m.tok_end < len(toks) else ""
+    return word[:1].isupper() and not word.isupper() and after in actor_words("place_after")
