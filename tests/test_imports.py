@@ -29,7 +29,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "annotate",
         (
             "dates", "imported", "placenames", "admin_tables", "gazetteer", "geonames",
-            "actor_tables", "actors",
+            "actor_tables", "actor_filters", "actors",
             "identities", "place_lexicon", "place_patterns", "divisions", "former_divisions",
             "villages", "fronts", "places", "people",
         ),

@@ -271,6 +271,11 @@ def test_reader_keeps_fans_who_fight_after_a_match() -> None:
      "Armed clash"),
     ("Two people were killed in clashes between rival communities over grazing land near "
      "Narok on Sunday.", "Armed clash"),
+    # two clans named together, or the members of two named clans (stop 33)
+    ("Members of the Marehan and Ogaden clans clashed over a water point in Gedo on "
+     "Friday, leaving four dead.", "Armed clash"),
+    ("The Abgaal and Habar Gidir clans fought over farmland near Jowhar overnight; two "
+     "men were killed.", "Armed clash"),
     # who sustained or nursed wounds was hit: civilians shot at are attacked, no battle
     ("Four traders sustained gunshot wounds after gunmen opened fire on their minibus "
      "near Moyale on Friday.", "Attack"),

@@ -36,7 +36,7 @@ from .actor_tables import (
 from .coding.words import triggers, word_class
 from .errors import ConfigError
 from .gazetteer import Gazetteer
-from .lexicon import doc_text, read_table
+from .lexicon import parsed_text, read_table
 from .records import Actor
 
 _STATE_KINDS = {"military", "police", "government"}
@@ -292,7 +292,7 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
     """Dictionary actors in a spaCy Doc, plus ORG/NORP entities it lacks (kept as written)."""
     toks = list(doc)
     found = find_actor_mentions_in_tokens([t.text for t in toks], [t.idx for t in toks])
-    text = doc_text(doc)  # built once: Doc.text joins every token on each access
+    text = parsed_text(doc)
     names = _proper_words()
     for m in found:
         m.text = text[m.start : m.end]

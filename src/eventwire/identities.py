@@ -19,7 +19,7 @@ from .actors import IDENTITY_MILITIA, ActorEntry, ActorMention
 from .coding.words import word_class
 from .dates import CALENDAR_NAMES
 from .gazetteer import Gazetteer, norm_key
-from .lexicon import doc_text
+from .lexicon import parsed_text
 
 __all__ = ["communal_identities"]
 
@@ -55,7 +55,7 @@ def communal_identities(doc: Any, mentions: list[ActorMention]) -> list[ActorMen
         m.entries = (m.entry,)
         if first[0] < m.tok_start:
             m.tok_start, m.start = first[0], toks[first[0]].idx
-            m.text = doc_text(doc)[m.start : m.end]
+            m.text = parsed_text(doc)[m.start : m.end]
         out.extend(_militia(doc, toks, span, kind) for span in others)
         covered.update(i for s, e in names for i in range(s, e))
     out.extend(_groups_at_odds(doc, toks, covered))
@@ -89,7 +89,7 @@ def _militia(doc: Any, toks: Sequence[Any], span: tuple[int, int], kind: str) ->
     s, e = span
     mention = ActorMention(s, e, toks[s].idx, toks[e - 1].idx + len(toks[e - 1].text),
                            _entry(doc, span, kind))  # fmt: skip
-    mention.text = doc_text(doc)[mention.start : mention.end]
+    mention.text = parsed_text(doc)[mention.start : mention.end]
     mention.entries = (mention.entry,) if mention.entry else ()
     return mention
 

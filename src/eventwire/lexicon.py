@@ -358,6 +358,16 @@ def doc_text(doc: Doc, known: str | None = None) -> str:
     return cached
 
 
+def parsed_text(doc: Doc) -> str:
+    """The text the parser read (``Doc.text``: capitals lowered, a byte-order mark as a
+    space; ``nlp.analysis_text``), built once: spaCy joins every token again on each
+    access. The stages that code the events read it; ``doc_text`` is the article's own."""
+    cached = doc.user_data.get("eventwire.parsed")
+    if cached is None:
+        cached = doc.user_data["eventwire.parsed"] = doc.text
+    return cached
+
+
 def token_starts(doc: Doc) -> list[int]:
     """The character offset of each token of a Doc, read once from its arrays."""
     cached = doc.user_data.get("eventwire.starts")

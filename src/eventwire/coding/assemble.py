@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..actors import ActorMention
 from ..dates import DateMention
-from ..lexicon import doc_text
+from ..lexicon import parsed_text
 from ..place_lexicon import PlaceMention
 from ..placement import leader, text_clues
 from ..records import Article, Event
@@ -52,7 +52,7 @@ def assemble(
         frame.background = (
             not on_a_day(frame.dates)
             and not frame.anaphoric
-            and backdrop(doc_text(doc)[frame.sent_start : frame.sent_end])
+            and backdrop(parsed_text(doc)[frame.sent_start : frame.sent_end])
         )
     drafts = merge_frames(frames)
     for draft in drafts:
@@ -113,7 +113,7 @@ def _history(draft: Draft, doc: Doc, published: str | None) -> bool:
     """A draft first told in a sentence dated years before the report ("In 2014, the
     group overran the town"), and dated by no day or month, is background, not an event."""
     first = min(draft.frames, key=lambda f: f.start)
-    sentence = doc_text(doc)[first.sent_start : first.sent_end]
+    sentence = parsed_text(doc)[first.sent_start : first.sent_end]
     dated = any(d.date and d.precision <= 2 for d in draft.dates())
     return not dated and told_as_history(sentence, published)
 

@@ -20,7 +20,7 @@ from ..actor_tables import home_division
 from ..dates import DateMention
 from ..former_divisions import former_admin1
 from ..gazetteer import Gazetteer
-from ..lexicon import doc_text, taxonomy
+from ..lexicon import parsed_text, taxonomy
 from ..place_lexicon import PlaceMention
 from ..records import Article, Event, Place, Span, event_notes
 from .cards import Situation
@@ -117,7 +117,8 @@ def _conventions(
         return recoded, replace(verdict, sub_event_type=recoded, card="gang_member_hit", model=None)
     fought = verdict.votes.get("Armed clash", 0.0) >= 0.8  # "clashed", "exchanged fire"
     shelled = verdict.votes.get("Shelling/artillery/missile attack", 0.0) > 0  # "fired mortars"
-    recoded = front_fire(sub, draft, doc, context, _spot(where, doc_text(doc)), (fought, shelled))
+    spot = _spot(where, parsed_text(doc))
+    recoded = front_fire(sub, draft, doc, context, spot, (fought, shelled))
     if recoded != sub:
         return recoded, replace(verdict, sub_event_type=recoded, card="front_fire", model=None)
     return sub, verdict

@@ -346,17 +346,40 @@ def _rival_communities(tok: Token) -> bool:
     kinds = word_class("clan_kind_word") | word_class("community_kind_word")
     for owner in (tok, tok.head):
         for c in owner.children:
-            side = c if c.dep_ == "nsubj" else next(
-                (o for o in c.children if o.dep_ == "pobj"),
-                None) if c.dep_ == "prep" and c.lower_ == "between" else None
-            if side is None or side.lemma_.lower() not in kinds or side.lower_ == "villagers":
+            side = _clan_side(c, kinds)
+            if side is None:
                 continue
             said = {m.lower_ for m in side.children}
             # "rival political clans", "rival clans of the MILF": a party's or an armed
             # group's factions, not communal militias
-            if said & word_class("paired_side") and not said & {"political", "of"}:
+            if said & {"political", "of"}:
+                continue
+            if said & word_class("paired_side") or _two_names(side):
                 return True
     return False
+
+
+def _clan_side(c: Token, kinds: frozenset[str]) -> Token | None:
+    """The clans or communities a subject or a "between" phrase names: "two clans clashed",
+    "members of the Marehan and Ogaden clans clashed", "clashes between the A and B clans"."""
+    side = c if c.dep_ == "nsubj" else next(
+        (o for o in c.children if o.dep_ == "pobj"),
+        None) if c.dep_ == "prep" and c.lower_ == "between" else None
+    if side is not None and side.lemma_.lower() in word_class("crowd_person") - kinds:
+        of = next((o for o in side.children if o.dep_ == "prep" and o.lower_ == "of"), None)
+        side = next((o for o in of.children if o.dep_ == "pobj"), None) if of else None
+    if side is None or side.lemma_.lower() not in kinds or side.lower_ == "villagers":
+        return None
+    return side
+
+
+def _two_names(side: Token) -> bool:
+    """Two names joined before the clan word: "the Marehan and Ogaden clans"."""
+    return any(
+        m.text[:1].isupper() and any(x.dep_ == "conj" and x.text[:1].isupper()
+                                     for x in m.children)
+        for m in side.children if m.dep_ in ("amod", "nmod", "compound")
+    )
 
 
 def _clash_sides(tok: Token) -> tuple[Token, Token] | None:

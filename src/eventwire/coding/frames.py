@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..actors import ActorMention
 from ..dates import DateMention
-from ..lexicon import doc_text
+from ..lexicon import parsed_text
 from ..place_lexicon import PlaceMention
 from .factuality import (
     HISTORY_YEARS,
@@ -44,7 +44,7 @@ if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
 
 def _title_end(doc: Doc) -> int:
     """End of a headline line (short, no final stop, then a newline), else 0."""
-    text = doc_text(doc)
+    text = parsed_text(doc)
     nl = text.find("\n")
     if 0 < nl < 200 and text[:nl].strip() and text[:nl].rstrip()[-1] not in ".!?\"'":
         return nl
@@ -307,7 +307,7 @@ def _own_clause_dates(dates: list[DateMention], group: list[TriggerHit], doc: Do
         verb = verb.head
     clause = (verb.left_edge.idx, verb.right_edge.idx + len(verb.right_edge.text))
     own = [d for d in dates if clause[0] <= d.start < clause[1]]
-    years = [int(m.group(1)) for m in YEAR_TOLD.finditer(doc_text(doc)[clause[0]:clause[1]])]
+    years = [int(m.group(1)) for m in YEAR_TOLD.finditer(parsed_text(doc)[clause[0]:clause[1]])]
     if not own and years and all(
         d.date and int(d.date[:4]) - max(years) >= HISTORY_YEARS for d in dates
     ):

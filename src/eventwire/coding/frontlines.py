@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from .. import actors as act
 from ..actor_tables import area_operations
 from ..fronts import Front, front_at, front_holding, fronts, held_by
-from ..lexicon import doc_text
+from ..lexicon import parsed_text
 from ..records import Actor
 from .clues import names_any, told_text
 from .parties import Sides
@@ -171,7 +171,7 @@ def front_fire(
     if sub not in _HEARD and not (sub == "Armed clash" and not clash_word):
         return sub
     front = _front(place, spot)
-    if front is None or front.cues is None or not front.cues.search(doc_text(doc)):
+    if front is None or front.cues is None or not front.cues.search(parsed_text(doc)):
         return sub
     told = told_text(draft, doc)
     # Fire heard "in both directions of the frontline" is both sides fighting too.

@@ -20,7 +20,7 @@ import re
 from typing import TYPE_CHECKING
 
 from .. import actors as act
-from ..lexicon import doc_text, read_table
+from ..lexicon import parsed_text, read_table
 from ..records import Actor
 from .parties import Sides
 from .records import Draft
@@ -55,7 +55,7 @@ def _story(draft: Draft, doc: Doc) -> str:
     """The sentences that tell the draft's event and the one after each (where notes and
     wires put how the victim was found); the whole text for an article's only event."""
     if draft.alone:
-        return doc_text(doc)
+        return parsed_text(doc)
     sents = list(doc.sents)
     keep = sorted({i for f in draft.frames for i in (f.sent_i, f.sent_i + 1) if i < len(sents)})
     return " ".join(sents[i].text for i in keep)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Protocol
 
 from .. import actors as act
-from ..lexicon import doc_text
+from ..lexicon import parsed_text
 from ..records import Actor
 from .clues import names_any, territory_taken, told_text
 from .features import RuleView, event_features
@@ -202,7 +202,7 @@ def settle_by_sides(label: str, verdict: Verdict, draft: Draft | None, doc: Doc)
         # target answers in kind ("mortars and small arms at army positions"), a battle.
         return "Armed clash"
     if label in _NO_GUNFIGHT and verdict.sub_event_type == "Armed clash" and names_any(
-        told_text(draft, doc) if draft is not None else doc_text(doc).lower(), "gunfight_word"
+        told_text(draft, doc) if draft is not None else parsed_text(doc).lower(), "gunfight_word"
     ):
         # "an intense shoot-out broke out and a suspect was shot dead": fire went both
         # ways, a battle, whoever died.
@@ -214,8 +214,8 @@ def settle_by_sides(label: str, verdict: Verdict, draft: Draft | None, doc: Doc)
     only_armed = "armed_target" in signals and "civilian_target" not in signals
     if not ((label in _YIELDING and on_armed) or (label == "Attack" and only_armed)):
         return label
-    spans = draft_spans(doc, draft) or [(0, len(doc_text(doc)))]
-    if names_any(" ".join(doc_text(doc)[a:b].lower() for a, b in spans), "disarmed_word"):
+    spans = draft_spans(doc, draft) or [(0, len(parsed_text(doc)))]
+    if names_any(" ".join(parsed_text(doc)[a:b].lower() for a, b in spans), "disarmed_word"):
         return label
     return "Armed clash"
 
@@ -229,8 +229,8 @@ def _ground_told(draft: Draft | None, doc: Doc) -> bool:
             # The cards read the taking: a hill or a position taken in the fight, an
             # advance, or a taking in doubt is no ground changing hands.
             return not any(f.hedged for f in read) and territory_taken(draft, doc)
-    spans = draft_spans(doc, draft) or [(0, len(doc_text(doc)))]
-    if any(_driven_out().search(doc_text(doc)[a:b]) for a, b in spans):
+    spans = draft_spans(doc, draft) or [(0, len(parsed_text(doc)))]
+    if any(_driven_out().search(parsed_text(doc)[a:b]) for a, b in spans):
         return True  # "pushed Russian forces out of the village"
     return any(
         h.entry.cls == "territory" and any(a <= h.start < b for a, b in spans)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from ..actors import ActorMention
 from ..dates import DateMention
-from ..lexicon import doc_text, speech_words
+from ..lexicon import parsed_text, speech_words
 from ..place_lexicon import PlaceMention
 from ..records import Actor, Article, Event
 from .assemble import assemble
@@ -42,7 +42,7 @@ _CACHE = "eventwire.triggers"
 
 def _lead(doc: Doc) -> Span | None:
     """The first sentence that says something happened (a verb at its root)."""
-    text = doc_text(doc)
+    text = parsed_text(doc)
     nl = text.find("\n")
     title_end = nl if 0 < nl < 200 and text[:nl].rstrip()[-1:] not in ".!?" else -1
     first = None

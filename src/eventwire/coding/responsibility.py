@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .. import actors as act
 from ..actors import ActorMention
-from ..lexicon import doc_text, taxonomy
+from ..lexicon import parsed_text, taxonomy
 from .parties import Sides
 from .records import Draft
 from .triggers import match_triggers
@@ -136,7 +136,8 @@ def assign_responsibility(
     current = sides.mention1.entry.name if sides.mention1 and sides.mention1.entry else None
     by_others = {s.mention.entry.name for s in named if s.mention.entry}
     m1 = sides.mention1
-    hedged = m1 is not None and bool(_HEDGE.search(doc_text(doc)[max(0, m1.start - 30) : m1.start]))
+    before = parsed_text(doc)[max(0, m1.start - 30) : m1.start] if m1 is not None else ""
+    hedged = m1 is not None and bool(_HEDGE.search(before))
     if current in denied and current not in by_others and hedged:
         sides.actor1, sides.mention1 = None, None  # only suspected, denied, named by nobody
     if not _unnamed(sides):

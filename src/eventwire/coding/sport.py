@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..lexicon import doc_text
+from ..lexicon import parsed_text
 from .merging import tells_a_crowd
 from .records import Draft
 from .words import word_class
@@ -35,7 +35,7 @@ def sport_report(draft: Draft, doc: Doc) -> bool:
     sentences name the game (``sport_word``) or give a score with a result."""
     if any(f.tolls for f in draft.frames) or tells_a_crowd(draft):
         return False
-    told = " ".join(doc_text(doc)[f.sent_start : f.sent_end] for f in draft.frames)
+    told = " ".join(parsed_text(doc)[f.sent_start : f.sent_end] for f in draft.frames)
     words = set(re.findall(r"[a-z][a-z-]*", told.lower()))
     if words & word_class("sport_word"):
         return True

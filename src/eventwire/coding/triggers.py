@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..lexicon import doc_text
+from ..lexicon import parsed_text
 from .numbers import number_value
 from .records import TriggerHit
 from .words import Trigger, triggers, word_class
@@ -58,7 +58,7 @@ def _match_triggers(doc: Doc) -> list[TriggerHit]:
     lowers = [t.lower_ for t in doc]
     pos = [t.pos_ for t in doc]
     hits: list[TriggerHit] = []
-    text = doc_text(doc)  # spaCy rebuilds Doc.text on every access: read it once
+    text = parsed_text(doc)
     i = 0
     n = len(doc)
     while i < n:
