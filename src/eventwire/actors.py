@@ -329,13 +329,7 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
             )
         )
     ]
-    found = [
-        m
-        for m in found
-        if not (
-            not_the_actor(toks, m)
-        )
-    ]
+    found = [m for m in found if not not_the_actor(toks, m)]
     found = _alternatives(toks, found, text)
     found += _shared_heads(toks, found)
     _demonym_homes(toks, found)
@@ -359,12 +353,6 @@ def find_actor_mentions(doc: Any) -> list[ActorMention]:
         covered.update(range(s, e))
     found.sort(key=lambda m: m.tok_start)
     return _without_glosses(toks, found)
-
-
-
-
-
-
 
 
 def _shared_heads(toks: Sequence[Any], found: list[ActorMention]) -> list[ActorMention]:
@@ -442,10 +430,6 @@ def _people_name(m: ActorMention, word: str) -> bool:
 def _proper_words() -> frozenset[str]:
     """Demonyms, lower case: a phrase opening with one names its country's actor."""
     return frozenset(demonym_homes())
-
-
-
-
 
 
 def _alternatives(

@@ -324,19 +324,27 @@ def communal_clash(draft: Draft, doc: Doc) -> tuple[str, str] | None:
         for h in f.triggers:
             if h.entry.sub_event_type != "Armed clash":
                 continue
+            found = _community_pair(doc[h.j - 1], names)
+            if found is not None:
+                return found
             if _rival_communities(doc[h.j - 1]):
                 return "", ""  # "two clans clashed", "clashes between rival communities"
-            pair = _clash_sides(doc[h.j - 1])
-            if pair is None:
-                continue
-            a, b = (_communities([t], local=True, alone=True) for t in pair)
-            if not a or not b or a & b:
-                continue
-            if not ({"herding"} | names) & (a | b):
-                continue  # students against residents: a brawl, not communal militias
-            first, second = (next((w for w in sorted(x) if w in names), "") for x in (a, b))
-            return first, second
     return None
+
+
+def _community_pair(tok: Token, names: frozenset[str]) -> tuple[str, str] | None:
+    """The peoples of the two sides of clash word ``tok`` when both are communities
+    ("Pokot and Turkana herders fought"), "" for a side named by no people."""
+    pair = _clash_sides(tok)
+    if pair is None:
+        return None
+    a, b = (_communities([t], local=True, alone=True) for t in pair)
+    if not a or not b or a & b:
+        return None
+    if not ({"herding"} | names) & (a | b):
+        return None  # students against residents: a brawl, not communal militias
+    first, second = (next((w for w in sorted(x) if w in names), "") for x in (a, b))
+    return first, second
 
 
 def _rival_communities(tok: Token) -> bool:
