@@ -376,3 +376,16 @@ def token_starts(doc: Doc) -> list[int]:
 
         cached = doc.user_data["eventwire.starts"] = doc.to_array(IDX).tolist()
     return cached
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """The first token of each token's sentence (all 0 in a Doc with no sentences), read
+    once per Doc: ``Token.sent`` walks the Doc again on each access."""
+    cached: list[int] | None = doc.user_data.get("eventwire.sentence_starts")
+    if cached is None:
+        cached = [0] * len(doc)
+        if doc.has_annotation("SENT_START"):
+            for sent in doc.sents:
+                cached[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
+        doc.user_data["eventwire.sentence_starts"] = cached
+    return cached

@@ -373,7 +373,8 @@ def _clan_side(c: Token, kinds: frozenset[str]) -> Token | None:
     side = c if c.dep_ == "nsubj" else next(
         (o for o in c.children if o.dep_ == "pobj"),
         None) if c.dep_ == "prep" and c.lower_ == "between" else None
-    if side is not None and side.lemma_.lower() in word_class("crowd_person") - kinds:
+    if side is not None and side.lemma_.lower() not in kinds and (
+            side.lemma_.lower() in word_class("crowd_person")):
         of = next((o for o in side.children if o.dep_ == "prep" and o.lower_ == "of"), None)
         side = next((o for o in of.children if o.dep_ == "pobj"), None) if of else None
     if side is None or side.lemma_.lower() not in kinds or side.lower_ == "villagers":

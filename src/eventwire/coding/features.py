@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import token_starts
+from ..lexicon import sentence_starts, token_starts
 
 # Entity kinds whose words are names, not meaning: the kind is kept, the name dropped.
 _NAMED = {
@@ -91,19 +91,6 @@ def _tokens(doc: Doc, spans: Sequence[tuple[int, int]] | None) -> list[Token]:
     return [doc[i] for i in sorted(keep)]
 
 
-def _sentence_starts(doc: Doc) -> list[int]:
-    """The first token of each token's sentence (all 0 in a Doc with no sentences), read
-    once per Doc: ``Token.sent`` walks the Doc again on each access."""
-    cached: list[int] | None = doc.user_data.get("eventwire.sentence_starts")
-    if cached is None:
-        cached = [0] * len(doc)
-        if doc.has_annotation("SENT_START"):
-            for sent in doc.sents:
-                cached[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
-        doc.user_data["eventwire.sentence_starts"] = cached
-    return cached
-
-
 def word_features(tokens: Iterable[Token]) -> dict[str, float]:
     """Unigrams, bigrams and verb-argument pairs of a run of tokens (counts)."""
     feats: dict[str, float] = {}
@@ -116,7 +103,7 @@ def word_features(tokens: Iterable[Token]) -> dict[str, float]:
     starts: list[int] | None = None
     for tok in tokens:
         w = word(tok)
-        starts = starts or _sentence_starts(tok.doc)
+        starts = starts or sentence_starts(tok.doc)
         sent = starts[tok.i]
         if w is None:
             prev = None
