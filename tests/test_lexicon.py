@@ -181,7 +181,7 @@ def test_lexicon_actor_words_are_the_stages_words() -> None:
     assert all(actor_tables.actor_words(c) for c in actor_tables.ACTOR_CLASSES)
     assert actor_tables.actor_words("fighter_word") == {"fighter", "militant", "member", "rebel"}
     assert actor_tables.actor_words("org_preposition") == {"of", "for", "in", "at"}
-    assert len(actor_tables.actor_words("facility_word")) == 22
+    assert len(actor_tables.actor_words("facility_word")) == 28
     assert reading.reading_words("group_possessive") == {"its", "their"}
 
 

@@ -42,6 +42,17 @@ from main_event import main_event
          "Abduction/forced disappearance"),
         ("A local militia carried out a mine attack on an army convoy near Gangaw, killing "
          "two soldiers.", "Remote explosive/landmine/IED"),
+        # "hacked" a person: with blades, as South Asian papers write it
+        ("Two men on a motorbike hacked a union leader near the college gate in Barisal on "
+         "Monday evening.", "Attack"),
+        # an ambush of a home, or of herders no fight is told of, is an attack on civilians
+        ("Two herders were attacked near Kargi by armed men who ambushed their house in the "
+         "night.", "Attack"),
+        # an officer of a civilian body is a civilian; a police officer is armed
+        ("Gunmen shot and wounded a Red Cross officer on the road out of Lodwar after he "
+         "had delivered food to a village.", "Attack"),
+        ("Gunmen shot and wounded a police officer on the road out of Lodwar on Friday.",
+         "Armed clash"),
         # Shots in the air over a crowd stay force against a demonstration.
         ("Police fired into the air to break up a crowd of market traders protesting "
          "against new taxes in Kisumu.", "Protest with intervention"),
@@ -49,6 +60,11 @@ from main_event import main_event
 )
 def test_words_of_violence(text: str, expected: str) -> None:
     assert main_event(text, "2026-03-14").sub_event_type == expected
+
+
+def test_a_hacked_website_is_no_event() -> None:
+    text = "Hackers hacked the website of the election commission on Sunday night."
+    assert extract(text, published="2026-03-14").events == []
 
 
 def test_torture_names_the_torturers_as_the_actor() -> None:

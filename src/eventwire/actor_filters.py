@@ -8,8 +8,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from .actor_tables import REBEL, actor_words
+from .actor_tables import REBEL, actor_words, demonym_homes
 from .coding.words import word_class
+from .divisions import division_words
+from .gazetteer import Gazetteer, norm_key
 
 
 class ActorMention(Protocol):
@@ -28,7 +30,31 @@ def not_the_actor(toks: Sequence[Any], m: ActorMention) -> bool:
         or _weapon_name(toks, m)
         or _political_word(toks, m)
         or _opposed(toks, m)
+        or _longer_name(toks, m)
     )
+
+
+def _longer_name(toks: Sequence[Any], m: ActorMention) -> bool:
+    """A group's name of several capitalised words inside a longer name the model reads as
+    one organisation ("Achik National Liberation Army" is not Colombia's "National
+    Liberation Army"). A nationality, a place or a division before it makes the whole a
+    branch of the group ("Colombian National Liberation Army", "Sadar Upazila Chhatra
+    League"), as does a facility ("Dhaka University Chhatra League")."""
+    s = m.tok_start
+    if m.entry is None or m.entry.generic or m.tok_end - s < 2 or s == 0:
+        return False
+    if not all(t.text[:1].isupper() for t in toks[s:m.tok_end] if t.is_alpha):
+        return False
+    before = toks[s - 1]
+    if not (before.is_alpha and before.text.istitle() and not before.is_sent_start
+            and before.ent_type_ == "ORG" and toks[s].ent_iob_ == "I"):
+        return False
+    if s >= 2 and toks[s - 2].text == "-":
+        return False  # "anti-Houthi National Resistance": the group, and whom it fights
+    word, key, gaz = before.lower_, norm_key(before.text), Gazetteer.default()
+    return not (word in demonym_homes() or word in division_words()
+                or word in actor_words("facility_word") or key in gaz.index
+                or key in gaz.admin1_index or key in gaz.country_keys)
 
 
 def _weapon_name(toks: Sequence[Any], m: ActorMention) -> bool:
@@ -85,10 +111,13 @@ def _division_name(toks: Sequence[Any], m: ActorMention) -> bool:
 
 
 def _place_name(toks: Sequence[Any], m: ActorMention) -> bool:
-    """ "in Shabak area", "Rahim village": a one-word alias written as a name (capital, then
-    lower case) before a word for a place is that place's name, not the actor."""
+    """ "in Shabak area", "Rahim village", "the Ikhwan Hotel": a one-word alias written as a
+    name (capital, then lower case) before a word for a place, or a building's written as
+    a name, is that place's name, not the actor."""
     if m.entry is None or m.entry.generic or m.tok_end - m.tok_start != 1:
         return False
     word = toks[m.tok_start].text
-    after = toks[m.tok_end].lower_ if m.tok_end < len(toks) else ""
-    return word[:1].isupper() and not word.isupper() and after in actor_words("place_after")
+    after = toks[m.tok_end].text if m.tok_end < len(toks) else ""
+    return word[:1].isupper() and not word.isupper() and (
+        after.lower() in actor_words("place_after")
+        or after[:1].isupper() and after.lower() in actor_words("facility_word"))

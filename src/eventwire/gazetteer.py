@@ -52,7 +52,8 @@ from eventwire.records import Place
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Gazetteer", "Variant", "ascii_name", "data_lines", "loose_key", "norm_key"]
+__all__ = ["Gazetteer", "Variant", "ascii_name", "capital_of", "country_by_name", "data_lines",
+           "loose_key", "norm_key"]
 
 # Bump when the pickled layout changes, so stale caches are rebuilt, never misread.
 _FORMAT = 14
@@ -774,3 +775,24 @@ def _countries(raw: dict[str, Any], names: list[str], pop: array[int], cc: list[
             capital=max(capitals, key=lambda i: pop[i]) if capitals else None,
             population=int(c.get("population") or 0))
     return out
+
+
+def country_by_name(name_or_code: str) -> Place | None:
+    """A country from its name, ISO code or demonym.
+
+    >>> country_by_name("Syrian").iso, country_by_name("SYR").country
+    (760, 'Syria')
+    """
+    gaz = Gazetteer.default()
+    s = name_or_code.strip()
+    iso2 = gaz.codes.get(s.upper()) if s.isupper() or len(s) <= 3 else None
+    k = norm_key(s)
+    iso2 = iso2 or gaz.country_keys.get(k) or gaz.demonyms.get(k)
+    return gaz.country(iso2) if iso2 else None
+
+
+def capital_of(country: Place) -> Place | None:
+    """A country's capital as a town ("in the capital", said of Bangladesh: Dhaka)."""
+    gaz = Gazetteer.default()
+    c = gaz.countries.get(str(country.iso2))
+    return gaz.town(c.capital) if c is not None and c.capital is not None else None

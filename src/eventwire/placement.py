@@ -48,6 +48,7 @@ def article_places(
     persons = [(s, s + len(text[s:e].rstrip(" ,.;:"))) for s, e, label in ents if label == "PERSON"]
     kept = []
     strong, leaning = actor_countries(actors)
+    grounds = armed_grounds(actors)
     # The hint, the dateline and a division word one country uses ("Gopalpur upazila":
     # Bangladesh's Gopalpur, not India's) choose among namesakes.
     told = [c for c in (hint, dateline_country(text)) if c] + list(division_countries(text))
@@ -55,7 +56,8 @@ def article_places(
     if len(homes) == 1 and not strong:
         strong = list(homes)  # "Fulani gunmen attacked Tiv farmers in Guma": Nigeria's Guma
     fronts = front_regions(text, year)
-    for pm in find_places(text, ents, countries=strong + told, leaning=leaning, regions=fronts):
+    for pm in find_places(text, ents, countries=strong + told, leaning=leaning, regions=fronts,
+                          grounds=grounds):
         town = pm.place is not None and pm.place.kind in ("town", "unlisted")
         # "al-Jasim" inside "Bilal Hasan al-Jasim" is a name; a lone "Palmyra" tagged
         # PERSON is still a place (the gazetteer wins over a one-word PERSON label).
@@ -541,6 +543,30 @@ def actor_countries(actors: Sequence[ActorMention]) -> tuple[list[str], list[str
     if top and top == [c for c in (leader(actor_homes(at_home)),) if c]:
         return top, [h for h in dict.fromkeys(shared) if h not in top]
     return [], list(dict.fromkeys(top + shared))
+
+
+# Armed groups of a region: they fight at home and across the borders next to it.
+_ARMED = (act.REBEL, act.POLITICAL_MILITIA, act.IDENTITY_MILITIA)
+
+
+def armed_grounds(actors: Sequence[ActorMention]) -> list[str]:
+    """The countries where the armed groups the text names by name fight, when each has
+    few ("JNIM": Mali, Burkina Faso, Niger, Benin and Togo; "Koglweogo": Burkina Faso):
+    a small town known only far from all of them ("presumed JNIM militants burned the
+    school in Sampieri": not Sicily's) is a village the gazetteer lacks (``find_places``).
+    None where a state's forces, which strike abroad, or a group of many countries are
+    the only ones named."""
+    grounds: list[str] = []
+    for a in actors:
+        e = a.entry
+        if e is None or e.generic or e.inter not in _ARMED or a.striker or a.plain or (
+                _home_word(a)):
+            continue  # not "the opposition", Syria's rebels only where Syria is told
+        homes = list(dict.fromkeys(x.iso2 for x in (a.entries or (e,)) if not x.generic))
+        if "" in homes or len(homes) > _FEW:
+            continue
+        grounds += homes
+    return list(dict.fromkeys(grounds))
 
 
 def beside_places(

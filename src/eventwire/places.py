@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from eventwire.gazetteer import Gazetteer, Variant, norm_key
+from eventwire.gazetteer import Gazetteer, Variant, capital_of, country_by_name, norm_key
 from eventwire.records import Place
 
 from .dates import MONTH_ABBREVIATIONS
@@ -34,31 +34,10 @@ from .place_lexicon import (
     place_lexicon,
 )
 from .place_patterns import place_patterns as _words
-from .placenames import ascii_name
+from .placenames import ascii_name, place_words
 from .villages import add_unlisted, place_unlisted, set_within
 
 __all__ = ["Gazetteer", "PlaceMention", "capital_of", "country_by_name", "find_places"]
-
-
-def country_by_name(name_or_code: str) -> Place | None:
-    """A country from its name, ISO code or demonym.
-
-    >>> country_by_name("Syrian").iso, country_by_name("SYR").country
-    (760, 'Syria')
-    """
-    gaz = Gazetteer.default()
-    s = name_or_code.strip()
-    iso2 = gaz.codes.get(s.upper()) if s.isupper() or len(s) <= 3 else None
-    k = norm_key(s)
-    iso2 = iso2 or gaz.country_keys.get(k) or gaz.demonyms.get(k)
-    return gaz.country(iso2) if iso2 else None
-
-
-def capital_of(country: Place) -> Place | None:
-    """A country's capital as a town ("in the capital", said of Bangladesh: Dhaka)."""
-    gaz = Gazetteer.default()
-    c = gaz.countries.get(str(country.iso2))
-    return gaz.town(c.capital) if c is not None and c.capital is not None else None
 
 
 # ----------------------------------------------------------------------- lexicon
@@ -114,6 +93,7 @@ class _Raw:
     inside_end: int | None = None  # where that organisation's name ends
     ner_label: str | None = None  # the model's label for exactly this name
     facility: bool = False  # a later word of a building's or a road's name ("Banque du Liban")
+    office: bool = False  # the first word of an office's or a building's ("Energy Minister")
     fragment: str | None = None  # "left"/"right": a capitalised word the gazetteer lacks;
     # "street": the name of a street or a forest ("Mall Road", "Boni forest")
     voted: str | None = None  # the country this hit's own reading added to the context
@@ -170,6 +150,7 @@ def find_places(
     countries: Sequence[str] = (),
     leaning: Sequence[str] = (),
     regions: Sequence[tuple[str, str]] = (),
+    grounds: Sequence[str] = (),
 ) -> list[PlaceMention]:
     """All place mentions in text, in text order, each disambiguated using the whole text.
 
@@ -179,6 +160,8 @@ def find_places(
     a town of another country a stranger to the text ("a Russian drone hit Kherson").
     ``regions`` (country code, division code) are divisions the text is known to be about
     (a front line it tells of): namesakes there are preferred, as for a division named.
+    ``grounds`` are the countries where the armed groups the text names fight: a small
+    town known only in a country neither among them nor next to one is a local place.
 
     >>> [(m.text, m.place.admin1) for m in find_places("Shelling hit Palmyra, Syria.")][0]
     ('Palmyra', 'Homs')
@@ -211,17 +194,18 @@ def find_places(
     named = dict(votes)
     for c in lean:
         named[str(c.iso2)] = named.get(str(c.iso2), 0.0) - 1.0
+    region = frozenset(grounds).union(*(gaz.neighbours(c) for c in grounds))
     out: list[PlaceMention] = []
     for r, best in zip(raws, chosen, strict=True):
         if out and out[-1].qualifier_end is not None and r.start < out[-1].qualifier_end:
             continue  # "Turkish" in "the Syrian-Turkish border" belongs to that phrase
-        mention = _mention(text, r, best, gaz, lex, votes, lower_words, upper_doc, named)
+        mention = _mention(text, r, best, gaz, lex, votes, lower_words, upper_doc, named, region)
         if mention is not None:
             out.append(mention)
     if not upper_doc:
         out = chain_mentions(text, out, chains, gaz)
         out = add_unlisted(text, tokens, out, ner_spans, gaz, lex, votes)
-        place_unlisted(text, out, gaz, votes)
+        place_unlisted(text, out, gaz, votes, region)
         set_within(text, out)
     return out
 
@@ -259,7 +243,10 @@ def _scan(text: str, tokens: list[tuple[int, int]], gaz: Gazetteer, lex: PlaceLe
         article_start = (w.lower() in articles and i + 1 < n
                          and text[tokens[i][1]:tokens[i + 1][0]] in ("-", "'", "’")
                          and _capital(words[i + 1], upper_doc))
-        if not (_capital(w, upper_doc) or article_start):
+        if not (_capital(w, upper_doc) or article_start) or (
+                i > 0 and words[i - 1] in ("in", "of", "on", "at", "by", "to", "the")
+                and text[tokens[i - 1][1]:tokens[i][0]] == "-"):
+            # "Officer-in-Charge", "Commander-in-Chief": an English compound's word
             i += 1
             continue
         # The run of tokens a name could span: joined by one space or hyphen only.
@@ -354,6 +341,10 @@ def _named(text: str, tokens: list[tuple[int, int]], words: list[str], i: int, j
         elif _unknown_word(text, tokens, words, t, t - 1, gaz, lex, upper_doc):
             raw.fragment = "right"
         break
+    if (j + 1 < len(tokens) and text[tokens[j][1]:tokens[j + 1][0]] == " "
+            and i == j and words[j + 1][0].isupper()
+            and words[j + 1].lower() in place_words("office_word")):
+        raw.office = True
     if (j + 1 < len(tokens) and text[tokens[j][1]:tokens[j + 1][0]] == " "
             and _words().forest_word.fullmatch(words[j + 1])):
         whole = norm_key(f"{key} {words[j + 1]}")  # "the Sambisa forest": areas.tsv
@@ -612,7 +603,8 @@ def _resolve(
     extra: dict[str, float] = {}
     counted: set[tuple[str, str]] = set()  # a name told twice is one piece of evidence
     for r in raws:
-        if not r.candidates or r.candidates[0][1] == "country" or r.fragment == "street":
+        if (not r.candidates or r.candidates[0][1] == "country" or r.fragment == "street"
+                or r.office):
             continue
         ranked = sorted(r.candidates, key=score, reverse=True)
         top = ranked[0]
@@ -636,7 +628,8 @@ def _resolve(
 
 def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: PlaceLexicon,
              votes: dict[str, float], lower_words: set[str],
-             upper_doc: bool, named: dict[str, float] | None = None) -> PlaceMention | None:
+             upper_doc: bool, named: dict[str, float] | None = None,
+             region: frozenset[str] = frozenset()) -> PlaceMention | None:
     """The hit as a mention, or None where it is not (or not only) a place name."""
     if r.demonym:
         return _border(text, r, gaz)
@@ -662,15 +655,17 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: PlaceL
         pop = gaz.pop[i]
         variant = best[3]
         primary = norm_key(gaz.names[i]) == r.key or bool(variant and variant.weight > 0)
-        if not _town_stands(text, r, lex, pop, primary, support_cc, lower_words, upper_doc):
-            return None
+        if not _town_stands(text, r, lex, pop, primary, support_cc, lower_words, upper_doc) or (
+                r.office and pop < 50_000 and support_cc < 1.0):
+            return None  # "the Golden Temple" is not in Golden, Colorado
         # Abroad: the text names another country, not only leans to one (a locality of the
         # districts table just over its border is none: a Malian group's raid into Burkina).
         told = [c for c, v in (named or votes).items() if v >= 1.0]
         listed = variant is not None and (variant.local or variant.weight < 0 and bool(
             variant.display))
-        elsewhere = bool(told) and support_cc <= 0.0 and not (
+        elsewhere = support_cc <= 0.0 and (bool(told) and not (
             listed and all(c in gaz.neighbours(cc) for c in told))
+            or bool(region) and cc not in region)
         # An unknown word after a name ("Sinn Sahar") makes it part of a longer name;
         # before a big city it is more often a list or a missing comma
         # ("Haddadain Lattakia").

@@ -119,7 +119,13 @@ def add_unlisted(text: str, tokens: list[tuple[int, int]], out: list[PlaceMentio
         ner_place = any(e == end and s <= start and text[s:start].lower() in ("", "the ")
                         for s, e in ner_loc)
         follows = _container_after(text, end, out) is not None
-        if not (cue_before or cue_after or in_list or (locative and (follows or ner_place))):
+        # "shelled Tal Rifaat": a name that opens as places do, or the model's place,
+        # struck by a verb that takes places.
+        verb = re.search(r"([a-z]+)\s+(?:the\s+)?$", before)
+        aimed = verb is not None and verb.group(1) in lex.target_before and (
+            ner_place or key.split()[0] in lex.name_part)
+        if not (cue_before or cue_after or in_list or aimed
+                or (locative and (follows or ner_place))):
             continue
         overlapping = [m for m in out if m.start < end and start < m.end]
         if any(m.place is not None or m.container is not None for m in overlapping):
@@ -282,7 +288,7 @@ def _text_country(out: list[PlaceMention], votes: dict[str, float]) -> str | Non
 
 
 def _spelled_like(text: str, gaz: Gazetteer, m: PlaceMention, container: PlaceMention | None,
-                  top: str | None) -> Place | None:
+                  top: str | None, region: frozenset[str] = frozenset()) -> Place | None:
     """A town the gazetteer has under another spelling ("Tal Tamer" for Tall Tamr,
     "Maskana" for Maskanah), in the division or country the text puts the name in.
 
@@ -301,7 +307,7 @@ def _spelled_like(text: str, gaz: Gazetteer, m: PlaceMention, container: PlaceMe
         if similar < LOOSE_SIMILARITY:
             continue
         close += 1
-        if cc is not None and gaz.cc[i] != cc:
+        if cc is not None and gaz.cc[i] != cc or cc is None and region and gaz.cc[i] not in region:
             continue
         if where is not None and where.kind != "country" and where.admin1 and \
                 gaz.admin1_names.get((gaz.cc[i], gaz.a1[i])) != where.admin1:
@@ -317,9 +323,10 @@ def _spelled_like(text: str, gaz: Gazetteer, m: PlaceMention, container: PlaceMe
 
 
 def place_unlisted(text: str, out: list[PlaceMention], gaz: Gazetteer,
-                    votes: dict[str, float]) -> None:
+                    votes: dict[str, float], region: frozenset[str] = frozenset()) -> None:
     """Give each unlisted name a place: its container's, at precision 2 (near a town) or
-    3 (in a division or a country), else the division or country the text is about."""
+    3 (in a division or a country), else the division or country the text is about
+    (``region``: where the armed groups it names fight, when it says no more)."""
     placed = [m for m in out if m.place is not None]
     top = _text_country(out, votes)
     fallback: Place | None = None
@@ -342,7 +349,7 @@ def place_unlisted(text: str, out: list[PlaceMention], gaz: Gazetteer,
             container = following.container or following.within
         following = m
         m.container = container
-        known = _spelled_like(text, gaz, m, container, top)
+        known = _spelled_like(text, gaz, m, container, top, region)
         if known is not None:
             # A town after all: it may hold the names before it ("X near Mazraet Beit Jin").
             m.place, m.qualifier, m.container, m.within = known, None, None, container

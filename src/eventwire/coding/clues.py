@@ -37,8 +37,10 @@ EXPLOSIONS = (
 def victim_kinds(draft: Draft) -> Counter[str]:
     kinds: Counter[str] = Counter()
     for f in draft.frames:
+        # "a Red Cross officer", "an election officer": a civilian whose title is armed
+        civil = names_any(" ".join(f.victim_words), "civil_body")
         for w in f.victim_words:
-            if w in word_class("armed_person"):
+            if w in word_class("armed_person") and not civil:
                 kinds["armed"] += 1
             elif w in word_class("civilian_person"):
                 kinds["civilian"] += 1

@@ -73,7 +73,7 @@ class Policy:
     deadly_trigger: float = 0.8
     drop_strong: float = 0.99
     rescue: float = 0.5
-    defer: float = 0.0
+    defer: float = 0.2
     # The corpus the model learns from is of short texts: in a long article the words of
     # other events and of background blur its reading, so it drops an event the cards
     # found only when very sure, and reads a long text whole for no rescue. (0.95 against

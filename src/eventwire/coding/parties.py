@@ -283,8 +283,10 @@ def only_hit(mention: ActorMention, draft: Draft) -> bool:
         w.lower() in living or w[:1].isupper() for w in words
     ):
         return False
+    # An ambush is no fight of two sides until the ambushed are said to be armed.
     return not any(a is mention for f in draft.frames for a in f.agents) and not any(
-        h.entry.sub_event_type == "Armed clash" or h.entry.cls == "territory"
+        h.entry.sub_event_type == "Armed clash" and h.entry.lemmas != ("ambush",)
+        or h.entry.cls == "territory"
         for f in draft.frames
         for h in f.triggers
     )

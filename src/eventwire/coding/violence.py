@@ -74,9 +74,10 @@ def _clash_word(s: Situation, card: Card) -> str | None:
 
 
 def _ambushed_civilians(s: Situation) -> bool:
-    """An ambush whose victims or target the text names as civilians or their vehicles,
-    and none as armed ("bandits ambushed a minibus, killing three passengers"): an attack,
-    not a battle. An ambush on men the text does not call civilians stays a battle."""
+    """An ambush whose victims or target the text names as civilians, their vehicles or
+    their homes, and none as armed ("bandits ambushed a minibus, killing three
+    passengers"): an attack, not a battle. An ambush on men the text does not call
+    civilians stays a battle."""
     clash = [h for h in s.hits() if h.entry.sub_event_type == "Armed clash"]
     if not clash or any(h.entry.lemmas != ("ambush",) for h in clash):
         return False
@@ -89,7 +90,8 @@ def _ambushed_civilians(s: Situation) -> bool:
                 words |= {t.lemma_.lower() for t in c.subtree}
     if words & word_class("armed_person"):
         return False
-    return bool(words & (word_class("civilian_person") | word_class("civilian_vehicle")))
+    return bool(words & (word_class("civilian_person") | word_class("civilian_vehicle")
+                         | word_class("dwelling")))
 
 
 def _exchange(s: Situation, card: Card) -> str | None:

@@ -87,6 +87,7 @@ WORD_CLASSES: frozenset[str] = frozenset({
     "animal_noun", "foot_raider", "meet_device_verb", "inquiry_word", "remembrance_word",
     "exercise_word", "operation_exercise", "expel_verb", "base_verb", "base_noun",
     "crime_word", "kin_word", "quarrel_word", "sport_word", "bear_verb", "paired_side",
+    "civil_body", "dwelling",
 })  # fmt: skip
 # Classes no word may share: a person is armed or civilian, not both.
 _EXCLUSIVE = (("armed_person", "civilian_person"),)
