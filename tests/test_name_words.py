@@ -121,3 +121,30 @@ def test_a_name_that_opens_as_places_do_struck_by_a_verb_is_a_place() -> None:
     ev = _event("Turkish-backed fighters shelled Tal Rifaat on Monday night, wounding two "
                 "children.")  # fmt: skip
     assert (ev.country, ev.admin1) == ("Syria", "Aleppo")
+
+
+def test_a_town_in_a_groups_name_is_no_clue_to_the_country() -> None:
+    """"Katiba Macina" fights in Mali and Burkina Faso; that Macina is a town of Mali
+    does not settle which one an unknown village lies in."""
+    ev = _event(
+        "On December 6, presumed Katiba Macina militants ambushed and shot dead two "
+        "policemen near the hamlet of Tondoyire."
+    )
+    assert ev.country is None
+    assert ev.location == "Tondoyire"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("On 9 March 2020, suspected ISGS militants clashed with volunteer fighters near "
+         "Djibo in Burkina Faso, leaving two volunteer fighters wounded.",
+         "VDP: Volunteers for the Defense of the Homeland"),
+        # elsewhere the words name no Burkinabe group
+        ("Volunteer fighters clashed with separatists near Donetsk on Friday, killing two.",
+         "Militia (Pro-Government)"),
+    ],
+)  # fmt: skip
+def test_volunteer_fighters_are_burkina_fasos_vdp_only_there(text: str, actor: str) -> None:
+    ev = _event(text, "2020-03-12")
+    assert actor in (ev.actor1, ev.actor2)

@@ -173,6 +173,9 @@ def test_roles_a_taking_in_doubt_is_no_change_of_hands() -> None:
     "Tuesday.",
     "Gendarmes killed four presumed militants, burned their motorbikes and seized weapons "
     "in the hamlet of Boulkessi on Friday.",
+    # the place phrase before the object: still where, not what
+    "On Friday, in Registro, Sao Paulo, highway police seized in the Regis Bittencourt "
+    "Highway (BR-116) two tons of cannabis hidden under a load of bananas.",
 ])
 def test_roles_goods_seized_in_a_village_are_no_ground_taken(text: str) -> None:
     """What was seized is the object ("a cache of rifles"); the village after "in" is
@@ -180,6 +183,14 @@ def test_roles_goods_seized_in_a_village_are_no_ground_taken(text: str) -> None:
     ev = _main(text, "2020-03-12")
     assert "regains" not in (ev.classified_by or "")
     assert ev.sub_event_type != "Government regains territory"
+
+
+def test_roles_a_year_something_has_lasted_since_dates_no_history() -> None:
+    """ "held since 2013" tells how long the army had held the town, not when the
+    rebels took it: an event, not background."""
+    ev = _main("Rebels seized the town of Menaka, which the army had held since 2013.",
+               "2024-06-03")  # fmt: skip
+    assert ev.sub_event_type == "Non-state actor overtakes territory"
 
 
 @pytest.mark.parametrize("text", [

@@ -56,8 +56,9 @@ def article_places(
     if len(homes) == 1 and not strong:
         strong = list(homes)  # "Fulani gunmen attacked Tiv farmers in Guma": Nigeria's Guma
     fronts = front_regions(text, year)
+    groups = [(a.start, a.end) for a in actors if a.entry is not None and not a.entry.generic]
     for pm in find_places(text, ents, countries=strong + told, leaning=leaning, regions=fronts,
-                          grounds=grounds):
+                          grounds=grounds, named_groups=groups):
         town = pm.place is not None and pm.place.kind in ("town", "unlisted")
         # "al-Jasim" inside "Bilal Hasan al-Jasim" is a name; a lone "Palmyra" tagged
         # PERSON is still a place (the gazetteer wins over a one-word PERSON label).

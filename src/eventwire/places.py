@@ -94,6 +94,7 @@ class _Raw:
     ner_label: str | None = None  # the model's label for exactly this name
     facility: bool = False  # a later word of a building's or a road's name ("Banque du Liban")
     office: bool = False  # the first word of an office's or a building's ("Energy Minister")
+    in_group: bool = False  # a word of an armed group's name ("Macina" in "Katiba Macina")
     fragment: str | None = None  # "left"/"right": a capitalised word the gazetteer lacks;
     # "street": the name of a street or a forest ("Mall Road", "Boni forest")
     voted: str | None = None  # the country this hit's own reading added to the context
@@ -151,6 +152,7 @@ def find_places(
     leaning: Sequence[str] = (),
     regions: Sequence[tuple[str, str]] = (),
     grounds: Sequence[str] = (),
+    named_groups: Sequence[tuple[int, int]] = (),
 ) -> list[PlaceMention]:
     """All place mentions in text, in text order, each disambiguated using the whole text.
 
@@ -162,6 +164,8 @@ def find_places(
     (a front line it tells of): namesakes there are preferred, as for a division named.
     ``grounds`` are the countries where the armed groups the text names fight: a small
     town known only in a country neither among them nor next to one is a local place.
+    ``named_groups`` are the spans of the groups named: a town in a group's name ("Katiba
+    Macina") is no vote for its country.
 
     >>> [(m.text, m.place.admin1) for m in find_places("Shelling hit Palmyra, Syria.")][0]
     ('Palmyra', 'Homs')
@@ -175,6 +179,9 @@ def find_places(
     ner_spans = _split_at_brackets(text, ner_spans)
     raws = _scan(text, tokens, gaz, lex, upper_doc)
     raws = _add_ner(text, raws, ner_spans, gaz, lex)
+    for r in raws:
+        r.in_group = any(s <= r.start and r.end <= e and e - s > r.end - r.start
+                         for s, e in named_groups)
     for r in raws:
         _read_context(text, r, lex)
     _candidates(text, raws, gaz)
@@ -604,7 +611,7 @@ def _resolve(
     counted: set[tuple[str, str]] = set()  # a name told twice is one piece of evidence
     for r in raws:
         if (not r.candidates or r.candidates[0][1] == "country" or r.fragment == "street"
-                or r.office):
+                or r.office or r.in_group):
             continue
         ranked = sorted(r.candidates, key=score, reverse=True)
         top = ranked[0]

@@ -257,7 +257,7 @@ def _spans_a_period(verb: Token, sent: Span) -> bool:
 # A year or a decade named as the time of what a sentence tells: "In 2014, ...", "the
 # fighting of the 1990s", "since 2011", "back in 2009".
 YEAR_TOLD = re.compile(
-    r"\b(?:in|since|during|of|by|from|until|between|back in)\s+(?:the\s+)?"
+    r"\b(?:in|during|of|by|from|until|between|back in)\s+(?:the\s+)?"
     r"(?:early\s+|late\s+|mid-?)?((?:19|20)\d\d)(s|'s)?\b",
     re.I,
 )
