@@ -36,7 +36,7 @@ from .support import in_support
 from .syntax import path_up
 from .tolls import find_tolls
 from .triggers import match_triggers, other_sense, resense
-from .words import word_class
+from .words import vetoes, word_class
 
 if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
     from spacy.tokens import Doc, Span, Token
@@ -205,10 +205,13 @@ def _candidates(
         # a shark's or an elephant's attack.
         blasts = word_class("accident_blast")
         harms = ("kill", "injure", "attack") if veto == "beast" else ("kill", "injure")
+        # Nor is the weather word itself a trigger ("a storm broke windows": no storming).
+        causes = vetoes()[0]
         sent_hits = [
             h for h in sent_hits
             if h.entry.cls not in harms
             and not (len(h.entry.lemmas) == 1 and h.entry.lemmas[0] in blasts)
+            and not (doc[h.j - 1].pos_ == "NOUN" and doc[h.j - 1].lemma_.lower() in causes)
         ]  # fmt: skip
     sent_hits = [resense(h, doc) for h in sent_hits]
     # "National Liberation Army", "Northern Storm Brigade": words of a group's name.

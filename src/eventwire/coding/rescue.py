@@ -29,7 +29,7 @@ from .frames import find_frames
 from .learned import ModelDecider
 from .records import Draft, TriggerHit, Verdict
 from .triggers import match_triggers, other_sense
-from .words import Trigger, word_class
+from .words import Trigger, vetoes, word_class
 
 if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
     from spacy.tokens import Doc, Span, Token
@@ -90,6 +90,9 @@ def rescue(
     if negated or root.lemma_.lower() in word_class("modal_head"):
         # "Residents fear a new offensive", "no fighting was reported": nothing happened.
         return []
+    if any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.lemma_.lower() in vetoes()[0]
+           for c in root.children):
+        return []  # "A storm tore roofs off houses": the weather did it
     if any(h.i <= root.i < h.j and other_sense(h, doc) for h in match_triggers(doc)):
         return []  # "the minister came under fire for ...": the lexicon read it, as no event
     stand_in = TriggerHit(
