@@ -1,6 +1,6 @@
 """Words that look like a place's or a group's name and are part of another name, or that
 a text's armed groups place: a village of the Sahel that shares its name with a town in
-Italy, "Officer-in-Charge", "Energy Minister", "the Golden Temple", "the Ikhwan Hotel",
+Italy, "Officer-in-Charge", "Energy Minister", "the Golden Temple", "the Ikhwan Cinema",
 "Achik National Liberation Army" (``placement.armed_grounds``, ``places._scan``, the
 ``office_word`` class of place_words.tsv, ``actor_filters``). Texts written for these
 tests."""
@@ -25,8 +25,8 @@ def _event(text: str, published: str = "2020-03-10") -> Event:
 def test_a_village_of_a_regions_armed_group_is_not_a_town_far_abroad() -> None:
     """Sarnico is a small town in Lombardy; JNIM fights in the Sahel only."""
     ev = _event(
-        "Suspected JNIM militants burned a school and a health post in the village of "
-        "Sarnico on Sunday and stole two motorbikes."
+        "Suspected JNIM fighters on motorbikes raided the village of Sarnico on Sunday, "
+        "rounding up cattle and shooting a herder in the leg."
     )
     assert ev.actor1 == JNIM
     assert ev.country != "Italy"
@@ -46,7 +46,7 @@ def test_a_group_of_one_country_places_the_village_in_it() -> None:
     "text",
     [
         # nobody named: the town stands
-        "Armed men burned a school and a health post in the village of Sarnico on Sunday.",
+        "Armed men on motorbikes raided the village of Sarnico on Sunday, rounding up cattle.",
         # a state's forces strike abroad: they place nothing
         "French soldiers raided a camp near Sarnico on Sunday, killing three militants.",
     ],
@@ -68,8 +68,8 @@ def test_a_word_of_an_english_compound_is_no_place() -> None:
     [
         ("Energy Minister Ravi Kumar said protesters had blocked the road to the plant.",
          "Energy"),
-        ("A preacher was detained after he addressed a crowd at the Golden Temple.", "Golden"),
-        ("Employees marched against the report of the Pay Commission on Monday.", "Pay"),
+        ("Thousands of pilgrims prayed at the Golden Temple on Sunday.", "Golden"),
+        ("The Pay Commission will publish its report next month, officials said.", "Pay"),
     ],
 )  # fmt: skip
 def test_a_small_towns_name_before_an_office_or_a_building_is_no_place(
@@ -84,17 +84,18 @@ def test_a_citys_name_before_a_building_is_still_the_city() -> None:
 
 
 def test_a_groups_alias_before_a_building_is_the_buildings_name() -> None:
-    """"Ikhwan" is an alias of the Muslim Brotherhood; "the Ikhwan Hotel" is a hotel."""
+    """"Ikhwan" is an alias of the Muslim Brotherhood; "the Ikhwan Cinema" is a cinema."""
     ev = _event(
-        "Unknown militants lobbed a grenade at the Ikhwan Hotel in Srinagar, wounding three "
-        "policemen."
+        "A crowd set fire to the Ikhwan Cinema in Peshawar on Friday after the screening "
+        "of a film it called blasphemous."
     )
     assert "Brotherhood" not in f"{ev.actor1} {ev.actor2}"
-    assert ev.country == "India"
+    assert ev.country == "Pakistan"
 
 
 def test_a_groups_name_inside_a_longer_name_is_another_group() -> None:
-    ev = _event("Members of the Achik National Liberation Army abducted two traders on Friday.")
+    ev = _event("The Achik National Liberation Army set off a bomb at a coal depot near "
+                "Williamnagar on Friday.")  # fmt: skip
     assert ev.actor1 != "ELN: National Liberation Army"
 
 
@@ -105,15 +106,16 @@ def test_a_groups_name_inside_a_longer_name_is_another_group() -> None:
         ("Colombian National Liberation Army rebels attacked an army post in Arauca.",
          "ELN: National Liberation Army"),
         # a division before it: a local branch of the group
-        ("Workers of the Sadar Upazila Chhatra League hacked a rival leader in Madaripur "
-         "on Sunday.", "BCL: Bangladesh Chhatra League"),
+        ("Activists of the Sylhet District Chhatra League vandalised a rival party's office "
+         "in Sylhet on Sunday.", "BCL: Bangladesh Chhatra League"),
         # a group after "anti-": those who fight it
-        ("Anti-Houthi National Resistance forces shelled Houthi positions in Hodeidah.",
-         "National Resistance Forces"),
+        ("Anti-Houthi National Resistance fighters clashed with Houthi forces near Mocha "
+         "on Tuesday.", "National Resistance Forces"),
     ],
 )  # fmt: skip
 def test_a_name_before_a_groups_name_that_keeps_the_group(text: str, actor: str) -> None:
-    assert _event(text, "2021-05-04").actor1 == actor
+    ev = _event(text, "2021-05-04")
+    assert actor in (ev.actor1, ev.actor2)
 
 
 def test_a_name_that_opens_as_places_do_struck_by_a_verb_is_a_place() -> None:
@@ -127,8 +129,8 @@ def test_a_town_in_a_groups_name_is_no_clue_to_the_country() -> None:
     """"Katiba Macina" fights in Mali and Burkina Faso; that Macina is a town of Mali
     does not settle which one an unknown village lies in."""
     ev = _event(
-        "On December 6, presumed Katiba Macina militants ambushed and shot dead two "
-        "policemen near the hamlet of Tondoyire."
+        "Katiba Macina fighters set up a checkpoint outside the hamlet of Tondoyire on "
+        "Tuesday and took three motorbikes from travellers."
     )
     assert ev.country is None
     assert ev.location == "Tondoyire"

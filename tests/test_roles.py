@@ -174,8 +174,8 @@ def test_roles_a_taking_in_doubt_is_no_change_of_hands() -> None:
     "Gendarmes killed four presumed militants, burned their motorbikes and seized weapons "
     "in the hamlet of Boulkessi on Friday.",
     # the place phrase before the object: still where, not what
-    "On Friday, in Registro, Sao Paulo, highway police seized in the Regis Bittencourt "
-    "Highway (BR-116) two tons of cannabis hidden under a load of bananas.",
+    "State police seized in the Castelo Branco Highway (SP-280) near Tatui a van carrying "
+    "crates of contraband cigarettes on Friday.",
 ])
 def test_roles_goods_seized_in_a_village_are_no_ground_taken(text: str) -> None:
     """What was seized is the object ("a cache of rifles"); the village after "in" is

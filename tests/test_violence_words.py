@@ -46,13 +46,13 @@ from main_event import main_event
         ("Two men on a motorbike hacked a union leader near the college gate in Barisal on "
          "Monday evening.", "Attack"),
         # an ambush of a home, or of herders no fight is told of, is an attack on civilians
-        ("Two herders were attacked near Kargi by armed men who ambushed their house in the "
-         "night.", "Attack"),
+        ("Raiders lay in wait outside a homestead near North Horr and ambushed it at dawn, "
+         "killing an elderly man.", "Attack"),
         # an officer of a civilian body is a civilian; a police officer is armed
-        ("Gunmen shot and wounded a Red Cross officer on the road out of Lodwar after he "
-         "had delivered food to a village.", "Attack"),
-        ("Gunmen shot and wounded a police officer on the road out of Lodwar on Friday.",
-         "Armed clash"),
+        ("A Red Cross officer was shot dead by gunmen at a water point near Lokichogio on "
+         "Tuesday.", "Attack"),
+        ("A police officer was shot dead by gunmen at a water point near Lokichogio on "
+         "Tuesday.", "Armed clash"),
         # Shots in the air over a crowd stay force against a demonstration.
         ("Police fired into the air to break up a crowd of market traders protesting "
          "against new taxes in Kisumu.", "Protest with intervention"),

@@ -38,7 +38,7 @@ def _longer_name(toks: Sequence[Any], m: ActorMention) -> bool:
     """A group's name of several capitalised words inside a longer name the model reads as
     one organisation ("Achik National Liberation Army" is not Colombia's "National
     Liberation Army"). A nationality, a place or a division before it makes the whole a
-    branch of the group ("Colombian National Liberation Army", "Sadar Upazila Chhatra
+    branch of the group ("Colombian National Liberation Army", "Sylhet District Chhatra
     League"), as does a facility ("Dhaka University Chhatra League")."""
     s = m.tok_start
     if m.entry is None or m.entry.generic or m.tok_end - s < 2 or s == 0:
@@ -111,7 +111,7 @@ def _division_name(toks: Sequence[Any], m: ActorMention) -> bool:
 
 
 def _place_name(toks: Sequence[Any], m: ActorMention) -> bool:
-    """ "in Shabak area", "Rahim village", "the Ikhwan Hotel": a one-word alias written as a
+    """ "in Shabak area", "Rahim village", "the Ikhwan Cinema": a one-word alias written as a
     name (capital, then lower case) before a word for a place, or a building's written as
     a name, is that place's name, not the actor."""
     if m.entry is None or m.entry.generic or m.tok_end - m.tok_start != 1:

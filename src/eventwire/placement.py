@@ -553,8 +553,8 @@ _ARMED = (act.REBEL, act.POLITICAL_MILITIA, act.IDENTITY_MILITIA)
 def armed_grounds(actors: Sequence[ActorMention]) -> list[str]:
     """The countries where the armed groups the text names by name fight, when each has
     few ("JNIM": Mali, Burkina Faso, Niger, Benin and Togo; "Koglweogo": Burkina Faso):
-    a small town known only far from all of them ("presumed JNIM militants burned the
-    school in Sampieri": not Sicily's) is a village the gazetteer lacks (``find_places``).
+    a small town known only far from all of them ("JNIM fighters raided the village of
+    Sarnico": not Lombardy's town) is a village the gazetteer lacks (``find_places``).
     None where a state's forces, which strike abroad, or a group of many countries are
     the only ones named."""
     grounds: list[str] = []

@@ -227,7 +227,7 @@ def territory_taken(draft: Draft, doc: Doc) -> bool:
             tok = doc[h.j - 1]
             if tok.dep_ == "prt":
                 tok = tok.head  # "took over the town": the object hangs on the verb
-            # "seized in the Dutra highway a ton of marijuana": where, not what was taken
+            # "seized at the port a container of cocaine": where, not what was taken
             objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "prep")
                     and not (c.dep_ == "prep" and c.lower_ in word_class("place_prep"))]
             ground = [o for o in objs if _names_ground(o, f)]
@@ -257,8 +257,8 @@ def _names_ground(o: Token, frame: Frame) -> bool:
         return True
     # What was taken, not where ("a cache of rifles in the village"): an object's
     # phrases of place are left out.
-    # So are the clauses that describe it ("tons of cannabis hidden in a truck during a
-    # highway inspection"): how it was found, not ground.
+    # So are the clauses that describe it ("a crate of rifles found at a farm on the
+    # border road"): how it was found, not ground.
     where = {
         t.i
         for c in o.subtree
