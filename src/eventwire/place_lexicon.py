@@ -76,6 +76,15 @@ class PlaceLexicon:
     direction_of: re.Pattern[str]
     small_before: re.Pattern[str]
 
+    def struck(self, before: str) -> bool:
+        """The text before a name ends in a verb that takes places as its object ("shelled
+        Saraqib", "captured the Tal Rifaat")."""
+        verb = _LAST_WORD.search(before)
+        return verb is not None and verb.group(1) in self.target_before
+
+
+_LAST_WORD = re.compile(r"([a-z]+)\s+(?:the\s+)?$")
+
 
 @lru_cache(maxsize=1)
 def place_lexicon() -> PlaceLexicon:

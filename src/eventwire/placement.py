@@ -496,11 +496,18 @@ def _few_homes(mention: ActorMention) -> list[str]:
     Uganda); none for a transnational group or one of many countries."""
     if mention.entry is None or mention.entry.generic:
         return []
-    rows = [x for x in (mention.entries or (mention.entry,)) if not x.generic]
-    homes = list(dict.fromkeys(x.iso2 for x in rows))
+    homes = _named_homes(mention)
     if len(homes) < 2 or len(homes) > _FEW or "" in homes:
         return []
     return homes
+
+
+def _named_homes(mention: ActorMention) -> list[str]:
+    """The countries of a named group's dictionary rows, in order, once each ("" for a
+    transnational row)."""
+    entry = mention.entry
+    rows = mention.entries or ((entry,) if entry is not None else ())
+    return list(dict.fromkeys(x.iso2 for x in rows if not x.generic))
 
 
 def _home_word(mention: ActorMention) -> bool:
@@ -563,7 +570,7 @@ def armed_grounds(actors: Sequence[ActorMention]) -> list[str]:
         if e is None or e.generic or e.inter not in _ARMED or a.striker or a.plain or (
                 _home_word(a)):
             continue  # not "the opposition", Syria's rebels only where Syria is told
-        homes = list(dict.fromkeys(x.iso2 for x in (a.entries or (e,)) if not x.generic))
+        homes = _named_homes(a)
         if "" in homes or len(homes) > _FEW:
             continue
         grounds += homes

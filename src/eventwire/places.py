@@ -182,7 +182,6 @@ def find_places(
     for r in raws:
         r.in_group = any(s <= r.start and r.end <= e and e - s > r.end - r.start
                          for s, e in named_groups)
-    for r in raws:
         _read_context(text, r, lex)
     _candidates(text, raws, gaz)
     if not upper_doc:
@@ -462,8 +461,7 @@ def _read_context(text: str, r: _Raw, lex: PlaceLexicon) -> None:
     prev = [w for w in prev if w != "the"][-2:]
     r.locative = bool(prev) and (prev[-1] in lex.locative or " ".join(prev) in lex.locative) or (
         not head and re.match(r"\s*(?:[-–—]\s|:)", after) is not None)  # "Bali: ...", "Dori - "
-    verb = re.search(r"([a-z]+)\s+(?:the\s+)?$", before)
-    r.target = verb is not None and verb.group(1) in lex.target_before
+    r.target = lex.struck(before)
     if r.inside and r.locative and _placed_after(text, r.inside_end):
         # "at Moi University in Eldoret": the organisation is placed by the name after it.
         r.locative = False

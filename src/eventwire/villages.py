@@ -121,9 +121,7 @@ def add_unlisted(text: str, tokens: list[tuple[int, int]], out: list[PlaceMentio
         follows = _container_after(text, end, out) is not None
         # "shelled Tal Rifaat": a name that opens as places do, or the model's place,
         # struck by a verb that takes places.
-        verb = re.search(r"([a-z]+)\s+(?:the\s+)?$", before)
-        aimed = verb is not None and verb.group(1) in lex.target_before and (
-            ner_place or key.split()[0] in lex.name_part)
+        aimed = lex.struck(before) and (ner_place or key.split()[0] in lex.name_part)
         if not (cue_before or cue_after or in_list or aimed
                 or (locative and (follows or ner_place))):
             continue
