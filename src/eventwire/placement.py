@@ -29,9 +29,10 @@ from .divisions import LISTED_TOWN, division_words
 from .fronts import front_country, front_regions, front_village
 from .gazetteer import Gazetteer, norm_key
 from .lexicon import alternatives
+from .place_lexicon import place_lexicon
 from .placenames import place_words
 from .places import PlaceMention, country_by_name, find_places
-from .records import Event
+from .records import Event, Place
 
 
 def article_places(
@@ -695,3 +696,43 @@ def actor_homes(mentions: Iterable[Any], helpers: Iterable[Any] = ()) -> Counter
         if not local or iso2 in local:
             local[iso2] += v
     return local
+
+
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+
+
+def named_division(text: str, iso2: str | None) -> tuple[str, Place] | None:
+    """(the name, the division at its seat) where ``text`` names one first-level division
+    of country ``iso2``, or its seat, only inside another name: a party's state branch
+    ("Punjab Congress workers"), a body named for its city ("the Mumbai teachers' union"),
+    a court of the capital. None where it names none or several, or iso2 is None.
+
+    For an event the text places by its country alone: the division a body is named for
+    is a fairer clue to where it acted than the capital (ACLED codes such events in that
+    division, at its seat)."""
+    if not iso2:
+        return None
+    gaz = Gazetteer.default()
+    stop = place_lexicon().stop
+    found: dict[tuple[str, str], str] = {}
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = run.group().split()
+        n = len(words)
+        taken = [False] * n
+        for size in (3, 2, 1):  # the longest name first: "Tamil Nadu", not "Nadu"
+            for i in range(n - size + 1):
+                if any(taken[i:i + size]):
+                    continue
+                name = " ".join(words[i:i + size])
+                key = norm_key(name)
+                if not key or key in stop or key in gaz.country_keys:
+                    continue
+                keys = [k for k in gaz.admin1_keys(name) if k[0] == iso2.upper()]
+                if len(keys) == 1:
+                    found.setdefault(keys[0], name)
+                    taken[i:i + size] = [True] * size
+    if len(found) != 1:
+        return None
+    division, name = next(iter(found.items()))
+    place = gaz.admin1(division)
+    return (name, place) if place is not None else None

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from .dates import CALENDAR_NAMES
 from .divisions import take_district
 from .gazetteer import Gazetteer, ascii_name, norm_key
-from .lexicon import alternatives
+from .lexicon import alternatives, read_table
 from .place_lexicon import (
     LOOSE_SIMILARITY,
     PlaceLexicon,
@@ -177,10 +177,18 @@ def _name_end(text: str, tokens: list[tuple[int, int]], words: list[str], i: int
 
 
 def _bad_word(word: str, lex: PlaceLexicon) -> bool:
-    """A capitalised word that is no part of a place name the gazetteer lacks."""
+    """A capitalised word that is no part of a place name the gazetteer lacks: a number or
+    quantity opening a sentence is none either ("Two district officials were ...",
+    "Several county offices ...")."""
     low = word.lower()
     return (low in CALENDAR_NAMES or low in lex.org_after or low in lex.qualifier_words
-            or low in lex.attributive or norm_key(word) in lex.stop)
+            or low in lex.attributive or norm_key(word) in lex.stop or low in _counts())
+
+
+@lru_cache(maxsize=1)
+def _counts() -> frozenset[str]:
+    """The words that count people (``quantities.tsv``: "two", "several", "dozens")."""
+    return frozenset(row["word"] for row in read_table("quantities.tsv"))
 
 
 def _container_after(text: str, end: int, out: list[PlaceMention]) -> PlaceMention | None:

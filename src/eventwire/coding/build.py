@@ -22,6 +22,7 @@ from ..former_divisions import former_admin1
 from ..gazetteer import Gazetteer
 from ..lexicon import parsed_text, taxonomy
 from ..place_lexicon import PlaceMention
+from ..placement import named_division
 from ..records import Article, Event, Place, Span, event_notes
 from .cards import Situation
 from .classification import classify
@@ -197,6 +198,8 @@ def _place(ev: Event, text: str, where: Setting) -> Evidence:
         return evidence
     alone = place.kind == "country" and place.admin1 is None
     home = _home_place(ev, place.iso2) if alone else None
+    if alone and home is None and (pm is None or pm.qualifier is None):
+        home = named_division(text, place.iso2)  # "Punjab Congress workers"
     if home is not None:
         place = home[1]
     ev.country, ev.iso, ev.admin1 = place.country, place.iso, place.admin1
@@ -204,7 +207,7 @@ def _place(ev: Event, text: str, where: Setting) -> Evidence:
     ev.latitude, ev.longitude = place.latitude, place.longitude
     ev.geo_precision, ev.geonameid = place.geo_precision, place.geonameid
     if home is not None:
-        ev.flags = [*ev.flags, f"admin1: the home division of {home[0]}, the event placed by "
+        ev.flags = [*ev.flags, f"admin1: the division of {home[0]}, the event placed by "
                     f"{place.country} alone"]
     elif alone and (pm is None or pm.qualifier is None):
         # Placed by its country alone, the event stands at the capital (precision 3), as

@@ -176,6 +176,11 @@ class Situation:
         a2 = self.actor2
         armed2 = a2 is not None and act.is_armed(a2) and (
             a2.known or names_any(a2.name.lower(), "armed_name_word"))
+        # "a candidate of the Jubilee party was shot dead": a party's people the text
+        # names as civilians (a candidate, an official) are not its militia.
+        if armed2 and a2 is not None and a2.inter == act.POLITICAL_MILITIA and (
+                self.victims["civilian"] > self.victims["armed"]):
+            armed2 = False
         return armed2 or (
             self.victims["armed"] > self.victims["civilian"]
         )

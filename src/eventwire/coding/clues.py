@@ -39,11 +39,12 @@ def victim_kinds(draft: Draft) -> Counter[str]:
     for f in draft.frames:
         # "a Red Cross officer", "an election officer": a civilian whose title is armed
         civil = names_any(" ".join(f.victim_words), "civil_body")
-        for w in f.victim_words:
-            if w in word_class("armed_person") and not civil:
-                kinds["armed"] += 1
-            elif w in word_class("civilian_person"):
-                kinds["civilian"] += 1
+        armed = [w for w in f.victim_words if w in word_class("armed_person")] if not civil else []
+        kinds["armed"] += len(armed)
+        # "two district officials", not "a police official"
+        office = set() if armed else word_class("office_person")
+        kinds["civilian"] += sum(
+            w in word_class("civilian_person") or w in office for w in f.victim_words)
     return kinds
 
 

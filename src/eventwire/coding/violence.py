@@ -90,8 +90,8 @@ def _ambushed_civilians(s: Situation) -> bool:
                 words |= {t.lemma_.lower() for t in c.subtree}
     if words & word_class("armed_person"):
         return False
-    return bool(words & (word_class("civilian_person") | word_class("civilian_vehicle")
-                         | word_class("dwelling")))
+    return bool(words & (word_class("civilian_person") | word_class("office_person")
+                         | word_class("civilian_vehicle") | word_class("dwelling")))
 
 
 def _exchange(s: Situation, card: Card) -> str | None:

@@ -1,0 +1,106 @@
+"""People of office hit by violence, bodies named after places, and the division a body is
+named for: an official or a candidate ambushed is a civilian (not a party's militia, not a
+battle), "Two district officials" names no village called Two, police who "suspect" or
+"believe" speak of the killing and are no side of it, a university named after a town
+abroad places nothing there, and an event placed by its country alone lies in the one
+division a body in the text is named for ("Punjab Congress workers"). Texts written for
+these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire import extract
+from eventwire.options import Options
+from eventwire.placement import named_division
+from main_event import main_event
+
+CARDS_ALONE = Options(use_model=False)
+
+
+def test_a_candidate_shot_by_gunmen_is_an_attack_on_a_civilian() -> None:
+    text = ("A ward candidate of the ODM party was shot dead by two gunmen outside his home in "
+            "Kakamega on Saturday night.")  # fmt: skip
+    ev = extract(text, published="2022-07-02", options=CARDS_ALONE).events[0]
+    assert (ev.sub_event_type, ev.actor2) == ("Attack", "Civilians (Kenya)")
+
+
+def test_officials_ambushed_are_civilians_and_no_place() -> None:
+    text = ("Two district officials were ambushed and shot dead by suspected bandits on the road "
+            "between Marsabit and Moyale on Thursday.")  # fmt: skip
+    ev = extract(text, published="2021-03-05", options=CARDS_ALONE).events[0]
+    assert ev.sub_event_type == "Attack"
+    assert ev.location != "Two" and ev.country == "Kenya"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen killed three council officials in Wajir on Monday.", "Attack"),
+        # an official of the police is the police's: armed, so a battle
+        ("Gunmen killed a senior police official in Wajir on Monday.", "Armed clash"),
+    ],
+)  # fmt: skip
+def test_an_official_is_a_civilian_unless_named_armed(text: str, expected: str) -> None:
+    ev = extract(text, published="2021-03-05", options=CARDS_ALONE).events[0]
+    assert ev.sub_event_type == expected
+
+
+@pytest.mark.parametrize("words", ["Several district officials", "Dozens of county staff"])
+def test_a_count_opening_a_sentence_is_no_village(words: str) -> None:
+    ev = main_event(f"{words} were ambushed by gunmen near Garissa on Monday.", "2021-03-05")
+    assert ev.location == "Garissa"
+
+
+@pytest.mark.parametrize("verb", ["suspect", "believe"])
+def test_police_who_suspect_a_killing_are_no_side(verb: str) -> None:
+    ev = main_event(f"The body of a trader was found in a maize field near Kitale on Sunday; "
+                    f"police {verb} he was kidnapped and killed.", "2020-08-10")  # fmt: skip
+    assert ev.sub_event_type == "Attack"
+    assert "Police" not in (ev.actor1 or "")
+
+
+def test_a_university_named_after_a_town_abroad_places_nothing_there() -> None:
+    ev = main_event("Students of Moi University marched over fee increases on Monday and "
+                    "blocked the road to the campus.", "2023-02-06")  # fmt: skip
+    assert ev.country != "Norway"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso2", "admin1"),
+    [
+        ("Punjab Congress workers burned an effigy of the chief minister.", "IN", "Punjab"),
+        ("Members of the Mumbai teachers' union went on strike over pay.", "IN", "Maharashtra"),
+        ("The Lagos State chapter of the nurses' union held a rally.", "NG", "Lagos"),
+    ],
+)  # fmt: skip
+def test_the_division_a_body_is_named_for(text: str, iso2: str, admin1: str) -> None:
+    found = named_division(text, iso2)
+    assert found is not None and found[1].admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    ("text", "iso2"),
+    [
+        ("BJP members staged a sit-in against the new tax.", "IN"),  # no division named
+        # two divisions named: neither is the event's
+        ("Kerala Congress and Punjab Congress leaders met on Friday.", "IN"),
+        ("Punjab Congress workers burned an effigy of the chief minister.", None),
+    ],
+)  # fmt: skip
+def test_no_division_where_none_or_several_are_named(text: str, iso2: str | None) -> None:
+    assert named_division(text, iso2) is None
+
+
+def test_a_country_level_event_lies_in_the_division_its_body_is_named_for() -> None:
+    ev = main_event("Punjab Congress workers protested against the state government over "
+                    "the price of diesel.", "2021-06-07")  # fmt: skip
+    assert (ev.country, ev.admin1, ev.geo_precision) == ("India", "Punjab", 3)
+    assert any("admin1: the division of Punjab" in f for f in ev.flags)
+
+
+def test_fires_lit_by_protesters_are_a_riot() -> None:
+    ev = extract("Opposition supporters marched in Kisumu on Tuesday; protesters blocked "
+                 "roads and lit fires in the town centre.", published="2023-03-21",
+                 options=CARDS_ALONE).events[0]  # fmt: skip
+    assert ev.sub_event_type == "Violent demonstration"
