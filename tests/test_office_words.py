@@ -3,8 +3,9 @@ named for: an official or a candidate ambushed is a civilian (not a party's mili
 battle), "Two district officials" names no village called Two, police who "suspect" or
 "believe" speak of the killing and are no side of it, a university named after a town
 abroad places nothing there, and an event placed by its country alone lies in the one
-division a body in the text is named for ("Punjab Congress workers"). Texts written for
-these tests."""
+division a body in the text is named for ("Punjab Congress workers"); a party's members
+and leaders killed are civilians, an armed group's are fighters; a clash told as ethnic,
+tribal or between clans is fought by communal militias. Texts written for these tests."""
 
 from __future__ import annotations
 
@@ -104,3 +105,40 @@ def test_fires_lit_by_protesters_are_a_riot() -> None:
                  "roads and lit fires in the town centre.", published="2023-03-21",
                  options=CARDS_ALONE).events[0]  # fmt: skip
     assert ev.sub_event_type == "Violent demonstration"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unknown assailants shot dead two members of the PTI outside a market in Dera Ismail "
+        "Khan on Friday.",
+        "A local leader of the Awami League was hacked to death by unidentified men in "
+        "Narsingdi on Tuesday.",
+    ],
+)  # fmt: skip
+def test_a_partys_people_killed_are_civilians(text: str) -> None:
+    ev = extract(text, published="2022-05-02", options=CARDS_ALONE).events[0]
+    assert ev.sub_event_type == "Attack"
+    assert (ev.actor2 or "").startswith("Civilians")
+
+
+def test_an_armed_groups_members_killed_are_still_fighters() -> None:
+    ev = extract("Soldiers shot dead six members of an unidentified armed group near Mandera on "
+                 "Monday.", published="2022-05-02", options=CARDS_ALONE).events[0]  # fmt: skip
+    assert ev.sub_event_type == "Armed clash"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An ethnic clash over grazing land near Marigat left two people dead and several huts "
+        "burned.",
+        "Inter-clan fighting over a well near Beledweyne killed four people on Sunday.",
+        "Tribal clashes over a disputed boundary near Kehancha left one man dead on Sunday.",
+    ],
+)  # fmt: skip
+def test_a_clash_told_as_ethnic_or_between_clans_is_fought_by_their_militias(text: str) -> None:
+    ev = extract(text, published="2022-05-02", options=CARDS_ALONE).events[0]
+    assert ev.classified_by == "rule:communal_clash"
+    assert ev.sub_event_type == "Armed clash"
+    assert "Communal Militia" in (ev.actor1 or "") and "Communal Militia" in (ev.actor2 or "")

@@ -16,6 +16,7 @@ that answers decides, and the event says which (``Event.classified_by``).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -25,12 +26,17 @@ from .. import actors as act
 from ..records import Actor
 from .clues import EXPLOSIONS, named_crowd, names_any, told_as_crowd, victim_kinds
 from .records import Draft, TriggerHit
+from .words import word_class
 
 if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
     from spacy.tokens import Doc
 
 # What a card answers when it decides that the draft tells no event.
 NO_EVENT = ""
+
+# Names of groups that fight or that nobody has named, whatever their inter code: their
+# people hit are no party's civilians.
+_GROUP_KINDS = re.compile(r"\b(?:Unidentified|Armed|Militia|Gang|Cartel)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,16 +180,35 @@ class Situation:
         it fights ("Farouq Battalions"; "MPP", "Election Committee" tell no fighters), or
         more armed victims than civilians."""
         a2 = self.actor2
+        if a2 is not None and self._party_people_hit(a2):
+            return False
         armed2 = a2 is not None and act.is_armed(a2) and (
             a2.known or names_any(a2.name.lower(), "armed_name_word"))
-        # "a candidate of the Jubilee party was shot dead": a party's people the text
-        # names as civilians (a candidate, an official) are not its militia.
-        if armed2 and a2 is not None and a2.inter == act.POLITICAL_MILITIA and (
-                self.victims["civilian"] > self.victims["armed"]):
-            armed2 = False
         return armed2 or (
             self.victims["armed"] > self.victims["civilian"]
         )
+
+    def _party_people_hit(self, a2: Actor) -> bool:
+        """The side hit is a party's people, whom ACLED codes as civilians: a party or
+        movement the dictionary knows (no militia, gang or unidentified group by its name)
+        as actor2, no clash told, and the words hit
+        name its members, leaders, supporters, officials or candidates and nobody armed
+        ("two members of the party were shot dead", "a candidate of the Jubilee party")."""
+        if a2.inter != act.POLITICAL_MILITIA or not a2.known or names_any(
+                a2.name.lower(), "armed_name_word") or _GROUP_KINDS.search(a2.name):
+            return False
+        if self.vote("Armed clash"):
+            return False  # "demonstrators clashed with members of the party": a side
+        words = {w for f in self.draft.frames for w in f.victim_words}
+        people = word_class("party_person") | word_class("office_person") | {"member"}
+        for f in self.draft.frames:  # "a local leader of the party", "party members"
+            for p in f.patients:
+                near = [*self.doc[max(p.tok_start - 4, 0):p.tok_start],
+                        *self.doc[p.tok_end:p.tok_end + 1]]
+                words |= {t.lemma_.lower() for t in near if t.pos_ == "NOUN"}
+        if words & (word_class("armed_person") - people):
+            return False
+        return bool(words & (people | word_class("civilian_person")))
 
     def civilian_target(self) -> bool:
         """The side hit is civilian: actor2 is civilians, or civilians are among the victims."""

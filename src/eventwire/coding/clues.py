@@ -335,7 +335,7 @@ def communal_clash(draft: Draft, doc: Doc) -> tuple[str, str] | None:
             found = _community_pair(doc[h.j - 1], names)
             if found is not None:
                 return found
-            if _rival_communities(doc[h.j - 1]):
+            if _rival_communities(doc[h.j - 1]) or _feud(doc, h.j - 1):
                 return "", ""  # "two clans clashed", "clashes between rival communities"
     return None
 
@@ -353,6 +353,14 @@ def _community_pair(tok: Token, names: frozenset[str]) -> tuple[str, str] | None
         return None  # students against residents: a brawl, not communal militias
     first, second = (next((w for w in sorted(x) if w in names), "") for x in (a, b))
     return first, second
+
+
+def _feud(doc: Doc, i: int) -> bool:
+    """The clash word at token ``i`` is told as one between peoples or clans by the word
+    before it: "an ethnic clash", "tribal clashes", "inter-clan fighting" (not
+    "communal", which in South Asia names a riot between creeds)."""
+    before = "".join(t.lower_ for t in doc[max(i - 3, 0):i])
+    return any(before.endswith(w) for w in word_class("feud_word"))
 
 
 def _rival_communities(tok: Token) -> bool:

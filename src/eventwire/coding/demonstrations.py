@@ -391,15 +391,18 @@ CROWD_CARDS = (
     Card(
         "communal_clash",
         "Armed clash",
-        "two communities fighting, one named by a herding living or a people",
-        "ACLED codes a fight between farmers and herders, or between two peoples, as a "
-        "battle of communal militias, not a mob: 'pastoralists and farmers clashed "
-        "near Ketou, wounding four'.",
+        "two communities fighting, one named by a herding living or a people, or a clash "
+        "told as ethnic, tribal or between clans",
+        "ACLED codes a fight between farmers and herders, or between two peoples or clans, "
+        "as a battle of communal militias, not a mob: 'pastoralists and farmers clashed "
+        "near Ketou, wounding four', 'inter-clan fighting over a well'.",
         _communal_fight,
         thresholds={"protest": 0.5, "explosive_vote": 0.6},
         certain=True,
         fires=(
             ("Pastoralists and farmers clashed near Ketou on Sunday, wounding four.",
+             "Armed clash"),
+            ("Inter-clan fighting over a borehole near Dusamareb left three dead on Friday.",
              "Armed clash"),
         ),
         not_fires=(

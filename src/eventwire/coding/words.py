@@ -60,9 +60,9 @@ def vetoes() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[
 # The classes of ``coding_words.tsv`` (its header says what each is for). A row of
 # another class stops the load: a misspelt class is never silently empty.
 WORD_CLASSES: frozenset[str] = frozenset({
-    "armed_person", "civilian_person", "office_person", "crowd_person", "party_person",
-    "working_person", "counted_person", "doer", "perpetrator_title", "territory_object",
-    "return_fire",
+    "armed_person", "civilian_person", "office_person", "feud_word", "crowd_person",
+    "party_person", "working_person", "counted_person", "doer", "perpetrator_title",
+    "territory_object", "return_fire",
     "both_ways", "direct_fire", "barrage_count", "observe_verb", "planted_device",
     "protest_topic_prep", "protest_topic_verb", "clear_verb", "modal_head", "modal_aux",
     "time_mark", "definite", "hedge", "side_split",
