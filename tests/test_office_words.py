@@ -5,7 +5,9 @@ battle), "Two district officials" names no village called Two, police who "suspe
 abroad places nothing there, and an event placed by its country alone lies in the one
 division a body in the text is named for ("Punjab Congress workers"); a party's members
 and leaders killed are civilians, an armed group's are fighters; a clash told as ethnic,
-tribal or between clans is fought by communal militias. Texts written for these tests."""
+tribal or between clans is fought by communal militias; the faithful of two creeds
+fighting are a mob; reinforcements arriving change a group's activity. Texts written for
+these tests."""
 
 from __future__ import annotations
 
@@ -142,3 +144,24 @@ def test_a_clash_told_as_ethnic_or_between_clans_is_fought_by_their_militias(tex
     assert ev.classified_by == "rule:communal_clash"
     assert ev.sub_event_type == "Armed clash"
     assert "Communal Militia" in (ev.actor1 or "") and "Communal Militia" in (ev.actor2 or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Catholics and Protestants clashed near the church in Natitingou on Sunday. No one was "
+        "hurt.",
+        "Sunni and Sufi worshippers fought with sticks outside a mosque in Malanville on Friday; "
+        "a shrine was burned.",
+    ],
+)  # fmt: skip
+def test_the_faithful_of_two_creeds_fighting_are_a_mob(text: str) -> None:
+    ev = main_event(text, "2021-05-03")
+    assert ev.sub_event_type == "Mob violence"
+    assert ev.actor1 == "Rioters (Benin)"
+
+
+def test_reinforcements_arriving_change_a_groups_activity() -> None:
+    ev = main_event("On 3 June 2021, army reinforcements reportedly arrived at several fronts "
+                    "in Marib governorate.", "2021-06-04")  # fmt: skip
+    assert ev.sub_event_type == "Change to group/activity"
