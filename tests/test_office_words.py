@@ -165,3 +165,23 @@ def test_reinforcements_arriving_change_a_groups_activity() -> None:
     ev = main_event("On 3 June 2021, army reinforcements reportedly arrived at several fronts "
                     "in Marib governorate.", "2021-06-04")  # fmt: skip
     assert ev.sub_event_type == "Change to group/activity"
+
+
+def test_two_parties_crowds_fighting_are_rioters_each_with_its_party() -> None:
+    ev = main_event("BCL activists and JCD activists clashed at Dhaka University on Monday, "
+                    "injuring ten.", "2023-05-02")  # fmt: skip
+    assert ev.sub_event_type == "Mob violence"
+    assert (ev.actor1, ev.actor2) == ("Rioters (Bangladesh)", "Rioters (Bangladesh)")
+    assert ev.assoc_actor_1 == "BCL: Bangladesh Chhatra League"
+    assert ev.assoc_actor_2 == "JCD: Jatiyatabadi Chhatra Dal"
+
+
+def test_the_opposition_beside_a_partys_supporters_is_no_rebel_army() -> None:
+    ev = main_event("Supporters of the ruling party and the opposition clashed in Lilongwe on "
+                    "Tuesday, injuring five.", "2023-05-02")  # fmt: skip
+    assert "Rebels" not in (ev.actor2 or "") and ev.sub_event_type == "Mob violence"
+
+
+def test_a_mob_that_lynches_hurts_civilians() -> None:
+    ev = main_event("A mob lynched a suspected thief in Kisumu on Monday.", "2023-05-02")
+    assert (ev.actor1, ev.actor2) == ("Rioters (Kenya)", "Civilians (Kenya)")

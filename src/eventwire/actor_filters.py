@@ -89,14 +89,30 @@ def _political_word(toks: Sequence[Any], m: ActorMention) -> bool:
         return False  # a group's name, not a common word
     if s >= 1 and toks[s - 1].lower_ == "in" and s + 1 < len(toks) and toks[s + 1].lower_ == "to":
         return True  # "protested in opposition to the candidature": no side at all
-    # "supporters of the opposition": a crowd of the party's
+    # "supporters of the opposition", "supporters of the ruling party and the opposition":
+    # a crowd of the party's
     if s >= 3 and toks[s - 1].lower_ == "the" and toks[s - 2].lower_ == "of" and (
             toks[s - 3].lemma_.lower() in word_class("crowd_person")):
+        return True
+    if _crowd_of(toks[s]):
         return True
     i = m.tok_end
     while i < len(toks) and i - m.tok_end < 4 and toks[i].pos_ == "PROPN":
         i += 1  # the party's name
     return i < len(toks) and toks[i].lower_ in actor_words("political_head")
+
+
+def _crowd_of(tok: Any) -> bool:
+    """The word is a conjunct of a crowd, or of what a crowd is "of" ("supporters of the
+    ruling party and the opposition", however the parser joins the two), by the parse."""
+    up = tok
+    while up.dep_ == "conj" and up.head is not up:
+        up = up.head
+    if up is tok:
+        return False
+    crowd = word_class("crowd_person")
+    return up.lemma_.lower() in crowd or (
+        up.dep_ == "pobj" and up.head.lower_ == "of" and up.head.head.lemma_.lower() in crowd)
 
 
 def _division_name(toks: Sequence[Any], m: ActorMention) -> bool:

@@ -11,6 +11,7 @@ side.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -425,14 +426,44 @@ def _crowd(kind: str, country: str | None) -> Actor:
 
 def _mob(sides: Sides, draft: Draft, country: str | None) -> None:
     """A mob is coded as rioters, whoever its people are; the people it hurt (when the
-    text names no one else) as civilians."""
-    if sides.actor1 is None or sides.actor1.inter in (act.CIVILIANS, act.PROTESTERS):
-        sides.actor1 = Actor(f"Rioters ({country or 'International'})", act.RIOTERS, country)
-        sides.mention1 = None
+    text names no one else) as civilians, and the crowd it fought ("supporters of the two
+    candidates clashed") as rioters too."""
+    rioters = Actor(f"Rioters ({country or 'International'})", act.RIOTERS, country)
+    if sides.actor1 is None or _in_the_mob(sides.actor1):
+        sides.assoc1 = _joined(_named_party(sides.actor1), sides.assoc1)
+        sides.actor1, sides.mention1 = rioters, None
+    fought = any(h.entry.sub_event_type == "Armed clash" for f in draft.frames for h in f.triggers)
+    if fought and (sides.actor2 is None or _in_the_mob(sides.actor2)):
+        sides.assoc2 = _joined(_named_party(sides.actor2), sides.assoc2)
+        sides.actor2, sides.mention2 = rioters, None
     if sides.actor2 is None and any(
         f.patients or f.victim_words or any(t.value for t in f.tolls) for f in draft.frames
     ):
         sides.actor2 = _civilians(country)
+
+
+def _in_the_mob(actor: Actor) -> bool:
+    """Civilians, protesters or a party's people: rioters in a mob, the party associated
+    (an unidentified armed group, a gang, a cartel or a community's militia stays itself,
+    as ACLED names a communal militia in mob violence)."""
+    if actor.inter in (act.CIVILIANS, act.PROTESTERS):
+        return True
+    return actor.inter == act.POLITICAL_MILITIA and not re.search(
+        r"\b(?:Unidentified|Armed|Gang|Cartel)\b", actor.name) and (
+        not actor.name.startswith(("Militia", "Vigilante")))
+
+
+def _named_party(actor: Actor | None) -> str | None:
+    """The party a mob's side is named for ("BCL: Bangladesh Chhatra League"), its
+    militia's name without the word; None for civilians, protesters or nobody."""
+    if actor is None or actor.inter != act.POLITICAL_MILITIA:
+        return None
+    return actor.name.removesuffix(" Militia")
+
+
+def _joined(name: str | None, assoc: str | None) -> str | None:
+    names = [n for n in (name, *(assoc or "").split("; ")) if n]
+    return "; ".join(dict.fromkeys(names)) or None
 
 
 _FORCES = ("police", "military")
