@@ -133,6 +133,18 @@ def _holds_protest(tok: Token) -> bool:
     return False
 
 
+def _recalled_clause(tok: Token) -> bool:
+    """A relative clause in the past perfect that dates its act before the news ("a town
+    the militants had overrun a week earlier"): what is told is the news, not this."""
+    verb = tok if tok.dep_ == "relcl" else tok.head if tok.head.dep_ == "relcl" else None
+    if verb is None or not any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
+        return False
+    return any(t.lower_ in _EARLIER for t in verb.subtree)
+
+
+_EARLIER = frozenset({"earlier", "before", "previously", "ago"})
+
+
 def is_modal(tok: Token, trigger: range = range(0)) -> bool:
     """Threats, vows, plans, denials, hypotheticals and futures govern this token.
 
@@ -140,6 +152,8 @@ def is_modal(tok: Token, trigger: range = range(0)) -> bool:
     """
     if tok.head.lower_ == "without" or denied(tok):
         return True  # "withdrew without any fighting", "no fighting has been reported"
+    if _recalled_clause(tok):
+        return True
     chain = [tok] + [t for t in governors(tok, 6) if t.i not in trigger]
     for k, t in enumerate(chain):
         if k > 0 and t.lower_ == "without":
@@ -148,9 +162,16 @@ def is_modal(tok: Token, trigger: range = range(0)) -> bool:
             # "did not attack", "no attack": but "killing ... who did not ..." is far up.
             if k <= 1:
                 return True
+        if k > 1 and t.lemma_.lower() in word_class("court_verb") and any(
+                c.lower_ == "for" and c.dep_ == "prep" for c in chain[1:k]):
+            return True  # "sentenced three men for the rape of women in 1994": a trial's
         if t.lemma_.lower() in word_class("modal_head") and k > 0:
             if k == 1 and _told_before_appeal(tok, t):
                 return False
+            if t.lemma_.lower() in word_class("attempt_verb") and any(
+                    c.dep_ == "advcl" and c.tag_ == "VBG"
+                    for c in [*chain[:k], *(tok.doc[i] for i in trigger)]):
+                return False  # "tried to storm the assembly, throwing rocks": they threw
             return True
         if (
             t.pos_ in ("VERB", "AUX")

@@ -192,9 +192,11 @@ def other_sense(hit: TriggerHit, doc: Doc) -> bool:
 
 
 def _hands_over_goods(verb: Token) -> bool:
-    """"hand over" with an object that is no ground: cattle, money, weapons, a suspect."""
+    """"hand over" with an object that is no ground: cattle, money, weapons, a suspect, and
+    people handed over ("the freed students were handed over to officials")."""
     ground = word_class("territory_object") | {"control", "security", "responsibility", "position"}
-    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    owners = [verb, verb.head] if verb.dep_ == "conj" else [verb]  # "were freed and handed"
+    objs = [c for v in owners for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
     return bool(objs) and all(
         o.pos_ != "PROPN" and o.lemma_.lower() not in ground and o.lower_ not in ground
         for o in objs

@@ -72,7 +72,7 @@ WORD_CLASSES: frozenset[str] = frozenset({
     "appeal_head", "air_force_word", "air_word", "protest_verb", "vague_plural", "blame_verb",
     "responsibility_word", "fight_noun", "support_noun", "allied_word", "guard_person",
     "antecedent_prep",
-    "detainee", "attempt_verb", "hedging_governor", "toll_adjective",
+    "detainee", "attempt_verb", "court_verb", "hedging_governor", "toll_adjective",
     "killed_form", "injured_form", "object_toll_verb", "found_verb", "body_noun", "multiplier",
     "vague_count",
     "collective_person", "plural_person", "claim_verb", "claim_object", "denial_verb",
