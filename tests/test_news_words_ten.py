@@ -4,8 +4,9 @@ people do while trying something happened ("tried to storm the assembly, throwin
 rocks"); an act a court sentences someone for is a trial's, not this event; the threat of
 a strike is no strike; a town the militants "had overrun a week earlier" is the news's
 background; troops who expel or drive out a group regain the place; people handed over
-are no ground handed over; a bid to take a town has not taken it. Texts written for
-these tests."""
+are no ground handed over; a bid to take a town has not taken it; jets that struck a farm
+are no labour strike; the group that runs the channel reporting is no side; a killing the
+text calls a domestic or family matter is no event. Texts written for these tests."""
 
 from __future__ import annotations
 
@@ -71,3 +72,38 @@ def test_a_bid_to_take_a_town_has_not_taken_it() -> None:
                     "to expel them from the town; losses were reported on both sides.",
                     "2019-06-04")  # fmt: skip
     assert ev.sub_event_type == "Armed clash"
+
+
+def test_jets_that_struck_a_farm_are_no_labour_strike() -> None:
+    ev = main_event("Jets of the Saudi-led coalition struck a farm in the Razih district of "
+                    "Saada province on Tuesday, killing a farmer and his two sons.",
+                    "2020-02-12")  # fmt: skip
+    assert ev.sub_event_type == "Air/drone strike"
+
+
+def test_workers_who_struck_are_still_on_strike() -> None:
+    ev = main_event("Farm workers struck on Monday over unpaid wages in Naivasha.", "2023-05-02")
+    assert ev.sub_event_type == "Peaceful protest"
+
+
+def test_the_owner_of_a_channel_that_reports_is_no_side() -> None:
+    ev = main_event("Jets of the Saudi-led coalition struck a farm in Saada province on "
+                    "Tuesday, killing a farmer and his two sons, a Houthi-run channel "
+                    "reported.", "2020-02-12")  # fmt: skip
+    assert "Houthi" not in (ev.actor2 or "") and "Supreme Political Council" not in (
+        ev.actor2 or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "quiet"),
+    [
+        ("A man in Thika was beaten to death by his brother during a quarrel over an "
+         "inheritance on Sunday; police called it a family matter.", True),
+        # a private word with no killing: the protest stands
+        ("Women marched in Nairobi on Saturday against domestic violence.", False),
+        # the police who kill are a state's forces: no private matter
+        ("Police shot dead a man in Kisumu on Sunday during a domestic dispute call.", False),
+    ],
+)  # fmt: skip
+def test_a_killing_called_a_private_matter_is_no_event(text: str, quiet: bool) -> None:
+    assert (extract(text, published="2023-05-02").events == []) == quiet

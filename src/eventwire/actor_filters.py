@@ -31,7 +31,18 @@ def not_the_actor(toks: Sequence[Any], m: ActorMention) -> bool:
         or _political_word(toks, m)
         or _opposed(toks, m)
         or _longer_name(toks, m)
+        or _media_owner(toks, m)
     )
+
+
+def _media_owner(toks: Sequence[Any], m: ActorMention) -> bool:
+    """A group named as the owner of a news outlet ("a Houthi-run channel reported", "the
+    Hamas-affiliated agency"): the source of the report, not a side of the event."""
+    e = m.tok_end
+    if e + 1 >= len(toks) or toks[e].text != "-" or (
+            toks[e + 1].lower_ not in actor_words("owner_word")):
+        return False
+    return any(t.lower_ in actor_words("media_word") for t in toks[e + 2:e + 5])
 
 
 def _longer_name(toks: Sequence[Any], m: ActorMention) -> bool:

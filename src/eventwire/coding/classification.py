@@ -26,6 +26,7 @@ CARDS: tuple[Card, ...] = (
     demonstrations.COMMUNAL_CARD,
     *demonstrations.RIOT_CARDS,
     *developments.CALM_CARDS,
+    violence.PRIVATE_CARD,
     *violence.WEAPON_CARDS,
     *developments.TERRITORY_CARDS,
     *demonstrations.CROWD_CARDS,

@@ -384,9 +384,13 @@ def _observed(tok: Token) -> bool:
 
 
 def _labour_strike(tok: Token) -> bool:
-    """A strike called, staged or joined by people at work, or "on strike"."""
+    """A strike called, staged or joined by people at work, or "on strike"; never a verb
+    that strikes something ("jets struck a farm, killing a farmer": "struck work" aside)."""
     if tok.i > 0 and tok.doc[tok.i - 1].lower_ == "on":
         return True
+    if tok.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() != "work"
+                                  for c in tok.children):
+        return False
     sent = tok.sent
     return any(t.lemma_.lower() in word_class("working_person") for t in sent) and not any(
         t.lemma_.lower() in word_class("air_word") for t in sent

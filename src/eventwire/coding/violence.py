@@ -339,6 +339,38 @@ def _untold(s: Situation, card: Card) -> str | None:
     return NO_EVENT if s.violent() else None
 
 
+def _private(s: Situation, card: Card) -> str | None:
+    """A killing or beating the text calls a private matter ("police said it was a domestic
+    dispute"), by hands (no weapon of war, no clash, no crowd) and with no armed, state or
+    political actor named."""
+    if not (s.classes["attack"] or s.classes["kill"]) or s.weapon() or s.vote("Armed clash"):
+        return None
+    if any(a is not None and a.known and a.inter != act.CIVILIANS
+           and not a.name.startswith("Unidentified") for a in (s.actor1, s.actor2)):
+        return None  # a named group, a state's forces, a party
+    lemmas = [t.lemma_.lower() for t in s.doc]
+    told = any(a in word_class("private_word") and b in word_class("dispute_word")
+               for a, b in zip(lemmas, lemmas[1:], strict=False))
+    return NO_EVENT if told else None
+
+
+PRIVATE_CARD = Card(
+    "private_violence",
+    "no event",
+    "a killing or beating the text calls a domestic, family or personal matter, nobody "
+    "armed or political named",
+    "ACLED codes no crime without a political side: 'police said the stabbing was a "
+    "domestic dispute'.",
+    _private,
+    certain=True,
+    fires=(
+        ("A woman in Mombasa was stabbed to death by her husband on Sunday; police said it "
+         "was a domestic dispute.", NO_EVENT),
+    ),
+    not_fires=("Gunmen stabbed a village chief to death in Kilifi on Sunday.",),
+)
+
+
 ATTACK_CARDS = (
     Card(
         "attack_on_armed",
@@ -419,4 +451,4 @@ ATTACK_CARDS = (
     ),
 )
 
-CARDS = (*WEAPON_CARDS, *FIGHT_CARDS, *ABDUCTION_CARDS, *ATTACK_CARDS)
+CARDS = (PRIVATE_CARD, *WEAPON_CARDS, *FIGHT_CARDS, *ABDUCTION_CARDS, *ATTACK_CARDS)
