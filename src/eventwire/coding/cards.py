@@ -16,7 +16,6 @@ that answers decides, and the event says which (``Event.classified_by``).
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -24,7 +23,14 @@ from typing import TYPE_CHECKING
 
 from .. import actors as act
 from ..records import Actor
-from .clues import EXPLOSIONS, named_crowd, names_any, told_as_crowd, victim_kinds
+from .clues import (
+    EXPLOSIONS,
+    named_crowd,
+    names_any,
+    told_as_crowd,
+    unnamed_or_fighting,
+    victim_kinds,
+)
 from .records import Draft, TriggerHit
 from .words import word_class
 
@@ -33,10 +39,6 @@ if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
 
 # What a card answers when it decides that the draft tells no event.
 NO_EVENT = ""
-
-# Names of groups that fight or that nobody has named, whatever their inter code: their
-# people hit are no party's civilians.
-_GROUP_KINDS = re.compile(r"\b(?:Unidentified|Armed|Militia|Gang|Cartel)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,12 +193,12 @@ class Situation:
     def _party_people_hit(self, a2: Actor) -> bool:
         """The side hit is a party's people, whom ACLED codes as civilians: a party or
         movement the dictionary knows (no militia, gang or unidentified group by its name)
-        as actor2, no clash told, and the words hit
-        name its members, leaders, supporters, officials or candidates and nobody armed
-        ("two members of the party were shot dead", "a candidate of the Jubilee party")."""
+        as actor2, no clash told, and the words hit name its members, leaders, supporters,
+        officials or candidates and nobody armed ("two members of the party were shot
+        dead", "a candidate of the Jubilee party")."""
         if a2.inter != act.POLITICAL_MILITIA or not a2.known or names_any(
-                a2.name.lower(), "armed_name_word") or _GROUP_KINDS.search(a2.name):
-            return False
+                a2.name.lower(), "armed_name_word") or unnamed_or_fighting(a2.name):
+            return False  # "armed_name_word" holds "militia" too
         if self.vote("Armed clash"):
             return False  # "demonstrators clashed with members of the party": a side
         words = {w for f in self.draft.frames for w in f.victim_words}

@@ -48,6 +48,16 @@ def victim_kinds(draft: Draft) -> Counter[str]:
     return kinds
 
 
+def unnamed_or_fighting(name: str) -> bool:
+    """A group's name that says nobody has named it or that it fights for gain
+    ("Unidentified Armed Group (Kenya)", "Unidentified Gang", "Gulf Cartel"): its people
+    are never a party's crowd."""
+    return bool(_UNNAMED_OR_FIGHTING.search(name))
+
+
+_UNNAMED_OR_FIGHTING = re.compile(r"\b(?:Unidentified|Armed|Gang|Cartel)\b")
+
+
 def named_crowd(mention: ActorMention, doc: Doc) -> bool:
     """ "BJP supporters", "UDMF cadres", "supporters of the PTI": people of a party, in a
     crowd. The word follows the name, or the name follows "of" after the word."""

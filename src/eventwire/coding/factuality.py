@@ -133,6 +133,10 @@ def _holds_protest(tok: Token) -> bool:
     return False
 
 
+# Words that date a past-perfect clause before the news ("had overrun a week earlier").
+_EARLIER = frozenset({"earlier", "before", "previously", "ago"})
+
+
 def _recalled_clause(tok: Token) -> bool:
     """A relative clause in the past perfect that dates its act before the news ("a town
     the militants had overrun a week earlier"): what is told is the news, not this."""
@@ -140,9 +144,6 @@ def _recalled_clause(tok: Token) -> bool:
     if verb is None or not any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children):
         return False
     return any(t.lower_ in _EARLIER for t in verb.subtree)
-
-
-_EARLIER = frozenset({"earlier", "before", "previously", "ago"})
 
 
 def is_modal(tok: Token, trigger: range = range(0)) -> bool:

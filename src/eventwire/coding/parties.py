@@ -11,7 +11,6 @@ side.
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -20,7 +19,14 @@ from ..actor_tables import coalition_of
 from ..actors import ActorMention
 from ..lexicon import speech_words, taxonomy
 from ..records import Actor
-from .clues import communal_clash, communal_raiders, named_crowd, people_held, victim_kinds
+from .clues import (
+    communal_clash,
+    communal_raiders,
+    named_crowd,
+    people_held,
+    unnamed_or_fighting,
+    victim_kinds,
+)
 from .records import DEMONSTRATIONS, Draft
 from .tolls import finds_the_dead
 from .words import triggers, word_class
@@ -448,8 +454,7 @@ def _in_the_mob(actor: Actor) -> bool:
     as ACLED names a communal militia in mob violence)."""
     if actor.inter in (act.CIVILIANS, act.PROTESTERS):
         return True
-    return actor.inter == act.POLITICAL_MILITIA and not re.search(
-        r"\b(?:Unidentified|Armed|Gang|Cartel)\b", actor.name) and (
+    return actor.inter == act.POLITICAL_MILITIA and not unnamed_or_fighting(actor.name) and (
         not actor.name.startswith(("Militia", "Vigilante")))
 
 

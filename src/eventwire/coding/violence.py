@@ -341,8 +341,8 @@ def _untold(s: Situation, card: Card) -> str | None:
 
 def _private(s: Situation, card: Card) -> str | None:
     """A killing or beating the text calls a private matter ("police said it was a domestic
-    dispute"), by hands (no weapon of war, no clash, no crowd) and with no armed, state or
-    political actor named."""
+    dispute"), with no weapon of war and no clash told, and no armed, state or political
+    actor named (an unidentified one aside)."""
     if not (s.classes["attack"] or s.classes["kill"]) or s.weapon() or s.vote("Armed clash"):
         return None
     if any(a is not None and a.known and a.inter != act.CIVILIANS
