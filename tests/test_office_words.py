@@ -3,7 +3,7 @@ named for: an official or a candidate ambushed is a civilian (not a party's mili
 battle), "Two district officials" names no village called Two, police who "suspect" or
 "believe" speak of the killing and are no side of it, a university named after a town
 abroad places nothing there, and an event placed by its country alone lies in the one
-division a body in the text is named for ("Punjab Congress workers"); a party's members
+division a body in the text is named for ("Haryana Congress workers"); a party's members
 and leaders killed are civilians, an armed group's are fighters; a clash told as ethnic,
 tribal or between clans is fought by communal militias; the faithful of two creeds
 fighting are a mob; reinforcements arriving change a group's activity. Texts written for
@@ -29,8 +29,8 @@ def test_a_candidate_shot_by_gunmen_is_an_attack_on_a_civilian() -> None:
 
 
 def test_officials_ambushed_are_civilians_and_no_place() -> None:
-    text = ("Two district officials were ambushed and shot dead by suspected bandits on the road "
-            "between Marsabit and Moyale on Thursday.")  # fmt: skip
+    text = ("Two district officials died on Thursday when bandits fired on their car between "
+            "Marsabit and Moyale.")  # fmt: skip
     ev = extract(text, published="2021-03-05", options=CARDS_ALONE).events[0]
     assert ev.sub_event_type == "Attack"
     assert ev.location != "Two" and ev.country == "Kenya"
@@ -57,8 +57,9 @@ def test_a_count_opening_a_sentence_is_no_village(words: str) -> None:
 
 @pytest.mark.parametrize("verb", ["suspect", "believe"])
 def test_police_who_suspect_a_killing_are_no_side(verb: str) -> None:
-    ev = main_event(f"The body of a trader was found in a maize field near Kitale on Sunday; "
-                    f"police {verb} he was kidnapped and killed.", "2020-08-10")  # fmt: skip
+    ev = main_event(f"A trader's body lay in a maize field near Kitale on Sunday. Officers "
+                    f"{verb} he had been seized on his way home and murdered.",
+                    "2020-08-10")  # fmt: skip
     assert ev.sub_event_type == "Attack"
     assert "Police" not in (ev.actor1 or "")
 
@@ -72,7 +73,7 @@ def test_a_university_named_after_a_town_abroad_places_nothing_there() -> None:
 @pytest.mark.parametrize(
     ("text", "iso2", "admin1"),
     [
-        ("Punjab Congress workers burned an effigy of the chief minister.", "IN", "Punjab"),
+        ("Haryana Congress workers burned an effigy of the chief minister.", "IN", "Haryana"),
         ("Members of the Mumbai teachers' union went on strike over pay.", "IN", "Maharashtra"),
         ("The Lagos State chapter of the nurses' union held a rally.", "NG", "Lagos"),
     ],
@@ -87,8 +88,8 @@ def test_the_division_a_body_is_named_for(text: str, iso2: str, admin1: str) -> 
     [
         ("BJP members staged a sit-in against the new tax.", "IN"),  # no division named
         # two divisions named: neither is the event's
-        ("Kerala Congress and Punjab Congress leaders met on Friday.", "IN"),
-        ("Punjab Congress workers burned an effigy of the chief minister.", None),
+        ("Goa Congress and Haryana Congress leaders met on Friday.", "IN"),
+        ("Haryana Congress workers burned an effigy of the chief minister.", None),
     ],
 )  # fmt: skip
 def test_no_division_where_none_or_several_are_named(text: str, iso2: str | None) -> None:
@@ -96,10 +97,10 @@ def test_no_division_where_none_or_several_are_named(text: str, iso2: str | None
 
 
 def test_a_country_level_event_lies_in_the_division_its_body_is_named_for() -> None:
-    ev = main_event("Punjab Congress workers protested against the state government over "
-                    "the price of diesel.", "2021-06-07")  # fmt: skip
-    assert (ev.country, ev.admin1, ev.geo_precision) == ("India", "Punjab", 3)
-    assert any("admin1: the division of Punjab" in f for f in ev.flags)
+    ev = main_event("Haryana Congress workers marched to the assembly on Monday against a "
+                    "rise in bus fares.", "2021-06-07")  # fmt: skip
+    assert (ev.country, ev.admin1, ev.geo_precision) == ("India", "Haryana", 3)
+    assert any("admin1: the division of Haryana" in f for f in ev.flags)
 
 
 def test_fires_lit_by_protesters_are_a_riot() -> None:
@@ -112,10 +113,9 @@ def test_fires_lit_by_protesters_are_a_riot() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Unknown assailants shot dead two members of the PTI outside a market in Dera Ismail "
-        "Khan on Friday.",
-        "A local leader of the Awami League was hacked to death by unidentified men in "
-        "Narsingdi on Tuesday.",
+        "Gunmen on a motorbike killed two members of the PTI near a market in Dera Ismail Khan "
+        "on Friday.",
+        "Attackers hacked an Awami League ward leader to death in Narsingdi on Tuesday.",
     ],
 )  # fmt: skip
 def test_a_partys_people_killed_are_civilians(text: str) -> None:
@@ -125,18 +125,19 @@ def test_a_partys_people_killed_are_civilians(text: str) -> None:
 
 
 def test_an_armed_groups_members_killed_are_still_fighters() -> None:
-    ev = extract("Soldiers shot dead six members of an unidentified armed group near Mandera on "
-                 "Monday.", published="2022-05-02", options=CARDS_ALONE).events[0]  # fmt: skip
+    ev = extract("An army patrol killed six members of an armed group it had tracked near "
+                 "Mandera on Monday.", published="2022-05-02",
+                 options=CARDS_ALONE).events[0]  # fmt: skip
     assert ev.sub_event_type == "Armed clash"
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "An ethnic clash over grazing land near Marigat left two people dead and several huts "
-        "burned.",
+        "Two herders died near Marigat on Sunday in an ethnic clash over pasture.",
         "Inter-clan fighting over a well near Beledweyne killed four people on Sunday.",
-        "Tribal clashes over a disputed boundary near Kehancha left one man dead on Sunday.",
+        "One man was killed near Kehancha on Sunday as tribal clashes flared along a disputed "
+        "boundary.",
     ],
 )  # fmt: skip
 def test_a_clash_told_as_ethnic_or_between_clans_is_fought_by_their_militias(text: str) -> None:
@@ -151,8 +152,8 @@ def test_a_clash_told_as_ethnic_or_between_clans_is_fought_by_their_militias(tex
     [
         "Catholics and Protestants clashed near the church in Natitingou on Sunday. No one was "
         "hurt.",
-        "Sunni and Sufi worshippers fought with sticks outside a mosque in Malanville on Friday; "
-        "a shrine was burned.",
+        "Catholic and Pentecostal congregations fought with sticks outside a church in Djougou "
+        "on Friday; a chapel was burned.",
     ],
 )  # fmt: skip
 def test_the_faithful_of_two_creeds_fighting_are_a_mob(text: str) -> None:

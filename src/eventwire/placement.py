@@ -704,7 +704,7 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 def named_division(text: str, iso2: str | None) -> tuple[str, Place] | None:
     """(the name, the division at its seat) where ``text`` names one first-level division
     of country ``iso2``, or its seat, only inside another name: a party's state branch
-    ("Punjab Congress workers"), a body named for its city ("the Mumbai teachers' union"),
+    ("Haryana Congress workers"), a body named for its city ("the Mumbai teachers' union"),
     a court of the capital. None where it names none or several, or iso2 is None.
 
     For an event the text places by its country alone: the division a body is named for

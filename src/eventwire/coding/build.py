@@ -199,7 +199,7 @@ def _place(ev: Event, text: str, where: Setting) -> Evidence:
     alone = place.kind == "country" and place.admin1 is None
     home = _home_place(ev, place.iso2) if alone else None
     if alone and home is None and (pm is None or pm.qualifier is None):
-        home = named_division(text, place.iso2)  # "Punjab Congress workers"
+        home = named_division(text, place.iso2)  # "Haryana Congress workers"
     if home is not None:
         place = home[1]
     ev.country, ev.iso, ev.admin1 = place.country, place.iso, place.admin1

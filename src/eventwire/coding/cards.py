@@ -206,7 +206,7 @@ class Situation:
         for f in self.draft.frames:  # "a local leader of the party", "party members"
             for p in f.patients:
                 near = [*self.doc[max(p.tok_start - 4, 0):p.tok_start],
-                        *self.doc[p.tok_end:p.tok_end + 1]]
+                        *self.doc[p.tok_end:p.tok_end + 2]]  # "the party's ward leader"
                 words |= {t.lemma_.lower() for t in near if t.pos_ == "NOUN"}
         if words & (word_class("armed_person") - people):
             return False
