@@ -48,14 +48,18 @@ def _media_owner(toks: Sequence[Any], m: ActorMention) -> bool:
 def _longer_name(toks: Sequence[Any], m: ActorMention) -> bool:
     """A group's name of several capitalised words inside a longer name the model reads as
     one organisation ("Achik National Liberation Army" is not Colombia's "National
-    Liberation Army"). A nationality, a place or a division before it makes the whole a
-    branch of the group ("Colombian National Liberation Army", "Sylhet District Chhatra
-    League"), as does a facility ("Dhaka University Chhatra League")."""
+    Liberation Army"), or a one-word alias after a name's adjective ("the Pamoja National
+    Congress" is not India's Congress). A nationality, a place or a division before it
+    makes the whole a branch of the group ("Colombian National Liberation Army", "Sylhet
+    District Chhatra League"), as does a facility ("Dhaka University Chhatra League")."""
     s = m.tok_start
-    if m.entry is None or m.entry.generic or m.tok_end - s < 2 or s == 0:
+    if m.entry is None or m.entry.generic or s == 0:
         return False
-    if not all(t.text[:1].isupper() for t in toks[s:m.tok_end] if t.is_alpha):
+    if not toks[s].text[:1].isupper():
         return False
+    # "Congress", "Congress leader": one word of the name, the rest a role
+    one_word = m.tok_end - s < 2 or not all(
+        t.text[:1].isupper() for t in toks[s:m.tok_end] if t.is_alpha)
     before = toks[s - 1]
     if not (before.is_alpha and before.text.istitle() and not before.is_sent_start
             and before.ent_type_ == "ORG" and toks[s].ent_iob_ == "I"):
@@ -63,6 +67,8 @@ def _longer_name(toks: Sequence[Any], m: ActorMention) -> bool:
     if s >= 2 and toks[s - 2].text == "-":
         return False  # "anti-Houthi National Resistance": the group, and whom it fights
     word, key, gaz = before.lower_, norm_key(before.text), Gazetteer.default()
+    if one_word and word not in actor_words("name_adjective"):
+        return False  # "the Wetlet PDF": a one-word alias takes a town's name as its branch
     return not (word in demonym_homes() or word in division_words()
                 or word in actor_words("facility_word") or key in gaz.index
                 or key in gaz.admin1_index or key in gaz.country_keys)

@@ -23,7 +23,7 @@ ACTOR_CLASSES: tuple[str, ...] = (
     "area_word", "facility_word", "fighter_word", "group_anaphor", "group_link",
     "group_possessive", "name_particle", "nisba_article", "org_preposition", "state_weapon",
     "raid_word", "weapon_head", "political_head", "proper_alias", "place_after",
-    "owner_word", "media_word",
+    "owner_word", "media_word", "name_adjective",
 )  # fmt: skip
 
 

@@ -35,7 +35,7 @@ PLACE_CLASSES: dict[str, Callable[[str], int | str]] = {
             "share_key_drop", "share_name_link", "share_kind_word", "division_prefix",
             "division_prefix_link", "division_suffix", "written_prefix", "written_prefix_link",
             "written_suffix", "admin1_prefix", "admin1_prefix_link", "admin1_suffix",
-            "telling_division", "state_title", "near_gap", "office_word",
+            "telling_division", "state_title", "near_gap", "office_word", "institution_word",
         ),
         _NONE,
     ),

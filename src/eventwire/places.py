@@ -429,6 +429,23 @@ def _add_ner(text: str, raws: list[_Raw], ner_spans: Sequence[tuple[int, int, st
     return sorted(raws + added, key=lambda r: r.start)
 
 
+# The people a city must hold for an institution named after it to stand there.
+_INSTITUTION_CITY = 100_000
+
+
+def _named_for(text: str, r: _Raw, kind: str, ref: object, gaz: Gazetteer) -> bool:
+    """A big city opening the name of a place of study, care or custody ("Mombasa
+    Polytechnic students marched"): where the institution stands. A small town's name
+    may be a founder's or a namesake's ("Moi University")."""
+    if kind != "town" or not isinstance(ref, int) or r.inside_end is None:
+        return False
+    name = text[r.start:r.inside_end].split()
+    if text[r.inside_end:r.inside_end + 1] == "-":
+        return False  # "a Rajshahi University-based reporter": someone's tie, told elsewhere
+    return (len(name) > 1 and name[-1].lower() in place_words("institution_word")
+            and gaz.pop[ref] >= _INSTITUTION_CITY)
+
+
 def _placed_after(text: str, end: int | None) -> bool:
     """Whether a name ending at ``end`` is followed by a placing phrase ("... in Eldoret")."""
     if end is None:
@@ -649,7 +666,7 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: PlaceL
         return None  # "US forces": context for the text, not where anything happened
     if kind == "country" and r.fragment in ("left", "right"):
         return None  # "Togo" in "Hajir Togo": a word of a longer name
-    if r.inside and not r.locative:
+    if r.inside and not r.locative and not _named_for(text, r, kind, ref, gaz):
         return None
     cc, _a1 = _where(gaz, kind, ref)
     # The context as the rest of the text gives it, without this hit's own vote.

@@ -58,7 +58,8 @@ def assemble(
     for draft in drafts:
         draft.alone = len(drafts) == 1
     claims = statements(doc, actors) if actors else []
-    votes, first = country_votes(places, frames, text_clues(article.text, article.country))
+    votes, first = country_votes(
+        places, frames, text_clues(article.text, article.country), actors)
     top = leader(votes) or named_first(votes, places)
     fallback = country_place(first[top]) if top else None
     events: list[tuple[Draft, Verdict, Event]] = []

@@ -182,7 +182,7 @@ class Situation:
         it fights ("Farouq Battalions"; "MPP", "Election Committee" tell no fighters), or
         more armed victims than civilians."""
         a2 = self.actor2
-        if a2 is not None and self._party_people_hit(a2):
+        if a2 is not None and (self._party_people_hit(a2) or self.officials_hit()):
             return False
         armed2 = a2 is not None and act.is_armed(a2) and (
             a2.known or names_any(a2.name.lower(), "armed_name_word"))
@@ -201,16 +201,34 @@ class Situation:
             return False  # "armed_name_word" holds "militia" too
         if self.vote("Armed clash"):
             return False  # "demonstrators clashed with members of the party": a side
-        words = {w for f in self.draft.frames for w in f.victim_words}
+        words = self._hit_words()
         people = word_class("party_person") | word_class("office_person") | {"member"}
-        for f in self.draft.frames:  # "a local leader of the party", "party members"
-            for p in f.patients:
-                near = [*self.doc[max(p.tok_start - 4, 0):p.tok_start],
-                        *self.doc[p.tok_end:p.tok_end + 2]]  # "the party's ward leader"
-                words |= {t.lemma_.lower() for t in near if t.pos_ == "NOUN"}
         if words & (word_class("armed_person") - people):
             return False
         return bool(words & (people | word_class("civilian_person")))
+
+    def officials_hit(self) -> bool:
+        """The side hit is a government's people of office ("two government officials were
+        gunned down"), with nobody armed among the words hit: civilians to ACLED, so an
+        attack, however the text calls it ("ambushed")."""
+        a2 = self.actor2
+        if a2 is None or not a2.name.startswith("Government of"):
+            return False
+        words = self._hit_words()
+        office = word_class("office_person")
+        return bool(words & office) and not words & (word_class("armed_person") - office)
+
+    def _hit_words(self) -> set[str]:
+        """The lemmas of the victims' words and the nouns about the side hit: four words
+        before it ("a local leader of the party") and two after ("the party's ward
+        leader", "government officials")."""
+        words = {w for f in self.draft.frames for w in f.victim_words}
+        for f in self.draft.frames:
+            for p in f.patients:
+                near = [*self.doc[max(p.tok_start - 4, 0):p.tok_start],
+                        *self.doc[p.tok_end:p.tok_end + 2]]
+                words |= {t.lemma_.lower() for t in near if t.pos_ == "NOUN"}
+        return words
 
     def civilian_target(self) -> bool:
         """The side hit is civilian: actor2 is civilians, or civilians are among the victims."""

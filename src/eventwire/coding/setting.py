@@ -11,7 +11,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
+from ..actors import CIVILIANS
 from ..dates import DateMention
 from ..fronts import front_division
 from ..place_lexicon import PlaceMention
@@ -94,13 +96,18 @@ _KIND_WEIGHT = {"country": 3.0, "region": 3.0, "admin1": 2.0, "town": 1.0}
 
 
 def country_votes(
-    places: list[PlaceMention], frames: list[Frame], clues: Counter[str] | None = None
+    places: list[PlaceMention],
+    frames: list[Frame],
+    clues: Counter[str] | None = None,
+    named: Sequence[Any] = (),
 ) -> tuple[Counter[str], dict[str, Place]]:
     """How strongly the article points at each country: named countries and regions count
     most, towns least, and the home countries of the actors it names count too
     (``actor_homes``), as do ``clues`` (by ISO alpha-2: the user's hint, the dateline,
     demonyms; ``placement.text_clues``). A country named as where someone came from or
-    went counts for nothing.
+    went counts for nothing. When nothing of that points anywhere, the homes of the
+    groups the article ``named`` outside its tellings count ("a stayaway the ODM urged":
+    Kenya), civilians' nationalities aside.
     """
     votes: Counter[str] = Counter()
     first: dict[str, Place] = {}
@@ -112,6 +119,9 @@ def country_votes(
             first.setdefault(p.place.country, p.place)
     helpers = [a for f in frames for a in (*f.allies, *f.supporters, *f.allies_b)]
     homes = actor_homes([a for f in frames for a in f.actors], helpers)
+    if not votes and not homes and not clues:
+        homes = actor_homes(
+            [a for a in named if a.entry is not None and a.entry.inter != CIVILIANS])
     for iso2, weight in (homes + (clues or Counter())).items():
         home = country_by_name(iso2)
         if home is not None and home.country:

@@ -81,7 +81,8 @@ def _ambushed_civilians(s: Situation) -> bool:
     clash = [h for h in s.hits() if h.entry.sub_event_type == "Armed clash"]
     if not clash or any(h.entry.lemmas != ("ambush",) for h in clash):
         return False
-    if s.victims["armed"] or (s.actor2 is not None and act.is_armed(s.actor2)):
+    if s.victims["armed"] or (
+            s.actor2 is not None and act.is_armed(s.actor2) and not s.officials_hit()):
         return False
     words = {w for f in s.draft.frames for w in f.victim_words}
     for h in clash:
