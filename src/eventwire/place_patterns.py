@@ -17,7 +17,7 @@ from .lexicon import alternatives
 from .place_lexicon import place_lexicon
 from .placenames import place_values, place_words
 
-__all__ = ["PlacePatterns", "place_patterns"]
+__all__ = ["PlacePatterns", "institution_city", "place_patterns", "placed_after"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,3 +71,33 @@ def place_patterns() -> PlacePatterns:
         placing=re.compile(
             rf"\b(?:{alternation('placing_preposition')})\s+(?:the\s+)?$", re.I),
     )
+
+
+# The people a city must hold for an institution named after it to stand there.
+_INSTITUTION_CITY = 100_000
+
+
+def institution_city(name: str, after: str, pop: int) -> bool:
+    """A city of ``pop`` people opening ``name``, the name of a place of study, care or
+    custody ("Mombasa Polytechnic students marched"), is where the institution stands. A
+    small town's name may be a founder's or a namesake's ("Moi University"); a name
+    ``after`` which a hyphen follows ties someone to it ("a Rajshahi University-based
+    reporter"), told elsewhere.
+
+    >>> institution_city("Mombasa Polytechnic", " students", 900_000)
+    True
+    >>> institution_city("Rajshahi University", "-based", 450_000)
+    False
+    """
+    words = name.split()
+    return (not after.startswith("-") and len(words) > 1
+            and words[-1].lower() in place_words("institution_word")
+            and pop >= _INSTITUTION_CITY)
+
+
+def placed_after(text: str, end: int | None) -> bool:
+    """Whether a name ending at ``end`` is followed by a placing phrase ("... in Eldoret")."""
+    if end is None:
+        return False
+    m = re.match(r",?\s+((?:[a-z]+\s+){1,2})(?=[A-Z])", text[end:end + 40])
+    return m is not None and place_patterns().placing.search(m.group(1)) is not None

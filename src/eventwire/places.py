@@ -33,6 +33,7 @@ from .place_lexicon import (
     PlaceMention,
     place_lexicon,
 )
+from .place_patterns import institution_city, placed_after
 from .place_patterns import place_patterns as _words
 from .placenames import ascii_name, place_words
 from .villages import add_unlisted, place_unlisted, set_within
@@ -429,31 +430,6 @@ def _add_ner(text: str, raws: list[_Raw], ner_spans: Sequence[tuple[int, int, st
     return sorted(raws + added, key=lambda r: r.start)
 
 
-# The people a city must hold for an institution named after it to stand there.
-_INSTITUTION_CITY = 100_000
-
-
-def _named_for(text: str, r: _Raw, kind: str, ref: object, gaz: Gazetteer) -> bool:
-    """A big city opening the name of a place of study, care or custody ("Mombasa
-    Polytechnic students marched"): where the institution stands. A small town's name
-    may be a founder's or a namesake's ("Moi University")."""
-    if kind != "town" or not isinstance(ref, int) or r.inside_end is None:
-        return False
-    name = text[r.start:r.inside_end].split()
-    if text[r.inside_end:r.inside_end + 1] == "-":
-        return False  # "a Rajshahi University-based reporter": someone's tie, told elsewhere
-    return (len(name) > 1 and name[-1].lower() in place_words("institution_word")
-            and gaz.pop[ref] >= _INSTITUTION_CITY)
-
-
-def _placed_after(text: str, end: int | None) -> bool:
-    """Whether a name ending at ``end`` is followed by a placing phrase ("... in Eldoret")."""
-    if end is None:
-        return False
-    m = re.match(r",?\s+((?:[a-z]+\s+){1,2})(?=[A-Z])", text[end:end + 40])
-    return m is not None and _words().placing.search(m.group(1)) is not None
-
-
 def _name_goes_on(text: str, end: int, span_end: int, raws: list[_Raw],
                   lex: PlaceLexicon) -> bool:
     """Whether a place span tagged by the model goes on after a hit with a capitalised
@@ -479,7 +455,7 @@ def _read_context(text: str, r: _Raw, lex: PlaceLexicon) -> None:
     r.locative = bool(prev) and (prev[-1] in lex.locative or " ".join(prev) in lex.locative) or (
         not head and re.match(r"\s*(?:[-–—]\s|:)", after) is not None)  # "Bali: ...", "Dori - "
     r.target = lex.struck(before)
-    if r.inside and r.locative and _placed_after(text, r.inside_end):
+    if r.inside and r.locative and placed_after(text, r.inside_end):
         # "at Moi University in Eldoret": the organisation is placed by the name after it.
         r.locative = False
     nxt = re.match(r"^(?:['’]s)?[\s-]+([A-Za-z]+)", after)
@@ -666,7 +642,10 @@ def _mention(text: str, r: _Raw, best: _Cand | None, gaz: Gazetteer, lex: PlaceL
         return None  # "US forces": context for the text, not where anything happened
     if kind == "country" and r.fragment in ("left", "right"):
         return None  # "Togo" in "Hajir Togo": a word of a longer name
-    if r.inside and not r.locative and not _named_for(text, r, kind, ref, gaz):
+    if r.inside and not r.locative and not (
+            kind == "town" and isinstance(ref, int) and r.inside_end is not None
+            and institution_city(text[r.start:r.inside_end], text[r.inside_end:],
+                                 gaz.pop[ref])):
         return None
     cc, _a1 = _where(gaz, kind, ref)
     # The context as the rest of the text gives it, without this hit's own vote.

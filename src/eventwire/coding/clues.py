@@ -175,10 +175,13 @@ def _side(mention: ActorMention) -> str:
 def exchange_of_fire(draft: Draft, doc: Doc) -> bool:
     """Both sides fire: "the army shelled the town and, in response, AAS fighters shelled
     regime positions"; "Islamist militias responded with shelling"."""
+    # Who intercepts is no shooter ("the army said most were intercepted; one struck a
+    # garden"): the blast of the frame is the other side's.
     shooters = {
         _side(f.agents[0])
         for f in draft.frames
         if f.agents and any(h.entry.sub_event_type in EXPLOSIONS for h in f.triggers)
+        and not any(h.entry.sub_event_type == "Disrupted weapons use" for h in f.triggers)
     }
     if len(shooters) >= 2:
         return True

@@ -38,14 +38,22 @@ def _calm_act(s: Situation, card: Card) -> str | None:
     return None
 
 
+def _disrupted(s: Situation, card: Card) -> str | None:
+    """A weapon stopped, and nobody hurt by the weapons told: "most rockets were
+    intercepted, one hit a house and wounded a couple" is shelling that struck."""
+    hurt = s.classes["injure"] or any(
+        t.kind == "injured" and t.value for f in s.draft.frames for t in f.tolls)
+    return None if hurt and s.explosive_vote() else _calm_act(s, card)
+
+
 CALM_CARDS = (
     Card(
         "weapons_disrupted",
         "Disrupted weapons use",
-        "a word of disrupting a weapon, nobody killed, no strong clash word",
+        "a word of disrupting a weapon, nobody killed or hurt, no strong clash word",
         "A weapon stopped before it harms is disrupted weapons use: 'engineers defused a "
         "roadside bomb'.",
-        _calm_act,
+        _disrupted,
         thresholds={"vote": 0.7, "clash_vote": 0.8},
         fires=(
             (

@@ -190,6 +190,9 @@ def is_modal(tok: Token, trigger: range = range(0)) -> bool:
                 for c in t.children
             ):
                 continue  # "would stay closed while teams searched": the main verb decides
+            if t.dep_ == "pcomp" and t.head.lower_ == "for" and (
+                    t.head.head.lemma_.lower() in word_class("court_verb")):
+                return True  # "jailed ... for assaulting officers during the riot": a trial's
             break  # the first governing verb decides; reported speech above it does not
     return False
 

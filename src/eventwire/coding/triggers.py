@@ -20,7 +20,8 @@ if TYPE_CHECKING:  # spaCy's types only: the writer process never imports spaCy
 
 
 def _match_at(trig: Trigger, i: int, lemmas: list[str], lowers: list[str], pos: list[str]) -> int:
-    """End token of ``trig`` matched from token i (one adjective may intervene), or 0."""
+    """End token of ``trig`` matched from token i (one adjective, determiner or number may
+    intervene: "exchanged 20 detainees"), or 0."""
     k, n = i, len(lemmas)
     for m, want in enumerate(trig.lemmas):
         if k >= n:
@@ -30,13 +31,31 @@ def _match_at(trig: Trigger, i: int, lemmas: list[str], lowers: list[str], pos: 
             if (
                 m == 0
                 or k + 1 >= n
-                or pos[k] not in ("ADJ", "DET")
+                or pos[k] not in ("ADJ", "DET", "NUM")
                 or want not in (lemmas[k + 1], lowers[k + 1])
             ):
                 return 0
             k += 1
         k += 1
     return k
+
+
+# Particles a phrasal verb's object may stand before ("drove the militants out of the
+# village", "handed the camp over to", "burned the house down").
+_PARTICLES = frozenset({"out", "over", "off", "away", "down", "up", "back"})
+
+
+def _split_particle(trig: Trigger, verb: Token) -> int:
+    """End token of a phrasal verb's trigger ("drive out") whose particle stands after the
+    verb's object ("drove IS fighters out of Tal Samen"): the verb alone is the hit; 0
+    where the verb has no such particle within six words."""
+    if len(trig.lemmas) != 2 or trig.lemmas[1] not in _PARTICLES or verb.pos_ != "VERB":
+        return 0
+    return verb.i + 1 if any(
+        c.lower_ == trig.lemmas[1] and c.dep_ in ("prt", "prep", "advmod")
+        and verb.i + 1 < c.i <= verb.i + 6
+        for c in verb.children
+    ) else 0
 
 
 def match_triggers(doc: Doc) -> list[TriggerHit]:
@@ -68,7 +87,7 @@ def _match_triggers(doc: Doc) -> list[TriggerHit]:
         # an entry of either, of the same length, would win by that order.
         for first in dict.fromkeys((lemmas[i], lowers[i])):
             for trig in index.get(first, ()):
-                end = _match_at(trig, i, lemmas, lowers, pos)
+                end = _match_at(trig, i, lemmas, lowers, pos) or _split_particle(trig, doc[i])
                 if end and (found is None or len(trig.lemmas) > len(found.lemmas)):
                     found, found_end = trig, end
         if found is None:
