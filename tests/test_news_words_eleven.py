@@ -86,8 +86,9 @@ def test_rockets_mostly_intercepted_that_hurt_people_are_not_disrupted() -> None
     assert _sub(text, "2024-06-10") == "Shelling/artillery/missile attack"
 
 
-def test_rockets_all_intercepted_are_disrupted() -> None:
-    text = "The air defences intercepted eight rockets fired at Metula on Sunday."
+@pytest.mark.parametrize("after", ["", " No injuries were reported."])
+def test_rockets_all_intercepted_are_disrupted(after: str) -> None:
+    text = "The air defences intercepted eight rockets fired at Metula on Sunday." + after
     assert _sub(text, "2024-06-10", CARDS_ALONE) == "Disrupted weapons use"
 
 

@@ -41,8 +41,8 @@ def _calm_act(s: Situation, card: Card) -> str | None:
 def _disrupted(s: Situation, card: Card) -> str | None:
     """A weapon stopped, and nobody hurt by the weapons told: "most rockets were
     intercepted, one hit a house and wounded a couple" is shelling that struck."""
-    hurt = s.classes["injure"] or any(
-        t.kind == "injured" and t.value for f in s.draft.frames for t in f.tolls)
+    # A toll of the hurt, not a word: "no reports of injuries" hurts nobody.
+    hurt = any(t.kind == "injured" and t.value for f in s.draft.frames for t in f.tolls)
     return None if hurt and s.explosive_vote() else _calm_act(s, card)
 
 
