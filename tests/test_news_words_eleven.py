@@ -44,9 +44,11 @@ def test_a_particle_far_from_its_verb_is_no_phrasal_verb() -> None:
 
 
 def test_troops_driving_enemy_out_of_a_village_regain_ground() -> None:
-    text = ("Ukrainian units pushed the Russian garrison out of Kozacha Lopan on Friday, the "
+    text = ("Ukrainian troops pushed the Russian garrison out of Kozacha Lopan on Friday, the "
             "regional governor said.")  # fmt: skip
     assert _sub(text, "2022-09-10") == "Government regains territory"
+    # the cards read the ground taken too: the town the side was driven out of
+    assert _sub(text, "2022-09-10", CARDS_ALONE) == "Government regains territory"
 
 
 @pytest.mark.parametrize(

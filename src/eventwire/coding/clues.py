@@ -246,9 +246,10 @@ def territory_taken(draft: Draft, doc: Doc) -> bool:
                     and not (c.dep_ == "prep" and c.lower_ in word_class("place_prep"))]
             ground = [o for o in objs if _names_ground(o, f)]
             taken = [o for o in objs if o.dep_ == "dobj"]
-            if tok.lemma_.lower() in word_class("expel_verb"):
-                # "dislodged the insurgents from Marte": the side is the object, the
-                # place they were driven from the ground.
+            if tok.lemma_.lower() in word_class("expel_verb") | word_class("drive_out_verb"):
+                # "dislodged the insurgents from Marte", "drove the troops out of the
+                # town": the side is the object, the place they were driven from the
+                # ground.
                 taken = []
                 froms = [
                     p
