@@ -1,8 +1,9 @@
 """A government's people of office hit are civilians, a one-word alias after a name's
 adjective is another organisation, regional groups place events told by their country
 alone in their home division, the groups a text names outside its tellings say its
-country, and a big city opening the name of a college is where the college stands.
-Texts written for these tests."""
+country, a big city opening the name of a college is where the college stands, and a word
+of one country's streets or public life ("matatu") is a clue to the country. Texts written
+for these tests."""
 
 from __future__ import annotations
 
@@ -92,3 +93,23 @@ def test_a_group_named_outside_the_telling_says_the_country() -> None:
 )  # fmt: skip
 def test_a_big_city_opening_a_colleges_name_is_where_it_stands(text: str, location: str) -> None:
     assert main_event(text, "2019-05-14").location == location
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Matatu crews parked their vans across the highway on Monday to protest new levies.",
+         "Kenya"),
+        ("Okada riders marched on the council office on Monday over a ban on their bikes.",
+         "Nigeria"),
+    ],
+)  # fmt: skip
+def test_a_word_of_one_countrys_streets_says_the_country(text: str, country: str) -> None:
+    assert main_event(text, "2019-05-14").country == country
+
+
+def test_a_country_word_is_no_place_of_its_own() -> None:
+    # "the Knesset" says Israel, but the march was in the town the text names
+    ev = main_event("Hundreds marched in Haifa on Saturday against a bill before the "
+                    "Knesset.", "2023-03-04")
+    assert (ev.country, ev.location) == ("Israel", "Haifa")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -30,7 +30,7 @@ from .fronts import front_country, front_regions, front_village
 from .gazetteer import Gazetteer, norm_key
 from .lexicon import alternatives
 from .place_lexicon import place_lexicon
-from .placenames import place_words
+from .placenames import place_values, place_words
 from .places import PlaceMention, country_by_name, find_places
 from .records import Event, Place
 
@@ -369,7 +369,26 @@ def text_clues(text: str, hint: str | None = None) -> Counter[str]:
         if home not in seen:
             seen.add(home)
             clues[home] += 0.5  # type: ignore[assignment]  # "Pokot and Ilchamus herders"
+    for home in word_countries(text):
+        if home not in seen:
+            seen.add(home)
+            clues[home] += 0.5  # type: ignore[assignment]  # "matatu operators": Kenya
     return clues
+
+
+def word_countries(text: str) -> tuple[str, ...]:
+    """The countries whose own words of public life the text uses ("matatu operators
+    blocked the road": Kenya; ``country_word`` of ``place_words.tsv``), in text order."""
+    pattern, homes = _country_words()
+    return tuple(dict.fromkeys(
+        homes[" ".join(m.group(0).lower().split())] for m in pattern.finditer(text)))
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> tuple[re.Pattern[str], Mapping[str, str]]:
+    homes = {w: str(c) for w, c in place_values("country_word").items()}
+    words = alternatives(homes, r"\s+")
+    return re.compile(rf"(?i)\b(?:{words})\b"), homes
 
 
 @lru_cache(maxsize=16)

@@ -20,6 +20,13 @@ from functools import lru_cache
 from .lexicon import one_of, whole_number, word_values
 
 _NONE = one_of("-")
+
+
+def _iso2(value: str) -> str:
+    """A parser for ``country_word``'s value: an ISO 3166 alpha-2 code, in capitals."""
+    if not re.fullmatch(r"[A-Z]{2}", value):
+        raise ValueError("not an ISO alpha-2 code in capitals")
+    return value
 # The classes of ``place_words.tsv`` (its header says what each is for), each with what its
 # value must be ("-" where a class has none). A row of another class, or a value that does
 # not parse, stops the load: a misspelt class is never silently empty.
@@ -40,6 +47,7 @@ PLACE_CLASSES: dict[str, Callable[[str], int | str]] = {
         _NONE,
     ),
     "bearing": whole_number(0, 359),
+    "country_word": _iso2,
     "origin": one_of("origin", "destination"),
 }  # fmt: skip
 
