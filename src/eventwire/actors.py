@@ -730,6 +730,12 @@ def is_armed(actor: Actor) -> bool:
     return actor.inter in (STATE, REBEL, POLITICAL_MILITIA, IDENTITY_MILITIA, EXTERNAL)
 
 
+def is_government(actor: Actor) -> bool:
+    """A state's civil government ("Government of Kenya (2013-2022)"), not its forces:
+    its people of office hit are civilians to ACLED."""
+    return actor.name.startswith("Government of")
+
+
 def interaction(inter1: int | None, inter2: int | None) -> int | None:
     """ACLED's numeric interaction code: the two inter codes, smaller first (10*a + b)."""
     if not inter1:

@@ -212,7 +212,7 @@ class Situation:
         gunned down"), with nobody armed among the words hit: civilians to ACLED, so an
         attack, however the text calls it ("ambushed")."""
         a2 = self.actor2
-        if a2 is None or not a2.name.startswith("Government of"):
+        if a2 is None or not act.is_government(a2):
             return False
         words = self._hit_words()
         office = word_class("office_person")

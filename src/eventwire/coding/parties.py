@@ -519,7 +519,7 @@ def _civilians_and_unknowns(
     ):
         if sides.actor2 is not None and sides.actor1 is None:
             sides.actor1, sides.mention1 = sides.actor2, sides.mention2
-        elif sides.actor2 is not None and sides.actor2.name.startswith("Government of"):
+        elif sides.actor2 is not None and act.is_government(sides.actor2):
             # "two government officials were gunned down": civilians, of the government
             sides.assoc2 = _joined(sides.actor2.name, sides.assoc2)
         sides.actor2 = _civilians(country)

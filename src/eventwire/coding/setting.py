@@ -11,9 +11,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 
-from ..actors import CIVILIANS
+from ..actors import CIVILIANS, ActorMention
 from ..dates import DateMention
 from ..fronts import front_division
 from ..place_lexicon import PlaceMention
@@ -99,7 +98,7 @@ def country_votes(
     places: list[PlaceMention],
     frames: list[Frame],
     clues: Counter[str] | None = None,
-    named: Sequence[Any] = (),
+    named: Sequence[ActorMention] = (),
 ) -> tuple[Counter[str], dict[str, Place]]:
     """How strongly the article points at each country: named countries and regions count
     most, towns least, and the home countries of the actors it names count too
